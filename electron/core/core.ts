@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
+import { resolveDataDir } from './data-dir';
+import { EventBus } from './event-bus';
+import { assertAllowedExternalUrl } from './external-links';
+import { GroupsService } from './groups/groups-service';
+import { createLogger, type Logger } from './logger';
+import type { HostPlatform } from './platform';
+import { openStore, type Store } from './store/database';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export interface Core {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly dataDir: string;
+  close(): void;
+}
+
+export interface CoreOptions {
+  platform: HostPlatform;
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  now?: () => Date;
+  version?: string;
+}
+
+export const DATABASE_FILE = 'liaison.db';
+
+/** Everything Liaison does, behind the contract's handlers; no Electron, no HTTP. */
+export function createCore(options: CoreOptions): Core {
+  const env = options.env ?? process.env;
+  const dataDir = options.dataDir ?? resolveDataDir(env);
+  const logger = options.logger ?? createLogger();
+  const events = new EventBus();
+  const store: Store = openStore(join(dataDir, DATABASE_FILE));
+  const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({
+      name: 'Liaison',
+      version: options.version ?? '0.0.0',
+      host: options.platform.host,
+      dataDir,
+    }),
+    listGroups: () => groups.list(),
+    createGroup: (input) => groups.create(input),
+    updateGroup: (input) => groups.update(input),
+    deleteGroup: (input) => groups.delete(input.id),
+    openExternal: async ({ url }) => {
+      const allowed = assertAllowedExternalUrl(url);
+      const action = await options.platform.openExternal(allowed);
+      return action === 'opened' ? { action } : { action, url: allowed };
+    },
+  };
+
+  return {
+    handlers,
+    events,
+    logger,
+    dataDir,
+    close: () => store.close(),
+  };
+}

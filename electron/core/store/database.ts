@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { errorCodes } from '../../../shared/errors';
+import { CoreError } from '../core-error';
+import { type Migration, migrations as allMigrations } from './migrations';
+
+export interface Store {
+  readonly db: DatabaseSync;
+  readonly file: string;
+  readonly schemaVersion: number;
+  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+/**
+ * Opens (or creates) the database and brings its schema up to date. A file that is not a database,
+ * or one written by a newer Liaison, is reported and left exactly as it is: never recreated.
+ */
+export function openStore(file: string, migrations: readonly Migration[] = allMigrations): Store {
+  mkdirSync(dirname(file), { recursive: true });
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(file);
+  } catch (cause) {
+    throw corrupt(file, cause);
+  }
+  try {
+    db.exec('PRAGMA busy_timeout = 5000');
+    const current = readSchemaVersion(db, file);
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (current > latest) {
+      throw new CoreError({
+        code: errorCodes.storeNewerVersion,
+        message: `The database at ${file} was written by a newer version of Liaison (schema ${current}; this version knows up to ${latest}).`,
+        remediation:
+          'Update Liaison, or set LIAISON_DATA_DIR to use a different data directory. The file was left unchanged.',
+      });
+    }
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    const transaction = makeTransaction(db);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      transaction(() => {
+        db.exec(migration.sql);
+        db.exec(`PRAGMA user_version = ${migration.version}`);
+      });
+    }
+    return { db, file, schemaVersion: Math.max(current, latest), transaction, close: () => db.close() };
+  } catch (error) {
+    db.close();
+    if (error instanceof CoreError) throw error;
+    throw corrupt(file, error);
+  }
+}
+
+function readSchemaVersion(db: DatabaseSync, file: string): number {
+  try {
+    const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+    // Reading the schema proves the header is sane; a garbage file fails here with SQLITE_NOTADB.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return row?.user_version ?? 0;
+  } catch (cause) {
+    throw corrupt(file, cause);
+  }
+}
+
+function makeTransaction(db: DatabaseSync) {
+  let depth = 0;
+  return function transaction<T>(work: () => T): T {
+    // Nested calls join the outer transaction rather than committing half of it early.
+    if (depth > 0) return work();
+    db.exec('BEGIN IMMEDIATE');
+    depth += 1;
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      depth -= 1;
+    }
+  };
+}
+
+function corrupt(file: string, cause: unknown): CoreError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new CoreError(
+    {
+      code: errorCodes.storeCorrupt,
+      message: `The database at ${file} cannot be read (${detail}).`,
+      remediation: `Move the file aside (keep it: it may be recoverable with the sqlite3 tool) and start Liaison again, or set LIAISON_DATA_DIR to another directory. Liaison did not change it.`,
+    },
+    { cause },
+  );
+}

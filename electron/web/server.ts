@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
+import type { Core } from '../core/core';
+import { dispatchCall } from '../core/dispatch';
+import { SECURITY_HEADERS, SESSION_COOKIE, isAllowedHost, isSafeMethod, isSameOrigin, secretsEqual } from './security';
+
+export interface WebHostOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer; when absent the API still works (tests) and `/` says the UI is not built. */
+  staticDir?: string;
+  /** Fixed per-launch secrets for tests; random otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  readonly app: FastifyInstance;
+  readonly port: number;
+  /** The URL to open: holds the launch token, traded for a cookie on first use. */
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  [errorCodes.invalidInput]: 400,
+  [errorCodes.unknownMethod]: 404,
+  [errorCodes.notFound]: 404,
+  [errorCodes.conflict]: 409,
+  [errorCodes.forbidden]: 403,
+  [errorCodes.unauthorized]: 401,
+};
+
+/**
+ * The loopback web host: the same contract as Electron's IPC over HTTP (one POST per call) and
+ * server-sent events, guarded by a per-launch token/cookie, Host and Origin checks.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const sessionSecret = randomBytes(32).toString('base64url');
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  const streams = new Set<ServerResponse>();
+  let port = options.port ?? 0;
+
+  await app.register(fastifyCookie);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    const host = request.headers.host;
+    if (!isAllowedHost(host, port)) return deny(reply, 403, errorCodes.forbidden, 'Unexpected Host header');
+    const query = request.query as Record<string, unknown>;
+    if (request.method === 'GET' && typeof query.token === 'string' && secretsEqual(query.token, token)) {
+      // Trade the launch token for a cookie and drop it from the address bar.
+      reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'strict', path: '/' });
+      return reply.redirect(request.url.split('?')[0] ?? '/', 303);
+    }
+    if (!secretsEqual(request.cookies[SESSION_COOKIE], sessionSecret)) {
+      return deny(reply, 401, errorCodes.unauthorized, 'Open Liaison with the URL it printed when it started');
+    }
+    if (!isSafeMethod(request.method) && !isSameOrigin(request.headers.origin, host as string)) {
+      return deny(reply, 403, errorCodes.forbidden, 'Cross-origin request refused');
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const code =
+      status === 400 || status === 415
+        ? errorCodes.invalidInput
+        : status === 413
+          ? errorCodes.invalidInput
+          : errorCodes.internal;
+    const message = status === 500 ? 'Internal error' : `Malformed request: ${error.message}`;
+    void reply.code(status).send({ ok: false, error: { code, message } } satisfies CallResult<never>);
+  });
+
+  app.post<{ Params: { method: string } }>('/api/call/:method', async (request, reply) => {
+    const result = await dispatchCall(options.core, request.params.method, request.body);
+    return reply.code(result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500)).send(result);
+  });
+
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(': connected\n\n');
+    streams.add(raw);
+    const unsubscribe = options.core.events.subscribe((name, payload) => {
+      raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(raw);
+    });
+  });
+
+  if (options.staticDir && existsSync(options.staticDir)) {
+    await app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'], wildcard: true });
+  } else {
+    app.get('/', (_request, reply) =>
+      reply.type('text/plain').send('The Liaison UI is not built. Run `npm run build`, then start the host again.'),
+    );
+  }
+
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    app,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: async () => {
+      for (const stream of streams) stream.end();
+      await app.close();
+    },
+  };
+}
+
+function deny(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  const error: ApiError = { code, message };
+  return reply.code(status).type('application/json').send({ ok: false, error });
+}

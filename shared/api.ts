@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { appInfoSchema, createGroupInputSchema, groupSchema, updateGroupInputSchema } from './model';
+import { uidpSchema } from './validation';
+
+/**
+ * The one contract between the renderer and the main process. Both transports (Electron IPC and the
+ * loopback web host) are built from it, inputs are validated against it in the main process, and
+ * outputs are parsed through it so nothing undeclared (a secret, say) can cross.
+ */
+export const methods = {
+  getAppInfo: { input: z.object({}), output: appInfoSchema },
+  listGroups: { input: z.object({}), output: z.array(groupSchema) },
+  createGroup: { input: createGroupInputSchema, output: groupSchema },
+  updateGroup: { input: updateGroupInputSchema, output: groupSchema },
+  deleteGroup: {
+    input: z.object({ id: uidpSchema }),
+    output: z.object({ deletedIds: z.array(uidpSchema) }),
+  },
+  /** The only way to leave the app: https links on an allow-list, opened in the system browser. */
+  openExternal: {
+    input: z.object({ url: z.url({ protocol: /^https$/, error: 'Only https links can be opened' }) }),
+    output: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('opened') }),
+      z.object({ action: z.literal('navigate'), url: z.string() }),
+    ]),
+  },
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Events the main process pushes to the renderer. */
+export const events = {
+  groupsChanged: z.object({ ids: z.array(z.string()) }),
+} satisfies Record<string, z.ZodType>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What either transport gives the renderer: calls and event subscriptions, nothing else. */
+export interface LiaisonClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The raw bridge the Electron preload exposes on `window.liaison` (results are envelopes, not throws). */
+export interface LiaisonBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export const IPC_CALL_PREFIX = 'liaison:call:';
+export const IPC_EVENT_PREFIX = 'liaison:event:';
