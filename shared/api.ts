@@ -1,34 +1,22 @@
-import { z } from 'zod';
-import { appInfoSchema, createGroupInputSchema, groupSchema, updateGroupInputSchema } from './model';
-import { uidpSchema } from './validation';
+import type { z } from 'zod';
+import { appEvents, appMethods } from './contract/app';
+import { groupEvents, groupMethods } from './contract/groups';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and the
  * loopback web host) are built from it, inputs are validated against it in the main process, and
  * outputs are parsed through it so nothing undeclared (a secret, say) can cross.
+ * Each domain declares its calls in `shared/contract/<domain>.ts`; this file only joins them.
  */
 export const methods = {
-  getAppInfo: { input: z.object({}), output: appInfoSchema },
-  listGroups: { input: z.object({}), output: z.array(groupSchema) },
-  createGroup: { input: createGroupInputSchema, output: groupSchema },
-  updateGroup: { input: updateGroupInputSchema, output: groupSchema },
-  deleteGroup: {
-    input: z.object({ id: uidpSchema }),
-    output: z.object({ deletedIds: z.array(uidpSchema) }),
-  },
-  /** The only way to leave the app: https links on an allow-list, opened in the system browser. */
-  openExternal: {
-    input: z.object({ url: z.url({ protocol: /^https$/, error: 'Only https links can be opened' }) }),
-    output: z.discriminatedUnion('action', [
-      z.object({ action: z.literal('opened') }),
-      z.object({ action: z.literal('navigate'), url: z.string() }),
-    ]),
-  },
+  ...appMethods,
+  ...groupMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
 export const events = {
-  groupsChanged: z.object({ ids: z.array(z.string()) }),
+  ...appEvents,
+  ...groupEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -27,7 +27,11 @@ describe('buildGroupRows', () => {
   });
 
   it('hangs a group whose parent is unregistered under its nearest registered ancestor, marked detached', () => {
-    const rows = buildGroupRows([group(A, 'Alpha'), group(`${A}/${S1}/${S2}`, 'grandchild'), group(`${B}/${S1}`, 'lone')]);
+    const rows = buildGroupRows([
+      group(A, 'Alpha'),
+      group(`${A}/${S1}/${S2}`, 'grandchild'),
+      group(`${B}/${S1}`, 'lone'),
+    ]);
     expect(rows.map((r) => [r.group.name, r.depth, r.detachedFrom])).toEqual([
       ['Alpha', 0, undefined],
       ['grandchild', 1, `${A}/${S1}`],

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ancestorUidps, parentUidp, uidpSchema, UIDP_PATTERN } from './validation';
 
-const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 const uidp = fc.tuple(hex(40), fc.array(hex(16), { maxLength: 4 })).map(([root, rest]) => [root, ...rest].join('/'));
 
 describe('UIDP', () => {
@@ -17,7 +18,13 @@ describe('UIDP', () => {
         expect(uidpSchema.safeParse(raw).success).toBe(UIDP_PATTERN.test(trimmed));
       }),
     );
-    for (const bad of ['A'.repeat(40), 'a'.repeat(39), `${'a'.repeat(40)}/`, `${'a'.repeat(40)}/${'b'.repeat(17)}`, `/${'a'.repeat(40)}`]) {
+    for (const bad of [
+      'A'.repeat(40),
+      'a'.repeat(39),
+      `${'a'.repeat(40)}/`,
+      `${'a'.repeat(40)}/${'b'.repeat(17)}`,
+      `/${'a'.repeat(40)}`,
+    ]) {
       expect(uidpSchema.safeParse(bad).success).toBe(false);
     }
   });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
-import { assertAllowedExternalUrl } from './external-links';
+import { appHandlers } from './app-handlers';
+import { groupHandlers } from './groups/group-handlers';
 import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
@@ -41,21 +42,8 @@ export function createCore(options: CoreOptions): Core {
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
 
   const handlers: Handlers = {
-    getAppInfo: () => ({
-      name: 'Liaison',
-      version: options.version ?? '0.0.0',
-      host: options.platform.host,
-      dataDir,
-    }),
-    listGroups: () => groups.list(),
-    createGroup: (input) => groups.create(input),
-    updateGroup: (input) => groups.update(input),
-    deleteGroup: (input) => groups.delete(input.id),
-    openExternal: async ({ url }) => {
-      const allowed = assertAllowedExternalUrl(url);
-      const action = await options.platform.openExternal(allowed);
-      return action === 'opened' ? { action } : { action, url: allowed };
-    },
+    ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),
+    ...groupHandlers(groups),
   };
 
   return {

@@ -31,7 +31,12 @@ describe('dispatchCall', () => {
     ['a 200-character name', { mode: 'root', name: 'x'.repeat(200) }, 'name', 'shorter than 200'],
     ['a name with a line break', { mode: 'root', name: 'a\nb' }, 'name', 'line breaks'],
     ['an uppercase UIDP', { mode: 'existing', id: 'A'.repeat(40), name: 'n' }, 'id', '40 lowercase hex'],
-    ['a child segment of 15 hex', { mode: 'existing', id: `${'a'.repeat(40)}/${'b'.repeat(15)}`, name: 'n' }, 'id', 'hex'],
+    [
+      'a child segment of 15 hex',
+      { mode: 'existing', id: `${'a'.repeat(40)}/${'b'.repeat(15)}`, name: 'n' },
+      'id',
+      'hex',
+    ],
     ['a malformed parent id', { mode: 'child', parentId: 'zz', name: 'n' }, 'parentId', 'hex'],
     ['an unknown mode', { mode: 'sideways', name: 'n' }, 'mode', ''],
     ['a body that is not an object', 'hello', '(input)', ''],
@@ -77,8 +82,8 @@ describe('dispatchCall', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'url' },
     });
-    expect(await dispatchCall(core, 'openExternal', { url: 'https://docs.aws.amazon.com.evil.example/' })).toMatchObject(
-      { ok: false, error: { code: 'FORBIDDEN' } },
-    );
+    expect(
+      await dispatchCall(core, 'openExternal', { url: 'https://docs.aws.amazon.com.evil.example/' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

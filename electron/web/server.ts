@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
@@ -53,7 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
     const host = request.headers.host;
-    if (!isAllowedHost(host, port)) return deny(reply, 403, errorCodes.forbidden, 'Unexpected Host header');
+    if (!isAllowedHost(host, port)) return deny(request, reply, 403, errorCodes.forbidden, 'Unexpected Host header');
     const query = request.query as Record<string, unknown>;
     if (request.method === 'GET' && typeof query.token === 'string' && secretsEqual(query.token, token)) {
       // Trade the launch token for a cookie and drop it from the address bar.
@@ -61,10 +61,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reply.redirect(request.url.split('?')[0] ?? '/', 303);
     }
     if (!secretsEqual(request.cookies[SESSION_COOKIE], sessionSecret)) {
-      return deny(reply, 401, errorCodes.unauthorized, 'Open Liaison with the URL it printed when it started');
+      return deny(
+        request,
+        reply,
+        401,
+        errorCodes.unauthorized,
+        'Open Liaison with the URL it printed when it started (it holds a one-launch token).',
+      );
     }
     if (!isSafeMethod(request.method) && !isSameOrigin(request.headers.origin, host as string)) {
-      return deny(reply, 403, errorCodes.forbidden, 'Cross-origin request refused');
+      return deny(request, reply, 403, errorCodes.forbidden, 'Cross-origin request refused');
     }
     return undefined;
   });
@@ -132,7 +138,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function deny(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+/** API clients get the typed error; a browser navigating here gets a sentence it can read. */
+function deny(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  if (request.headers.accept?.includes('text/html')) {
+    return reply.code(status).type('text/plain; charset=utf-8').send(`Liaison: ${message}\n`);
+  }
   const error: ApiError = { code, message };
   return reply.code(status).type('application/json').send({ ok: false, error });
 }

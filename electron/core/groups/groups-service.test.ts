@@ -93,10 +93,19 @@ describe('GroupsService', () => {
     const a11 = create({ mode: 'child', parentId: a1.id, name: 'A11' });
     const b = create({ mode: 'root', name: 'B' });
     // An id that shares A's characters but is not below it.
-    const lookalike = create({ mode: 'existing', id: `${a.id.slice(0, 39)}${a.id.endsWith('0') ? '1' : '0'}`, name: 'L' });
+    const lookalike = create({
+      mode: 'existing',
+      id: `${a.id.slice(0, 39)}${a.id.endsWith('0') ? '1' : '0'}`,
+      name: 'L',
+    });
     const { deletedIds } = service.delete(a.id);
     expect(deletedIds.sort()).toEqual([a.id, a1.id, a11.id].sort());
-    expect(service.list().map((g) => g.id).sort()).toEqual([b.id, lookalike.id].sort());
+    expect(
+      service
+        .list()
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual([b.id, lookalike.id].sort());
   });
 
   it('reports deleting or editing a missing group as not found', () => {

@@ -1,0 +1,90 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+
+const ROOT_NAME = 'Platform team';
+const CHILD_NAME = 'Payments';
+const RENAMED = 'Payments (production)';
+
+test('a new user creates, nests, renames and validates groups, and finds them after a restart', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.url);
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/(#.*)?$/);
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('Groups — Liaison');
+  await expectNoSeriousA11yViolations(page, 'the empty groups page');
+
+  // A root group.
+  await page.getByRole('button', { name: 'New group' }).first().click();
+  const create = page.getByRole('dialog', { name: 'New group' });
+  await create.getByLabel('Name').fill(ROOT_NAME);
+  await create.getByLabel('Description').fill('Owns the shared AWS accounts');
+  await expectNoSeriousA11yViolations(page, 'the new group dialog');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(create).toBeHidden();
+  const table = page.getByRole('table', { name: 'Groups' });
+  await expect(table.getByRole('row', { name: new RegExp(ROOT_NAME) })).toBeVisible();
+
+  // A child of it.
+  await page.getByRole('button', { name: `Add child group to ${ROOT_NAME}` }).click();
+  const child = page.getByRole('dialog', { name: 'New child group' });
+  await child.getByLabel('Name').fill(CHILD_NAME);
+  await child.getByRole('button', { name: 'Create' }).click();
+  await expect(child).toBeHidden();
+  await expect(table.getByRole('row', { name: new RegExp(CHILD_NAME) })).toBeVisible();
+
+  // The API agrees: the child's id is the root's id plus one 16-hex segment.
+  const listed = await page.request.post('/api/call/listGroups', {
+    data: {},
+    headers: { origin: new URL(liaison.url).origin },
+  });
+  const groups = ((await listed.json()) as { value: { id: string; name: string }[] }).value;
+  const root = groups.find((g) => g.name === ROOT_NAME);
+  const kid = groups.find((g) => g.name === CHILD_NAME);
+  expect(root?.id).toMatch(/^[0-9a-f]{40}$/);
+  expect(kid?.id).toBe(`${root?.id}/${kid?.id.split('/')[1]}`);
+  expect(kid?.id).toMatch(/^[0-9a-f]{40}\/[0-9a-f]{16}$/);
+
+  // Rename the child.
+  await page.getByRole('button', { name: `Edit ${CHILD_NAME}` }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit group' });
+  await edit.getByLabel('Name').fill(RENAMED);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(table.getByRole('row', { name: new RegExp(RENAMED.replace(/[()]/g, '\\$&')) })).toBeVisible();
+
+  // A bad pasted id: a field-level error, the dialog stays open with what was typed, nothing is written.
+  await page.getByRole('button', { name: 'Register existing id' }).first().click();
+  const register = page.getByRole('dialog', { name: 'Register existing group' });
+  await register.getByLabel('Group ID').fill('3f2a-not-a-uidp');
+  await register.getByLabel('Name').fill('Pasted');
+  await register.getByRole('button', { name: 'Create' }).click();
+  await expect(register.getByText(/40 lowercase hex/)).toBeVisible();
+  await expect(register.getByLabel('Group ID')).toHaveValue('3f2a-not-a-uidp');
+  await expect(register.getByLabel('Group ID')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'the register dialog showing an error');
+  await register.getByRole('button', { name: 'Cancel' }).click();
+  await expect(table.getByRole('row')).toHaveCount(3); // header + two groups
+
+  // The API refuses the same input even without the form.
+  const refused = await page.request.post('/api/call/createGroup', {
+    data: { mode: 'existing', id: '3f2a-not-a-uidp', name: 'Pasted' },
+    headers: { origin: new URL(liaison.url).origin },
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'id' } });
+  await expectNoSeriousA11yViolations(page, 'the groups table');
+
+  // Stop the host as Ctrl+C would, start it again on the same data, and find both groups.
+  expect(await liaison.stop('SIGINT')).toBe(0);
+  await liaison.start();
+  await page.goto(liaison.url);
+  await expect(table.getByRole('row', { name: new RegExp(ROOT_NAME) })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(RENAMED.replace(/[()]/g, '\\$&')) })).toBeVisible();
+});
+
+test('the host refuses a browser that did not come through the launch URL', async ({ page, liaison }) => {
+  const response = await page.goto(`http://127.0.0.1:${liaison.port}/`);
+  expect(response?.status()).toBe(401);
+  await expect(page.getByText(/Open Liaison with the URL it printed/)).toBeVisible();
+});
