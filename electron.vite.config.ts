@@ -23,7 +23,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { preload: resolve(import.meta.dirname, 'electron/preload.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
@@ -31,6 +31,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [react()],
     build: {
+      minify: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },

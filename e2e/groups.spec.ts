@@ -34,7 +34,7 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   await expect(table.getByRole('row', { name: new RegExp(CHILD_NAME) })).toBeVisible();
 
   // The API agrees: the child's id is the root's id plus one 16-hex segment.
-  const listed = await page.request.post('/api/call/listGroups', {
+  const listed = await page.request.post(`${new URL(liaison.url).origin}/api/call/listGroups`, {
     data: {},
     headers: { origin: new URL(liaison.url).origin },
   });
@@ -67,7 +67,7 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   await expect(table.getByRole('row')).toHaveCount(3); // header + two groups
 
   // The API refuses the same input even without the form.
-  const refused = await page.request.post('/api/call/createGroup', {
+  const refused = await page.request.post(`${new URL(liaison.url).origin}/api/call/createGroup`, {
     data: { mode: 'existing', id: '3f2a-not-a-uidp', name: 'Pasted' },
     headers: { origin: new URL(liaison.url).origin },
   });
@@ -87,4 +87,43 @@ test('the host refuses a browser that did not come through the launch URL', asyn
   const response = await page.goto(`http://127.0.0.1:${liaison.port}/`);
   expect(response?.status()).toBe(401);
   await expect(page.getByText(/Open Liaison with the URL it printed/)).toBeVisible();
+});
+
+test('groups can be managed with the keyboard alone', async ({ page, liaison }) => {
+  await page.goto(liaison.url);
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  // Tab from the top of the page until the primary action has focus, then drive the dialog by keys.
+  const newGroup = page.getByRole('button', { name: 'New group' });
+  for (let presses = 0; presses < 15 && !(await newGroup.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(newGroup).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New group' });
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Keyboard team');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row', { name: /Keyboard team/ })).toBeVisible();
+
+  // Escape closes a dialog without writing anything.
+  await page.getByRole('button', { name: 'Edit Keyboard team' }).focus();
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: 'Edit group' });
+  await expect(edit).toBeVisible();
+  await page.keyboard.type(' (draft)');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('row', { name: /Keyboard team \(draft\)/ })).toHaveCount(0);
+});
+
+test('the theme follows the system colour scheme', async ({ page, liaison }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(liaison.url);
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(dark);
+  await expectNoSeriousA11yViolations(page, 'the groups page in the light theme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page, 'the groups page in the dark theme');
 });

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { events } from '../../shared/api';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
@@ -44,7 +45,8 @@ const STATUS_BY_CODE: Record<string, number> = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessionSecret = randomBytes(32).toString('base64url');
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  // forceCloseConnections: an idle keep-alive socket must not hold up Ctrl+C.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
 
@@ -104,7 +106,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     raw.write(': connected\n\n');
     streams.add(raw);
     const unsubscribe = options.core.events.subscribe((name, payload) => {
-      raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      // As on IPC: only what the contract declares for the event crosses.
+      const parsed = events[name].safeParse(payload);
+      if (parsed.success) raw.write(`event: ${name}\ndata: ${JSON.stringify(parsed.data)}\n\n`);
     });
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
     request.raw.on('close', () => {

@@ -1,0 +1,12 @@
+import { shell } from 'electron';
+import type { HostPlatform } from './core/platform';
+
+/** The desktop's abilities behind the core's platform interface. */
+export const desktopPlatform: HostPlatform = {
+  host: 'electron',
+  // The core has already allow-listed the URL; the system browser opens it, never an app window.
+  openExternal: async (url) => {
+    await shell.openExternal(url);
+    return 'opened';
+  },
+};

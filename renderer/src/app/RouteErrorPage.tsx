@@ -1,0 +1,22 @@
+import { Alert, AlertTitle, Box, Button } from '@mui/material';
+import { useRouteError } from 'react-router';
+
+/** A last resort for a page that failed to render: say so and offer a reload, rather than a blank window. */
+export function RouteErrorPage() {
+  const error = useRouteError();
+  return (
+    <Box component="main" sx={{ p: 3 }}>
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => window.location.reload()}>
+            Reload
+          </Button>
+        }
+      >
+        <AlertTitle>Liaison hit an unexpected problem</AlertTitle>
+        {error instanceof Error ? error.message : 'The page could not be shown.'}
+      </Alert>
+    </Box>
+  );
+}

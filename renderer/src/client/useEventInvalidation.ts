@@ -1,0 +1,37 @@
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { eventNames, type EventName } from '../../../shared/api';
+import { useClient } from './ClientProvider';
+import { queryKeys } from './query-keys';
+
+/**
+ * Which cached queries each main-process event makes stale. Typed over every event, so a new event
+ * in the contract does not compile until it says what it refreshes.
+ */
+const queriesStaleAfter: Record<EventName, QueryKey[]> = {
+  groupsChanged: [queryKeys.groups],
+  awsProfilesChanged: [queryKeys.awsProfiles],
+  // Verification results, prompts and sign-ins update their own stores (renderer/src/pages/credentials/aws).
+  awsProfileVerified: [],
+  awsVerifyProgress: [],
+  awsMfaRequested: [],
+  awsMfaSettled: [],
+  awsSsoSignInStarted: [],
+  awsSsoSignInSettled: [],
+};
+
+/** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */
+export function useEventInvalidation(): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const unsubscribes = eventNames.map((name) =>
+      client.on(name, () => {
+        for (const queryKey of queriesStaleAfter[name]) void queryClient.invalidateQueries({ queryKey });
+      }),
+    );
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    };
+  }, [client, queryClient]);
+}
