@@ -62,6 +62,10 @@ export default tseslint.config(
   { files: ['electron/core/**/*.ts'], rules: restrict(boundaries.core) },
   { files: ['shared/**/*.ts'], rules: restrict(boundaries.shared) },
   {
+    files: ['.ci/**/*.mjs', '*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

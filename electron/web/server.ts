@@ -143,7 +143,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 /** API clients get the typed error; a browser navigating here gets a sentence it can read. */
-function deny(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+function deny(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+): FastifyReply {
   if (request.headers.accept?.includes('text/html')) {
     return reply.code(status).type('text/plain; charset=utf-8').send(`Liaison: ${message}\n`);
   }

@@ -1,5 +1,4 @@
 /** Every cached query's key, in one place, so events and pages invalidate the same thing. */
 export const queryKeys = {
   groups: ['groups'],
-  awsProfiles: ['aws', 'profiles'],
 } as const;

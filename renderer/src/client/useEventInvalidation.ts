@@ -10,14 +10,6 @@ import { queryKeys } from './query-keys';
  */
 const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   groupsChanged: [queryKeys.groups],
-  awsProfilesChanged: [queryKeys.awsProfiles],
-  // Verification results, prompts and sign-ins update their own stores (renderer/src/pages/credentials/aws).
-  awsProfileVerified: [],
-  awsVerifyProgress: [],
-  awsMfaRequested: [],
-  awsMfaSettled: [],
-  awsSsoSignInStarted: [],
-  awsSsoSignInSettled: [],
 };
 
 /** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */
