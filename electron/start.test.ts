@@ -96,6 +96,21 @@ describe('planLaunch', () => {
     ).toMatchObject({ mode: 'electron' });
     expect(missingDisplay('darwin', {})).toBeUndefined();
   });
+
+  it('names both the missing binary and the missing display, without trying a download', () => {
+    const missing: ElectronLookup = {
+      found: false,
+      reason: 'the Electron binary was never downloaded',
+      downloadable: true,
+    };
+    const plan = planLaunch({ args: [], env: {}, platform: 'linux', electron: missing });
+    expect(plan).toEqual({
+      mode: 'web',
+      args: [],
+      notice:
+        'Electron is not available here (the Electron binary was never downloaded; no display: DISPLAY and WAYLAND_DISPLAY are unset); starting the Liaison web host instead.',
+    });
+  });
 });
 
 describe('summarizeDownloadFailure', () => {

@@ -65,7 +65,11 @@ export function planLaunch(facts: {
   const args = facts.args.filter((arg) => arg !== WEB_FLAG);
   if (wantsWebHost(facts.args, facts.env)) return { mode: 'web', args };
   const noDisplay = missingDisplay(facts.platform, facts.env);
-  if (noDisplay) return { mode: 'web', args, notice: fallbackNotice(noDisplay) };
+  if (noDisplay) {
+    // No window could open anyway, so no download is attempted; both facts are worth one line.
+    const reason = facts.electron.found ? noDisplay : `${facts.electron.reason}; ${noDisplay}`;
+    return { mode: 'web', args, notice: fallbackNotice(reason) };
+  }
   if (!facts.electron.found) {
     return {
       mode: 'web',
