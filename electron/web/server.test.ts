@@ -20,7 +20,14 @@ function send(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        setHost: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -98,7 +105,12 @@ describe('web host: Host and Origin', () => {
   it('accepts localhost:<port> as well as 127.0.0.1:<port>', async () => {
     const response = await send('/api/call/listGroups', {
       method: 'POST',
-      headers: { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}`, cookie, 'content-type': 'application/json' },
+      headers: {
+        host: `localhost:${host.port}`,
+        origin: `http://localhost:${host.port}`,
+        cookie,
+        'content-type': 'application/json',
+      },
       body: '{}',
     });
     expect(response.status).toBe(200);
