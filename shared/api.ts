@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './contract/app';
+import { associationEvents, associationMethods } from './contract/associations';
+import { awsEvents, awsMethods } from './contract/aws';
+import { gcpEvents, gcpMethods } from './contract/gcp';
 import { groupEvents, groupMethods } from './contract/groups';
+import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and the
@@ -11,12 +15,20 @@ import { groupEvents, groupMethods } from './contract/groups';
 export const methods = {
   ...appMethods,
   ...groupMethods,
+  ...associationMethods,
+  ...gcpMethods,
+  ...awsMethods,
+  ...terraformMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
 export const events = {
   ...appEvents,
   ...groupEvents,
+  ...associationEvents,
+  ...gcpEvents,
+  ...awsEvents,
+  ...terraformEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

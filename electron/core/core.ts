@@ -3,11 +3,19 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { appHandlers } from './app-handlers';
+import { associationHandlers } from './associations/association-handlers';
+import { AssociationsService } from './associations/associations-service';
+import { awsHandlers, createAwsServices } from './aws/aws-handlers';
+import { AwsSessionCredentials } from './aws/aws-session-credentials';
+import { gcpHandlers } from './gcp/gcp-handlers';
+import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { groupHandlers } from './groups/group-handlers';
 import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { openStore, type Store } from './store/database';
+import { AssociationCredentialSource } from './terraform/association-credential-source';
+import { createTerraformDomain } from './terraform/terraform-handlers';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -40,10 +48,31 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
+  const aws = createAwsServices({ events, logger, platform: options.platform, env });
+  const gcp = new GcpCredentialsService({ env, logger });
+  const terraform = createTerraformDomain({
+    store,
+    events,
+    logger,
+    env,
+    dataDir,
+    credentials: new AssociationCredentialSource(
+      store,
+      new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
+      gcp,
+    ),
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   const handlers: Handlers = {
     ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),
     ...groupHandlers(groups),
+    ...associationHandlers(
+      new AssociationsService({ store, events, dataDir, ...(options.now ? { now: options.now } : {}) }),
+    ),
+    ...gcpHandlers(gcp),
+    ...awsHandlers(aws),
+    ...terraform.handlers,
   };
 
   return {
@@ -51,6 +80,10 @@ export function createCore(options: CoreOptions): Core {
     events,
     logger,
     dataDir,
-    close: () => store.close(),
+    close: () => {
+      aws.close();
+      terraform.close();
+      store.close();
+    },
   };
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors';
 import { CoreError } from '../core-error';
 import { openStore } from './database';
-import type { Migration } from './migrations';
+import { migrations, type Migration } from './migrations';
 
 let dir: string;
 beforeEach(() => {
@@ -36,7 +36,7 @@ describe('openStore', () => {
     const version = store.db.prepare('PRAGMA user_version').get() as { user_version: number };
     const tables = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[];
     expect(mode.journal_mode).toBe('wal');
-    expect(version.user_version).toBe(1);
+    expect(version.user_version).toBe(migrations.at(-1)?.version);
     expect(tables.map((t) => t.name)).toContain('groups');
     store.close();
   });

@@ -19,4 +19,66 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'associations',
+    // A draft keeps whatever the wizard held (values as JSON, possibly incomplete); a generated one is
+    // complete and names its workspace. One group appears once per workspace.
+    sql: `
+      CREATE TABLE associations (
+        id TEXT PRIMARY KEY NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'generated')),
+        step INTEGER NOT NULL DEFAULT 0,
+        group_id TEXT,
+        workspace_key TEXT,
+        wizard_values TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        generated_at TEXT,
+        CHECK (status = 'draft' OR (group_id IS NOT NULL AND workspace_key IS NOT NULL AND generated_at IS NOT NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX associations_workspace_group ON associations (workspace_key, group_id)
+        WHERE status = 'generated';
+    `,
+  },
+  {
+    version: 3,
+    name: 'terraform runs',
+    // A run is a record from the moment it starts, so one a crash cuts short is found at the next
+    // start. Its log keeps Terraform's lines (secrets redacted) in order; typed events are parsed on read.
+    sql: `
+      CREATE TABLE terraform_runs (
+        id TEXT PRIMARY KEY NOT NULL,
+        workspace_key TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('plan', 'destroy-plan', 'apply', 'force-unlock')),
+        status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled', 'interrupted')),
+        phase TEXT NOT NULL,
+        plan_run_id TEXT REFERENCES terraform_runs (id),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        exit_code INTEGER,
+        pid INTEGER,
+        changes TEXT,
+        error TEXT,
+        lock_info TEXT,
+        plan_review TEXT,
+        plan_file TEXT,
+        binary TEXT,
+        event_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX terraform_runs_workspace ON terraform_runs (workspace_key, started_at);
+      CREATE UNIQUE INDEX terraform_runs_one_apply_per_plan ON terraform_runs (plan_run_id) WHERE plan_run_id IS NOT NULL;
+      CREATE TABLE terraform_run_events (
+        run_id TEXT NOT NULL REFERENCES terraform_runs (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        stream TEXT NOT NULL CHECK (stream IN ('stdout', 'stderr')),
+        line TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE terraform_settings (
+        name TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
 import { Outlet } from 'react-router';
 import { NotificationSnackbar } from '../notifications/NotificationSnackbar';
+import { AwsCredentialPrompts } from '../pages/credentials/aws/AwsCredentialPrompts';
 import { NavigationDrawer } from './NavigationDrawer';
 import { SkipLink } from './SkipLink';
 import { usePageTitle } from './usePageTitle';
@@ -32,6 +33,8 @@ export function AppFrame() {
         </Box>
       </Box>
       <NotificationSnackbar />
+      {/* MFA and SSO prompts can come from any page: a wizard step, a run, a Verify. */}
+      <AwsCredentialPrompts />
     </Box>
   );
 }

@@ -10,6 +10,18 @@ import { queryKeys } from './query-keys';
  */
 const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   groupsChanged: [queryKeys.groups],
+  associationsChanged: [queryKeys.associations],
+  awsProfilesChanged: [queryKeys.awsProfiles],
+  // Verification results, prompts and sign-ins update their own stores (renderer/src/pages/credentials/aws).
+  awsProfileVerified: [],
+  awsVerifyProgress: [],
+  awsMfaRequested: [],
+  awsMfaSettled: [],
+  awsSsoSignInStarted: [],
+  awsSsoSignInSettled: [],
+  // Terraform runs stream into the apply step's own state; run history queries key off these later.
+  terraformRunChanged: [],
+  terraformRunEvents: [],
 };
 
 /** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */

@@ -1,0 +1,38 @@
+/** One benchmark figure: a measurement, the baseline it is judged against, and the bar it must meet. */
+export interface Figure {
+  name: string;
+  /** Median of the measured runs, in ms. */
+  value: number;
+  baselineName: string;
+  baseline: number;
+  /** value / baseline. */
+  ratio: number;
+  /** The bar from the issue: a ratio, an absolute budget in ms, or both. */
+  maxRatio?: number;
+  maxMs?: number;
+  details: string;
+}
+
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export async function time(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+export function passes(figure: Figure): boolean {
+  return (
+    (figure.maxRatio === undefined || figure.ratio <= figure.maxRatio) &&
+    (figure.maxMs === undefined || figure.value <= figure.maxMs)
+  );
+}

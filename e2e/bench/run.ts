@@ -1,0 +1,53 @@
+// `npm run bench`: every performance figure from the issues, each as a ratio against a baseline
+// measured in the same run, plus the absolute numbers. Run after `electron-vite build` (the filter
+// figure drives the built web host). Node runs this file directly (type stripping); the figures are
+// loaded through Vite's module runner because they import the app's TypeScript.
+import { runnerImport } from 'vite';
+
+interface Figure {
+  name: string;
+  value: number;
+  baselineName: string;
+  baseline: number;
+  ratio: number;
+  maxRatio?: number;
+  maxMs?: number;
+  details: string;
+}
+
+const benches: [file: string, exportName: string][] = [
+  ['./profile-listing.bench.ts', 'benchProfileListing'],
+  ['./profile-filter.bench.ts', 'benchProfileFilter'],
+  ['./verify-batch.bench.ts', 'benchVerifyBatch'],
+  ['./terraform-apply.bench.ts', 'benchTerraformApply'],
+];
+
+const only = process.argv.slice(2);
+let failed = false;
+for (const [file, exportName] of benches) {
+  if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
+  const path = new URL(file, import.meta.url).pathname;
+  try {
+    const { module } = await runnerImport<Record<string, () => Promise<Figure>>>(path);
+    const bench = module[exportName];
+    if (!bench) throw new Error(`${file} does not export ${exportName}`);
+    const figure = await bench();
+    const ratioOk = figure.maxRatio === undefined || figure.ratio <= figure.maxRatio;
+    const absoluteOk = figure.maxMs === undefined || figure.value <= figure.maxMs;
+    const bar = [
+      figure.maxRatio === undefined ? '' : `ratio ≤ ${figure.maxRatio}`,
+      figure.maxMs === undefined ? '' : `≤ ${figure.maxMs} ms`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.log(`\n${ratioOk && absoluteOk ? 'PASS' : 'FAIL'}  ${figure.name}`);
+    console.log(`      ${figure.ratio.toFixed(2)}x ${figure.baselineName}   (bar: ${bar})`);
+    console.log(`      ${figure.value.toFixed(1)} ms vs baseline ${figure.baseline.toFixed(1)} ms`);
+    console.log(`      ${figure.details}`);
+    if (!ratioOk || !absoluteOk) failed = true;
+  } catch (error) {
+    failed = true;
+    console.log(`\nERROR ${exportName}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventBus } from '../../electron/core/event-bus';
+import { createLogger } from '../../electron/core/logger';
+import { openStore } from '../../electron/core/store/database';
+import { buildTerraformEnv } from '../../electron/core/terraform/terraform-child-env';
+import { TerraformRunsService } from '../../electron/core/terraform/terraform-runs-service';
+import { median, time, type Figure } from './measure';
+
+const RUNS = 7;
+const WORKSPACE = new URL('../fixtures/terraform/workspaces/many/', import.meta.url).pathname;
+const KEY = 'aws-123456789012';
+
+/** The same four commands Liaison runs, straight from Node, output drained and discarded. */
+function runDirectly(dir: string, env: Record<string, string>): Promise<void> {
+  const plan = join(dir, 'direct.tfplan');
+  const commands = [
+    ['init', '-upgrade', '-input=false', '-json'],
+    ['plan', '-input=false', `-out=${plan}`, '-json'],
+    ['show', '-json', plan],
+    ['apply', '-input=false', '-json', plan],
+  ];
+  return commands.reduce(
+    (previous, args) =>
+      previous.then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const child = spawn('terraform', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+            child.stdout.resume();
+            child.stderr.resume();
+            child.once('error', reject);
+            child.once('close', (code) =>
+              code === 0 ? resolve() : reject(new Error(`terraform ${args[0]} exited ${code}`)),
+            );
+          }),
+      ),
+    Promise.resolve(),
+  );
+}
+
+/** Plan + apply of 200 terraform_data resources through Liaison's runner vs the same commands run directly. */
+export async function benchTerraformApply(): Promise<Figure> {
+  const root = mkdtempSync(join(tmpdir(), 'liaison-bench-tf-'));
+  const store = openStore(join(root, 'data', 'liaison.db'));
+  try {
+    let dir = '';
+    let copies = 0;
+    const fresh = (): string => {
+      copies += 1;
+      dir = join(root, `workspace-${copies}`);
+      cpSync(WORKSPACE, dir, { recursive: true });
+      return dir;
+    };
+    const service = new TerraformRunsService({
+      store,
+      events: new EventBus(),
+      logger: createLogger({ level: 'warn' }),
+      env: process.env,
+      plansDir: join(root, 'data', 'plans'),
+      workspaceDirFor: () => dir,
+      credentials: { credentialsFor: () => Promise.resolve({ kind: 'none' }) },
+    });
+    let events = 0;
+    const viaLiaison = async (): Promise<void> => {
+      const plan = await service.waitFor((await service.startPlan({ workspaceKey: KEY, destroy: false })).id);
+      const review = service.get(plan.id).plan;
+      if (plan.status !== 'succeeded' || !review) throw new Error(`plan ${plan.status}: ${plan.error?.message ?? ''}`);
+      const apply = await service.waitFor((await service.apply({ planRunId: plan.id, reviewed: review.counts })).id);
+      if (apply.status !== 'succeeded' || apply.changes?.add !== 200) throw new Error(`apply ${apply.status}`);
+      events = plan.eventCount + apply.eventCount;
+    };
+    const env = buildTerraformEnv(process.env, { kind: 'none' });
+    const direct = (): Promise<void> => runDirectly(dir, env);
+
+    fresh();
+    await direct();
+    fresh();
+    await viaLiaison();
+    const directTimes: number[] = [];
+    const liaisonTimes: number[] = [];
+    // Interleaved, each on a fresh copy, so machine drift hits both alike.
+    for (let run = 0; run < RUNS; run += 1) {
+      fresh();
+      directTimes.push(await time(direct));
+      fresh();
+      liaisonTimes.push(await time(viaLiaison));
+    }
+    const value = median(liaisonTimes);
+    const baseline = median(directTimes);
+    return {
+      name: 'Plan + apply 200 terraform_data resources',
+      value,
+      baselineName: 'the same terraform commands run directly',
+      baseline,
+      ratio: value / baseline,
+      maxRatio: 1.05,
+      details: `init, plan -out, show -json, apply of the saved plan; ${events} events logged and streamed per run; median of ${RUNS} interleaved runs (Liaison ${liaisonTimes.map((t) => t.toFixed(0)).join('/')} ms, direct ${directTimes.map((t) => t.toFixed(0)).join('/')} ms)`,
+    };
+  } finally {
+    store.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

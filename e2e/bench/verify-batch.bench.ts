@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_VERIFY_CONCURRENCY, AwsIdentityVerifier } from '../../electron/core/aws/aws-identity-verifier';
+import { AwsMfaPrompts } from '../../electron/core/aws/aws-mfa-prompts';
+import { AwsProfileCatalog } from '../../electron/core/aws/aws-profile-catalog';
+import { EventBus } from '../../electron/core/event-bus';
+import { startFaultProxy } from '../fixtures/aws/fault-proxy';
+import { createMotoUser, startMoto } from '../fixtures/aws/moto';
+import { median, time, type Figure } from './measure';
+
+const PROFILES = 200;
+const LATENCY_MS = 20;
+
+/**
+ * "Verify selected" on 200 profiles against moto behind a proxy adding 20 ms per call, against the
+ * floor the concurrency limit sets: ceil(200 / limit) rounds of one single verification's time,
+ * measured the same way in the same run.
+ */
+export async function benchVerifyBatch(): Promise<Figure> {
+  const moto = await startMoto();
+  const proxy = await startFaultProxy({ target: moto.url, latencyMs: LATENCY_MS });
+  const root = mkdtempSync(join(tmpdir(), 'liaison-bench-verify-'));
+  const saved = { HOME: process.env.HOME, AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL };
+  try {
+    const home = join(root, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    const keys = await createMotoUser(moto.url, 'bench-user');
+    const names = Array.from({ length: PROFILES }, (_, index) => `bench-${index}`);
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      names.map((name) => `[profile ${name}]\nregion = us-east-1\n`).join('\n'),
+    );
+    writeFileSync(
+      join(home, '.aws', 'credentials'),
+      names
+        .map(
+          (name) =>
+            `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`,
+        )
+        .join('\n'),
+    );
+    // The SDK reads these from process.env, as it does in the app.
+    process.env.HOME = home;
+    process.env.AWS_ENDPOINT_URL = proxy.url;
+    const events = new EventBus();
+    const catalog = new AwsProfileCatalog({ watch: false });
+    const verifier = new AwsIdentityVerifier({ catalog, events, mfa: new AwsMfaPrompts(events) });
+    const verifyOne = async (name: string): Promise<void> => {
+      const result = await verifier.verify(name, { interactive: false, refresh: true });
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    };
+    for (let warm = 0; warm < 5; warm += 1) await verifyOne(names[warm] ?? 'bench-0');
+
+    const singles: number[] = [];
+    for (let index = 0; index < 20; index += 1) singles.push(await time(() => verifyOne(names[index] ?? 'bench-0')));
+    const single = median(singles);
+    const floor = Math.ceil(PROFILES / DEFAULT_VERIFY_CONCURRENCY) * single;
+
+    const batches: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      batches.push(
+        await time(async () => {
+          const { results } = await verifier.verifyMany(`bench-${run}`, names, { refresh: true });
+          const failed = results.filter((result) => !result.ok);
+          if (failed.length > 0 || results.length !== PROFILES)
+            throw new Error(`${failed.length} of ${results.length} failed`);
+        }),
+      );
+    }
+    const value = median(batches);
+    return {
+      name: `Verify ${PROFILES} profiles (moto, +${LATENCY_MS} ms per call)`,
+      value,
+      baselineName: `concurrency floor: ceil(${PROFILES}/${DEFAULT_VERIFY_CONCURRENCY}) x single verify (${single.toFixed(1)} ms)`,
+      baseline: floor,
+      ratio: value / floor,
+      maxRatio: 1.5,
+      details: `limit ${DEFAULT_VERIFY_CONCURRENCY}, max ${proxy.maxConcurrent} calls in flight, median of 3 batches`,
+    };
+  } finally {
+    process.env.HOME = saved.HOME;
+    if (saved.AWS_ENDPOINT_URL === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = saved.AWS_ENDPOINT_URL;
+    await proxy.close();
+    await moto.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/api';
+import type { Association, ParsedAssociationInput, WorkspacePreview } from '../../../shared/contract/associations';
+import { errorCodes } from '../../../shared/errors';
+import { CoreError } from '../core-error';
+import type { EventBus } from '../event-bus';
+import { GroupRepository } from '../groups/group-repository';
+import type { Store } from '../store/database';
+import { AssociationRepository } from './association-repository';
+import { storedZip } from './stored-zip';
+import { foreignFiles, readWorkspaceFiles, workspaceDir, writeWorkspaceFiles } from './workspace-files';
+import {
+  generateFiles,
+  keyOf,
+  otherMembers,
+  settingsFromValues,
+  settingsOf,
+  valuesOf,
+  type WorkspaceSettings,
+} from './workspace-plan';
+
+export interface AssociationsServiceOptions {
+  store: Store;
+  events: EventBus;
+  dataDir: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const LAST_STEP = 3;
+
+/**
+ * Associations and their workspaces. A workspace belongs to an account or project, not to one
+ * association: saving or removing an association regenerates the whole workspace from every
+ * generated association in it, inside the same transaction as the rows.
+ */
+export class AssociationsService {
+  readonly #store: Store;
+  readonly #repository: AssociationRepository;
+  readonly #groups: GroupRepository;
+  readonly #events: EventBus;
+  readonly #dataDir: string;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+
+  constructor(options: AssociationsServiceOptions) {
+    this.#store = options.store;
+    this.#repository = new AssociationRepository(options.store);
+    this.#groups = new GroupRepository(options.store);
+    this.#events = options.events;
+    this.#dataDir = options.dataDir;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  list(): Association[] {
+    return this.#repository.list();
+  }
+
+  saveDraft(input: ParsedInput<'saveAssociationDraft'>): Association {
+    const draft = this.#store.transaction(() => {
+      const existing = input.id === undefined ? undefined : this.#require(input.id);
+      if (existing?.status === 'generated') {
+        throw new CoreError({
+          code: errorCodes.conflict,
+          field: 'id',
+          message: 'This association has already been generated; it is changed by saving it again, not as a draft.',
+        });
+      }
+      const timestamp = this.#now().toISOString();
+      const saved: Association = {
+        id: existing?.id ?? this.#newId(),
+        status: 'draft',
+        step: input.step,
+        values: input.values,
+        createdAt: existing?.createdAt ?? timestamp,
+        updatedAt: timestamp,
+      };
+      this.#repository.upsert(saved);
+      return saved;
+    });
+    this.#events.emit('associationsChanged', { ids: [draft.id] });
+    return draft;
+  }
+
+  preview(input: ParsedAssociationInput): WorkspacePreview {
+    return this.#plan(input).preview;
+  }
+
+  save(input: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
+    const { association, preview, changed } = this.#store.transaction(() => {
+      const plan = this.#plan(input);
+      const existing = input.id === undefined ? undefined : this.#repository.find(input.id);
+      const timestamp = this.#now().toISOString();
+      const saved: Association = {
+        id: existing?.id ?? this.#newId(),
+        status: 'generated',
+        step: LAST_STEP,
+        values: valuesOf(input),
+        workspaceKey: plan.preview.workspaceKey,
+        createdAt: existing?.createdAt ?? timestamp,
+        updatedAt: timestamp,
+        generatedAt: timestamp,
+      };
+      this.#repository.upsert(saved);
+      // The others share the module instance, so they take this association's workspace settings.
+      for (const other of plan.others)
+        this.#repository.upsert({ ...other, values: { ...other.values, ...plan.shared } });
+      writeWorkspaceFiles(plan.preview.workspaceDir, plan.preview.files, input.replaceForeignFiles);
+      // An edit that moved the association to another account takes its group out of the old one.
+      if (existing?.workspaceKey !== undefined && existing.workspaceKey !== saved.workspaceKey) {
+        this.#rewrite(existing.workspaceKey, existing);
+      }
+      return { association: saved, preview: plan.preview, changed: [saved.id, ...plan.others.map((o) => o.id)] };
+    });
+    this.#events.emit('associationsChanged', { ids: changed });
+    return {
+      association,
+      preview: { ...preview, current: readWorkspaceFiles(preview.workspaceDir), foreignFiles: [] },
+    };
+  }
+
+  exportZip(input: ParsedAssociationInput): { fileName: string; base64: string } {
+    const { preview } = this.#plan(input);
+    const zip = storedZip(
+      preview.files.map((file) => ({ path: `${preview.workspaceKey}/${file.path}`, content: file.content })),
+      this.#now(),
+    );
+    return { fileName: `liaison-${preview.workspaceKey}.zip`, base64: Buffer.from(zip).toString('base64') };
+  }
+
+  delete(id: string): { deletedId: string; workspaceDir?: string } {
+    const result = this.#store.transaction(() => {
+      const existing = this.#require(id);
+      this.#repository.delete(id);
+      if (existing.status !== 'generated' || existing.workspaceKey === undefined) return { deletedId: id };
+      return { deletedId: id, workspaceDir: this.#rewrite(existing.workspaceKey, existing) };
+    });
+    this.#events.emit('associationsChanged', { ids: [id] });
+    return result;
+  }
+
+  /** The files a workspace gets once `input` is saved, beside the files it has now. */
+  #plan(input: ParsedAssociationInput) {
+    if (!this.#groups.find(input.groupId)) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'groupId',
+        message: 'The group does not exist',
+        remediation: 'Pick a group from the list or create it first.',
+      });
+    }
+    const settings = settingsOf(input);
+    const key = keyOf(settings);
+    const others = otherMembers(this.#repository.listGenerated(key), input);
+    const groupIds = [input.groupId, ...others.map((other) => other.values.groupId ?? '')];
+    const files = generateFiles(settings, this.#named(groupIds));
+    const dir = workspaceDir(this.#dataDir, key);
+    const current = readWorkspaceFiles(dir);
+    const preview: WorkspacePreview = {
+      workspaceKey: key,
+      workspaceDir: dir,
+      files,
+      current,
+      groups: this.#named(groupIds).sort((a, b) => a.id.localeCompare(b.id)),
+      foreignFiles: foreignFiles(current),
+    };
+    return { preview, others, shared: sharedValues(settings) };
+  }
+
+  /** Regenerates a workspace from the associations left in it (after `removed` leaves it). */
+  #rewrite(key: string, removed: Association): string {
+    const members = this.#repository.listGenerated(key).filter((each) => each.id !== removed.id);
+    const settings = settingsFromValues(members[0]?.values ?? removed.values);
+    const dir = workspaceDir(this.#dataDir, key);
+    if (!settings) return dir;
+    const files = generateFiles(settings, this.#named(members.map((each) => each.values.groupId ?? '')));
+    // Only ever rewriting Liaison's own file here: a foreign main.tf still needs an explicit replace.
+    writeWorkspaceFiles(dir, files, false);
+    return dir;
+  }
+
+  #named(ids: readonly string[]): { id: string; name: string }[] {
+    return ids.map((id) => ({ id, name: this.#groups.find(id)?.name ?? '' }));
+  }
+
+  #require(id: string): Association {
+    const association = this.#repository.find(id);
+    if (!association) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'id',
+        message: 'The association does not exist',
+        remediation: 'Refresh the list; it may have been deleted.',
+      });
+    }
+    return association;
+  }
+}
+
+function sharedValues(settings: WorkspaceSettings) {
+  return settings.cloud === 'aws'
+    ? {
+        moduleVersion: settings.moduleVersion,
+        environment: settings.environment,
+        auditLogRegions: settings.auditLogRegions,
+        backend: settings.backend,
+      }
+    : {
+        moduleVersion: settings.moduleVersion,
+        environment: settings.environment,
+        projectNumber: settings.projectNumber,
+        backend: settings.backend,
+      };
+}

@@ -1,0 +1,369 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventName } from '../../../shared/api';
+import type { AwsVerification } from '../../../shared/contract/aws';
+import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import {
+  awsQueryError,
+  startFaultProxy,
+  type Fault,
+  type FaultProxy,
+  type ProxiedRequest,
+} from '../../../e2e/fixtures/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../../../e2e/fixtures/aws/moto';
+import { dispatchCall } from '../dispatch';
+import { EventBus } from '../event-bus';
+import { createTestCore } from '../test-core';
+import { AwsIdentityVerifier } from './aws-identity-verifier';
+import { AwsMfaPrompts } from './aws-mfa-prompts';
+import { AwsProfileCatalog } from './aws-profile-catalog';
+import { installCredentialProcessRunner } from './credential-process-runner';
+
+const motoBinary = findMotoServer();
+if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
+
+describe.skipIf(!motoBinary)(
+  motoBinary ? 'verifying identities against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
+  () => {
+    let moto: MotoServer;
+    let proxy: FaultProxy;
+    let fault: ((request: ProxiedRequest) => Fault) | undefined;
+    let root: string;
+    let fixture: AwsFixtureHome;
+    let test: ReturnType<typeof createTestCore>;
+    let events: { name: EventName; payload: unknown }[];
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      proxy = await startFaultProxy({ target: moto.url, fault: (request) => fault?.(request) });
+    });
+    afterAll(async () => {
+      await proxy?.close();
+      await moto?.stop();
+    });
+
+    let run = 0;
+    beforeEach(async () => {
+      // Fresh users instead of `moto.reset()`, which reloads every managed policy (seconds).
+      run += 1;
+      fault = undefined;
+      proxy.requests.length = 0;
+      root = mkdtempSync(join(tmpdir(), 'liaison-aws-identity-'));
+      fixture = installAwsFixtureHome(join(root, 'home'), {
+        staticKeys: await createMotoUser(moto.url, `static-user-${run}`),
+        processKeys: await createMotoUser(moto.url, `process-user-${run}`),
+      });
+      // The SDK reads these from process.env itself: exactly how the web host is pointed at moto.
+      vi.stubEnv('HOME', fixture.home);
+      vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+      vi.stubEnv('AWS_PROFILE', '');
+      vi.stubEnv('AWS_CONFIG_FILE', '');
+      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+      test = createTestCore();
+      events = [];
+      test.core.events.subscribe((name, payload) => events.push({ name, payload }));
+    });
+    afterEach(() => {
+      test.dispose();
+      vi.unstubAllEnvs();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    async function verify(profile: string, refresh = false): Promise<AwsVerification> {
+      const result = await dispatchCall(test.core, 'verifyAwsProfile', { profile, refresh });
+      if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
+      return result.value as AwsVerification;
+    }
+
+    it('verifies static keys: the IAM user the keys belong to', async () => {
+      const result = await verify('static-admin');
+      expect(result).toMatchObject({
+        ok: true,
+        cached: false,
+        identity: { account: '123456789012', arn: `arn:aws:iam::123456789012:user/static-user-${run}` },
+      });
+      expect(proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
+    });
+
+    it('follows a two-hop role chain and reports the assumed role', async () => {
+      const result = await verify('chain-hop2');
+      expect(result).toMatchObject({
+        ok: true,
+        identity: { account: '222222222222', arn: 'arn:aws:sts::222222222222:assumed-role/hop2-role/liaison-hop2' },
+      });
+      if (!result.ok) return;
+      expect(Date.parse(result.identity.expiresAt ?? '')).toBeGreaterThan(Date.now());
+      const assumed = proxy.requests
+        .filter((r) => r.action === 'AssumeRole')
+        .map((r) => new URLSearchParams(r.body).get('RoleArn'));
+      expect(assumed).toEqual(['arn:aws:iam::111111111111:role/hop1-role', 'arn:aws:iam::222222222222:role/hop2-role']);
+    });
+
+    it('runs credential_process and verifies the credentials it printed', async () => {
+      const result = await verify('ci-process');
+      expect(result).toMatchObject({
+        ok: true,
+        identity: { arn: `arn:aws:iam::123456789012:user/process-user-${run}` },
+      });
+    });
+
+    it('exchanges a web identity token file for the role', async () => {
+      const result = await verify('web-id');
+      expect(result).toMatchObject({
+        ok: true,
+        identity: {
+          account: '444444444444',
+          arn: 'arn:aws:sts::444444444444:assumed-role/web-identity-role/liaison-web',
+        },
+      });
+      const exchange = proxy.requests.find((r) => r.action === 'AssumeRoleWithWebIdentity');
+      expect(new URLSearchParams(exchange?.body).get('WebIdentityToken')).toMatch(/^eyJhbGciOiJSUzI1NiIs/);
+    });
+
+    it('reports a failing credential_process with its exit code and redacted stderr', async () => {
+      const result = await verify('broken-process');
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('AWS_CREDENTIAL_PROCESS_FAILED');
+      expect(result.error.message).toContain('exited with code 3');
+      expect(result.error.message).toContain('the session for operator has expired');
+      expect(result.error.message).not.toContain('wJalrXUtnFEMI');
+      expect(result.error.message).not.toContain('FwoGZXIvYXdz');
+      expect(result.error.remediation).toBeTruthy();
+      expect(test.logs.join('')).not.toContain('wJalrXUtnFEMI');
+    });
+
+    it('fails a broken chain with its classification, without calling AWS', async () => {
+      const result = await verify('missing-source');
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'AWS_PROFILE_INVALID',
+          message: 'source_profile "does-not-exist" does not exist',
+          remediation: expect.stringContaining('[profile does-not-exist]'),
+        },
+      });
+      expect(proxy.requests).toEqual([]);
+    });
+
+    it('caches an identity until its credentials expire, and refreshes on request', async () => {
+      const first = await verify('chain-hop1');
+      const second = await verify('chain-hop1');
+      expect(first).toMatchObject({ ok: true, cached: false });
+      expect(second).toMatchObject({ ok: true, cached: true, identity: first.ok ? first.identity : {} });
+      expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1);
+      const refreshed = await verify('chain-hop1', true);
+      expect(refreshed).toMatchObject({ ok: true, cached: false });
+      expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(2);
+      expect(events.filter((e) => e.name === 'awsProfileVerified')).toHaveLength(3);
+    });
+
+    it('never sends credentials across the boundary', async () => {
+      const result = await verify('chain-hop2');
+      const text = JSON.stringify([result, events]);
+      expect(text).not.toMatch(/ASIA[A-Z0-9]{12,}|AKIA[A-Z0-9]{12,}/);
+      expect(text).not.toMatch(/secret|sessionToken/i);
+    });
+
+    describe('MFA', () => {
+      it('asks the UI for a code, waits, and continues with it', async () => {
+        const pending = verify('mfa-role');
+        await expect.poll(() => events.find((e) => e.name === 'awsMfaRequested')).toBeTruthy();
+        const request = events.find((e) => e.name === 'awsMfaRequested')?.payload as {
+          requestId: string;
+          mfaSerial: string;
+        };
+        expect(request.mfaSerial).toBe('arn:aws:iam::123456789012:mfa/operator');
+        // A code that is not 6 digits is refused at the boundary; the prompt stays open.
+        const refused = await dispatchCall(test.core, 'answerAwsMfa', { requestId: request.requestId, code: '12345' });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'code' } });
+        const answered = await dispatchCall(test.core, 'answerAwsMfa', {
+          requestId: request.requestId,
+          code: '123456',
+        });
+        expect(answered).toEqual({ ok: true, value: { accepted: true } });
+        expect(await pending).toMatchObject({
+          ok: true,
+          identity: { arn: 'arn:aws:sts::333333333333:assumed-role/mfa-role/liaison-mfa' },
+        });
+        const assume = new URLSearchParams(proxy.requests.find((r) => r.action === 'AssumeRole')?.body);
+        expect(assume.get('SerialNumber')).toBe('arn:aws:iam::123456789012:mfa/operator');
+        expect(assume.get('TokenCode')).toBe('123456');
+        expect(events.map((e) => e.name)).toContain('awsMfaSettled');
+      });
+
+      it('ends the call cleanly with a typed error when the prompt is cancelled', async () => {
+        const pending = verify('mfa-role');
+        await expect.poll(() => events.find((e) => e.name === 'awsMfaRequested')).toBeTruthy();
+        const { requestId } = events.find((e) => e.name === 'awsMfaRequested')?.payload as { requestId: string };
+        expect(await dispatchCall(test.core, 'cancelAwsMfa', { requestId })).toEqual({
+          ok: true,
+          value: { cancelled: true },
+        });
+        expect(await pending).toMatchObject({ ok: false, error: { code: 'AWS_MFA_CANCELLED' } });
+        expect(proxy.requests.filter((r) => r.action === 'AssumeRole')).toEqual([]);
+        // Answering afterwards finds nothing to answer.
+        expect(await dispatchCall(test.core, 'answerAwsMfa', { requestId, code: '123456' })).toEqual({
+          ok: true,
+          value: { accepted: false },
+        });
+      });
+
+      it('never prompts in a batch', async () => {
+        const result = await dispatchCall(test.core, 'verifyAwsProfiles', { batchId: 'b1', profiles: ['mfa-role'] });
+        expect(result).toMatchObject({
+          ok: true,
+          value: { results: [{ profile: 'mfa-role', ok: false, error: { code: 'AWS_MFA_REQUIRED' } }] },
+        });
+        expect(events.map((e) => e.name)).not.toContain('awsMfaRequested');
+      });
+    });
+
+    describe('faults', () => {
+      it('a denial fails only that profile; the rest of the batch is verified', async () => {
+        fault = (r) =>
+          r.action === 'AssumeRole' && r.body.includes('hop1-role')
+            ? awsQueryError(403, 'AccessDenied', 'not allowed')
+            : undefined;
+        const result = await dispatchCall(test.core, 'verifyAwsProfiles', {
+          batchId: 'b2',
+          profiles: ['chain-hop1', 'static-admin', 'web-id'],
+        });
+        expect(result.ok).toBe(true);
+        const results = (result as { value: { results: AwsVerification[] } }).value.results;
+        const byProfile = Object.fromEntries(results.map((r) => [r.profile, r.ok ? 'ok' : r.error.code]));
+        expect(byProfile).toEqual({ 'chain-hop1': 'AWS_ACCESS_DENIED', 'static-admin': 'ok', 'web-id': 'ok' });
+      });
+
+      it('throttling is retried by the SDK and then succeeds', async () => {
+        let throttled = 0;
+        fault = (r) => {
+          if (r.action !== 'GetCallerIdentity' || throttled >= 2) return undefined;
+          throttled += 1;
+          return awsQueryError(400, 'Throttling', 'Rate exceeded');
+        };
+        expect(await verify('static-admin')).toMatchObject({ ok: true });
+        expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(3);
+      });
+
+      it('throttling that does not stop is a clear per-profile error', async () => {
+        fault = (r) =>
+          r.action === 'GetCallerIdentity' ? awsQueryError(400, 'Throttling', 'Rate exceeded') : undefined;
+        expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_THROTTLED' } });
+      });
+
+      it('expired and unrecognised credentials say so', async () => {
+        fault = (r) =>
+          r.action === 'GetCallerIdentity'
+            ? awsQueryError(403, 'ExpiredToken', 'The security token included in the request is expired')
+            : undefined;
+        expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_EXPIRED_CREDENTIALS' } });
+        fault = (r) =>
+          r.action === 'GetCallerIdentity'
+            ? awsQueryError(403, 'InvalidClientTokenId', 'The security token is invalid')
+            : undefined;
+        expect(await verify('ci-process')).toMatchObject({ ok: false, error: { code: 'AWS_INVALID_CREDENTIALS' } });
+      });
+
+      it('an unreachable endpoint is a network error', async () => {
+        vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:9');
+        expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_NETWORK' } });
+      });
+
+      it("honours the active profile's endpoint_url, as the SDK does, when no AWS_ENDPOINT_URL overrides it", async () => {
+        const { appendFileSync, readFileSync } = await import('node:fs');
+        const keys = readFileSync(fixture.credentialsFile, 'utf8')
+          .split('[half-keys]')[0]!
+          .replace('[static-admin]', '');
+        appendFileSync(fixture.configFile, `\n[profile local-endpoint]\nendpoint_url = ${proxy.url}\n`);
+        appendFileSync(fixture.credentialsFile, `\n[local-endpoint]\n${keys}`);
+        vi.stubEnv('AWS_ENDPOINT_URL', '');
+        vi.stubEnv('AWS_PROFILE', 'local-endpoint');
+        expect(await verify('local-endpoint')).toMatchObject({ ok: true, identity: { account: '123456789012' } });
+        expect(proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
+      });
+
+      it('a hanging endpoint times out', async () => {
+        fault = (r) => (r.action === 'GetCallerIdentity' ? 'hang' : undefined);
+        installCredentialProcessRunner();
+        const events = new EventBus();
+        const catalog = new AwsProfileCatalog({ watch: false });
+        const verifier = new AwsIdentityVerifier({
+          catalog,
+          events,
+          mfa: new AwsMfaPrompts(events),
+          requestTimeoutMs: 300,
+          connectionTimeoutMs: 300,
+        });
+        const started = Date.now();
+        expect(await verifier.verify('static-admin', { interactive: false })).toMatchObject({
+          ok: false,
+          error: { code: 'AWS_TIMEOUT' },
+        });
+        expect(Date.now() - started).toBeLessThan(10_000);
+      });
+    });
+
+    describe('verify selected', () => {
+      it('keeps to the concurrency limit and reports progress to the end', async () => {
+        const slow = await startFaultProxy({ target: moto.url, latencyMs: 60 });
+        try {
+          vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
+          const profiles = ['static-admin', 'chain-hop1', 'chain-hop2', 'ci-process', 'web-id', 'crlf'];
+          const result = await dispatchCall(test.core, 'verifyAwsProfiles', {
+            batchId: 'b3',
+            profiles,
+            concurrency: 2,
+          });
+          expect(result).toMatchObject({ ok: true, value: { cancelled: false } });
+          const { results } = (result as { value: { results: AwsVerification[] } }).value;
+          expect(
+            results
+              .filter((r) => r.ok)
+              .map((r) => r.profile)
+              .sort(),
+          ).toEqual([...profiles].sort());
+          expect(slow.maxConcurrent).toBeLessThanOrEqual(2);
+          expect(slow.maxConcurrent).toBe(2);
+          const progress = events
+            .filter((e) => e.name === 'awsVerifyProgress')
+            .map((e) => (e.payload as { done: number; total: number }).done);
+          expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        } finally {
+          await slow.close();
+        }
+      });
+
+      it('can be cancelled: nothing new starts', async () => {
+        const slow = await startFaultProxy({ target: moto.url, latencyMs: 150 });
+        try {
+          vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
+          const profiles = ['static-admin', 'chain-hop1', 'chain-hop2', 'ci-process', 'web-id', 'crlf'];
+          const pending = dispatchCall(test.core, 'verifyAwsProfiles', { batchId: 'b4', profiles, concurrency: 1 });
+          await expect
+            .poll(() =>
+              events.some((e) => e.name === 'awsVerifyProgress' && (e.payload as { done: number }).done === 1),
+            )
+            .toBe(true);
+          expect(await dispatchCall(test.core, 'cancelAwsVerifyBatch', { batchId: 'b4' })).toEqual({
+            ok: true,
+            value: { cancelled: true },
+          });
+          const result = (await pending) as { ok: true; value: { results: AwsVerification[]; cancelled: boolean } };
+          expect(result.value.cancelled).toBe(true);
+          expect(result.value.results.length).toBeLessThan(profiles.length);
+        } finally {
+          await slow.close();
+        }
+      });
+    });
+  },
+);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { describeRunFailure, terraformErrorCodes, type FailureFacts } from './run-failure';
+
+const facts = (overrides: Partial<FailureFacts>): FailureFacts => ({
+  phase: 'apply',
+  exitCode: 1,
+  signal: null,
+  diagnostics: [],
+  rawLines: [],
+  ...overrides,
+});
+
+describe('describeRunFailure', () => {
+  it('names a stale saved plan', () => {
+    const failure = describeRunFailure(
+      facts({ diagnostics: [{ severity: 'error', summary: 'Saved plan is stale', detail: 'The given plan file…' }] }),
+    );
+    expect(failure.error.code).toBe(terraformErrorCodes.planStale);
+    expect(failure.error.remediation).toMatch(/new plan/);
+  });
+
+  it('says who holds a lock, and offers force-unlock of that lock id', () => {
+    const detail =
+      'Lock Info:\n  ID:        abc-123\n  Operation: OperationTypeApply\n  Who:       ci@runner\n  Created:   yesterday\n';
+    const failure = describeRunFailure(
+      facts({ phase: 'plan', diagnostics: [{ severity: 'error', summary: 'Error acquiring the state lock', detail }] }),
+    );
+    expect(failure.lock).toMatchObject({ id: 'abc-123', who: 'ci@runner' });
+    expect(failure.error.message).toBe(
+      "The workspace's state is locked by ci@runner (running apply, since yesterday).",
+    );
+    expect(failure.error.remediation).toContain('abc-123');
+  });
+
+  it('tells an unreachable registry during init from other init failures', () => {
+    const registry = describeRunFailure(
+      facts({
+        phase: 'init',
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: 'Error accessing remote module registry',
+            detail: 'failed to request discovery document: dial tcp: lookup registry.terraform.io: no such host',
+          },
+        ],
+      }),
+    );
+    expect(registry.error.code).toBe(terraformErrorCodes.registryUnreachable);
+    expect(registry.error.message).toContain('Error accessing remote module registry');
+    expect(registry.error.remediation).toMatch(/proxy|mirror/);
+    const syntax = describeRunFailure(
+      facts({
+        phase: 'init',
+        diagnostics: [{ severity: 'error', summary: 'Argument or block definition required', detail: '' }],
+      }),
+    );
+    expect(syntax.error.code).toBe(terraformErrorCodes.initFailed);
+  });
+
+  it('recognises a full disk in diagnostics or raw output', () => {
+    const failure = describeRunFailure(facts({ rawLines: ['write terraform.tfstate: no space left on device'] }));
+    expect(failure.error.code).toBe(terraformErrorCodes.diskFull);
+  });
+
+  it('falls back to the first diagnostic, or the exit code and last raw line', () => {
+    expect(
+      describeRunFailure(
+        facts({ diagnostics: [{ severity: 'error', summary: 'Boom', detail: 'why\nmore', address: 'a.b' }] }),
+      ).error.message,
+    ).toBe('terraform apply failed: Boom (a.b): why');
+    expect(describeRunFailure(facts({ exitCode: 2, rawLines: ['', 'panic: oops', ''] })).error.message).toBe(
+      'terraform apply exited with code 2: panic: oops',
+    );
+  });
+});

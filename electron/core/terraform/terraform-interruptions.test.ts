@@ -1,0 +1,195 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TerraformRun } from '../../../shared/contract/terraform';
+import { errorCodes } from '../../../shared/errors';
+import { LOCAL_LOCK_INFO_FILE } from './run-outcome';
+import { terraformErrorCodes } from './run-failure';
+import { findTerraformForTests } from './terraform-binary';
+import { buildTerraformEnv } from './terraform-child-env';
+import { createHarness, eventsOf, readState, waitUntil, type Harness } from './terraform-test-harness';
+
+const terraform = findTerraformForTests();
+if (!terraform.found) console.warn(`SKIPPED terraform interruption tests: ${terraform.reason}`);
+
+const KEY = 'aws-123456789012';
+const FIXTURES = new URL('../../../e2e/fixtures/terraform/', import.meta.url).pathname;
+let harness: Harness | undefined;
+const groups: number[] = [];
+afterEach(() => {
+  // Whatever a test left running (a direct apply, an orphaned sleep) is stopped by its group id.
+  for (const group of groups.splice(0)) signalGroup(group, 'SIGKILL');
+  harness?.dispose();
+});
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Plans the slow workspace and starts applying it; resolves once the slow resource is being created. */
+async function applyingSlowly(h: Harness): Promise<TerraformRun> {
+  const plan = await h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: false })).id);
+  const apply = await h.service.apply({ planRunId: plan.id, reviewed: h.service.get(plan.id).plan!.counts });
+  await waitUntil('the slow resource to start', () =>
+    eventsOf(h.streamed.get(apply.id)).some(
+      (event) => event.type === 'provision_start' && event.hook.resource.addr === 'terraform_data.slow',
+    ),
+  );
+  return apply;
+}
+
+function childPid(h: Harness, runId: string): number {
+  const row = h.store.db.prepare('SELECT pid FROM terraform_runs WHERE id = ?').get(runId) as { pid: number | null };
+  if (row.pid === null) throw new Error('no pid recorded');
+  return row.pid;
+}
+
+async function planSucceeds(h: Harness): Promise<TerraformRun> {
+  return h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: false })).id);
+}
+
+describe.skipIf(!terraform.found)('interrupting terraform', () => {
+  it('cancels a slow apply with an interrupt: state intact, lock released, next plan fine', async () => {
+    harness = createHarness('slow');
+    const apply = await applyingSlowly(harness);
+    await waitUntil('the quick resource in the state', () => (readState(harness!.dir)?.resources.length ?? 0) > 0);
+    const before = readState(harness.dir)!;
+    const started = Date.now();
+    const cancelled = await harness.service.cancel(apply.id);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(cancelled).toMatchObject({ status: 'cancelled', error: { code: terraformErrorCodes.cancelled } });
+    expect(cancelled.error?.message).toContain('Terraform stopped after the interrupt');
+    expect(cancelled.error?.message).toContain('The state lock was released');
+    expect(
+      eventsOf(harness.streamed.get(apply.id)).some(
+        (event) => event.type === 'log' && /Interrupt received/.test(event.message),
+      ),
+    ).toBe(true);
+
+    const after = readState(harness.dir)!;
+    expect(after.lineage).toBe(before.lineage);
+    expect(after.serial).toBeGreaterThanOrEqual(before.serial);
+    expect(after.resources.map((resource) => resource.name)).toContain('quick');
+    expect(existsSync(join(harness.dir, LOCAL_LOCK_INFO_FILE))).toBe(false);
+    const next = await planSucceeds(harness);
+    expect(next.status).toBe('succeeded');
+    // The interrupted resource is planned again (Terraform may have recorded it as tainted: a replace).
+    const pending = harness.service.get(next.id).plan?.changes.filter((change) => change.action !== 'no-op');
+    expect(pending?.map((change) => [change.address, ['create', 'replace'].includes(change.action)])).toEqual([
+      ['terraform_data.slow', true],
+    ]);
+  });
+
+  it('shows who holds the lock when a second terraform is applying, and guards force-unlock', async () => {
+    harness = createHarness('slow');
+    const env = buildTerraformEnv(process.env, { kind: 'none' });
+    expect(spawnSync('terraform', ['init', '-input=false'], { cwd: harness.dir, env }).status).toBe(0);
+    const other: ChildProcess = spawn('terraform', ['apply', '-auto-approve', '-input=false'], {
+      cwd: harness.dir,
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
+    groups.push(other.pid!);
+    const lockFile = join(harness.dir, LOCAL_LOCK_INFO_FILE);
+    await waitUntil('the other apply to take the lock', () => existsSync(lockFile));
+    const held = JSON.parse(readFileSync(lockFile, 'utf8')) as { ID: string; Who: string };
+
+    const run = await planSucceeds(harness);
+    expect(run).toMatchObject({ status: 'failed', phase: 'plan', error: { code: terraformErrorCodes.locked } });
+    expect(run.lock).toMatchObject({
+      id: held.ID,
+      who: held.Who,
+      operation: 'OperationTypeApply',
+      path: 'terraform.tfstate',
+    });
+    expect(run.lock?.created).not.toBe('');
+    expect(run.error?.remediation).toContain(held.ID);
+
+    await expect(harness.service.forceUnlock({ workspaceKey: KEY, lockId: 'not-the-lock' })).rejects.toMatchObject({
+      code: errorCodes.conflict,
+      field: 'lockId',
+    });
+    // A local lock belongs to the live process holding it: Terraform refuses, and the attempt is a record.
+    const unlock = await harness.service.forceUnlock({ workspaceKey: KEY, lockId: held.ID });
+    expect(unlock).toMatchObject({ kind: 'force-unlock', status: 'failed' });
+
+    signalGroup(other.pid!, 'SIGINT');
+    await waitUntil('the other apply to stop', () => other.exitCode !== null || other.signalCode !== null, 20_000);
+    expect((await planSucceeds(harness)).status).toBe('succeeded');
+  });
+
+  it('records a Terraform killed mid-apply (not by Liaison) as interrupted; the lock dies with it', async () => {
+    harness = createHarness('slow');
+    const apply = await applyingSlowly(harness);
+    const pid = childPid(harness, apply.id);
+    groups.push(pid);
+    process.kill(pid, 'SIGKILL');
+    const run = await harness.service.waitFor(apply.id);
+    expect(run).toMatchObject({ status: 'interrupted', error: { code: terraformErrorCodes.interrupted } });
+    expect(run.error?.message).toContain('SIGKILL');
+    signalGroup(pid, 'SIGKILL');
+    expect(readState(harness.dir)).toBeDefined();
+    expect((await planSucceeds(harness)).status).toBe('succeeded');
+  });
+
+  it('finds a run cut short by a killed Liaison at the next start and marks it interrupted', async () => {
+    harness = createHarness('slow');
+    const liaison = spawn(
+      process.execPath,
+      [
+        '--experimental-transform-types',
+        '--no-warnings',
+        '--import',
+        join(FIXTURES, 'ts-import-hooks.mjs'),
+        join(FIXTURES, 'apply-in-child.ts'),
+        harness.dataDir,
+        harness.dir,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    liaison.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitUntil('the child Liaison to start applying', () => output.includes('\n'), 30_000);
+    const runId = output.trim();
+    await waitUntil('the slow resource to start', () =>
+      harness!.service
+        .log({ runId, afterSeq: -1, limit: 1000 })
+        .entries.some(
+          (entry) => entry.event.type === 'provision_start' && entry.event.hook.resource.addr === 'terraform_data.slow',
+        ),
+    );
+    const terraformPid = childPid(harness, runId);
+    groups.push(terraformPid);
+    liaison.kill('SIGKILL');
+    await waitUntil('the child Liaison to die', () => liaison.signalCode !== null);
+    expect(harness.service.get(runId).run.status).toBe('running');
+
+    const restarted = harness.restart();
+    const run = restarted.get(runId).run;
+    expect(run).toMatchObject({ status: 'interrupted', error: { code: terraformErrorCodes.interrupted } });
+    expect(run.error?.message).toContain('Liaison stopped while this run was in its apply step');
+    expect(run.error?.message).toContain(`(${terraformPid}) is still running`);
+    expect(run.endedAt).toBeDefined();
+
+    // The orphaned Terraform is stopped as Ctrl-C would; the state it leaves parses and keeps "quick".
+    signalGroup(terraformPid, 'SIGINT');
+    await waitUntil('the orphaned terraform to stop', () => !alive(terraformPid), 20_000);
+    expect(readState(harness.dir)?.resources.map((resource) => resource.name)).toContain('quick');
+    expect((await planSucceeds(harness)).status).toBe('succeeded');
+  });
+});

@@ -1,0 +1,418 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  PlanCounts,
+  PlanReview,
+  RunKind,
+  RunLogEntry,
+  TerraformBinaryStatus,
+  TerraformRun,
+} from '../../../shared/contract/terraform';
+import { errorCodes, type ApiError } from '../../../shared/errors';
+import { CoreError } from '../core-error';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logger';
+import type { Store } from '../store/database';
+import { planReviewFromShowJson } from './plan-review';
+import { assertApplicable } from './apply-guard';
+import { interruptedRunEnd } from './interrupted-runs';
+import { failedStepOutcome, stepSucceeded } from './run-outcome';
+import { terraformErrorCodes } from './run-failure';
+import { RunEventSink } from './run-event-sink';
+import { RunRepository, type RunEnd } from './run-repository';
+import { createSecretRedactor } from './secret-redactor';
+import {
+  locateTerraform,
+  MINIMUM_TERRAFORM_VERSION,
+  type TerraformBinary,
+  type TerraformBinaryLookup,
+} from './terraform-binary';
+import { buildTerraformEnv, secretsOf, type TerraformCredentialSource } from './terraform-child-env';
+import type { StopEscalation, StopTimeouts, TerraformProcess } from './terraform-process';
+import { runTerraformStep, type StepResult } from './terraform-step';
+
+export interface TerraformRunsOptions {
+  store: Store;
+  events: EventBus;
+  logger: Logger;
+  /** The app's environment: only its allow-listed part reaches Terraform. */
+  env: NodeJS.ProcessEnv;
+  /** Where saved plans are kept between review and apply (Liaison's files, not the workspace's). */
+  plansDir: string;
+  workspaceDirFor: (workspaceKey: string) => string;
+  credentials: TerraformCredentialSource;
+  now?: () => Date;
+  stopTimeouts?: StopTimeouts;
+}
+
+const DEFAULT_STOP_TIMEOUTS: StopTimeouts = { interruptMs: 120_000, terminateMs: 15_000 };
+const BINARY_SETTING = 'binary_path';
+
+interface ActiveRun {
+  runId: string;
+  workspaceKey: string;
+  process: TerraformProcess | undefined;
+  cancel: Promise<StopEscalation> | undefined;
+  /** Set as soon as the run starts executing (synchronously after it is registered). */
+  done: Promise<TerraformRun> | undefined;
+}
+
+interface RunContext {
+  run: TerraformRun;
+  active: ActiveRun;
+  binary: TerraformBinary;
+  dir: string;
+  env: Record<string, string>;
+  redact: (line: string) => string;
+  sink: RunEventSink;
+}
+
+/**
+ * Terraform runs as records: plan (init → plan -out → show), apply of exactly that saved plan, cancel,
+ * force-unlock. Never deletes, moves or rewrites state: Terraform alone writes `terraform.tfstate*`.
+ */
+export class TerraformRunsService {
+  readonly #repository: RunRepository;
+  readonly #active = new Map<string, ActiveRun>();
+  #binary: Promise<TerraformBinaryLookup> | undefined;
+  readonly #now: () => Date;
+  readonly #stopTimeouts: StopTimeouts;
+  #closed = false;
+
+  constructor(private readonly options: TerraformRunsOptions) {
+    this.#repository = new RunRepository(options.store);
+    this.#now = options.now ?? (() => new Date());
+    this.#stopTimeouts = options.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS;
+    this.#markInterruptedRuns();
+  }
+
+  async binaryStatus(): Promise<TerraformBinaryStatus> {
+    const configuredPath = this.#repository.getSetting(BINARY_SETTING);
+    const lookup = await this.#lookupBinary();
+    const configured = configuredPath === undefined ? {} : { configuredPath };
+    if (!lookup.ok) return { status: lookup.status, error: lookup.error, ...configured };
+    const { path, flavor, version } = lookup.binary;
+    return { status: 'found', path, flavor, version, minimumVersion: MINIMUM_TERRAFORM_VERSION, ...configured };
+  }
+
+  async setBinaryPath(path: string | null): Promise<TerraformBinaryStatus> {
+    this.#repository.setSetting(BINARY_SETTING, path);
+    this.#binary = undefined;
+    return this.binaryStatus();
+  }
+
+  async startPlan(input: { workspaceKey: string; destroy: boolean }): Promise<TerraformRun> {
+    const kind: RunKind = input.destroy ? 'destroy-plan' : 'plan';
+    return this.#start(input.workspaceKey, kind, undefined, (context) => this.#plan(context, input.destroy));
+  }
+
+  async apply(input: { planRunId: string; reviewed: PlanCounts }): Promise<TerraformRun> {
+    const planRun = this.#repository.get(input.planRunId);
+    if (!planRun || (planRun.kind !== 'plan' && planRun.kind !== 'destroy-plan')) {
+      throw new CoreError({ code: errorCodes.notFound, field: 'planRunId', message: 'There is no such plan run.' });
+    }
+    const { review, planFile } = this.#repository.plan(planRun.id);
+    assertApplicable(planRun, review, planFile, input.reviewed);
+    return this.#start(planRun.workspaceKey, 'apply', planRun.id, (context) =>
+      this.#apply(context, planFile as string),
+    );
+  }
+
+  /** Interrupts the run and resolves once it has stopped and been recorded. */
+  async cancel(runId: string): Promise<TerraformRun> {
+    const active = [...this.#active.values()].find((each) => each.runId === runId);
+    if (!active) {
+      const run = this.#repository.get(runId);
+      if (!run) throw new CoreError({ code: errorCodes.notFound, field: 'runId', message: 'There is no such run.' });
+      return run;
+    }
+    active.cancel ??= active.process ? active.process.stop(this.#stopTimeouts) : Promise.resolve('none');
+    return active.done ?? this.get(runId).run;
+  }
+
+  async forceUnlock(input: { workspaceKey: string; lockId: string }): Promise<TerraformRun> {
+    const seen = this.#repository.lastLock(input.workspaceKey);
+    if (seen?.id !== input.lockId) {
+      throw new CoreError({
+        code: errorCodes.conflict,
+        field: 'lockId',
+        message: `Liaison has not seen lock ${input.lockId} on this workspace${seen ? ` (the last one reported was ${seen.id})` : ''}.`,
+        remediation: 'Plan again: if the state is still locked, the run shows the current lock and its id.',
+      });
+    }
+    const run = await this.#start(input.workspaceKey, 'force-unlock', undefined, (context) =>
+      this.#steps(context, [{ phase: 'force-unlock', args: ['force-unlock', '-force', input.lockId] }]),
+    );
+    return this.waitFor(run.id);
+  }
+
+  list(input: { workspaceKey?: string | undefined; limit: number }): TerraformRun[] {
+    return this.#repository.list(input);
+  }
+
+  get(runId: string): { run: TerraformRun; plan?: PlanReview } {
+    const run = this.#repository.get(runId);
+    if (!run) throw new CoreError({ code: errorCodes.notFound, field: 'runId', message: 'There is no such run.' });
+    const { review } = this.#repository.plan(runId);
+    return review ? { run, plan: review } : { run };
+  }
+
+  log(input: { runId: string; afterSeq: number; limit: number }): { entries: RunLogEntry[]; nextSeq?: number } {
+    const entries = this.#repository.log(input.runId, input.afterSeq, input.limit);
+    const last = entries.at(-1);
+    return entries.length === input.limit && last ? { entries, nextSeq: last.seq } : { entries };
+  }
+
+  /** The finished run record, once the run has ended (at once for a run that is not active). */
+  async waitFor(runId: string): Promise<TerraformRun> {
+    const active = [...this.#active.values()].find((each) => each.runId === runId);
+    return active?.done ?? this.get(runId).run;
+  }
+
+  /**
+   * On quit: interrupts every active run as Ctrl-C would, without waiting. The store closes next, so
+   * these runs stay "running" there and are marked interrupted at the next start.
+   */
+  interruptAll(): void {
+    this.#closed = true;
+    for (const active of this.#active.values()) active.cancel ??= active.process?.stop(this.#stopTimeouts);
+  }
+
+  async #start(
+    workspaceKey: string,
+    kind: RunKind,
+    planRunId: string | undefined,
+    work: (context: RunContext) => Promise<RunEnd>,
+  ): Promise<TerraformRun> {
+    this.#assertIdle(workspaceKey);
+    const dir = this.options.workspaceDirFor(workspaceKey);
+    if (!isDirectory(dir)) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'workspaceKey',
+        message: `The workspace ${workspaceKey} has no files yet (${dir}).`,
+        remediation: 'Generate and save the association first.',
+      });
+    }
+    const lookup = await this.#lookupBinary();
+    // Checked again after the await; from here to the end nothing yields, so no second run slips in.
+    this.#assertIdle(workspaceKey);
+    const binary = lookup.ok ? lookup.binary : undefined;
+    const run = this.#repository.create({
+      id: randomUUID(),
+      workspaceKey,
+      kind,
+      phase: kind === 'apply' ? 'apply' : kind === 'force-unlock' ? 'force-unlock' : 'init',
+      planRunId,
+      startedAt: this.#now().toISOString(),
+      binary: binary ? { path: binary.path, version: binary.version } : undefined,
+    });
+    this.#changed(run);
+    this.options.logger.info({ runId: run.id, kind, workspaceKey }, 'terraform run started');
+    if (!lookup.ok) {
+      this.#finish(run, { status: 'failed', endedAt: this.#endedAt(), exitCode: null, error: lookup.error });
+      return run;
+    }
+    const active: ActiveRun = { runId: run.id, workspaceKey, process: undefined, cancel: undefined, done: undefined };
+    this.#active.set(workspaceKey, active);
+    active.done = this.#execute(run, active, lookup.binary, dir, work);
+    return run;
+  }
+
+  #assertIdle(workspaceKey: string): void {
+    const busy = this.#active.get(workspaceKey);
+    if (!busy) return;
+    throw new CoreError({
+      code: terraformErrorCodes.busy,
+      message: `Another run (${busy.runId}) is in progress in this workspace.`,
+      remediation: 'Wait for it to finish, or cancel it.',
+    });
+  }
+
+  async #execute(
+    run: TerraformRun,
+    active: ActiveRun,
+    binary: TerraformBinary,
+    dir: string,
+    work: (context: RunContext) => Promise<RunEnd>,
+  ): Promise<TerraformRun> {
+    let end: RunEnd;
+    try {
+      // Every run is started by the operator (there are no background runs), so prompts may appear.
+      const credentials = await this.options.credentials.credentialsFor(run.workspaceKey, { interactive: true });
+      const context: RunContext = {
+        run,
+        active,
+        binary,
+        dir,
+        env: buildTerraformEnv(this.options.env, credentials),
+        redact: createSecretRedactor(secretsOf(credentials)),
+        sink: new RunEventSink(run.id, this.#repository, this.options.events),
+      };
+      end = await work(context);
+      if (context.sink.storeFailure && end.status === 'succeeded') {
+        end = { ...end, status: 'failed', error: storeFailure(context.sink.storeFailure) };
+      }
+    } catch (error) {
+      end = { status: 'failed', endedAt: this.#endedAt(), exitCode: null, error: unexpected(error) };
+    } finally {
+      this.#active.delete(run.workspaceKey);
+    }
+    return this.#finish(run, end);
+  }
+
+  async #plan(context: RunContext, destroy: boolean): Promise<RunEnd> {
+    mkdirSync(this.options.plansDir, { recursive: true });
+    const planFile = join(this.options.plansDir, `${context.run.id}.tfplan`);
+    const init = ['init', '-upgrade', '-input=false', ...(context.binary.initJson ? ['-json'] : [])];
+    const plan = ['plan', '-input=false', `-out=${planFile}`, '-json', ...(destroy ? ['-destroy'] : [])];
+    const end = await this.#steps(context, [
+      { phase: 'init', args: init },
+      { phase: 'plan', args: plan },
+      { phase: 'show', args: ['show', '-json', planFile], captureStdout: true },
+    ]);
+    if (end.status !== 'succeeded' || !end.show) {
+      rmSync(planFile, { force: true });
+      return end;
+    }
+    let review: PlanReview;
+    try {
+      review = planReviewFromShowJson(end.show);
+    } catch (error) {
+      rmSync(planFile, { force: true });
+      return {
+        ...end,
+        status: 'failed',
+        error: {
+          code: terraformErrorCodes.failed,
+          message: `Liaison could not read the saved plan from terraform show -json: ${String(error)}`,
+        },
+      };
+    }
+    this.#repository.setPlan(context.run.id, review, planFile);
+    return end;
+  }
+
+  async #apply(context: RunContext, planFile: string): Promise<RunEnd> {
+    try {
+      return await this.#steps(context, [{ phase: 'apply', args: ['apply', '-input=false', '-json', planFile] }]);
+    } finally {
+      // Applied, failed or stale: a saved plan is never applied twice, so Liaison's copy goes.
+      rmSync(planFile, { force: true });
+    }
+  }
+
+  /** Runs the steps in order, stopping at the first that fails or when the run is cancelled. */
+  async #steps(
+    context: RunContext,
+    steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean }[],
+  ): Promise<RunEnd & { show?: string }> {
+    let last: StepResult | undefined;
+    for (const step of steps) {
+      if (context.active.cancel) {
+        return failedStepOutcome({
+          phase: step.phase,
+          step: last ?? notStarted(),
+          binary: context.binary.path,
+          cancelled: await context.active.cancel,
+          workspaceDir: context.dir,
+          endedAt: this.#endedAt(),
+        });
+      }
+      const result = await runTerraformStep({
+        binary: context.binary.path,
+        args: step.args,
+        cwd: context.dir,
+        env: context.env,
+        redact: context.redact,
+        sink: context.sink,
+        captureStdout: step.captureStdout ?? false,
+        onStart: (process) => {
+          context.active.process = process;
+          this.#repository.setPhase(context.run.id, step.phase, process.pid);
+          this.#changed(this.#repository.get(context.run.id));
+        },
+      });
+      context.active.process = undefined;
+      if (result.changes) this.#repository.setChanges(context.run.id, result.changes);
+      const cancelled = context.active.cancel ? await context.active.cancel : undefined;
+      if (!stepSucceeded(result) || cancelled !== undefined) {
+        return failedStepOutcome({
+          phase: step.phase,
+          step: result,
+          binary: context.binary.path,
+          cancelled,
+          workspaceDir: context.dir,
+          endedAt: this.#endedAt(),
+        });
+      }
+      last = result;
+    }
+    return {
+      status: 'succeeded',
+      endedAt: this.#endedAt(),
+      exitCode: last?.exitCode ?? 0,
+      ...(last?.stdout ? { show: last.stdout } : {}),
+    };
+  }
+
+  #finish(started: TerraformRun, end: RunEnd): TerraformRun {
+    // After interruptAll the store is closing: the record stays "running" and is marked at next start.
+    if (this.#closed) return { ...started, status: end.status, endedAt: end.endedAt };
+    const run = this.#repository.finish(started.id, end);
+    this.options.logger.info({ runId: run.id, status: run.status, code: run.error?.code }, 'terraform run ended');
+    this.#changed(run);
+    return run;
+  }
+
+  #changed(run: TerraformRun | undefined): void {
+    if (run) this.options.events.emit('terraformRunChanged', { run });
+  }
+
+  #endedAt(): string {
+    return this.#now().toISOString();
+  }
+
+  #lookupBinary(): Promise<TerraformBinaryLookup> {
+    this.#binary ??= locateTerraform({
+      env: this.options.env,
+      configuredPath: this.#repository.getSetting(BINARY_SETTING),
+    });
+    return this.#binary;
+  }
+
+  /** A run still "running" in the store belonged to a Liaison that quit or crashed mid-run. */
+  #markInterruptedRuns(): void {
+    for (const { run, pid } of this.#repository.running())
+      this.#finish(run, interruptedRunEnd(run, pid, this.#endedAt()));
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function notStarted(): StepResult {
+  return { exitCode: null, signal: null, diagnostics: [], rawLines: [], changes: undefined, stdout: '' };
+}
+
+function unexpected(error: unknown): ApiError {
+  if (error instanceof CoreError) return error.toApiError();
+  return {
+    code: errorCodes.internal,
+    message: `The run failed inside Liaison: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
+function storeFailure(error: Error): ApiError {
+  return {
+    code: terraformErrorCodes.diskFull,
+    message: `Terraform finished, but Liaison could not record all of its log: ${error.message}`,
+    remediation: 'Free disk space in the data directory. The state file was written by Terraform as usual.',
+  };
+}

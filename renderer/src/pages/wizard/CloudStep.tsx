@@ -1,0 +1,117 @@
+import {
+  Alert,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
+import type { AssociationValues } from '../../../../shared/contract/associations';
+import type { FieldErrors } from '../../forms/field-errors';
+import { MONOSPACE_FONTS } from '../../theme';
+import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
+import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
+import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
+import type { WizardField } from './wizard-values';
+
+interface CloudStepProps {
+  values: AssociationValues;
+  errors: FieldErrors<WizardField>;
+  /** The account the chosen profile verified as, to warn when the typed account differs. */
+  verifiedAccount: string | undefined;
+  onVerifiedAccount: (account: string | undefined) => void;
+  onChange: (change: Partial<AssociationValues>) => void;
+}
+
+/** Step 2: AWS (profile → verified account id) or GCP (configuration/ADC → project id and number). */
+export function CloudStep({ values, errors, verifiedAccount, onVerifiedAccount, onChange }: CloudStepProps) {
+  return (
+    <Stack sx={{ gap: 3 }}>
+      <FormControl error={errors.cloud !== undefined}>
+        <FormLabel id="wizard-cloud-label">Cloud</FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby="wizard-cloud-label"
+          value={values.cloud ?? ''}
+          onChange={(event) => onChange({ cloud: event.target.value === 'gcp' ? 'gcp' : 'aws' })}
+        >
+          <FormControlLabel value="aws" control={<Radio />} label="AWS account" />
+          <FormControlLabel value="gcp" control={<Radio />} label="Google Cloud project" />
+        </RadioGroup>
+        {errors.cloud ? <FormHelperText>{errors.cloud}</FormHelperText> : null}
+      </FormControl>
+      {values.cloud === 'aws' ? (
+        <AwsFields
+          values={values}
+          errors={errors}
+          verifiedAccount={verifiedAccount}
+          onVerifiedAccount={onVerifiedAccount}
+          onChange={onChange}
+        />
+      ) : null}
+      {values.cloud === 'gcp' ? <GcpFields values={values} errors={errors} onChange={onChange} /> : null}
+    </Stack>
+  );
+}
+
+function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChange }: CloudStepProps) {
+  const mismatch =
+    verifiedAccount !== undefined && values.accountId !== undefined && values.accountId.trim() !== verifiedAccount;
+  return (
+    <Stack sx={{ gap: 2 }}>
+      <AwsProfilePicker
+        value={values.profile ?? null}
+        error={errors.profile}
+        onChange={(profile) => {
+          onVerifiedAccount(undefined);
+          onChange({ profile: profile ?? undefined });
+        }}
+        onVerified={(identity) => {
+          onVerifiedAccount(identity.account);
+          onChange({ accountId: identity.account });
+        }}
+      />
+      <TextField
+        label="AWS account id"
+        required
+        value={values.accountId ?? ''}
+        onChange={(event) => onChange({ accountId: event.target.value })}
+        error={errors.accountId !== undefined}
+        helperText={errors.accountId ?? 'Filled in when the profile is verified; 12 digits'}
+        slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } }}
+      />
+      {mismatch ? (
+        <Alert severity="warning">
+          The profile’s credentials belong to account {verifiedAccount}, not {values.accountId}. Terraform will refuse
+          to apply with them.
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' | 'errors' | 'onChange'>) {
+  const listing = useGcpCredentialsQuery();
+  if (listing.isPending) return <Alert severity="info">Reading your Google Cloud credentials…</Alert>;
+  if (!listing.data) {
+    return <Alert severity="error">Could not read your Google Cloud credentials: {listing.error?.message}</Alert>;
+  }
+  return (
+    <GcpCredentialProjectPicker
+      listing={listing.data}
+      value={{
+        credential: values.credential,
+        projectId: values.projectId ?? '',
+        projectNumber: values.projectNumber ?? '',
+        project: undefined,
+      }}
+      errors={{ credential: errors.credential, projectId: errors.projectId, projectNumber: errors.projectNumber }}
+      onChange={(choice) =>
+        onChange({ credential: choice.credential, projectId: choice.projectId, projectNumber: choice.projectNumber })
+      }
+    />
+  );
+}

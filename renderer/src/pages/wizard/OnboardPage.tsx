@@ -1,0 +1,128 @@
+import { Alert, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { Association } from '../../../../shared/contract/associations';
+import { useGroupsQuery } from '../groups/group-queries';
+import { useAssociationsQuery, useDeleteAssociation } from './association-queries';
+import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
+import { emptyValues, STEP_TITLES } from './wizard-values';
+
+/** The wizard's start page: resume a draft, start afresh, or change an existing association. */
+export function OnboardPage() {
+  const [start, setStart] = useState<WizardStart>();
+  const [runs, setRuns] = useState(0);
+  if (start) {
+    return (
+      <OnboardingWizard
+        key={runs}
+        start={start}
+        onDone={() => {
+          setStart(undefined);
+        }}
+      />
+    );
+  }
+  const open = (next: WizardStart): void => {
+    setRuns((count) => count + 1);
+    setStart(next);
+  };
+  return <StartPage onOpen={open} />;
+}
+
+function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
+  const query = useAssociationsQuery();
+  const groups = useGroupsQuery();
+  const remove = useDeleteAssociation();
+  const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
+  const generated = (query.data ?? []).filter((each) => each.status === 'generated');
+  const groupName = (id: string | undefined) =>
+    groups.data?.find((group) => group.id === id)?.name ?? id ?? 'no group yet';
+  const target = (association: Association) =>
+    association.values.cloud === 'gcp'
+      ? `GCP project ${association.values.projectId ?? '?'}`
+      : association.values.cloud === 'aws'
+        ? `AWS account ${association.values.accountId ?? '?'}`
+        : 'no cloud yet';
+
+  return (
+    <Stack sx={{ gap: 3 }}>
+      <Typography>
+        Associate a group with an AWS account or a Google Cloud project: Liaison writes the Terraform (pinned to a
+        module version) for you to review, save and apply.
+      </Typography>
+      <div>
+        <Button
+          variant="contained"
+          onClick={() => onOpen({ id: undefined, step: 0, values: emptyValues, generated: false })}
+        >
+          Start onboarding
+        </Button>
+      </div>
+      {query.isError ? <Alert severity="error">Could not load associations: {query.error.message}</Alert> : null}
+      {remove.error ? <Alert severity="error">{remove.error.message}</Alert> : null}
+      {drafts.length > 0 ? (
+        <section aria-labelledby="drafts-heading">
+          <Typography id="drafts-heading" variant="h6" component="h2">
+            Unfinished
+          </Typography>
+          <List>
+            {drafts.map((draft) => (
+              <ListItem
+                key={draft.id}
+                secondaryAction={
+                  <Stack direction="row" sx={{ gap: 1 }}>
+                    <Button
+                      onClick={() => onOpen({ id: draft.id, step: draft.step, values: draft.values, generated: false })}
+                    >
+                      Resume
+                    </Button>
+                    <Button color="error" onClick={() => remove.mutate({ id: draft.id })}>
+                      Discard
+                    </Button>
+                  </Stack>
+                }
+              >
+                <ListItemText
+                  primary={`${groupName(draft.values.groupId)} → ${target(draft)}`}
+                  secondary={`Stopped at: ${STEP_TITLES[draft.step] ?? ''}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </section>
+      ) : null}
+      {generated.length > 0 ? (
+        <section aria-labelledby="associations-heading">
+          <Typography id="associations-heading" variant="h6" component="h2">
+            Associations
+          </Typography>
+          <List>
+            {generated.map((association) => (
+              <ListItem
+                key={association.id}
+                secondaryAction={
+                  <Stack direction="row" sx={{ gap: 1 }}>
+                    <Button
+                      onClick={() =>
+                        onOpen({ id: association.id, step: 2, values: association.values, generated: true })
+                      }
+                    >
+                      Edit
+                    </Button>
+                    <Button color="error" onClick={() => remove.mutate({ id: association.id })}>
+                      Remove
+                    </Button>
+                  </Stack>
+                }
+              >
+                <ListItemText
+                  primary={`${groupName(association.values.groupId)} → ${target(association)}`}
+                  secondary={`Module ${association.values.moduleVersion ?? ''} · ${association.values.environment ?? ''}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </section>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,126 @@
+import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
+import type { AssociationInput, WorkspacePreview } from '../../../../shared/contract/associations';
+import { LiaisonError } from '../../../../shared/errors';
+import { copyText } from '../../components/copy-text';
+import { notify } from '../../notifications/notification-store';
+import { useExportZip, useSaveAssociation, useWorkspacePreview } from './association-queries';
+import { downloadBase64 } from './download-file';
+import { FileDiff } from './FileDiff';
+import { HclCode } from './HclCode';
+
+interface ReviewStepProps {
+  input: AssociationInput;
+  onSaved: (associationId: string) => void;
+}
+
+/** Step 4: the generated files, what saving changes in the workspace, and the ways to take them away. */
+export function ReviewStep({ input, onSaved }: ReviewStepProps) {
+  const preview = useWorkspacePreview(input, true);
+  if (preview.isPending) return <Typography role="status">Generating the files…</Typography>;
+  if (preview.isError) {
+    const error = preview.error;
+    return (
+      <Alert severity="error">
+        {error.message}
+        {error instanceof LiaisonError && error.remediation ? <Box sx={{ mt: 0.5 }}>{error.remediation}</Box> : null}
+      </Alert>
+    );
+  }
+  return <ReviewFiles input={input} preview={preview.data} onSaved={onSaved} />;
+}
+
+function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: WorkspacePreview }) {
+  const [tab, setTab] = useState(0);
+  const [replace, setReplace] = useState(false);
+  const codeRef = useRef<HTMLElement>(null);
+  const save = useSaveAssociation();
+  const exportZip = useExportZip();
+  const file = preview.files[tab] ?? preview.files[0];
+  const current = preview.current.find((each) => each.path === file?.path);
+  const changed = current !== undefined && current.content !== null && current.content !== file?.content;
+  const foreign = preview.foreignFiles.length > 0;
+
+  const saveFiles = (): void =>
+    save.mutate(
+      { ...input, replaceForeignFiles: replace },
+      {
+        onSuccess: (result) => {
+          notify(`Saved to ${result.preview.workspaceDir}`);
+          onSaved(result.association.id);
+        },
+      },
+    );
+
+  const download = (): void =>
+    exportZip.mutate(input, {
+      onSuccess: (zip) => downloadBase64(zip.fileName, zip.base64, 'application/zip'),
+    });
+
+  const copyMain = async (): Promise<void> => {
+    const main = preview.files.find((each) => each.path === 'main.tf');
+    if (!main) return;
+    const outcome = await copyText(main.content, codeRef.current);
+    notify(
+      outcome === 'copied' ? 'main.tf copied' : 'Press Ctrl+C to copy the selected main.tf',
+      outcome === 'failed' ? 'error' : 'info',
+    );
+  };
+
+  return (
+    <Stack sx={{ gap: 2 }}>
+      <Typography>
+        Workspace <code>{preview.workspaceDir}</code> — one module for {preview.groups.length}{' '}
+        {preview.groups.length === 1 ? 'group' : 'groups'}:{' '}
+        {preview.groups.map((group) => group.name || group.id).join(', ')}
+      </Typography>
+      <Tabs value={tab} onChange={(_event, next: number) => setTab(next)} aria-label="Generated files">
+        {preview.files.map((each) => (
+          <Tab key={each.path} label={each.path} id={`file-tab-${each.path}`} aria-controls="file-panel" />
+        ))}
+      </Tabs>
+      {file ? (
+        <Box role="tabpanel" id="file-panel" aria-labelledby={`file-tab-${file.path}`}>
+          <HclCode
+            content={file.content}
+            highlight={file.path.endsWith('.tf')}
+            label={`${file.path} as it will be written`}
+            codeRef={codeRef}
+          />
+          {changed ? (
+            <Stack sx={{ gap: 1, mt: 2 }}>
+              <Typography variant="subtitle2" component="h3">
+                Changes to the {file.path} in the workspace
+              </Typography>
+              <FileDiff before={current.content} after={file.content} label={`Changes to ${file.path}`} />
+            </Stack>
+          ) : null}
+        </Box>
+      ) : null}
+      {foreign ? (
+        <Alert severity="warning">
+          {preview.foreignFiles.join(', ')} in the workspace {preview.foreignFiles.length === 1 ? 'was' : 'were'} not
+          written by Liaison; the changes are shown above.
+          <FormControlLabel
+            sx={{ display: 'flex' }}
+            control={<Checkbox checked={replace} onChange={(event) => setReplace(event.target.checked)} />}
+            label="Replace them with Liaison's files"
+          />
+        </Alert>
+      ) : null}
+      {save.error ? <Alert severity="error">{save.error.message}</Alert> : null}
+      {exportZip.error ? <Alert severity="error">{exportZip.error.message}</Alert> : null}
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        <Button variant="contained" onClick={saveFiles} loading={save.isPending} disabled={foreign && !replace}>
+          Save to workspace
+        </Button>
+        <Button variant="outlined" onClick={download} loading={exportZip.isPending}>
+          Export zip
+        </Button>
+        <Button variant="outlined" onClick={() => void copyMain()}>
+          Copy main.tf
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

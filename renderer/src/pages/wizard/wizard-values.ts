@@ -1,0 +1,124 @@
+import {
+  associationInputSchema,
+  type AssociationInput,
+  type AssociationValues,
+} from '../../../../shared/contract/associations';
+import {
+  DEFAULT_AWS_MODULE_VERSION,
+  DEFAULT_GCP_MODULE_VERSION,
+  MODULE_VERSIONS,
+  type ModuleVersion,
+} from '../../../../shared/terraform/module-catalog';
+import type { BackendConfig } from '../../../../shared/terraform/backend';
+import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
+import type { FieldErrors } from '../../forms/field-errors';
+
+export const WIZARD_FIELDS = [
+  'groupId',
+  'cloud',
+  'profile',
+  'accountId',
+  'credential',
+  'projectId',
+  'projectNumber',
+  'moduleVersion',
+  'environment',
+  'auditLogRegions',
+  'backend.type',
+  'backend.bucket',
+  'backend.key',
+  'backend.region',
+  'backend.prefix',
+] as const;
+export type WizardField = (typeof WIZARD_FIELDS)[number];
+
+export const STEP_TITLES = ['Group', 'Cloud and credentials', 'Options', 'Review and export'] as const;
+/** The stepper's steps: Apply follows once the files are saved (it is never a draft's step). */
+export const WIZARD_STEP_TITLES = [...STEP_TITLES, 'Apply'] as const;
+export const APPLY_STEP = STEP_TITLES.length;
+
+/** Which fields each step owns, so Next checks only what is on screen. */
+export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
+  ['groupId'],
+  ['cloud', 'profile', 'accountId', 'credential', 'projectId', 'projectNumber'],
+  [
+    'moduleVersion',
+    'environment',
+    'auditLogRegions',
+    'backend.type',
+    'backend.bucket',
+    'backend.key',
+    'backend.region',
+    'backend.prefix',
+  ],
+  [],
+];
+
+export const emptyValues: AssociationValues = { environment: DEFAULT_ENVIRONMENT };
+
+/** The default module version for a cloud, kept when it already fits. */
+export function moduleVersionFor(cloud: 'aws' | 'gcp', current: string | undefined): ModuleVersion {
+  const info = current === undefined ? undefined : MODULE_VERSIONS[current as ModuleVersion];
+  if (info?.cloud === cloud) return info.version;
+  return cloud === 'aws' ? DEFAULT_AWS_MODULE_VERSION : DEFAULT_GCP_MODULE_VERSION;
+}
+
+/** The contract input for the wizard's values: exactly what previewing and saving send. */
+export function associationInput(values: AssociationValues, id: string | undefined): AssociationInput {
+  const common = {
+    ...(id === undefined ? {} : { id }),
+    groupId: values.groupId ?? '',
+    environment: values.environment ?? '',
+    backend: backendInput(values.backend),
+  };
+  if (values.cloud === 'gcp') {
+    return {
+      cloud: 'gcp',
+      ...common,
+      projectId: values.projectId ?? '',
+      projectNumber: values.projectNumber ?? '',
+      credential: values.credential ?? { kind: 'adc' },
+      moduleVersion: moduleVersionFor('gcp', values.moduleVersion) as '0.0.12',
+    };
+  }
+  const moduleVersion = moduleVersionFor('aws', values.moduleVersion) as '0.1.0';
+  return {
+    cloud: 'aws',
+    ...common,
+    accountId: values.accountId ?? '',
+    profile: values.profile ?? '',
+    moduleVersion,
+    // Regions only mean something for the module version that has audit-log wiring.
+    auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
+  };
+}
+
+/** The backend as the contract takes it: only the chosen type's fields, empty optional ones left out. */
+function backendInput(backend: AssociationValues['backend']): BackendConfig {
+  if (backend?.type === 's3') {
+    return { type: 's3', bucket: backend.bucket ?? '', key: backend.key ?? '', region: backend.region ?? '' };
+  }
+  if (backend?.type === 'gcs') {
+    return { type: 'gcs', bucket: backend.bucket ?? '', ...(backend.prefix ? { prefix: backend.prefix } : {}) };
+  }
+  return { type: 'local' };
+}
+
+/** Field problems by the same schema the main process applies, limited to `fields`. */
+export function wizardErrors(values: AssociationValues, fields: readonly WizardField[]): FieldErrors<WizardField> {
+  const errors: FieldErrors<WizardField> = {};
+  if (fields.includes('cloud') && values.cloud === undefined) errors.cloud = 'Choose AWS or Google Cloud';
+  if (fields.includes('credential') && values.cloud === 'gcp' && values.credential === undefined) {
+    errors.credential = 'Choose the credentials to use';
+  }
+  const parsed = associationInputSchema.safeParse(associationInput(values, undefined));
+  if (parsed.success) return errors;
+  for (const issue of parsed.error.issues) {
+    // Backend problems belong to the backend's own fields (backend.bucket …), not to the whole block.
+    const field = issue.path[0] === 'backend' ? `backend.${String(issue.path[1] ?? 'type')}` : issue.path[0];
+    if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
+    const name = field as WizardField;
+    errors[name] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,99 @@
+import { groupComments, sortGroups } from './group-comments';
+import { attr, blank, block, comment, comments, list, object, ref, str, type HclBodyItem } from './hcl-syntax';
+import { hclHeader } from './liaison-header';
+import { AWS_AUDITLOGS_MODULE_SOURCE, AWS_MODULE_SOURCE, MODULE_VERSIONS } from './module-catalog';
+import { issuerUrl } from './platform-environment';
+import type { AwsWorkspaceSpec } from './workspace-spec';
+
+/** The body of an AWS account's `main.tf`: one module instance for every group associated with it. */
+export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
+  const groups = sortGroups(spec.groups);
+  const legacy = MODULE_VERSIONS[spec.moduleVersion].generation === 'legacy';
+  const regions = [...spec.auditLogRegions].sort();
+  return [
+    ...hclHeader(`AWS account ${spec.accountId}`),
+    comment(`Platform environment ${spec.environment} (issuer ${issuerUrl(spec.environment)}).`),
+    blank,
+    ...accountGuard(spec.accountId),
+    ...regions.flatMap((region) => [blank, regionalProvider(spec.accountId, region)]),
+    blank,
+    ...(groups.length === 0
+      ? comments(
+          'No group is associated with this account any more. Applying this file removes the roles',
+          'Liaison set up here; the providers stay so that Terraform can do that.',
+        )
+      : [
+          ...groupComments(groups),
+          block(
+            'module',
+            ['aws-impersonation'],
+            [
+              attr('source', str(AWS_MODULE_SOURCE)),
+              attr('version', str(spec.moduleVersion)),
+              blank,
+              ...(legacy
+                ? [
+                    attr('enforce_group_ids', list(groups.map((group) => str(group.id)))),
+                    attr('enforce_domain_name', str(spec.environment)),
+                  ]
+                : [
+                    attr('group_ids', list(groups.map((group) => str(group.id)))),
+                    attr('account', str(spec.accountId)),
+                    attr('environment', str(spec.environment)),
+                  ]),
+            ],
+          ),
+          ...(regions.length === 0 ? [] : auditLogModules(spec.moduleVersion, regions)),
+        ]),
+  ];
+}
+
+/** `allowed_account_ids` makes Terraform stop if the credentials in use belong to another account. */
+function accountGuard(accountId: string): HclBodyItem[] {
+  return [
+    comment('Use credentials for this account (e.g. AWS_PROFILE); Terraform refuses any other account.'),
+    block('provider', ['aws'], [attr('allowed_account_ids', list([str(accountId)]))]),
+  ];
+}
+
+function regionalProvider(accountId: string, region: string): HclBodyItem {
+  return block(
+    'provider',
+    ['aws'],
+    [
+      attr('alias', str(providerAlias(region))),
+      attr('region', str(region)),
+      attr('allowed_account_ids', list([str(accountId)])),
+    ],
+  );
+}
+
+function auditLogModules(version: string, regions: readonly string[]): HclBodyItem[] {
+  return [
+    blank,
+    ...comments(
+      'While the module above configures global IAM bindings, the auditlogs module holds regional',
+      'resources that let the platform watch audit logs and discover infrastructure changes at once.',
+      'It is applied once per region, each through its own provider alias.',
+    ),
+    ...regions.flatMap((region, index) => [
+      ...(index === 0 ? [] : [blank]),
+      block(
+        'module',
+        [`aws-auditlogs-${region}`],
+        [
+          comment('The // is semantic: auditlogs is a directory inside the module.'),
+          attr('source', str(AWS_AUDITLOGS_MODULE_SOURCE)),
+          attr('version', str(version)),
+          blank,
+          attr('providers', object([attr('aws', ref('aws', providerAlias(region)))])),
+        ],
+      ),
+    ]),
+  ];
+}
+
+/** Aliases are identifiers; region codes are validated to letters, digits and hyphens first. */
+export function providerAlias(region: string): string {
+  return region.replaceAll('-', '_');
+}

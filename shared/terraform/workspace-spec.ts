@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
+import { GCP_PROJECT_NUMBER_PATTERN, gcpProjectIdProblem } from '../gcp-validation';
+import { UIDP_PATTERN } from '../validation';
+import { backendConfigSchema } from './backend';
+import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS, MODULE_VERSIONS } from './module-catalog';
+import { DEFAULT_ENVIRONMENT, environmentSchema } from './platform-environment';
+
+/*
+ * What the generator needs for one workspace (one AWS account or GCP project, every group associated
+ * with it). The schemas are exact, never trimming: generation refuses a value rather than writing a
+ * different one, so whatever it writes is precisely what it was given.
+ */
+
+export const workspaceGroupSchema = z.object({
+  id: z
+    .string({ error: 'Group id is required' })
+    .regex(UIDP_PATTERN, 'Group id must be 40 lowercase hex characters, then 16 per level, "/"-separated'),
+  /** Free text: written only into `#` comments, sanitised to one line. */
+  name: z.string().default(''),
+});
+export type WorkspaceGroup = z.input<typeof workspaceGroupSchema>;
+
+const groupsSchema = z.array(workspaceGroupSchema).superRefine((groups, ctx) => {
+  const seen = new Set<string>();
+  groups.forEach((group, index) => {
+    if (seen.has(group.id)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'This group is listed twice' });
+    }
+    seen.add(group.id);
+  });
+});
+
+const awsAccountIdSchema = z
+  .string({ error: 'Account id is required' })
+  .regex(AWS_ACCOUNT_ID_PATTERN, 'An AWS account id is exactly 12 digits (e.g. 123456789012)');
+
+const awsRegionSchema = z
+  .string({ error: 'Region is required' })
+  .regex(AWS_REGION_PATTERN, 'Use an AWS region code such as us-east-1 or eu-west-2');
+
+const regionsSchema = z.array(awsRegionSchema).superRefine((regions, ctx) => {
+  regions.forEach((region, index) => {
+    if (regions.indexOf(region) !== index) {
+      ctx.addIssue({ code: 'custom', path: [index], message: `${region} is selected twice` });
+    }
+  });
+});
+
+const gcpProjectIdSchema = z.string({ error: 'Project ID is required' }).superRefine((id, ctx) => {
+  const problem = gcpProjectIdProblem(id);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const gcpProjectNumberSchema = z
+  .string({ error: 'Project number is required' })
+  .regex(GCP_PROJECT_NUMBER_PATTERN, 'Project number is 1 to 20 digits, not starting with 0 (e.g. 123456789012)');
+
+export const awsWorkspaceSpecSchema = z
+  .object({
+    cloud: z.literal('aws'),
+    accountId: awsAccountIdSchema,
+    moduleVersion: z.enum(AWS_MODULE_VERSIONS, { error: `Module version is one of ${AWS_MODULE_VERSIONS.join(', ')}` }),
+    environment: environmentSchema,
+    auditLogRegions: regionsSchema.default([]),
+    groups: groupsSchema,
+    /** Where the state lives; local (no backend block) unless the operator chose a shared one. */
+    backend: backendConfigSchema.default({ type: 'local' }),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.auditLogRegions.length > 0 && !MODULE_VERSIONS[spec.moduleVersion].auditLogs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auditLogRegions'],
+        message: `Module ${spec.moduleVersion} has no audit-log submodule; audit-log regions need the legacy version`,
+      });
+    }
+  });
+
+export const gcpWorkspaceSpecSchema = z
+  .object({
+    cloud: z.literal('gcp'),
+    projectId: gcpProjectIdSchema,
+    projectNumber: gcpProjectNumberSchema,
+    moduleVersion: z.enum(GCP_MODULE_VERSIONS, { error: `Module version is one of ${GCP_MODULE_VERSIONS.join(', ')}` }),
+    environment: environmentSchema,
+    groups: groupsSchema,
+    backend: backendConfigSchema.default({ type: 'local' }),
+  })
+  .superRefine((spec, ctx) => {
+    if (!MODULE_VERSIONS[spec.moduleVersion].environmentInput && spec.environment !== DEFAULT_ENVIRONMENT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['environment'],
+        message: `Module ${spec.moduleVersion} has no environment input, so it only works with ${DEFAULT_ENVIRONMENT}; choose the current version for another environment`,
+      });
+    }
+  });
+
+export const workspaceSpecSchema = z.discriminatedUnion('cloud', [awsWorkspaceSpecSchema, gcpWorkspaceSpecSchema]);
+
+export type WorkspaceSpecInput = z.input<typeof workspaceSpecSchema>;
+export type WorkspaceSpec = z.output<typeof workspaceSpecSchema>;
+export type AwsWorkspaceSpec = z.output<typeof awsWorkspaceSpecSchema>;
+export type GcpWorkspaceSpec = z.output<typeof gcpWorkspaceSpecSchema>;
+
+/** The workspace directory's name under the data dir: one per account or project. */
+export function workspaceKey(
+  target: { cloud: 'aws'; accountId: string } | { cloud: 'gcp'; projectId: string },
+): string {
+  return target.cloud === 'aws' ? `aws-${target.accountId}` : `gcp-${target.projectId}`;
+}
