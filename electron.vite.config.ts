@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main.ts'),
           web: resolve(import.meta.dirname, 'electron/web/cli.ts'),
           start: resolve(import.meta.dirname, 'electron/start.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli.ts'),
         },
       },
     },

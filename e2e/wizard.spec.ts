@@ -109,6 +109,8 @@ test('a new user onboards an AWS account and then a second group to the same acc
   await expect(preview).toContainText(`account     = "${MOTO_ACCOUNT}"`);
   await expectNoSeriousA11yViolations(page, 'wizard step 4');
   await page.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Start onboarding' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Associations' })).toContainText('Platform team');
   const firstMain = mainTfOnDisk();
@@ -126,6 +128,8 @@ test('a new user onboards an AWS account and then a second group to the same acc
   await expect(diff).toContainText(/\+ {5}"[0-9a-f]{40}",/);
   await expect(diff).toContainText(/- {3}group_ids {3}= \["[0-9a-f]{40}"\]/);
   await page.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Start onboarding' })).toBeVisible();
   const secondMain = mainTfOnDisk();
   expect(secondMain.match(/module "aws-impersonation"/g)).toHaveLength(1);
@@ -208,6 +212,9 @@ test('the wizard can be driven from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(stepHeading(page, 'Review and export')).toBeFocused();
   await tabTo(page, 'button', 'Save to workspace');
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await tabTo(page, 'button', 'Done');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Start onboarding' })).toBeVisible();
   expect(readFileSync(join(host.dataDir, 'workspaces', 'aws-210987654321', 'main.tf'), 'utf8')).toContain(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './contract/app';
 import { associationEvents, associationMethods } from './contract/associations';
+import { checkEvents, checkMethods } from './contract/checks';
 import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
 import { groupEvents, groupMethods } from './contract/groups';
@@ -19,6 +20,7 @@ export const methods = {
   ...gcpMethods,
   ...awsMethods,
   ...terraformMethods,
+  ...checkMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -29,6 +31,7 @@ export const events = {
   ...gcpEvents,
   ...awsEvents,
   ...terraformEvents,
+  ...checkEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

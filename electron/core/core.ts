@@ -6,6 +6,8 @@ import { appHandlers } from './app-handlers';
 import { associationHandlers } from './associations/association-handlers';
 import { AssociationsService } from './associations/associations-service';
 import { awsHandlers, createAwsServices } from './aws/aws-handlers';
+import { checkHandlers } from './checks/check-handlers';
+import { ChecksService } from './checks/checks-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
@@ -64,6 +66,16 @@ export function createCore(options: CoreOptions): Core {
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const checks = new ChecksService({
+    store,
+    events,
+    logger,
+    env,
+    awsCatalog: aws.catalog,
+    gcp: new GcpCredentialsService({ env, logger }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
   const handlers: Handlers = {
     ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),
     ...groupHandlers(groups),
@@ -73,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     ...gcpHandlers(gcp),
     ...awsHandlers(aws),
     ...terraform.handlers,
+    ...checkHandlers(checks),
   };
 
   return {

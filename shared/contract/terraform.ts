@@ -129,6 +129,24 @@ export const terraformEventSchema = z.discriminatedUnion('type', [
 export type TerraformEvent = z.infer<typeof terraformEventSchema>;
 export type TerraformEventType = TerraformEvent['type'];
 
+/** The codes of a run's `error`, so the UI can show each fault as its own state. */
+export const terraformErrorCodes = {
+  locked: 'TERRAFORM_LOCKED',
+  planStale: 'TERRAFORM_PLAN_STALE',
+  planMissing: 'TERRAFORM_PLAN_MISSING',
+  initFailed: 'TERRAFORM_INIT_FAILED',
+  registryUnreachable: 'TERRAFORM_REGISTRY_UNREACHABLE',
+  diskFull: 'TERRAFORM_DISK_FULL',
+  failed: 'TERRAFORM_FAILED',
+  cancelled: 'TERRAFORM_CANCELLED',
+  interrupted: 'TERRAFORM_INTERRUPTED',
+  notFound: 'TERRAFORM_NOT_FOUND',
+  tooOld: 'TERRAFORM_TOO_OLD',
+  unusable: 'TERRAFORM_UNUSABLE',
+  busy: 'TERRAFORM_WORKSPACE_BUSY',
+  credentials: 'TERRAFORM_CREDENTIALS_UNAVAILABLE',
+} as const;
+
 /** Terraform's state lock error, as its diagnostic spells it out. */
 export const terraformLockInfoSchema = z.object({
   id: z.string(),

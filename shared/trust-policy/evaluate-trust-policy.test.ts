@@ -51,7 +51,7 @@ describe('the association module trust policy', () => {
   it('says which key failed and with what value', () => {
     const result = evaluateTrustPolicy(moduleTrust(), webIdentity(`canary:${GROUP}`, 'sts.amazonaws.com'));
     expect(explainTrustEvaluation(result)).toBe(
-      'statement 1 (Allow) does not apply: its condition StringEquals issuer.enforce.dev:aud: the request\'s "sts.amazonaws.com" does not match "amazon" fails.',
+      'statement 1 (Allow) does not apply: its condition StringEquals issuer.enforce.dev:aud: the request\'s "sts.amazonaws.com" does not match "amazon".',
     );
   });
 

@@ -94,7 +94,7 @@ function actionProblem(statement: PolicyStatement, request: TrustRequest): strin
 function conditionProblem(statement: PolicyStatement, request: TrustRequest): string | undefined {
   for (const block of statement.conditions) {
     const outcome = evaluateConditionBlock(block, request.context);
-    if (!outcome.matched) return `its condition ${outcome.reason ?? block.operator} fails`;
+    if (!outcome.matched) return `its condition ${outcome.reason ?? block.operator}`;
   }
   return undefined;
 }

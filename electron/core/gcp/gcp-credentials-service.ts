@@ -175,6 +175,12 @@ export class GcpCredentialsService {
     });
   }
 
+  /** A client for other core services' calls (checks); its tokens never leave the main process. */
+  async authorizedClient(ref: GcpCredentialRef): Promise<{ client: AuthClient; context: GoogleCallContext }> {
+    const credential = await this.#resolve(ref, resolveGoogleEndpoints(this.#env), { forceRefresh: false });
+    return { client: credential.client, context: credential.context };
+  }
+
   async #resolve(
     ref: GcpCredentialRef,
     endpoints: GoogleEndpoints,

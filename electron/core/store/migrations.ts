@@ -81,4 +81,33 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'association checks',
+    // Each check is kept whole (steps as JSON) for the dashboard's history; it goes with its association.
+    // Token commands are per platform environment: a command line, never a token.
+    sql: `
+      CREATE TABLE association_checks (
+        id TEXT PRIMARY KEY NOT NULL,
+        association_id TEXT NOT NULL REFERENCES associations (id) ON DELETE CASCADE,
+        cloud TEXT NOT NULL CHECK (cloud IN ('aws', 'gcp')),
+        group_id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('success', 'configured', 'failing', 'needs-sign-in', 'error')),
+        headline TEXT NOT NULL,
+        success_line TEXT,
+        error TEXT,
+        steps TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX association_checks_association ON association_checks (association_id, started_at);
+      CREATE TABLE check_token_commands (
+        environment TEXT PRIMARY KEY NOT NULL,
+        command TEXT NOT NULL,
+        timeout_seconds INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

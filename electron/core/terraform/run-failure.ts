@@ -1,23 +1,14 @@
 import type { ApiError } from '../../../shared/errors';
-import type { RunPhase, TerraformDiagnostic, TerraformLockInfo } from '../../../shared/contract/terraform';
+import {
+  terraformErrorCodes,
+  type RunPhase,
+  type TerraformDiagnostic,
+  type TerraformLockInfo,
+} from '../../../shared/contract/terraform';
 import { parseLockInfo } from './lock-info';
 
-export const terraformErrorCodes = {
-  locked: 'TERRAFORM_LOCKED',
-  planStale: 'TERRAFORM_PLAN_STALE',
-  planMissing: 'TERRAFORM_PLAN_MISSING',
-  initFailed: 'TERRAFORM_INIT_FAILED',
-  registryUnreachable: 'TERRAFORM_REGISTRY_UNREACHABLE',
-  diskFull: 'TERRAFORM_DISK_FULL',
-  failed: 'TERRAFORM_FAILED',
-  cancelled: 'TERRAFORM_CANCELLED',
-  interrupted: 'TERRAFORM_INTERRUPTED',
-  notFound: 'TERRAFORM_NOT_FOUND',
-  tooOld: 'TERRAFORM_TOO_OLD',
-  unusable: 'TERRAFORM_UNUSABLE',
-  busy: 'TERRAFORM_WORKSPACE_BUSY',
-  credentials: 'TERRAFORM_CREDENTIALS_UNAVAILABLE',
-} as const;
+// The codes live in the contract so the renderer can tell a held lock from a stale plan.
+export { terraformErrorCodes };
 
 export interface RunFailure {
   error: ApiError;

@@ -3,4 +3,12 @@ export const queryKeys = {
   groups: ['groups'],
   associations: ['associations'],
   awsProfiles: ['aws', 'profiles'],
+  /** Run lists and single runs (`[...terraformRuns, runId]`): one prefix, so a run change refreshes both. */
+  terraformRuns: ['terraform', 'runs'],
+  terraformBinary: ['terraform', 'binary'],
+  /** Stored check results (`[...associationChecks, associationId]`) and token commands. */
+  associationChecks: ['checks'],
+  /** The dashboard overview and association histories (`[...health, 'history', id]`). */
+  health: ['health'],
+  healthSettings: ['health-settings'],
 } as const;

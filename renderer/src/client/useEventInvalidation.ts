@@ -19,9 +19,10 @@ const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   awsMfaSettled: [],
   awsSsoSignInStarted: [],
   awsSsoSignInSettled: [],
-  // Terraform runs stream into the apply step's own state; run history queries key off these later.
-  terraformRunChanged: [],
+  terraformRunChanged: [queryKeys.terraformRuns],
+  // A run's event lines stream into the apply step's own batched state (useRunProgress), not queries.
   terraformRunEvents: [],
+  associationCheckChanged: [queryKeys.associationChecks],
 };
 
 /** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */

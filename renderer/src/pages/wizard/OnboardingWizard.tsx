@@ -7,7 +7,18 @@ import { CloudStep } from './CloudStep';
 import { GroupStep } from './GroupStep';
 import { OptionsStep } from './OptionsStep';
 import { ReviewStep } from './ReviewStep';
-import { associationInput, STEP_FIELDS, STEP_TITLES, wizardErrors, type WizardField } from './wizard-values';
+import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
+import { ApplyStep } from './apply/ApplyStep';
+import {
+  APPLY_STEP,
+  CHECK_STEP,
+  associationInput,
+  STEP_FIELDS,
+  STEP_TITLES,
+  WIZARD_STEP_TITLES,
+  wizardErrors,
+  type WizardField,
+} from './wizard-values';
 
 export interface WizardStart {
   id: string | undefined;
@@ -31,26 +42,31 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   const [errors, setErrors] = useState<FieldErrors<WizardField>>({});
   const [verifiedAccount, setVerifiedAccount] = useState<string>();
   const [draftId, setDraftId] = useState(start.id);
+  /** Set once the files are saved: the association is generated (no more drafts) and Apply opens. */
+  const [savedWorkspace, setSavedWorkspace] = useState<string>();
   const saveDraft = useSaveDraft();
   const headingRef = useRef<HTMLDivElement>(null);
   const { mutate: persistDraft } = saveDraft;
 
   // Debounced so typing does not write on every key; a generated association is never made a draft.
   useEffect(() => {
-    if (start.generated) return;
+    if (start.generated || savedWorkspace !== undefined) return;
     const timer = setTimeout(
       () => persistDraft({ ...(draftId ? { id: draftId } : {}), step, values }, { onSuccess: (d) => setDraftId(d.id) }),
       DRAFT_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [draftId, persistDraft, start.generated, step, values]);
+  }, [draftId, persistDraft, savedWorkspace, start.generated, step, values]);
 
   const change = useCallback((patch: Partial<AssociationValues>) => {
     setValues((current) => ({ ...current, ...patch }));
     // A field that showed an error is re-checked as it changes, so the message clears once fixed.
+    // `backend` clears `backend.bucket` and the other backend fields' messages.
+    const touches = (field: string): boolean =>
+      Object.keys(patch).some((key) => field === key || field.startsWith(`${key}.`));
     setErrors((current) => {
-      if (!Object.keys(patch).some((key) => key in current)) return current;
-      return Object.fromEntries(Object.entries(current).filter(([field]) => !(field in patch)));
+      if (!Object.keys(current).some(touches)) return current;
+      return Object.fromEntries(Object.entries(current).filter(([field]) => !touches(field)));
     });
   }, []);
 
@@ -76,7 +92,7 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   return (
     <Stack sx={{ gap: 3 }}>
       <Stepper activeStep={step} alternativeLabel>
-        {STEP_TITLES.map((title) => (
+        {WIZARD_STEP_TITLES.map((title) => (
           <Step key={title}>
             <StepLabel>{title}</StepLabel>
           </Step>
@@ -89,7 +105,7 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
         sx={{ typography: 'h6', m: 0, outline: 'none' }}
         aria-live="polite"
       >
-        Step {step + 1} of {STEP_TITLES.length}: {STEP_TITLES[step]}
+        Step {step + 1} of {WIZARD_STEP_TITLES.length}: {WIZARD_STEP_TITLES[step]}
       </Box>
       {step === 0 ? (
         <GroupStep groupId={values.groupId} error={errors.groupId} onChange={(groupId) => change({ groupId })} />
@@ -104,9 +120,20 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
         />
       ) : null}
       {step === 2 ? <OptionsStep values={values} errors={errors} onChange={change} /> : null}
-      {step === 3 ? <ReviewStep input={associationInput(values, draftId)} onSaved={() => onDone()} /> : null}
+      {step === 3 ? (
+        <ReviewStep
+          input={associationInput(values, draftId)}
+          onSaved={(saved) => {
+            setDraftId(saved.associationId);
+            setSavedWorkspace(saved.workspaceKey);
+            moveTo(APPLY_STEP);
+          }}
+        />
+      ) : null}
+      {step === APPLY_STEP && savedWorkspace ? <ApplyStep workspaceKey={savedWorkspace} /> : null}
+      {step === CHECK_STEP && draftId ? <AssociationCheckPanel associationId={draftId} /> : null}
       <Stack direction="row" sx={{ gap: 1 }}>
-        <Button onClick={onDone}>Close</Button>
+        <Button onClick={onDone}>{step >= APPLY_STEP ? 'Done' : 'Close'}</Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button disabled={step === 0} onClick={() => moveTo(step - 1)}>
           Back
@@ -114,6 +141,11 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
         {step < STEP_TITLES.length - 1 ? (
           <Button variant="contained" onClick={goNext}>
             Next
+          </Button>
+        ) : null}
+        {step === APPLY_STEP && draftId ? (
+          <Button variant="contained" onClick={() => moveTo(CHECK_STEP)}>
+            Check the association
           </Button>
         ) : null}
       </Stack>

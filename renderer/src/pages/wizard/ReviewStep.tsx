@@ -11,7 +11,7 @@ import { HclCode } from './HclCode';
 
 interface ReviewStepProps {
   input: AssociationInput;
-  onSaved: (associationId: string) => void;
+  onSaved: (saved: { associationId: string; workspaceKey: string }) => void;
 }
 
 /** Step 4: the generated files, what saving changes in the workspace, and the ways to take them away. */
@@ -47,7 +47,7 @@ function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: W
       {
         onSuccess: (result) => {
           notify(`Saved to ${result.preview.workspaceDir}`);
-          onSaved(result.association.id);
+          onSaved({ associationId: result.association.id, workspaceKey: result.preview.workspaceKey });
         },
       },
     );

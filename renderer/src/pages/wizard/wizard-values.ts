@@ -34,8 +34,10 @@ export type WizardField = (typeof WIZARD_FIELDS)[number];
 
 export const STEP_TITLES = ['Group', 'Cloud and credentials', 'Options', 'Review and export'] as const;
 /** The stepper's steps: Apply follows once the files are saved (it is never a draft's step). */
-export const WIZARD_STEP_TITLES = [...STEP_TITLES, 'Apply'] as const;
+export const WIZARD_STEP_TITLES = [...STEP_TITLES, 'Apply', 'Check'] as const;
 export const APPLY_STEP = STEP_TITLES.length;
+/** The last step: prove the association works (check-aws / check-gcp). */
+export const CHECK_STEP = APPLY_STEP + 1;
 
 /** Which fields each step owns, so Next checks only what is on screen. */
 export const STEP_FIELDS: readonly (readonly WizardField[])[] = [

@@ -1,0 +1,112 @@
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+import { WebHostProcess } from './fixtures/web-host';
+import { onboardToApply } from './fixtures/wizard-flow';
+
+/*
+ * The wizard's Apply step against the Terraform test double (e2e/fixtures/terraform/double), which
+ * checks Liaison's arguments and replays real recorded `-json` runs: no provider download needed.
+ * The AWS profile has static (placeholder) keys, which resolve locally without any AWS endpoint.
+ */
+const DOUBLES = resolve(import.meta.dirname, 'fixtures/terraform/double');
+const ACCOUNT = '123456789012';
+
+let host: WebHostProcess;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  host = new WebHostProcess({
+    PATH: `${join(DOUBLES, 'success')}:${process.env.PATH ?? ''}`,
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+  });
+  installAwsFixtureHome(host.home);
+  await host.start();
+});
+
+test.afterAll(async () => {
+  await host?.dispose();
+});
+
+const onboard = (page: Page, groupName: string) => onboardToApply(page, host.url, groupName, ACCOUNT);
+
+test('plans, reviews and applies with live per-resource progress and outputs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await onboard(page, 'Platform team');
+  await expect(page.getByText(/terraform 1\.11\.4/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Plan: 3 to create, 0 to update, 0 to replace, 0 to delete' }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  const table = page.getByRole('table', { name: 'Planned resource changes' });
+  await expect(table.getByRole('row')).toHaveCount(1 + 3 * 2);
+  await expect(table.getByText('Create')).toHaveCount(3);
+  // Expanding a row by keyboard shows the attributes Terraform will set.
+  const expand = page.getByRole('button', { name: 'Show attributes of terraform_data.policy' });
+  await expand.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Attributes of terraform_data.policy', { exact: true })).toContainText(
+    'chainguard-canary-policy',
+  );
+  await expectNoSeriousA11yViolations(page, 'apply step: plan review');
+
+  await page.getByRole('button', { name: 'Apply 3 changes' }).click();
+  const resources = page.getByRole('list', { name: 'Resources' });
+  await expect(resources.getByRole('listitem')).toHaveCount(3, { timeout: 30_000 });
+  await expect(page.getByText('3 of 3 done')).toBeVisible({ timeout: 30_000 });
+  await expect(resources.getByText('Done')).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible();
+  const outputs = page.getByRole('region', { name: 'Outputs' });
+  await expect(outputs).toContainText('role_name');
+  await expect(outputs).toContainText('"chainguard-canary"');
+  await expectNoSeriousA11yViolations(page, 'apply step: applied');
+});
+
+test('a failing resource shows its diagnostic; Settings points Liaison at another terraform', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('1.11.4')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'settings');
+  const path = page.getByLabel('Custom Terraform path');
+  await path.fill(join(DOUBLES, 'nowhere', 'terraform'));
+  await page.getByRole('button', { name: 'Save path' }).click();
+  await expect(path).toHaveAttribute('aria-invalid', 'true');
+  await path.fill(join(DOUBLES, 'apply-error', 'terraform'));
+  await page.getByRole('button', { name: 'Save path' }).click();
+  await expect(path).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByText(join(DOUBLES, 'apply-error', 'terraform'))).toBeVisible();
+
+  await onboard(page, 'Payments');
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Plan: 2 to create/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Apply 2 changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Apply did not finish' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Error: local-exec provisioner error')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Resources' }).getByText('Failed')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'apply step: failed apply');
+});
+
+test('run history lists every run with its log', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Workspaces' }).click();
+  const runs = page.getByRole('table', { name: `Runs in aws-${ACCOUNT}` });
+  // Two plans and two applies, newest first; the failed apply exited 1.
+  await expect(runs.getByRole('row')).toHaveCount(5);
+  await expect(runs.getByRole('row').nth(1)).toContainText('applyfailed');
+  await expect(page.getByRole('list', { name: `Associations in aws-${ACCOUNT}` })).toContainText('Payments');
+  await expectNoSeriousA11yViolations(page, 'workspaces');
+  await runs
+    .getByRole('button', { name: /View log of apply/ })
+    .first()
+    .click();
+  const log = page.getByRole('dialog', { name: 'Run log' });
+  await expect(log.getByLabel('Log lines')).toContainText('apply_errored');
+  await log.getByRole('button', { name: 'Close' }).click();
+  await expect(log).toBeHidden();
+});

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { CheckResult } from '../shared/contract/checks';
+import { uidpSchema } from '../shared/validation';
+import { createCore, type Core } from './core/core';
+import { CoreError } from './core/core-error';
+import { dispatchCall } from './core/dispatch';
+import { exitCodeFor, formatCheckReport } from './core/checks/format-check-report';
+import { webPlatform } from './core/platform';
+
+const USAGE = `Usage: liaison check-aws <GROUP> [--account ID] [--json]
+       liaison check-gcp <GROUP> [--project ID] [--json]
+
+Checks every association of the group on that cloud (LIAISON_DATA_DIR selects the data directory).
+Exit code: 0 when every check is Success or Configured, 1 otherwise, 2 for a usage error.`;
+
+/** `liaison check-aws|check-gcp <GROUP>`: the same checks as the app, for terminals, scripts and CI. */
+export async function runCli(argv: string[] = process.argv.slice(2)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        account: { type: 'string' },
+        project: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  const [command, group, ...extra] = parsed.positionals;
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ((command !== 'check-aws' && command !== 'check-gcp') || group === undefined || extra.length > 0) {
+    return usage(
+      command === undefined
+        ? 'Name a command: check-aws or check-gcp.'
+        : `Unknown arguments: ${parsed.positionals.join(' ')}`,
+    );
+  }
+  if (!uidpSchema.safeParse(group).success)
+    return usage(`"${group}" is not a group id (a UIDP: 40 hex characters, then /16 per level).`);
+  const cloud = command === 'check-aws' ? 'aws' : 'gcp';
+  const filter = cloud === 'aws' ? parsed.values.account : parsed.values.project;
+
+  let core: Core;
+  try {
+    core = createCore({ platform: webPlatform, version: 'cli' });
+  } catch (error) {
+    console.error(
+      `liaison: ${error instanceof CoreError ? `${error.message} ${error.remediation ?? ''}` : String(error)}`,
+    );
+    return 2;
+  }
+  try {
+    const listed = await dispatchCall(core, 'listAssociations', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const associations = (listed.value as { id: string; status: string; values: Record<string, unknown> }[]).filter(
+      (a) =>
+        a.status === 'generated' &&
+        a.values.groupId === group &&
+        a.values.cloud === cloud &&
+        (filter === undefined || a.values[cloud === 'aws' ? 'accountId' : 'projectId'] === filter),
+    );
+    if (associations.length === 0) {
+      console.error(
+        `liaison: group ${group} has no generated ${cloud === 'aws' ? 'AWS' : 'GCP'} association${filter ? ` for ${filter}` : ''} in ${core.dataDir}.`,
+      );
+      return 2;
+    }
+    const results: CheckResult[] = [];
+    for (const association of associations) {
+      const checked = await dispatchCall(core, 'runAssociationCheck', { associationId: association.id });
+      if (!checked.ok) {
+        console.error(
+          `liaison: ${checked.error.message}${checked.error.remediation ? ` ${checked.error.remediation}` : ''}`,
+        );
+        return 2;
+      }
+      const result = checked.value as CheckResult;
+      results.push(result);
+      if (!parsed.values.json) for (const line of formatCheckReport(result)) console.log(line);
+    }
+    if (parsed.values.json) console.log(JSON.stringify(results, null, 2));
+    return exitCodeFor(results);
+  } finally {
+    core.close();
+  }
+}
+
+function usage(problem: string): number {
+  console.error(`liaison: ${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+void runCli().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,13 @@
+import type { checkMethods } from '../../../shared/contract/checks';
+import type { HandlersFor } from '../handler-types';
+import type { ChecksService } from './checks-service';
+
+export function checkHandlers(checks: ChecksService): HandlersFor<typeof checkMethods> {
+  return {
+    runAssociationCheck: ({ associationId }) => checks.run(associationId),
+    listAssociationChecks: ({ associationId, limit }) => checks.list(associationId, limit),
+    listTokenCommands: () => checks.tokenCommands(),
+    setTokenCommand: (command) => checks.setTokenCommand(command),
+    removeTokenCommand: ({ environment }) => checks.removeTokenCommand(environment),
+  };
+}

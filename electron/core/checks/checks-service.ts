@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { associationInputSchema, type Association } from '../../../shared/contract/associations';
+import { checkErrorCodes, type CheckResult, type TokenCommand } from '../../../shared/contract/checks';
+import { errorCodes } from '../../../shared/errors';
+import { CANARY_COMPONENT } from '../../../shared/terraform/module-catalog';
+import { AssociationRepository } from '../associations/association-repository';
+import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
+import { CoreError } from '../core-error';
+import type { EventBus } from '../event-bus';
+import type { GcpCredentialsService } from '../gcp/gcp-credentials-service';
+import type { Logger } from '../logger';
+import type { Store } from '../store/database';
+import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
+import { checkAws } from './aws/check-aws';
+import { describeAwsStepError } from './aws/describe-aws-check-error';
+import { CheckRepository } from './check-repository';
+import { CheckRun } from './check-run';
+import { judgeCheck, successLine } from './check-verdict';
+import { checkGcp } from './gcp/check-gcp';
+import { describeGcpStepError } from './gcp/describe-gcp-check-error';
+
+export interface ChecksServiceOptions {
+  store: Store;
+  events: EventBus;
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+  awsCatalog: AwsProfileCatalog;
+  gcp: GcpCredentialsService;
+  now?: () => Date;
+  awsTimeouts?: Partial<AwsCheckTimeouts>;
+  gcpRequestTimeoutMs?: number;
+}
+
+/** Runs check-aws / check-gcp for generated associations, stores every result, and keeps the token commands. */
+export class ChecksService {
+  readonly #options: ChecksServiceOptions;
+  readonly #checks: CheckRepository;
+  readonly #associations: AssociationRepository;
+  readonly #now: () => Date;
+  readonly #running = new Map<string, Promise<CheckResult>>();
+
+  constructor(options: ChecksServiceOptions) {
+    this.#options = options;
+    this.#checks = new CheckRepository(options.store);
+    this.#associations = new AssociationRepository(options.store);
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** One check per association at a time: a second request joins the running one. */
+  run(associationId: string): Promise<CheckResult> {
+    const running = this.#running.get(associationId);
+    if (running) return running;
+    const check = this.#run(associationId).finally(() => this.#running.delete(associationId));
+    this.#running.set(associationId, check);
+    return check;
+  }
+
+  list(associationId: string, limit: number): CheckResult[] {
+    return this.#checks.list(associationId, limit);
+  }
+
+  /** The generated associations of a group on one cloud (what `liaison check-aws <GROUP>` checks). */
+  associationsOf(groupId: string, cloud: 'aws' | 'gcp'): Association[] {
+    return this.#associations
+      .list()
+      .filter((a) => a.status === 'generated' && a.values.groupId === groupId && a.values.cloud === cloud);
+  }
+
+  tokenCommands(): TokenCommand[] {
+    return this.#checks.tokenCommands();
+  }
+
+  setTokenCommand(command: TokenCommand): TokenCommand {
+    this.#checks.saveTokenCommand(command);
+    return command;
+  }
+
+  removeTokenCommand(environment: string): { removed: boolean } {
+    return { removed: this.#checks.removeTokenCommand(environment) };
+  }
+
+  async #run(associationId: string): Promise<CheckResult> {
+    const association = this.#associations.find(associationId);
+    if (!association) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'associationId',
+        message: 'The association does not exist',
+        remediation: 'Refresh the list; it may have been deleted.',
+      });
+    }
+    const parsed = associationInputSchema.safeParse(association.values);
+    if (association.status !== 'generated' || !parsed.success) {
+      throw new CoreError({
+        code: checkErrorCodes.notCheckable,
+        field: 'associationId',
+        message: 'Only a complete, generated association can be checked',
+        remediation: 'Finish the wizard and save the association, then apply it.',
+      });
+    }
+    const target = parsed.data;
+    const startedAt = this.#now();
+    const clock = performance.now();
+    const tokenCommand = this.#checks.tokenCommand(target.environment);
+    const run = new CheckRun({
+      now: this.#now,
+      describeError: target.cloud === 'aws' ? describeAwsStepError : describeGcpStepError,
+    });
+    const { liveAt } =
+      target.cloud === 'aws'
+        ? await checkAws(target, tokenCommand, run, {
+            catalog: this.#options.awsCatalog,
+            env: this.#options.env,
+            now: this.#now,
+            timeouts: { ...DEFAULT_AWS_CHECK_TIMEOUTS, ...this.#options.awsTimeouts },
+            defaultRegion: this.#options.env.AWS_REGION ?? 'us-east-1',
+          })
+        : await checkGcp(target, tokenCommand, run, {
+            credentials: this.#options.gcp,
+            env: this.#options.env,
+            now: this.#now,
+            ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
+          });
+    const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
+    const judged = judgeCheck({
+      cloudLabel,
+      canary: `chainguard-${CANARY_COMPONENT}`,
+      environment: target.environment,
+      liveConfigured: tokenCommand !== undefined,
+      steps: run.steps,
+    });
+    const finishedAt = this.#now();
+    const result: CheckResult = {
+      id: randomUUID(),
+      associationId,
+      cloud: target.cloud,
+      groupId: target.groupId,
+      target: target.cloud === 'aws' ? target.accountId : target.projectId,
+      ...judged,
+      ...(judged.verdict === 'success' && liveAt ? { successLine: successLine(cloudLabel, liveAt) } : {}),
+      steps: run.steps.map(({ error: _error, ...step }) => step),
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: Math.max(0, Math.round(performance.now() - clock)),
+    };
+    this.#checks.insert(result);
+    this.#options.logger.info(
+      { associationId, cloud: target.cloud, verdict: result.verdict, durationMs: result.durationMs },
+      'association check finished',
+    );
+    this.#options.events.emit('associationCheckChanged', {
+      associationId,
+      checkId: result.id,
+      verdict: result.verdict,
+    });
+    return result;
+  }
+}

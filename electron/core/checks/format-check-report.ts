@@ -1,0 +1,32 @@
+import { CHECK_VERDICT_LABELS, type CheckResult, type CheckStep } from '../../../shared/contract/checks';
+
+const MARKS: Readonly<Record<CheckStep['status'], string>> = {
+  passed: 'PASS',
+  warning: 'WARN',
+  failed: 'FAIL',
+  'needs-sign-in': 'SIGN-IN',
+  error: 'ERROR',
+  skipped: 'SKIP',
+};
+
+/** The terminal report of one check: a line per step (with its fix), the verdict, and the seed's line for a live success. */
+export function formatCheckReport(result: CheckResult): string[] {
+  const lines = [`${result.cloud === 'aws' ? 'AWS account' : 'GCP project'} ${result.target}, group ${result.groupId}`];
+  for (const step of result.steps) {
+    const mark = MARKS[step.status].padEnd(7);
+    const kind = step.live ? 'live' : 'static';
+    lines.push(`  ${mark} ${step.title} [${kind}, ${step.durationMs} ms]`);
+    lines.push(`          ${step.detail}`);
+    if (step.remediation && step.status !== 'passed' && step.status !== 'skipped') {
+      lines.push(`          Fix: ${step.remediation}`);
+    }
+  }
+  lines.push(`${CHECK_VERDICT_LABELS[result.verdict]} (${result.durationMs} ms): ${result.headline}`);
+  if (result.successLine) lines.push(result.successLine);
+  return lines;
+}
+
+/** Scripts and CI: 0 only when the association is usable. */
+export function exitCodeFor(results: readonly CheckResult[]): number {
+  return results.length > 0 && results.every((r) => r.verdict === 'success' || r.verdict === 'configured') ? 0 : 1;
+}

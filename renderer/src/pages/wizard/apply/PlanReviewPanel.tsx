@@ -1,0 +1,99 @@
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { PlanReview } from '../../../../../shared/contract/terraform';
+import { PlanTable } from './PlanTable';
+
+interface PlanReviewPanelProps {
+  review: PlanReview;
+  applying: boolean;
+  onApply: () => void;
+}
+
+/** The number of resource changes an apply makes (reads and no-ops change nothing). */
+export function changeTotal(review: PlanReview): number {
+  const { create, update, replace, delete: remove } = review.counts;
+  return create + update + replace + remove;
+}
+
+/** The saved plan for review: destroys called out first, every change listed, then Apply. */
+export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelProps) {
+  const [confirming, setConfirming] = useState(false);
+  const total = changeTotal(review);
+  const destructive = review.changes.filter((change) => change.action === 'delete' || change.action === 'replace');
+  const { create, update, replace, delete: remove } = review.counts;
+  const apply = (): void => (destructive.length > 0 ? setConfirming(true) : onApply());
+  return (
+    <Stack sx={{ gap: 2 }} component="section" aria-labelledby="plan-heading">
+      <Typography id="plan-heading" variant="subtitle1" component="h3">
+        Plan: {create} to create, {update} to update, {replace} to replace, {remove} to delete
+      </Typography>
+      {review.driftCount > 0 ? (
+        <Alert severity="info">
+          {review.driftCount} {review.driftCount === 1 ? 'resource was' : 'resources were'} changed outside Terraform
+          since the last apply.
+        </Alert>
+      ) : null}
+      {destructive.length > 0 ? (
+        <Alert severity="warning">
+          <AlertTitle>
+            This plan destroys or replaces {destructive.length} {destructive.length === 1 ? 'resource' : 'resources'}
+          </AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {destructive.map((change) => (
+              <li key={change.address}>
+                {change.action === 'delete' ? 'Delete' : 'Replace'} <code>{change.address}</code>
+              </li>
+            ))}
+          </Box>
+        </Alert>
+      ) : null}
+      {total === 0 ? (
+        <Alert severity="success">No changes: the infrastructure already matches the configuration.</Alert>
+      ) : (
+        <PlanTable changes={review.changes.filter((change) => change.action !== 'no-op')} />
+      )}
+      {review.errored ? (
+        <Alert severity="error">Terraform marked this plan as errored; it cannot be applied.</Alert>
+      ) : null}
+      <div>
+        <Button variant="contained" disabled={total === 0 || review.errored} loading={applying} onClick={apply}>
+          Apply {total} {total === 1 ? 'change' : 'changes'}
+        </Button>
+      </div>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="confirm-apply-title">
+        <DialogTitle id="confirm-apply-title">Destroy or replace resources?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Applying deletes {remove} and replaces {replace} {remove + replace === 1 ? 'resource' : 'resources'}. A
+            replaced role or identity pool is briefly absent, and anything using it fails until it is back.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Go back</Button>
+          <Button
+            color="error"
+            variant="contained"
+            onClick={() => {
+              setConfirming(false);
+              onApply();
+            }}
+          >
+            Apply {total} {total === 1 ? 'change' : 'changes'}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

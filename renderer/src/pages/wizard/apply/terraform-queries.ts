@@ -1,0 +1,53 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { MethodInput } from '../../../../../shared/api';
+import { useClient } from '../../../client/ClientProvider';
+import { queryKeys } from '../../../client/query-keys';
+
+export function useTerraformBinary() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.terraformBinary, queryFn: () => client.call('getTerraformBinary', {}) });
+}
+
+/** A run and, for a finished plan, its reviewed plan; refreshed whenever the run changes. */
+export function useTerraformRun(runId: string | undefined) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.terraformRuns, 'run', runId],
+    queryFn: () => client.call('getTerraformRun', { runId: runId ?? '' }),
+    enabled: runId !== undefined,
+  });
+}
+
+export function useTerraformRuns(workspaceKey: string | undefined, limit = 50) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.terraformRuns, 'list', workspaceKey ?? 'all', limit],
+    queryFn: () => client.call('listTerraformRuns', { ...(workspaceKey ? { workspaceKey } : {}), limit }),
+  });
+}
+
+export function useStartPlan() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'startTerraformPlan'>) => client.call('startTerraformPlan', input),
+  });
+}
+
+export function useApplyPlan() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'applyTerraformPlan'>) => client.call('applyTerraformPlan', input),
+  });
+}
+
+export function useCancelRun() {
+  const client = useClient();
+  return useMutation({ mutationFn: (runId: string) => client.call('cancelTerraformRun', { runId }) });
+}
+
+export function useForceUnlock() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'forceUnlockTerraform'>) => client.call('forceUnlockTerraform', input),
+  });
+}
