@@ -5,6 +5,7 @@ import { checkEvents, checkMethods } from './contract/checks';
 import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
 import { groupEvents, groupMethods } from './contract/groups';
+import { healthEvents, healthMethods } from './contract/health';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -21,6 +22,7 @@ export const methods = {
   ...awsMethods,
   ...terraformMethods,
   ...checkMethods,
+  ...healthMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -32,6 +34,7 @@ export const events = {
   ...awsEvents,
   ...terraformEvents,
   ...checkEvents,
+  ...healthEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -20,6 +20,8 @@ const benches: [file: string, exportName: string][] = [
   ['./profile-filter.bench.ts', 'benchProfileFilter'],
   ['./verify-batch.bench.ts', 'benchVerifyBatch'],
   ['./terraform-apply.bench.ts', 'benchTerraformApply'],
+  ['./health-check-all.bench.ts', 'benchHealthCheckAll'],
+  ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
 ];
 
 const only = process.argv.slice(2);

@@ -11,6 +11,8 @@ import { ChecksService } from './checks/checks-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
+import { healthHandlers } from './health/health-handlers';
+import { HealthService } from './health/health-service';
 import { groupHandlers } from './groups/group-handlers';
 import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
@@ -75,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     gcp: new GcpCredentialsService({ env, logger }),
     ...(options.now ? { now: options.now } : {}),
   });
+  const health = new HealthService({ store, events, logger, checks, ...(options.now ? { now: options.now } : {}) });
 
   const handlers: Handlers = {
     ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),
@@ -86,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     ...awsHandlers(aws),
     ...terraform.handlers,
     ...checkHandlers(checks),
+    ...healthHandlers(health),
   };
 
   return {
@@ -94,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     dataDir,
     close: () => {
+      health.close();
       aws.close();
       terraform.close();
       store.close();

@@ -2,7 +2,7 @@ import { createHashRouter, Navigate } from 'react-router';
 import { AppFrame } from './app/AppFrame';
 import { NotFoundPage } from './app/NotFoundPage';
 import { RouteErrorPage } from './app/RouteErrorPage';
-import { navigation } from './navigation';
+import { detailRoutes, navigation } from './navigation';
 
 export interface RouteHandle {
   title: string;
@@ -19,7 +19,7 @@ export function createAppRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <Navigate to={`/${navigation[0].path}`} replace /> },
-        ...navigation.map((entry) => ({
+        ...[...navigation, ...detailRoutes].map((entry) => ({
           path: entry.path,
           element: entry.element,
           handle: { title: entry.title } satisfies RouteHandle,

@@ -110,4 +110,25 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'association health',
+    // Covering index: the overview reads each association's latest 30 verdicts from the index alone.
+    // Drift is per workspace (one plan covers every association in it); settings are name/value JSON.
+    sql: `
+      CREATE INDEX association_checks_recent
+        ON association_checks (association_id, started_at DESC, verdict, duration_ms, finished_at);
+      CREATE INDEX association_checks_started ON association_checks (started_at);
+      CREATE TABLE workspace_drift (
+        workspace_key TEXT PRIMARY KEY NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('in-sync', 'drift', 'error')),
+        detail TEXT,
+        checked_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE health_settings (
+        name TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
 import { Outlet } from 'react-router';
 import { NotificationSnackbar } from '../notifications/NotificationSnackbar';
+import { HealthAlerts } from '../pages/dashboard/HealthAlerts';
 import { AwsCredentialPrompts } from '../pages/credentials/aws/AwsCredentialPrompts';
 import { NavigationDrawer } from './NavigationDrawer';
 import { SkipLink } from './SkipLink';
@@ -35,6 +36,7 @@ export function AppFrame() {
       <NotificationSnackbar />
       {/* MFA and SSO prompts can come from any page: a wizard step, a run, a Verify. */}
       <AwsCredentialPrompts />
+      <HealthAlerts />
     </Box>
   );
 }

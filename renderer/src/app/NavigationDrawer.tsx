@@ -1,5 +1,6 @@
 import HubOutlinedIcon from '@mui/icons-material/HubOutlined';
 import {
+  Badge,
   Box,
   Drawer,
   List,
@@ -12,6 +13,7 @@ import {
   Typography,
   useMediaQuery,
 } from '@mui/material';
+import type { ReactElement } from 'react';
 import { Link, useMatch } from 'react-router';
 import { navigation, type NavigationEntry } from '../navigation';
 
@@ -33,12 +35,27 @@ function NavigationItem({ entry }: { entry: NavigationEntry }) {
           sx={{ borderRadius: 2, mx: 1, justifyContent: { xs: 'center', md: 'flex-start' } }}
         >
           <ListItemIcon sx={{ minWidth: { xs: 0, md: 40 }, color: active ? 'primary.main' : undefined }}>
-            {entry.icon}
+            {entry.useBadgeCount ? <CountBadge useCount={entry.useBadgeCount} icon={entry.icon} /> : entry.icon}
           </ListItemIcon>
           <ListItemText primary={entry.title} sx={{ display: { xs: 'none', md: 'block' } }} />
         </ListItemButton>
       </Tooltip>
     </ListItem>
+  );
+}
+
+/** The entry's icon with its count; the count is also in the accessible name through the badge's text. */
+function CountBadge({ useCount, icon }: { useCount: () => number; icon: ReactElement }) {
+  const count = useCount();
+  return (
+    <Badge
+      badgeContent={count}
+      color="error"
+      max={99}
+      slotProps={{ badge: { 'aria-label': `${count} need attention` } }}
+    >
+      {icon}
+    </Badge>
   );
 }
 

@@ -22,7 +22,11 @@ const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   terraformRunChanged: [queryKeys.terraformRuns],
   // A run's event lines stream into the apply step's own batched state (useRunProgress), not queries.
   terraformRunEvents: [],
-  associationCheckChanged: [queryKeys.associationChecks],
+  associationCheckChanged: [queryKeys.associationChecks, queryKeys.health],
+  // Run progress streams into the dashboard's run state; the rows refresh through associationCheckChanged.
+  healthRunProgress: [],
+  associationHealthAlert: [],
+  healthSettingsChanged: [queryKeys.healthSettings],
 };
 
 /** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/contract/health';
+import { AwsProfileCatalog } from '../../electron/core/aws/aws-profile-catalog';
+import { ChecksService } from '../../electron/core/checks/checks-service';
+import { EventBus } from '../../electron/core/event-bus';
+import { GcpCredentialsService } from '../../electron/core/gcp/gcp-credentials-service';
+import { HealthService } from '../../electron/core/health/health-service';
+import { seedAssociations } from '../../electron/core/health/testing/seed-health';
+import { createLogger } from '../../electron/core/logger';
+import { openStore } from '../../electron/core/store/database';
+import { installAwsFixtureHome } from '../fixtures/aws/aws-fixture-home';
+import { startFaultProxy } from '../fixtures/aws/fault-proxy';
+import { createMotoUser, startMoto } from '../fixtures/aws/moto';
+import { MOTO_ACCOUNT } from '../fixtures/aws/seed-association';
+import { seedGroupsOnSharedAccount } from '../fixtures/health/seed-shared-account';
+import { median, time, type Figure } from './measure';
+
+const ASSOCIATIONS = 500;
+const LATENCY_MS = 20;
+/** CLI associations timed; the loop over all 500 would take tens of minutes, so it is scaled from these. */
+const CLI_SAMPLE = 4;
+const run = promisify(execFile);
+
+/**
+ * Check-all of 500 associations against moto behind a proxy adding 20 ms per call, against (a) the
+ * floor the concurrency limit sets, ceil(500 / limit) x one check, and (b) a sequential `aws` CLI
+ * loop making the same five calls per association (sampled, scaled to 500).
+ */
+export async function benchHealthCheckAll(): Promise<Figure & { cliRatio: number }> {
+  const moto = await startMoto();
+  const proxy = await startFaultProxy({ target: moto.url, latencyMs: LATENCY_MS });
+  const root = mkdtempSync(join(tmpdir(), 'liaison-bench-health-'));
+  const saved = { HOME: process.env.HOME, AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL };
+  try {
+    const keys = await createMotoUser(moto.url, 'bench');
+    const fixture = installAwsFixtureHome(join(root, 'home'), { staticKeys: keys });
+    process.env.HOME = fixture.home;
+    process.env.AWS_ENDPOINT_URL = proxy.url;
+    const store = openStore(join(root, 'liaison.db'));
+    const seeded = seedAssociations(store, ASSOCIATIONS, 1, { accountId: MOTO_ACCOUNT, profile: 'static-admin' });
+    await seedGroupsOnSharedAccount(
+      moto.url,
+      seeded.map((a) => a.groupId),
+    );
+    const events = new EventBus();
+    const logger = createLogger({ level: 'silent' });
+    const checks = new ChecksService({
+      store,
+      events,
+      logger,
+      env: process.env,
+      awsCatalog: new AwsProfileCatalog({ watch: false }),
+      gcp: new GcpCredentialsService({ env: process.env, logger }),
+    });
+    const health = new HealthService({ store, events, logger, checks });
+    const concurrency = DEFAULT_HEALTH_SETTINGS.concurrency;
+    for (let warm = 0; warm < 5; warm += 1) await checks.run(seeded[warm]?.id ?? '');
+    const singles: number[] = [];
+    for (let i = 0; i < 15; i += 1) singles.push(await time(() => checks.run(seeded[i]?.id ?? '')));
+    const single = median(singles);
+    const floor = Math.ceil(ASSOCIATIONS / concurrency) * single;
+
+    const batches: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      proxy.maxConcurrent = 0;
+      batches.push(
+        await time(async () => {
+          const status = await health.start(undefined).done;
+          if (status.done !== ASSOCIATIONS || status.counts.configured !== ASSOCIATIONS) {
+            throw new Error(`check-all: ${JSON.stringify(status.counts)}`);
+          }
+        }),
+      );
+    }
+    const value = median(batches);
+    health.close();
+    store.close();
+
+    // The CLI gets the same keys from its environment: v1 cannot parse some sections of the fixture's config.
+    const env = {
+      PATH: process.env.PATH,
+      AWS_CONFIG_FILE: join(root, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(root, 'no-credentials'),
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+    };
+    const aws = (...args: string[]) => run('aws', ['--endpoint-url', proxy.url, ...args], { env });
+    const cli = await time(async () => {
+      for (let i = 0; i < CLI_SAMPLE; i += 1) {
+        await aws('sts', 'get-caller-identity');
+        await aws(
+          'iam',
+          'get-open-id-connect-provider',
+          '--open-id-connect-provider-arn',
+          `arn:aws:iam::${MOTO_ACCOUNT}:oidc-provider/issuer.enforce.dev`,
+        );
+        await aws('iam', 'get-role', '--role-name', 'chainguard-canary');
+        await aws('iam', 'get-role', '--role-name', 'chainguard-catalog-syncer');
+        await aws('iam', 'list-attached-role-policies', '--role-name', 'chainguard-catalog-syncer');
+      }
+    });
+    const cliLoop = (cli / CLI_SAMPLE) * ASSOCIATIONS;
+    return {
+      name: `Check all ${ASSOCIATIONS} associations (moto, +${LATENCY_MS} ms per call)`,
+      value,
+      baselineName: `concurrency floor: ceil(${ASSOCIATIONS}/${concurrency}) x one check (${single.toFixed(1)} ms)`,
+      baseline: floor,
+      ratio: value / floor,
+      maxRatio: 1.3,
+      cliRatio: cliLoop / value,
+      details: `sequential aws CLI loop, same 5 calls per association: ${(cliLoop / 1000).toFixed(1)} s for ${ASSOCIATIONS} (scaled from ${CLI_SAMPLE}: ${cli.toFixed(0)} ms) = ${(cliLoop / value).toFixed(1)}x slower than check-all (bar ≥ 20x); max ${proxy.maxConcurrent} calls in flight; median of ${batches.length} runs`,
+    };
+  } finally {
+    process.env.HOME = saved.HOME;
+    if (saved.AWS_ENDPOINT_URL === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = saved.AWS_ENDPOINT_URL;
+    await proxy.close();
+    await moto.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
+import type { HealthRunStatus } from '../../../shared/contract/health';
+import { CoreError } from '../core-error';
+import { createHealthTestBed } from './testing/health-test-bed';
+import { HealthService } from './health-service';
+import { checkResultFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
+
+const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
+
+describe('HealthService', () => {
+  let bed: ReturnType<typeof createHealthTestBed>;
+  let service: HealthService | undefined;
+  afterEach(() => {
+    service?.close();
+    bed.dispose();
+  });
+
+  function start(
+    seeded: SeededAssociation[],
+    verdictOf: (association: SeededAssociation) => CheckVerdict | Error,
+    delayMs = 5,
+  ) {
+    const inFlight = { now: 0, max: 0 };
+    const byId = new Map(seeded.map((a) => [a.id, a]));
+    service = new HealthService({
+      store: bed.store,
+      events: bed.events,
+      logger: bed.logger,
+      timers: noTimers,
+      checks: bed.runner(async (id): Promise<CheckResult> => {
+        inFlight.now += 1;
+        inFlight.max = Math.max(inFlight.max, inFlight.now);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          const association = byId.get(id);
+          if (!association) throw new Error('unknown');
+          const verdict = verdictOf(association);
+          if (verdict instanceof Error) throw verdict;
+          const result = checkResultFor(association, verdict, new Date());
+          bed.repository.insert(result);
+          bed.events.emit('associationCheckChanged', { associationId: id, checkId: result.id, verdict });
+          return result;
+        } finally {
+          inFlight.now -= 1;
+        }
+      }),
+    });
+    return { service, inFlight };
+  }
+
+  it('lists one row per generated association with counts, unchecked before the first run', () => {
+    bed = createHealthTestBed();
+    seedAssociations(bed.store, 3);
+    const { service } = start([], () => 'success');
+    const overview = service.overview();
+    expect(overview.rows).toHaveLength(3);
+    expect(overview.rows[0]).toMatchObject({ groupName: 'team-0000', cloud: 'aws', recent: [], drift: 'unknown' });
+    expect(overview.rows[0]?.verdict).toBeUndefined();
+    expect(overview.counts).toMatchObject({ unchecked: 3, success: 0 });
+  });
+
+  it('checks every association within the concurrency limit and counts the verdicts', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 40, 40);
+    const { service, inFlight } = start(seeded, (a) => (a.groupId.endsWith('7') ? 'failing' : 'configured'));
+    service.setSettings({ ...service.settings(), concurrency: 6 });
+    const status = await service.start(undefined).done;
+    expect(inFlight.max).toBe(6);
+    expect(status).toMatchObject({ state: 'finished', total: 40, done: 40 });
+    const overview = service.overview();
+    expect(overview.counts.failing).toBe(seeded.filter((a) => a.groupId.endsWith('7')).length);
+    expect(overview.counts.configured + overview.counts.failing).toBe(40);
+    const progress = bed.emitted.filter((e) => e.name === 'healthRunProgress').map((e) => e.payload as HealthRunStatus);
+    expect(progress.at(-1)).toMatchObject({ state: 'finished', done: 40 });
+  });
+
+  it('a check that throws for one account still leaves a verdict for every association', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 12, 3);
+    const broken = seeded[0]?.account;
+    const { service } = start(seeded, (a) =>
+      a.account === broken ? new CoreError({ code: 'CHECK_NOT_CHECKABLE', message: 'boom' }) : 'configured',
+    );
+    const status = await service.start(undefined).done;
+    expect(status.done).toBe(12);
+    const rows = service.overview().rows;
+    expect(rows.every((row) => row.verdict !== undefined)).toBe(true);
+    expect(rows.filter((row) => row.verdict === 'error').map((r) => r.target)).toEqual([
+      broken,
+      broken,
+      broken,
+      broken,
+    ]);
+    expect(rows.find((row) => row.verdict === 'error')?.headline).toContain('boom');
+  });
+
+  it('refuses a second run while one is going, and cancel stops starting new checks', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 30, 30);
+    const { service } = start(seeded, () => 'configured', 20);
+    service.setSettings({ ...service.settings(), concurrency: 2 });
+    const run = service.start(undefined);
+    expect(() => service.start(undefined)).toThrow(/already running/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.cancel(run.status.runId)).toEqual({ cancelled: true });
+    const status = await run.done;
+    expect(status.state).toBe('cancelled');
+    expect(status.done).toBeGreaterThan(0);
+    expect(status.done).toBeLessThan(30);
+    expect(service.overview().counts.configured).toBe(status.done);
+  });
+
+  it('checks only the selected associations', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 5);
+    const { service } = start(seeded, () => 'success');
+    const ids = seeded.slice(0, 2).map((a) => a.id);
+    expect((await service.start(ids).done).total).toBe(2);
+    expect(service.overview().counts).toMatchObject({ success: 2, unchecked: 3 });
+  });
+
+  it('alerts when an association turns Failing and when it recovers, not on repeats', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 2);
+    let verdict: CheckVerdict = 'configured';
+    const { service } = start(seeded, (a) => (a === seeded[0] ? verdict : 'configured'));
+    await service.start(undefined).done;
+    verdict = 'failing';
+    await service.start(undefined).done;
+    await service.start(undefined).done;
+    verdict = 'success';
+    await service.start(undefined).done;
+    const alerts = bed.emitted.filter((e) => e.name === 'associationHealthAlert').map((e) => e.payload);
+    expect(alerts).toEqual([
+      {
+        associationId: seeded[0]?.id,
+        groupName: 'team-0000',
+        target: seeded[0]?.account,
+        from: 'configured',
+        to: 'failing',
+      },
+      {
+        associationId: seeded[0]?.id,
+        groupName: 'team-0000',
+        target: seeded[0]?.account,
+        from: 'failing',
+        to: 'success',
+      },
+    ]);
+    expect(service.overview().rows.find((r) => r.associationId === seeded[0]?.id)?.recent).toEqual([
+      'configured',
+      'failing',
+      'failing',
+      'success',
+    ]);
+  });
+
+  it('exports the overview as CSV with one row per association and as JSON', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 3);
+    const { service } = start(seeded, (a) => (a === seeded[1] ? 'failing' : 'configured'));
+    await service.start(undefined).done;
+    const csv = service.exportOverview('csv');
+    const lines = csv.content.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^association_id,group_name,group_id,cloud,account_or_project,verdict,/);
+    expect(lines.filter((l) => l.includes(',Failing,'))).toHaveLength(1);
+    expect(csv.fileName).toMatch(/\.csv$/);
+    const json = JSON.parse(service.exportOverview('json').content) as { rows: unknown[] };
+    expect(json.rows).toHaveLength(3);
+    const history = service
+      .exportHistory(seeded[1]?.id ?? '', 'csv')
+      .content.trim()
+      .split('\r\n');
+    expect(history).toHaveLength(2);
+    expect(history[1]).toContain('Failing');
+  });
+
+  it('persists settings and validates them through the stored defaults', () => {
+    bed = createHealthTestBed();
+    const { service } = start([], () => 'success');
+    expect(service.settings().scheduleMinutes).toBe(0);
+    service.setSettings({ scheduleMinutes: 60, concurrency: 4, perAccountPerSecond: 5, keepAllDays: 7 });
+    expect(service.settings()).toEqual({ scheduleMinutes: 60, concurrency: 4, perAccountPerSecond: 5, keepAllDays: 7 });
+  });
+});

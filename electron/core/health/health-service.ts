@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
+import {
+  healthErrorCodes,
+  type ExportFile,
+  type HealthOverview,
+  type HealthRunStatus,
+  type HealthSettings,
+  type HistoryPoint,
+} from '../../../shared/contract/health';
+import { CheckRepository } from '../checks/check-repository';
+import { CoreError } from '../core-error';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../logger';
+import type { Store } from '../store/database';
+import { realClock, type Clock } from './account-rate-limiter';
+import { applyCheckRetention } from './check-retention';
+import { exportHistory, exportOverview } from './health-exports';
+import { queryHealthOverview } from './health-overview-query';
+import { HealthRun, type RunTarget } from './health-run';
+import { HealthScheduler, realTimers, type SchedulerTimers } from './health-scheduler';
+import { HealthSettingsRepository } from './health-settings-repository';
+import { isAlertTransition } from './verdict-alerts';
+
+/** What health needs from the checks domain: run one (never prompting) and read stored ones. */
+export interface CheckRunner {
+  run(associationId: string): Promise<CheckResult>;
+  list(associationId: string, limit: number): CheckResult[];
+}
+
+export interface HealthServiceOptions {
+  store: Store;
+  events: EventBus;
+  logger: Logger;
+  checks: CheckRunner;
+  now?: () => Date;
+  clock?: Clock;
+  timers?: SchedulerTimers;
+}
+
+/** The dashboard's data, check-all runs, the schedule, retention, alerts and exports. */
+export class HealthService {
+  readonly #options: HealthServiceOptions;
+  readonly #settings: HealthSettingsRepository;
+  readonly #checks: CheckRepository;
+  readonly #now: () => Date;
+  readonly #scheduler: HealthScheduler;
+  readonly #unsubscribe: () => void;
+  #run: HealthRun | undefined;
+
+  constructor(options: HealthServiceOptions) {
+    this.#options = options;
+    this.#settings = new HealthSettingsRepository(options.store);
+    this.#checks = new CheckRepository(options.store);
+    this.#now = options.now ?? (() => new Date());
+    this.#scheduler = new HealthScheduler(() => this.#scheduledRun(), options.timers ?? realTimers);
+    this.#unsubscribe = options.events.subscribe((name, payload) => {
+      if (name !== 'associationCheckChanged') return;
+      this.#alertOnTransition((payload as { associationId: string }).associationId);
+    });
+    this.#scheduler.configure(this.#settings.read().scheduleMinutes);
+  }
+
+  overview(): HealthOverview {
+    const { rows, counts } = queryHealthOverview(this.#options.store);
+    return { rows, counts, ...(this.#run ? { run: this.#run.status } : {}) };
+  }
+
+  settings(): HealthSettings {
+    return this.#settings.read();
+  }
+
+  setSettings(settings: HealthSettings): HealthSettings {
+    this.#settings.write(settings);
+    this.#scheduler.configure(settings.scheduleMinutes);
+    this.#options.events.emit('healthSettingsChanged', settings);
+    return settings;
+  }
+
+  /** Starts a run over the given associations (every generated one when omitted). */
+  start(associationIds: readonly string[] | undefined, trigger: HealthRunStatus['trigger'] = 'manual'): HealthRun {
+    if (this.#run?.status.state === 'running') {
+      throw new CoreError({
+        code: healthErrorCodes.runInProgress,
+        message: 'A check of every association is already running',
+        remediation: 'Wait for it to finish, or cancel it first.',
+      });
+    }
+    const wanted = associationIds ? new Set(associationIds) : undefined;
+    const targets: RunTarget[] = queryHealthOverview(this.#options.store)
+      .rows.filter((row) => !wanted || wanted.has(row.associationId))
+      .map((row) => ({ associationId: row.associationId, account: `${row.cloud}:${row.target}` }));
+    const settings = this.#settings.read();
+    const run = new HealthRun({
+      targets,
+      trigger,
+      concurrency: settings.concurrency,
+      perAccountPerSecond: settings.perAccountPerSecond,
+      clock: this.#options.clock ?? realClock,
+      now: this.#now,
+      check: (id) => this.#options.checks.run(id),
+      recordFailure: (id, error) => this.#recordFailure(id, error),
+      onProgress: (status) => this.#options.events.emit('healthRunProgress', status),
+    });
+    this.#run = run;
+    void run.done.then(() => this.#applyRetention());
+    return run;
+  }
+
+  cancel(runId: string): { cancelled: boolean } {
+    if (this.#run?.status.runId !== runId || this.#run.status.state !== 'running') return { cancelled: false };
+    this.#run.cancel();
+    return { cancelled: true };
+  }
+
+  history(associationId: string, limit: number): HistoryPoint[] {
+    return this.#options.checks
+      .list(associationId, limit)
+      .map(({ id, verdict, headline, startedAt, durationMs }) => ({ id, verdict, headline, startedAt, durationMs }))
+      .reverse();
+  }
+
+  exportOverview(format: 'csv' | 'json'): ExportFile {
+    return exportOverview(queryHealthOverview(this.#options.store).rows, format, this.#now());
+  }
+
+  exportHistory(associationId: string, format: 'csv' | 'json'): ExportFile {
+    return exportHistory(associationId, this.#options.checks.list(associationId, 5000), format, this.#now());
+  }
+
+  close(): void {
+    this.#scheduler.stop();
+    this.#run?.cancel();
+    this.#unsubscribe();
+  }
+
+  async #scheduledRun(): Promise<void> {
+    if (this.#run?.status.state === 'running') return;
+    await this.start(undefined, 'schedule').done;
+  }
+
+  #applyRetention(): void {
+    try {
+      const removed = applyCheckRetention(this.#options.store, {
+        now: this.#now(),
+        keepAllDays: this.#settings.read().keepAllDays,
+      });
+      if (removed > 0) this.#options.logger.info({ removed }, 'old checks thinned to one per day');
+    } catch (error) {
+      this.#options.logger.warn({ err: error }, 'check retention failed; will try after the next run');
+    }
+  }
+
+  /** A check that could not even start (association gone, not checkable) still gets an Error verdict. */
+  #recordFailure(associationId: string, error: unknown): CheckVerdict {
+    const row = queryHealthOverview(this.#options.store).rows.find((r) => r.associationId === associationId);
+    const code = error instanceof CoreError ? error.code : 'CHECK_FAILED';
+    const message = error instanceof Error ? error.message : String(error);
+    this.#options.logger.warn({ associationId, code }, 'association check could not run');
+    if (!row) return 'error';
+    const at = this.#now().toISOString();
+    const result: CheckResult = {
+      id: randomUUID(),
+      associationId,
+      cloud: row.cloud,
+      groupId: row.groupId,
+      target: row.target,
+      verdict: 'error',
+      headline: `Error — the check could not run: ${message}`,
+      error: { code, message },
+      steps: [],
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 0,
+    };
+    this.#checks.insert(result);
+    this.#options.events.emit('associationCheckChanged', { associationId, checkId: result.id, verdict: 'error' });
+    return 'error';
+  }
+
+  #alertOnTransition(associationId: string): void {
+    const [latest, previous] = this.#options.checks.list(associationId, 2);
+    if (!latest || !isAlertTransition(previous?.verdict, latest.verdict)) return;
+    const row = queryHealthOverview(this.#options.store).rows.find((r) => r.associationId === associationId);
+    this.#options.events.emit('associationHealthAlert', {
+      associationId,
+      groupName: row?.groupName || latest.groupId,
+      target: latest.target,
+      from: previous?.verdict ?? latest.verdict,
+      to: latest.verdict,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Box, Typography } from '@mui/material';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { CHECK_VERDICT_LABELS, type CheckVerdict } from '../../../../shared/contract/checks';
+import type { HistoryPoint } from '../../../../shared/contract/health';
+import { describeTrend, VERDICT_LEVEL } from '../dashboard/verdict-trend';
+
+const LEVEL_LABEL = Object.fromEntries(
+  Object.entries(VERDICT_LEVEL).map(([verdict, level]) => [level, CHECK_VERDICT_LABELS[verdict as CheckVerdict]]),
+) as Record<number, string>;
+
+/** Verdict (as a step line, healthier higher) and duration over time; the same facts in words below. */
+export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) {
+  if (history.length === 0) return <Typography>No checks yet.</Typography>;
+  const times = history.map((p) => new Date(p.startedAt));
+  const summary = `${describeTrend(history.map((p) => p.verdict))}. Latest: ${CHECK_VERDICT_LABELS[history.at(-1)?.verdict ?? 'error']}.`;
+  return (
+    <Box component="figure" sx={{ m: 0 }}>
+      <Box role="img" aria-label={`Verdict and duration over time. ${summary}`}>
+        <LineChart
+          height={280}
+          xAxis={[{ data: times, scaleType: 'time', label: 'Checked at' }]}
+          yAxis={[
+            {
+              id: 'verdict',
+              min: 0,
+              max: 4,
+              tickNumber: 5,
+              valueFormatter: (value: number) => LEVEL_LABEL[value] ?? '',
+              width: 110,
+            },
+            { id: 'duration', position: 'right', label: 'ms', width: 60 },
+          ]}
+          series={[
+            {
+              data: history.map((p) => VERDICT_LEVEL[p.verdict]),
+              yAxisId: 'verdict',
+              label: 'Verdict',
+              curve: 'stepAfter',
+              valueFormatter: (value) => (value === null ? '' : (LEVEL_LABEL[value] ?? '')),
+            },
+            { data: history.map((p) => p.durationMs), yAxisId: 'duration', label: 'Duration (ms)', showMark: false },
+          ]}
+        />
+      </Box>
+      <Typography component="figcaption" variant="body2" data-testid="history-summary">
+        {summary}
+      </Typography>
+    </Box>
+  );
+}

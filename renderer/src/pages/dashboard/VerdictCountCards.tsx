@@ -1,0 +1,39 @@
+import { Button, Stack } from '@mui/material';
+import { CHECK_VERDICT_LABELS, checkVerdicts } from '../../../../shared/contract/checks';
+import type { VerdictCounts } from '../../../../shared/contract/health';
+import type { HealthFilter } from './health-filter';
+import { VERDICT_STYLE } from './VerdictChip';
+
+/** Counts per verdict; each one filters the table to that verdict (pressed again, shows all). */
+export function VerdictCountCards({
+  counts,
+  active,
+  onSelect,
+}: {
+  counts: VerdictCounts;
+  active: HealthFilter['verdict'];
+  onSelect: (verdict: HealthFilter['verdict']) => void;
+}) {
+  const entries = [
+    ...checkVerdicts.map((v) => ({ key: v, label: CHECK_VERDICT_LABELS[v], icon: VERDICT_STYLE[v].icon })),
+    { key: 'unchecked' as const, label: 'Not checked', icon: undefined },
+  ];
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} component="ul" aria-label="Verdict counts">
+      {entries.map((entry) => (
+        <li key={entry.key} style={{ listStyle: 'none' }}>
+          <Button
+            variant={active === entry.key ? 'contained' : 'outlined'}
+            color="inherit"
+            startIcon={entry.icon}
+            aria-pressed={active === entry.key}
+            onClick={() => onSelect(active === entry.key ? 'all' : entry.key)}
+            data-testid={`count-${entry.key}`}
+          >
+            {entry.label}: {counts[entry.key]}
+          </Button>
+        </li>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../../../shared/api';
+import type { ExportFile } from '../../../../shared/contract/health';
+import { useClient } from '../../client/ClientProvider';
+import { queryKeys } from '../../client/query-keys';
+
+/** The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). */
+export function useHealthOverview() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.health, queryFn: () => client.call('getHealthOverview', {}) });
+}
+
+export function useAssociationHistory(associationId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.health, 'history', associationId],
+    queryFn: () => client.call('getAssociationHistory', { associationId, limit: 500 }),
+  });
+}
+
+export function useStartHealthRun() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'startHealthRun'>) => client.call('startHealthRun', input),
+  });
+}
+
+export function useCancelHealthRun() {
+  const client = useClient();
+  return useMutation({ mutationFn: (runId: string) => client.call('cancelHealthRun', { runId }) });
+}
+
+export function useHealthSettings() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.healthSettings, queryFn: () => client.call('getHealthSettings', {}) });
+}
+
+export function useSaveHealthSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'setHealthSettings'>) => client.call('setHealthSettings', input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.healthSettings }),
+  });
+}
+
+/** Hands an exported file to the browser's download. */
+export function downloadExport(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,6 @@
+import { useHealthOverview } from './health-queries';
+
+/** How many associations are Failing now: the Dashboard entry's badge. */
+export function useFailingCount(): number {
+  return useHealthOverview().data?.counts.failing ?? 0;
+}
