@@ -16,6 +16,7 @@ import { evaluateTrustPolicy, explainTrustEvaluation } from '../../../../shared/
 import { PolicyDocumentError } from '../../../../shared/trust-policy/policy-document';
 import type { AwsProfileCatalog } from '../../aws/aws-profile-catalog';
 import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
+import { runLiveStep } from '../live-step';
 import { describeToken, runTokenCommand } from '../token-command';
 import { describeAwsCheckError, isNoSuchEntity } from './describe-aws-check-error';
 import { openAwsCheckSession, type AwsCheckSession, type AwsCheckTimeouts } from './aws-check-session';
@@ -119,37 +120,14 @@ export async function checkAws(
       );
     }
     const canary = `chainguard-${CANARY_COMPONENT}`;
-    const liveTitle = `Live: impersonate ${canary} with a token from https://${host}`;
-    if (!tokenCommand) {
-      run.skip(
-        'live',
-        liveTitle,
-        `No token command is set for ${target.environment}, so impersonation was not tried live.`,
-        true,
-      );
-      return { liveAt: undefined };
-    }
-    if (!run.allPassed) {
-      run.skip('live', liveTitle, 'Not tried: fix the failing steps first.', true);
-      return { liveAt: undefined };
-    }
-    let liveAt: Date | undefined;
-    await run.step(
-      'live',
-      liveTitle,
-      async () => {
-        const outcome = await impersonateCanary(
-          open,
-          tokenCommand,
-          options.env,
-          `arn:${open.partition}:iam::${target.accountId}:role/${canary}`,
-        );
-        if (outcome.status === 'passed') liveAt = options.now();
-        return outcome;
-      },
-      true,
-    );
-    return { liveAt };
+    return await runLiveStep(run, {
+      title: `Live: impersonate ${canary} with a token from https://${host}`,
+      environment: target.environment,
+      tokenCommand,
+      now: options.now,
+      impersonate: (command) =>
+        impersonateCanary(open, command, options.env, `arn:${open.partition}:iam::${target.accountId}:role/${canary}`),
+    });
   } finally {
     open.close();
   }

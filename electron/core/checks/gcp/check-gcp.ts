@@ -12,6 +12,7 @@ import { googleErrorToCoreError, type GoogleCallContext } from '../../gcp/google
 import { resolveGoogleEndpoints, type GoogleEndpoints } from '../../gcp/google-endpoints';
 import { CLOUD_PLATFORM_SCOPE } from '../../gcp/adc-client';
 import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
+import { runLiveStep } from '../live-step';
 import { describeToken, runTokenCommand } from '../token-command';
 import { grantsWorkloadIdentityUser, rolesOf, type GoogleIamPolicy } from './iam-policy-grants';
 
@@ -120,38 +121,14 @@ export async function checkGcp(
     });
   }
   const canary = `chainguard-${CANARY_COMPONENT}`;
-  const liveTitle = `Live: exchange a token from ${issuer} and impersonate ${canary}`;
-  if (!tokenCommand) {
-    run.skip(
-      'live',
-      liveTitle,
-      `No token command is set for ${target.environment}, so impersonation was not tried live.`,
-      true,
-    );
-    return { liveAt: undefined };
-  }
-  if (!run.allPassed) {
-    run.skip('live', liveTitle, 'Not tried: fix the failing steps first.', true);
-    return { liveAt: undefined };
-  }
-  let liveAt: Date | undefined;
-  await run.step(
-    'live',
-    liveTitle,
-    async () => {
-      const outcome = await impersonateCanary(
-        open,
-        target,
-        tokenCommand,
-        options.env,
-        `${canary}@${target.projectId}.iam.gserviceaccount.com`,
-      );
-      if (outcome.status === 'passed') liveAt = options.now();
-      return outcome;
-    },
-    true,
-  );
-  return { liveAt };
+  return runLiveStep(run, {
+    title: `Live: exchange a token from ${issuer} and impersonate ${canary}`,
+    environment: target.environment,
+    tokenCommand,
+    now: options.now,
+    impersonate: (command) =>
+      impersonateCanary(open, target, command, options.env, `${canary}@${target.projectId}.iam.gserviceaccount.com`),
+  });
 }
 
 async function get(session: Session, url: string, action: string): Promise<unknown | undefined> {
