@@ -7,6 +7,11 @@ import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
 import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
 import { createGcloudFixture, DEMO_PROJECT, type GcloudFixture } from './fixtures/gcp/gcloud-fixture';
 import { startGoogleFake, type GoogleFake } from './fixtures/gcp/google-fake';
+import {
+  installWorkloadIdentityRoutes,
+  seedGcpAssociation,
+  type WorkloadIdentityState,
+} from './fixtures/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 
@@ -16,6 +21,7 @@ const hasMoto = findMotoServer() !== undefined;
 
 let moto: MotoServer | undefined;
 let fake: GoogleFake;
+let workloadIdentity: WorkloadIdentityState;
 let gcloud: GcloudFixture;
 let host: WebHostProcess;
 let scratch: string;
@@ -25,6 +31,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   moto = hasMoto ? await startMoto() : undefined;
   fake = await startGoogleFake();
+  workloadIdentity = installWorkloadIdentityRoutes(fake);
   gcloud = createGcloudFixture(fake);
   host = new WebHostProcess({
     AWS_ENDPOINT_URL: moto?.url ?? 'http://127.0.0.1:9',
@@ -137,7 +144,9 @@ test('a new user onboards an AWS account and then a second group to the same acc
   expect(secondMain).not.toBe(firstMain);
 });
 
-test('a GCP project gets its number from the lookup, and the exported zip matches the preview', async ({ page }) => {
+test('a GCP project gets its number from the lookup, the zip matches the preview, and the check step proves it', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await openWizard(page);
   await page.getByRole('combobox', { name: 'Group' }).click();
@@ -174,6 +183,24 @@ test('a GCP project gets its number from the lookup, and the exported zip matche
   for (const [path, text] of Object.entries(shown)) {
     expect(readFileSync(join(unzipped, `gcp-${DEMO_PROJECT.projectId}`, path), 'utf8'), path).toBe(text);
   }
+
+  // The last step proves the association: failing while nothing exists in the project, then
+  // Configured once the fake holds what applying the module creates for this group.
+  await page.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await page.getByRole('button', { name: 'Check the association' }).click();
+  await expect(stepHeading(page, 'Check')).toBeVisible();
+  await page.getByRole('button', { name: 'Run check' }).click();
+  await expect(page.getByText(/Failing — /)).toBeVisible({ timeout: 30_000 });
+  const origin = new URL(host.url).origin;
+  const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
+  const groups = ((await listed.json()) as { value: { id: string; name: string }[] }).value;
+  const groupId = groups.find((group) => group.name === 'Platform team')?.id;
+  expect(groupId).toMatch(/^[0-9a-f]{40}$/);
+  seedGcpAssociation(fake, workloadIdentity, { ...DEMO_PROJECT, groupId: groupId ?? '' });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByText(/Configured — every static check passed/)).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page, 'wizard check step (GCP)');
 });
 
 test('the wizard can be driven from the keyboard alone', async ({ page }) => {
