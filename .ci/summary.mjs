@@ -19,6 +19,7 @@ if (existsSync(vitestFile)) {
 if (existsSync(playwrightFile)) {
   const stats = JSON.parse(readFileSync(playwrightFile, 'utf8')).stats ?? {};
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  if (stats.flaky) notes.push(`FLAKY: ${stats.flaky} e2e test(s) failed once and passed on retry; see the Playwright output above.`);
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;
 } else {

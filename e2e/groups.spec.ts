@@ -1,4 +1,11 @@
+import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+
+/** The app opens on the dashboard; groups are one navigation entry away. */
+async function openGroups(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+}
 
 const ROOT_NAME = 'Platform team';
 const CHILD_NAME = 'Payments';
@@ -8,7 +15,7 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   page,
   liaison,
 }) => {
-  await page.goto(liaison.url);
+  await openGroups(page, liaison.url);
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/(#.*)?$/);
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
   await expect(page).toHaveTitle('Groups — Liaison');
@@ -78,7 +85,7 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   // Stop the host as Ctrl+C would, start it again on the same data, and find both groups.
   expect(await liaison.stop('SIGINT')).toBe(0);
   await liaison.start();
-  await page.goto(liaison.url);
+  await openGroups(page, liaison.url);
   await expect(table.getByRole('row', { name: new RegExp(ROOT_NAME) })).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(RENAMED.replace(/[()]/g, '\\$&')) })).toBeVisible();
 });
@@ -90,7 +97,7 @@ test('the host refuses a browser that did not come through the launch URL', asyn
 });
 
 test('groups can be managed with the keyboard alone', async ({ page, liaison }) => {
-  await page.goto(liaison.url);
+  await openGroups(page, liaison.url);
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
   // Tab from the top of the page until the primary action has focus, then drive the dialog by keys.
   const newGroup = page.getByRole('button', { name: 'New group' });
@@ -119,7 +126,7 @@ test('groups can be managed with the keyboard alone', async ({ page, liaison }) 
 
 test('the theme follows the system colour scheme', async ({ page, liaison }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(liaison.url);
+  await openGroups(page, liaison.url);
   const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(dark);

@@ -56,7 +56,7 @@ const stepHeading = (page: Page, title: string) => page.getByRole('heading', { n
 
 async function openWizard(page: Page): Promise<void> {
   await page.goto(host.url);
-  await page.getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
   await expect(page.getByRole('heading', { name: 'Onboard', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await expect(stepHeading(page, 'Group')).toBeVisible();
@@ -205,7 +205,7 @@ test('a GCP project gets its number from the lookup, the zip matches the preview
 
 test('the wizard can be driven from the keyboard alone', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('link', { name: 'Onboard' }).focus();
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).focus();
   await page.keyboard.press('Enter');
   const start = page.getByRole('button', { name: 'Start onboarding' });
   await start.focus();

@@ -1,11 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const openExternal = vi.hoisted(() => vi.fn<(url: string) => Promise<void>>());
-vi.mock('electron', () => ({ shell: { openExternal } }));
+const notification = vi.hoisted(() => {
+  const shown: { title: string; body: string }[] = [];
+  const isSupported = vi.fn(() => true);
+  class FakeNotification {
+    static isSupported = isSupported;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show(): void {
+      shown.push(this.options);
+    }
+  }
+  return { shown, isSupported, FakeNotification };
+});
+vi.mock('electron', () => ({ shell: { openExternal }, Notification: notification.FakeNotification }));
 
 const { desktopPlatform } = await import('./desktop-platform');
 
 describe('desktopPlatform', () => {
+  beforeEach(() => {
+    notification.shown.length = 0;
+    notification.isSupported.mockReturnValue(true);
+  });
+
   it('is the electron host', () => {
     expect(desktopPlatform.host).toBe('electron');
   });
@@ -19,5 +36,16 @@ describe('desktopPlatform', () => {
   it('lets a failure to open reach the caller instead of claiming success', async () => {
     openExternal.mockRejectedValue(new Error('no handler for https'));
     await expect(desktopPlatform.openExternal('https://github.com/')).rejects.toThrow('no handler');
+  });
+
+  it('shows a desktop notification with the title and body', () => {
+    expect(desktopPlatform.notify('team-a on 123 turned Failing', 'Was Success.')).toBe('shown');
+    expect(notification.shown).toEqual([{ title: 'team-a on 123 turned Failing', body: 'Was Success.' }]);
+  });
+
+  it('leaves it to the toast where the OS has no notifications', () => {
+    notification.isSupported.mockReturnValue(false);
+    expect(desktopPlatform.notify('title', 'body')).toBe('toast');
+    expect(notification.shown).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { shell } from 'electron';
+import { Notification, shell } from 'electron';
 import type { HostPlatform } from './core/platform';
 
 /** The desktop's abilities behind the core's platform interface. */
@@ -8,5 +8,10 @@ export const desktopPlatform: HostPlatform = {
   openExternal: async (url) => {
     await shell.openExternal(url);
     return 'opened';
+  },
+  notify: (title, body) => {
+    if (!Notification.isSupported()) return 'toast';
+    new Notification({ title, body }).show();
+    return 'shown';
   },
 };

@@ -13,6 +13,8 @@ import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { healthHandlers } from './health/health-handlers';
 import { HealthService } from './health/health-service';
+import { checkWorkspaceDrift } from './health/workspace-drift';
+import { workspaceDir } from './associations/workspace-files';
 import { groupHandlers } from './groups/group-handlers';
 import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
@@ -54,17 +56,18 @@ export function createCore(options: CoreOptions): Core {
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });
   const gcp = new GcpCredentialsService({ env, logger });
+  const terraformCredentials = new AssociationCredentialSource(
+    store,
+    new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
+    gcp,
+  );
   const terraform = createTerraformDomain({
     store,
     events,
     logger,
     env,
     dataDir,
-    credentials: new AssociationCredentialSource(
-      store,
-      new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
-      gcp,
-    ),
+    credentials: terraformCredentials,
     ...(options.now ? { now: options.now } : {}),
   });
 
@@ -77,7 +80,25 @@ export function createCore(options: CoreOptions): Core {
     gcp: new GcpCredentialsService({ env, logger }),
     ...(options.now ? { now: options.now } : {}),
   });
-  const health = new HealthService({ store, events, logger, checks, ...(options.now ? { now: options.now } : {}) });
+  const health = new HealthService({
+    store,
+    events,
+    logger,
+    checks,
+    platform: options.platform,
+    // The binary the runs use (the configured path, else PATH), found and version-checked once.
+    drift: (workspaceKey) =>
+      checkWorkspaceDrift(workspaceKey, {
+        env,
+        credentials: terraformCredentials,
+        workspaceDirFor: (key) => workspaceDir(dataDir, key),
+        binary: async () => {
+          const status = await terraform.handlers.getTerraformBinary({});
+          return status.status === 'found' ? { path: status.path } : { error: status.error.message };
+        },
+      }),
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   const handlers: Handlers = {
     ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),

@@ -22,7 +22,7 @@ export function createTestCore(platform: Partial<HostPlatform> = {}): {
     },
   });
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), ...platform },
+    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast', ...platform },
     dataDir,
     logger: createLogger({ destination }),
     version: '0.0.0-test',

@@ -19,6 +19,8 @@ export const healthSettingsSchema = z.object({
   perAccountPerSecond: z.number().int().min(1).max(100),
   /** Every check is kept this many days; older ones are thinned to the last of each day. */
   keepAllDays: z.number().int().min(1).max(3650),
+  /** Whether a scheduled re-check also runs a refresh-only plan in every workspace (off by default). */
+  driftOnSchedule: z.boolean(),
 });
 export type HealthSettings = z.infer<typeof healthSettingsSchema>;
 
@@ -27,12 +29,22 @@ export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
   concurrency: 16,
   perAccountPerSecond: 50,
   keepAllDays: 30,
+  driftOnSchedule: false,
 };
 /** What the settings form offers when the schedule is first turned on. */
 export const SUGGESTED_SCHEDULE_MINUTES = 60;
 
 export const driftStatusSchema = z.enum(['unknown', 'in-sync', 'drift', 'error']);
 export type DriftStatus = z.infer<typeof driftStatusSchema>;
+
+export const workspaceDriftSchema = z.object({
+  workspaceKey: z.string(),
+  drift: driftStatusSchema.exclude(['unknown']),
+  /** Drift: the drifted resources and outputs, one per line. Error: the diagnostic or cause. */
+  detail: z.string().optional(),
+  checkedAt: isoTimestampSchema,
+});
+export type WorkspaceDrift = z.infer<typeof workspaceDriftSchema>;
 
 export const healthRowSchema = z.object({
   associationId: associationIdSchema,
@@ -119,6 +131,10 @@ export const healthMethods = {
     input: z.object({ associationId: associationIdSchema, format: exportFormatSchema }),
     output: exportFileSchema,
   },
+  /** Runs `terraform plan -refresh-only` in one workspace (never prompting) and stores the result. */
+  checkDrift: { input: z.object({ workspaceKey: z.string().min(1) }), output: workspaceDriftSchema },
+  /** The same in every workspace that has a generated association, one after another. */
+  checkAllDrift: { input: z.object({}), output: z.array(workspaceDriftSchema) },
   getHealthSettings: { input: z.object({}), output: healthSettingsSchema },
   setHealthSettings: { input: healthSettingsSchema, output: healthSettingsSchema },
 };

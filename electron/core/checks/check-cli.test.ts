@@ -71,7 +71,7 @@ async function seedDataDir(
   token?: string,
 ) {
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate') },
+    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
     dataDir,
     env,
     logger: createLogger({ level: 'silent' }),

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'liaison-gcp-core-'));
   const destination = new Writable({ write: (_chunk, _encoding, done) => done() });
   core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate') },
+    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
     dataDir,
     env: bed.env,
     logger: createLogger({ destination }),

@@ -10,6 +10,8 @@ export function healthHandlers(health: HealthService): HandlersFor<typeof health
     getAssociationHistory: ({ associationId, limit }) => health.history(associationId, limit),
     exportHealthOverview: ({ format }) => health.exportOverview(format),
     exportAssociationHistory: ({ associationId, format }) => health.exportHistory(associationId, format),
+    checkDrift: ({ workspaceKey }) => health.checkDrift(workspaceKey),
+    checkAllDrift: () => health.checkAllDrift(),
     getHealthSettings: () => health.settings(),
     setHealthSettings: (settings) => health.setSettings(settings),
   };

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { CoreError } from '../core-error';
 import { createHealthTestBed } from './testing/health-test-bed';
-import { HealthService } from './health-service';
+import { HealthService, type HealthServiceOptions } from './health-service';
 import { checkResultFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
 
 const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
@@ -20,6 +20,7 @@ describe('HealthService', () => {
     seeded: SeededAssociation[],
     verdictOf: (association: SeededAssociation) => CheckVerdict | Error,
     delayMs = 5,
+    extra: Partial<HealthServiceOptions> = {},
   ) {
     const inFlight = { now: 0, max: 0 };
     const byId = new Map(seeded.map((a) => [a.id, a]));
@@ -28,6 +29,7 @@ describe('HealthService', () => {
       events: bed.events,
       logger: bed.logger,
       timers: noTimers,
+      ...extra,
       checks: bed.runner(async (id): Promise<CheckResult> => {
         inFlight.now += 1;
         inFlight.max = Math.max(inFlight.max, inFlight.now);
@@ -124,8 +126,11 @@ describe('HealthService', () => {
     bed = createHealthTestBed();
     const seeded = seedAssociations(bed.store, 2);
     let verdict: CheckVerdict = 'configured';
-    const { service } = start(seeded, (a) => (a === seeded[0] ? verdict : 'configured'));
+    const notify = vi.fn<(title: string, body: string) => 'shown' | 'toast'>(() => 'shown');
+    const platform = { host: 'electron' as const, openExternal: () => Promise.resolve('opened' as const), notify };
+    const { service } = start(seeded, (a) => (a === seeded[0] ? verdict : 'configured'), 5, { platform });
     await service.start(undefined).done;
+    expect(notify).not.toHaveBeenCalled();
     verdict = 'failing';
     await service.start(undefined).done;
     await service.start(undefined).done;
@@ -154,6 +159,108 @@ describe('HealthService', () => {
       'failing',
       'success',
     ]);
+    expect(notify.mock.calls.map(([title]) => title)).toEqual([
+      `team-0000 on ${String(seeded[0]?.account)} turned Failing`,
+      `team-0000 on ${String(seeded[0]?.account)} recovered`,
+    ]);
+    expect(notify.mock.calls[0]?.[1]).toMatch(/^Was Configured\. /);
+  });
+
+  it('keeps checking when the desktop refuses a notification', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 1);
+    let verdict: CheckVerdict = 'success';
+    const notify = vi.fn((): 'shown' => {
+      throw new Error('notifications are blocked');
+    });
+    const platform = { host: 'electron' as const, openExternal: () => Promise.resolve('opened' as const), notify };
+    const { service } = start(seeded, () => verdict, 5, { platform });
+    await service.start(undefined).done;
+    verdict = 'failing';
+    const run = service.start(undefined);
+    await run.done;
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(run.status).toMatchObject({ state: 'finished', done: 1 });
+    expect(bed.emitted.filter((e) => e.name === 'associationHealthAlert')).toHaveLength(1);
+  });
+
+  it('stores each workspace drift result on the overview, once per workspace, and joins a running check', async () => {
+    bed = createHealthTestBed();
+    // Two accounts: associations 0 and 2 share aws-100000000000, 1 is alone in aws-100000000001.
+    seedAssociations(bed.store, 3, 2);
+    const calls: string[] = [];
+    const drift = vi.fn(async (key: string) => {
+      calls.push(key);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return key.endsWith('0')
+        ? { status: 'drift' as const, detail: 'aws_iam_role.canary: update' }
+        : { status: 'in-sync' as const };
+    });
+    const { service } = start([], () => 'success', 5, { drift });
+    const [first, second] = await Promise.all([
+      service.checkDrift('aws-100000000000'),
+      service.checkDrift('aws-100000000000'),
+    ]);
+    expect(first).toBe(second);
+    expect(calls).toEqual(['aws-100000000000']);
+    expect(first).toMatchObject({ workspaceKey: 'aws-100000000000', drift: 'drift' });
+
+    const all = await service.checkAllDrift();
+    expect(all.map((d) => [d.workspaceKey, d.drift])).toEqual([
+      ['aws-100000000000', 'drift'],
+      ['aws-100000000001', 'in-sync'],
+    ]);
+    const rows = service.overview().rows;
+    expect(rows.filter((r) => r.drift === 'drift').map((r) => r.driftDetail)).toEqual([
+      'aws_iam_role.canary: update',
+      'aws_iam_role.canary: update',
+    ]);
+    expect(rows.filter((r) => r.drift === 'in-sync')).toHaveLength(1);
+    expect(() => service.checkDrift('aws-999')).toThrow(/No generated association/);
+  });
+
+  it('records a drift check that throws as an error rather than losing it', async () => {
+    bed = createHealthTestBed();
+    seedAssociations(bed.store, 1);
+    const { service } = start([], () => 'success', 5, {
+      drift: () => Promise.reject(new Error('terraform vanished')),
+    });
+    expect(await service.checkDrift('aws-100000000000')).toMatchObject({
+      drift: 'error',
+      detail: 'terraform vanished',
+    });
+    expect(service.overview().rows[0]).toMatchObject({ drift: 'error', driftDetail: 'terraform vanished' });
+  });
+
+  it('runs drift on the schedule only when the setting is on', async () => {
+    bed = createHealthTestBed();
+    const seeded = seedAssociations(bed.store, 1);
+    let armed: (() => void) | undefined;
+    const timers = {
+      setTimeout: (callback: () => void) => {
+        armed = callback;
+        return 1;
+      },
+      clearTimeout: () => {
+        armed = undefined;
+      },
+    };
+    const drift = vi.fn(() => Promise.resolve({ status: 'in-sync' as const }));
+    const { service } = start(seeded, () => 'success', 1, { drift, timers });
+    const fire = async () => {
+      const callback = armed;
+      armed = undefined;
+      if (!callback) throw new Error('no scheduled run armed');
+      callback();
+      // The next tick is armed only once the scheduled run (and its drift checks) has finished.
+      await vi.waitFor(() => expect(armed).toBeDefined());
+    };
+    service.setSettings({ ...service.settings(), scheduleMinutes: 5 });
+    await fire();
+    expect(drift).not.toHaveBeenCalled();
+    service.setSettings({ ...service.settings(), driftOnSchedule: true });
+    await fire();
+    expect(drift).toHaveBeenCalledWith('aws-100000000000');
   });
 
   it('exports the overview as CSV with one row per association and as JSON', async () => {
@@ -181,7 +288,19 @@ describe('HealthService', () => {
     bed = createHealthTestBed();
     const { service } = start([], () => 'success');
     expect(service.settings().scheduleMinutes).toBe(0);
-    service.setSettings({ scheduleMinutes: 60, concurrency: 4, perAccountPerSecond: 5, keepAllDays: 7 });
-    expect(service.settings()).toEqual({ scheduleMinutes: 60, concurrency: 4, perAccountPerSecond: 5, keepAllDays: 7 });
+    service.setSettings({
+      scheduleMinutes: 60,
+      concurrency: 4,
+      perAccountPerSecond: 5,
+      keepAllDays: 7,
+      driftOnSchedule: true,
+    });
+    expect(service.settings()).toEqual({
+      scheduleMinutes: 60,
+      concurrency: 4,
+      perAccountPerSecond: 5,
+      keepAllDays: 7,
+      driftOnSchedule: true,
+    });
   });
 });

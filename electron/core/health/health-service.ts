@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
+import { CHECK_VERDICT_LABELS, type CheckResult, type CheckVerdict } from '../../../shared/contract/checks';
 import {
   healthErrorCodes,
   type ExportFile,
@@ -7,11 +7,14 @@ import {
   type HealthRunStatus,
   type HealthSettings,
   type HistoryPoint,
+  type WorkspaceDrift,
 } from '../../../shared/contract/health';
+import { errorCodes } from '../../../shared/errors';
 import { CheckRepository } from '../checks/check-repository';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
+import type { HostPlatform } from '../platform';
 import type { Store } from '../store/database';
 import { realClock, type Clock } from './account-rate-limiter';
 import { applyCheckRetention } from './check-retention';
@@ -21,6 +24,7 @@ import { HealthRun, type RunTarget } from './health-run';
 import { HealthScheduler, realTimers, type SchedulerTimers } from './health-scheduler';
 import { HealthSettingsRepository } from './health-settings-repository';
 import { isAlertTransition } from './verdict-alerts';
+import type { DriftOutcome } from './workspace-drift';
 
 /** What health needs from the checks domain: run one (never prompting) and read stored ones. */
 export interface CheckRunner {
@@ -33,6 +37,10 @@ export interface HealthServiceOptions {
   events: EventBus;
   logger: Logger;
   checks: CheckRunner;
+  /** Runs a refresh-only plan in one workspace (`checkWorkspaceDrift`); absent, drift cannot be checked. */
+  drift?: (workspaceKey: string) => Promise<DriftOutcome>;
+  /** Where alerts also become desktop notifications. */
+  platform?: HostPlatform;
   now?: () => Date;
   clock?: Clock;
   timers?: SchedulerTimers;
@@ -47,6 +55,7 @@ export class HealthService {
   readonly #scheduler: HealthScheduler;
   readonly #unsubscribe: () => void;
   #run: HealthRun | undefined;
+  readonly #driftInFlight = new Map<string, Promise<WorkspaceDrift>>();
 
   constructor(options: HealthServiceOptions) {
     this.#options = options;
@@ -128,6 +137,31 @@ export class HealthService {
     return exportHistory(associationId, this.#options.checks.list(associationId, 5000), format, this.#now());
   }
 
+  /** One workspace's refresh-only plan, stored; a check already running there is joined, not repeated. */
+  checkDrift(workspaceKey: string): Promise<WorkspaceDrift> {
+    const known = queryHealthOverview(this.#options.store).rows.some((row) => row.workspaceKey === workspaceKey);
+    if (!known) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'workspaceKey',
+        message: `No generated association uses the workspace ${workspaceKey}.`,
+      });
+    }
+    const running = this.#driftInFlight.get(workspaceKey);
+    if (running) return running;
+    const check = this.#runDrift(workspaceKey).finally(() => this.#driftInFlight.delete(workspaceKey));
+    this.#driftInFlight.set(workspaceKey, check);
+    return check;
+  }
+
+  /** Every workspace with a generated association, one after another (each plan is a heavy process). */
+  async checkAllDrift(): Promise<WorkspaceDrift[]> {
+    const keys = [...new Set(queryHealthOverview(this.#options.store).rows.map((row) => row.workspaceKey))];
+    const results: WorkspaceDrift[] = [];
+    for (const key of keys) results.push(await this.checkDrift(key));
+    return results;
+  }
+
   close(): void {
     this.#scheduler.stop();
     this.#run?.cancel();
@@ -137,6 +171,32 @@ export class HealthService {
   async #scheduledRun(): Promise<void> {
     if (this.#run?.status.state === 'running') return;
     await this.start(undefined, 'schedule').done;
+    if (this.#settings.read().driftOnSchedule) await this.checkAllDrift();
+  }
+
+  async #runDrift(workspaceKey: string): Promise<WorkspaceDrift> {
+    let outcome: DriftOutcome;
+    try {
+      outcome = this.#options.drift
+        ? await this.#options.drift(workspaceKey)
+        : { status: 'error', detail: 'Drift checks are not available in this host.' };
+    } catch (error) {
+      outcome = { status: 'error', detail: error instanceof Error ? error.message : String(error) };
+    }
+    const result: WorkspaceDrift = {
+      workspaceKey,
+      drift: outcome.status,
+      ...(outcome.detail ? { detail: outcome.detail } : {}),
+      checkedAt: this.#now().toISOString(),
+    };
+    this.#options.store.db
+      .prepare(
+        `INSERT INTO workspace_drift (workspace_key, status, detail, checked_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workspace_key) DO UPDATE SET status = excluded.status, detail = excluded.detail, checked_at = excluded.checked_at`,
+      )
+      .run(workspaceKey, result.drift, result.detail ?? null, result.checkedAt);
+    this.#options.logger.info({ workspaceKey, drift: result.drift }, 'workspace drift checked');
+    return result;
   }
 
   #applyRetention(): void {
@@ -182,12 +242,26 @@ export class HealthService {
     const [latest, previous] = this.#options.checks.list(associationId, 2);
     if (!latest || !isAlertTransition(previous?.verdict, latest.verdict)) return;
     const row = queryHealthOverview(this.#options.store).rows.find((r) => r.associationId === associationId);
+    const groupName = row?.groupName || latest.groupId;
+    const from = previous?.verdict ?? latest.verdict;
     this.#options.events.emit('associationHealthAlert', {
       associationId,
-      groupName: row?.groupName || latest.groupId,
+      groupName,
       target: latest.target,
-      from: previous?.verdict ?? latest.verdict,
+      from,
       to: latest.verdict,
     });
+    const who = `${groupName} on ${latest.target}`;
+    const title = latest.verdict === 'failing' ? `${who} turned Failing` : `${who} recovered`;
+    const body =
+      latest.verdict === 'failing'
+        ? `Was ${CHECK_VERDICT_LABELS[from]}. ${latest.headline}`
+        : `Now ${CHECK_VERDICT_LABELS[latest.verdict]}.`;
+    try {
+      this.#options.platform?.notify(title, body);
+    } catch (error) {
+      // The in-app toast still shows; a notification the OS refuses must not stop the run.
+      this.#options.logger.warn({ err: error }, 'desktop notification failed');
+    }
   }
 }

@@ -15,7 +15,7 @@ export class HealthSettingsRepository {
     const merged = { ...DEFAULT_HEALTH_SETTINGS };
     for (const key of Object.keys(DEFAULT_HEALTH_SETTINGS) as (keyof HealthSettings)[]) {
       const field = healthSettingsSchema.shape[key].safeParse(stored[key]);
-      if (field.success) merged[key] = field.data;
+      if (field.success) Object.assign(merged, { [key]: field.data });
     }
     return merged;
   }

@@ -98,6 +98,33 @@ describe('a workspace without a saved association', () => {
   });
 });
 
+describe('a workspace whose last association was removed', () => {
+  it('keeps the credentials it last ran with, so a destroy run can still run', async () => {
+    const profiles: string[] = [];
+    const aws: AwsKeysResolver = {
+      resolve: (profile) => {
+        profiles.push(profile);
+        return Promise.resolve({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example', region: 'eu-west-1' });
+      },
+    };
+    const source = new AssociationCredentialSource(store, aws, unused);
+    associate(store, AWS_KEY, awsValues('static-admin'), '2026-02-01T00:00:00.000Z');
+    await source.credentialsFor(AWS_KEY, { interactive: true });
+    const repository = new AssociationRepository(store);
+    for (const association of repository.listGenerated(AWS_KEY)) repository.delete(association.id);
+
+    expect(await source.credentialsFor(AWS_KEY, { interactive: true })).toMatchObject({ kind: 'aws' });
+    expect(profiles).toEqual(['static-admin', 'static-admin']);
+    // Only the choice is kept, never a key.
+    const stored = JSON.stringify(store.db.prepare('SELECT * FROM terraform_settings').all());
+    expect(stored).toContain('static-admin');
+    expect(stored).not.toContain('AKIDEXAMPLE');
+    // Another workspace has no such memory.
+    const other = await errorOf(source.credentialsFor('aws-210987654321', { interactive: true }));
+    expect(other.code).toBe(terraformErrorCodes.credentials);
+  });
+});
+
 describe.skipIf(!motoBinary)('AWS profiles resolved for terraform (moto)', () => {
   let moto: MotoServer;
   let keys: { accessKeyId: string; secretAccessKey: string };

@@ -1,8 +1,10 @@
+import type { AssociationValues } from '../../../shared/contract/associations';
 import { gcpCredentialRefSchema, type GcpCredentialRef } from '../../../shared/contract/gcp';
 import { AssociationRepository } from '../associations/association-repository';
 import { CoreError } from '../core-error';
 import type { Store } from '../store/database';
 import { terraformErrorCodes } from './run-failure';
+import { RunRepository } from './run-repository';
 import type { TerraformCredentials, TerraformCredentialSource } from './terraform-child-env';
 
 /** What the AWS module gives: a profile resolved in the app (MFA, SSO, role chains), keys in memory. */
@@ -22,9 +24,13 @@ export interface GcpTokenResolver {
  * A workspace's credentials come from its associations: the AWS profile or GCP credential the
  * operator chose in the wizard. Associations sharing a workspace may name different ones; the most
  * recently saved association's choice wins, as it is the operator's latest word.
+ *
+ * Each choice used is remembered per workspace (only the profile name or credential reference, never a
+ * secret), so once the last group is removed a destroy run still runs with the same credentials.
  */
 export class AssociationCredentialSource implements TerraformCredentialSource {
   readonly #associations: AssociationRepository;
+  readonly #settings: RunRepository;
 
   constructor(
     store: Store,
@@ -32,14 +38,16 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
     private readonly gcp: GcpTokenResolver,
   ) {
     this.#associations = new AssociationRepository(store);
+    this.#settings = new RunRepository(store);
   }
 
   async credentialsFor(workspaceKey: string, context = { interactive: false }): Promise<TerraformCredentials> {
     const latest = this.#associations
       .listGenerated(workspaceKey)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    if (!latest) throw noAssociation(workspaceKey);
-    const values = latest.values;
+    const values = latest ? remembered(latest.values) : this.#remembered(workspaceKey);
+    if (!values) throw noAssociation(workspaceKey);
+    if (latest) this.#settings.setSetting(choiceSetting(workspaceKey), JSON.stringify(values));
     if (values.cloud === 'aws' && values.profile) {
       const keys = await this.aws.resolve(values.profile, context);
       return {
@@ -56,7 +64,20 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
     }
     throw noAssociation(workspaceKey);
   }
+
+  #remembered(workspaceKey: string): Remembered | undefined {
+    const stored = this.#settings.getSetting(choiceSetting(workspaceKey));
+    return stored === undefined ? undefined : remembered(JSON.parse(stored) as Partial<AssociationValues>);
+  }
 }
+
+type Remembered = Pick<Partial<AssociationValues>, 'cloud' | 'profile' | 'credential'>;
+
+function remembered(values: Partial<AssociationValues>): Remembered {
+  return { cloud: values.cloud, profile: values.profile, credential: values.credential };
+}
+
+const choiceSetting = (workspaceKey: string): string => `credentials:${workspaceKey}`;
 
 function noAssociation(workspaceKey: string): CoreError {
   return new CoreError({

@@ -40,6 +40,19 @@ describe('the terraform test double', () => {
     expect(run.error?.message).toContain('terraform_data.bad');
   });
 
+  it('replays the recorded destroy plan for plan -destroy, and applies that saved plan', async () => {
+    harness = createHarness('basic');
+    await harness.service.setBinaryPath(`${DOUBLE}success/terraform`);
+    await planAndApply(harness);
+    const h = harness;
+    const plan = await h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: true })).id);
+    expect(plan).toMatchObject({ kind: 'destroy-plan', status: 'succeeded' });
+    const review = h.service.get(plan.id).plan!;
+    expect(review.counts).toMatchObject({ create: 0, delete: 3 });
+    const apply = await h.service.waitFor((await h.service.apply({ planRunId: plan.id, reviewed: review.counts })).id);
+    expect(apply).toMatchObject({ status: 'succeeded', changes: { add: 0, remove: 3 } });
+  });
+
   it.each([
     [['apply', '-auto-approve'], 'never a fresh plan'],
     [['apply', '-input=false', '-json', '/nonexistent.tfplan'], 'does not exist'],

@@ -1,12 +1,22 @@
-import { Accordion, AccordionDetails, AccordionSummary, Paper, Skeleton, Stack, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Button,
+  Paper,
+  Skeleton,
+  Stack,
+  Typography,
+} from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useClient } from '../../client/ClientProvider';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from './ExportButtons';
 import { filterHealthRows, NO_FILTER, type HealthFilter } from './health-filter';
-import { useHealthOverview } from './health-queries';
+import { useCheckAllDrift, useHealthOverview } from './health-queries';
 import { HealthFilters } from './HealthFilters';
 import { HealthRunBar } from './HealthRunBar';
 import { HealthSettingsForm } from './HealthSettingsForm';
@@ -48,15 +58,25 @@ export function DashboardPage() {
         active={filter.verdict}
         onSelect={(verdict) => setFilter({ ...filter, verdict })}
       />
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <HealthRunBar initial={data.run} selectedIds={selectedIds} />
-      </Paper>
+      {data.rows.length > 0 ? (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <HealthRunBar initial={data.run} selectedIds={selectedIds} />
+        </Paper>
+      ) : null}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between' }}>
         <HealthFilters filter={filter} rows={data.rows} onChange={setFilter} />
-        <ExportButtons what="the overview" load={(format) => client.call('exportHealthOverview', { format })} />
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <CheckAllDriftButton disabled={data.rows.length === 0} />
+          <ExportButtons what="the overview" load={(format) => client.call('exportHealthOverview', { format })} />
+        </Stack>
       </Stack>
       {data.rows.length === 0 ? (
-        <Typography>No associations yet. Onboard an AWS account or a GCP project to see its health here.</Typography>
+        <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Typography>No associations yet. Onboard an AWS account or a GCP project to see its health here.</Typography>
+          <Button variant="contained" component={Link} to="/onboard">
+            Start onboarding
+          </Button>
+        </Stack>
       ) : (
         <>
           <Typography variant="body2" role="status" data-testid="row-count">
@@ -74,5 +94,15 @@ export function DashboardPage() {
         </AccordionDetails>
       </Accordion>
     </Stack>
+  );
+}
+
+/** Runs a refresh-only plan in every workspace, one after another; the Drift column fills as they end. */
+function CheckAllDriftButton({ disabled }: { disabled: boolean }) {
+  const checkAll = useCheckAllDrift();
+  return (
+    <Button variant="outlined" disabled={disabled} loading={checkAll.isPending} onClick={() => checkAll.mutate()}>
+      Check drift
+    </Button>
   );
 }

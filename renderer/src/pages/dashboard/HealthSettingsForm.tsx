@@ -18,6 +18,7 @@ function SettingsFields({ saved }: { saved: HealthSettings }) {
     concurrency: String(saved.concurrency),
     perAccountPerSecond: String(saved.perAccountPerSecond),
     keepAllDays: String(saved.keepAllDays),
+    driftOnSchedule: saved.driftOnSchedule,
   });
   const number = (
     key: 'minutes' | 'concurrency' | 'perAccountPerSecond' | 'keepAllDays',
@@ -47,6 +48,7 @@ function SettingsFields({ saved }: { saved: HealthSettings }) {
           concurrency: Number(draft.concurrency),
           perAccountPerSecond: Number(draft.perAccountPerSecond),
           keepAllDays: Number(draft.keepAllDays),
+          driftOnSchedule: draft.driftOnSchedule,
         });
       }}
     >
@@ -61,6 +63,16 @@ function SettingsFields({ saved }: { saved: HealthSettings }) {
           />
         }
         label="Re-check every association on a schedule (checks never prompt; those that need a sign-in say so)"
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={draft.driftOnSchedule}
+            disabled={!draft.scheduled}
+            onChange={(event) => setDraft({ ...draft, driftOnSchedule: event.target.checked })}
+          />
+        }
+        label="Also check every workspace for drift on the schedule (terraform plan -refresh-only; never prompts)"
       />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {number('minutes', 'Every (minutes)', `Suggested: ${SUGGESTED_SCHEDULE_MINUTES}`)}

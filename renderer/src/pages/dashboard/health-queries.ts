@@ -30,6 +30,26 @@ export function useCancelHealthRun() {
   return useMutation({ mutationFn: (runId: string) => client.call('cancelHealthRun', { runId }) });
 }
 
+/** A refresh-only plan in one workspace; the overview refreshes with its result. */
+export function useCheckDrift() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (workspaceKey: string) => client.call('checkDrift', { workspaceKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+  });
+}
+
+/** The same in every workspace, one after another. */
+export function useCheckAllDrift() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.call('checkAllDrift', {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+  });
+}
+
 export function useHealthSettings() {
   const client = useClient();
   return useQuery({ queryKey: queryKeys.healthSettings, queryFn: () => client.call('getHealthSettings', {}) });

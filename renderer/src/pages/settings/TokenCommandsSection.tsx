@@ -116,6 +116,7 @@ function TokenCommandForm() {
           error={errors.timeoutSeconds !== undefined}
           helperText={errors.timeoutSeconds ?? '1 to 600'}
           slotProps={{ htmlInput: { min: 1, max: 600 } }}
+          sx={{ minWidth: 180 }}
         />
       </Stack>
       <TextField

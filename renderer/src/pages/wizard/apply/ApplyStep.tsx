@@ -26,8 +26,11 @@ const PHASES: Record<TerraformRun['phase'], string> = {
   'force-unlock': 'Unlocking…',
 };
 
-/** Step 5: plan, review, apply exactly the reviewed plan, with live progress; cancel at any time. */
-export function ApplyStep({ workspaceKey }: { workspaceKey: string }) {
+/**
+ * Step 5: plan, review, apply exactly the reviewed plan, with live progress; cancel at any time. With
+ * `destroy` (the Workspaces page), the same flow for a `plan -destroy`: reviewed, confirmed, applied.
+ */
+export function ApplyStep({ workspaceKey, destroy = false }: { workspaceKey: string; destroy?: boolean }) {
   const binary = useTerraformBinary();
   if (binary.isPending) return <Typography role="status">Looking for Terraform…</Typography>;
   if (binary.isError) return <Alert severity="error">Could not check for Terraform: {binary.error.message}</Alert>;
@@ -35,12 +38,21 @@ export function ApplyStep({ workspaceKey }: { workspaceKey: string }) {
   return (
     <ApplyRuns
       workspaceKey={workspaceKey}
+      destroy={destroy}
       binaryLabel={`${binary.data.flavor} ${binary.data.version} (${binary.data.path})`}
     />
   );
 }
 
-function ApplyRuns({ workspaceKey, binaryLabel }: { workspaceKey: string; binaryLabel: string }) {
+const DONE_HEADINGS = {
+  apply: { running: 'Applying', succeeded: 'Applied', other: 'Apply did not finish' },
+  destroy: { running: 'Destroying', succeeded: 'Destroyed', other: 'Destroy did not finish' },
+};
+
+function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: boolean }) {
+  const { workspaceKey, binaryLabel, destroy } = props;
+  const headings = DONE_HEADINGS[destroy ? 'destroy' : 'apply'];
+  const headingId = `${destroy ? 'destroy' : 'apply'}-heading-${workspaceKey}`;
   const [planRunId, setPlanRunId] = useState<string>();
   const [applyRunId, setApplyRunId] = useState<string>();
   const previous = useTerraformRuns(workspaceKey, 1).data?.[0];
@@ -57,7 +69,7 @@ function ApplyRuns({ workspaceKey, binaryLabel }: { workspaceKey: string; binary
   const plan = (): void => {
     setApplyRunId(undefined);
     apply.reset();
-    startPlan.mutate({ workspaceKey, destroy: false }, { onSuccess: (run) => setPlanRunId(run.id) });
+    startPlan.mutate({ workspaceKey, destroy }, { onSuccess: (run) => setPlanRunId(run.id) });
   };
   const applyReviewed = (): void => {
     if (!planRunId || !review) return;
@@ -67,8 +79,10 @@ function ApplyRuns({ workspaceKey, binaryLabel }: { workspaceKey: string; binary
   return (
     <Stack sx={{ gap: 2 }}>
       <Typography>
-        Workspace <code>{workspaceKey}</code>, with {binaryLabel}. Plan first: nothing changes until you apply the plan
-        you reviewed.
+        Workspace <code>{workspaceKey}</code>, with {binaryLabel}.{' '}
+        {destroy
+          ? 'Plan the destroy first: nothing is destroyed until you apply the plan you reviewed. The workspace files and its state stay where they are.'
+          : 'Plan first: nothing changes until you apply the plan you reviewed.'}
       </Typography>
       {!planRunId && previous?.status === 'interrupted' ? <RunProblem run={previous} /> : null}
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
@@ -78,7 +92,7 @@ function ApplyRuns({ workspaceKey, binaryLabel }: { workspaceKey: string; binary
           disabled={running !== undefined}
           loading={startPlan.isPending}
         >
-          {planRunId ? 'Plan again' : 'Plan'}
+          {destroy ? (planRunId ? 'Plan destroy again' : 'Plan destroy') : planRunId ? 'Plan again' : 'Plan'}
         </Button>
         {running ? (
           <>
@@ -104,13 +118,13 @@ function ApplyRuns({ workspaceKey, binaryLabel }: { workspaceKey: string; binary
       ) : null}
       {apply.error ? <Alert severity="error">{apply.error.message}</Alert> : null}
       {applyRun ? (
-        <Stack sx={{ gap: 2 }} component="section" aria-labelledby="apply-heading">
-          <Typography id="apply-heading" variant="subtitle1" component="h3">
+        <Stack sx={{ gap: 2 }} component="section" aria-labelledby={headingId}>
+          <Typography id={headingId} variant="subtitle1" component="h3">
             {applyRun.run.status === 'running'
-              ? 'Applying'
+              ? headings.running
               : applyRun.run.status === 'succeeded'
-                ? 'Applied'
-                : 'Apply did not finish'}
+                ? headings.succeeded
+                : headings.other}
           </Typography>
           <ApplyProgress progress={applyProgress} planned={review ? changeTotal(review) : 0} />
           {applyRun.run.status !== 'running' ? <RunProblem run={applyRun.run} /> : null}

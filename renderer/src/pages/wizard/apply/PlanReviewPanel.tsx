@@ -11,7 +11,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PlanReview } from '../../../../../shared/contract/terraform';
 import { PlanTable } from './PlanTable';
 
@@ -30,13 +30,15 @@ export function changeTotal(review: PlanReview): number {
 /** The saved plan for review: destroys called out first, every change listed, then Apply. */
 export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelProps) {
   const [confirming, setConfirming] = useState(false);
+  const headingId = useId();
+  const dialogTitleId = useId();
   const total = changeTotal(review);
   const destructive = review.changes.filter((change) => change.action === 'delete' || change.action === 'replace');
   const { create, update, replace, delete: remove } = review.counts;
   const apply = (): void => (destructive.length > 0 ? setConfirming(true) : onApply());
   return (
-    <Stack sx={{ gap: 2 }} component="section" aria-labelledby="plan-heading">
-      <Typography id="plan-heading" variant="subtitle1" component="h3">
+    <Stack sx={{ gap: 2 }} component="section" aria-labelledby={headingId}>
+      <Typography id={headingId} variant="subtitle1" component="h3">
         Plan: {create} to create, {update} to update, {replace} to replace, {remove} to delete
       </Typography>
       {review.driftCount > 0 ? (
@@ -72,13 +74,20 @@ export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelPr
           Apply {total} {total === 1 ? 'change' : 'changes'}
         </Button>
       </div>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="confirm-apply-title">
-        <DialogTitle id="confirm-apply-title">Destroy or replace resources?</DialogTitle>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={dialogTitleId}>
+        <DialogTitle id={dialogTitleId}>Destroy or replace resources?</DialogTitle>
         <DialogContent>
           <DialogContentText>
             Applying deletes {remove} and replaces {replace} {remove + replace === 1 ? 'resource' : 'resources'}. A
             replaced role or identity pool is briefly absent, and anything using it fails until it is back.
           </DialogContentText>
+          <Box component="ul" aria-label="Resources destroyed or replaced" sx={{ mb: 0 }}>
+            {destructive.map((change) => (
+              <li key={change.address}>
+                {change.action === 'delete' ? 'Delete' : 'Replace'} <code>{change.address}</code>
+              </li>
+            ))}
+          </Box>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>Go back</Button>

@@ -51,6 +51,19 @@ describe('run progress', () => {
     expect(once.completed).toBe(1);
   });
 
+  it('folds each entry once when one batch holds the live stream and the stored log, out of order', () => {
+    const diagnostic = {
+      type: 'diagnostic',
+      ...common,
+      diagnostic: { severity: 'error', summary: 'local-exec provisioner error', detail: 'exit status 3' },
+    } as TerraformEvent;
+    const log = entries(hook('apply_start', 'terraform_data.bad'), diagnostic);
+    const progress = addEntries(emptyProgress, [...log.slice(1), ...log, ...log.slice(1)]);
+    expect(progress.diagnostics.map((d) => d.summary)).toEqual(['local-exec provisioner error']);
+    expect(progress.lastSeq).toBe(1);
+    expect(progress.resources.map((r) => r.addr)).toEqual(['terraform_data.bad']);
+  });
+
   it('keeps diagnostics, outputs and raw lines', () => {
     const progress = addEntries(
       emptyProgress,

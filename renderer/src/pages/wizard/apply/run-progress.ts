@@ -50,7 +50,12 @@ export function addEntries(
   entries: readonly RunLogEntry[],
   receivedAt: number = Date.now(),
 ): RunProgress {
-  const fresh = entries.filter((entry) => entry.seq > progress.lastSeq);
+  // One batch can hold the same entries twice (live stream and stored log) and out of order: keep each
+  // sequence number once, in order, and only those newer than what is already folded in.
+  const seen = new Set<number>();
+  const fresh = [...entries]
+    .sort((a, b) => a.seq - b.seq)
+    .filter((entry) => entry.seq > progress.lastSeq && !seen.has(entry.seq) && Boolean(seen.add(entry.seq)));
   if (fresh.length === 0) return progress;
   const index = new Map(progress.resources.map((resource, position) => [resource.addr, position]));
   const resources = [...progress.resources];

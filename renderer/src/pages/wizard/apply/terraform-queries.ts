@@ -9,12 +9,17 @@ export function useTerraformBinary() {
 }
 
 /** A run and, for a finished plan, its reviewed plan; refreshed whenever the run changes. */
+const RUNNING_POLL_MS = 1000;
+
 export function useTerraformRun(runId: string | undefined) {
   const client = useClient();
   return useQuery({
     queryKey: [...queryKeys.terraformRuns, 'run', runId],
     queryFn: () => client.call('getTerraformRun', { runId: runId ?? '' }),
     enabled: runId !== undefined,
+    // terraformRunChanged refreshes this; a run that is still running is also re-read every second,
+    // so one event lost to a reconnect or a race with the first fetch cannot leave the step stuck.
+    refetchInterval: (query) => (query.state.data?.run.status === 'running' ? RUNNING_POLL_MS : false),
   });
 }
 

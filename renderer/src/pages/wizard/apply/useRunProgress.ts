@@ -23,6 +23,8 @@ export function useRunProgress(runId: string | undefined): RunProgress {
     let buffer: RunLogEntry[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    // Live entries wait until the stored log is in: folded first, they would make the backlog look old.
+    let backlogLoaded = false;
     const flush = (): void => {
       timer = undefined;
       const batch = buffer;
@@ -35,7 +37,7 @@ export function useRunProgress(runId: string | undefined): RunProgress {
     };
     const queue = (entries: readonly RunLogEntry[]): void => {
       buffer.push(...entries);
-      timer ??= setTimeout(flush, FLUSH_MS);
+      if (backlogLoaded) timer ??= setTimeout(flush, FLUSH_MS);
     };
     const unsubscribe = client.on('terraformRunEvents', (payload) => {
       if (payload.runId === runId) queue(payload.entries);
@@ -44,11 +46,13 @@ export function useRunProgress(runId: string | undefined): RunProgress {
       let afterSeq = -1;
       for (;;) {
         const page = await client.call('getTerraformRunLog', { runId, afterSeq, limit: 5000 }).catch(() => undefined);
-        if (!page || stopped) return;
-        queue(page.entries);
-        if (page.nextSeq === undefined) return;
+        if (stopped) return;
+        if (page) queue(page.entries);
+        if (!page || page.nextSeq === undefined) break;
         afterSeq = page.nextSeq;
       }
+      backlogLoaded = true;
+      flush();
     })();
     return () => {
       stopped = true;
