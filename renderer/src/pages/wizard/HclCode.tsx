@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { useMemo } from 'react';
-import { MONOSPACE_FONTS } from '../../theme';
+import { CodeBlock } from '../../components/CodeBlock';
 import { highlightHcl, type HclTokenKind } from './hcl-highlight';
 
 // Colours chosen for at least 4.5:1 contrast on the light code background (axe checks it).
@@ -28,23 +28,7 @@ export function HclCode({ content, highlight, label, codeRef }: HclCodeProps) {
     [content, highlight],
   );
   return (
-    <Box
-      component="pre"
-      tabIndex={0}
-      aria-label={label}
-      sx={{
-        m: 0,
-        p: 2,
-        maxHeight: '28rem',
-        overflow: 'auto',
-        bgcolor: '#f6f8fa',
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        fontFamily: MONOSPACE_FONTS,
-        fontSize: '0.85rem',
-      }}
-    >
+    <CodeBlock label={label} sx={{ p: 2, maxHeight: '28rem', bgcolor: '#f6f8fa', fontSize: '0.85rem' }}>
       <Box component="code" ref={codeRef} data-testid="file-content">
         {tokens.map((token, index) => (
           <span key={index} style={{ color: COLOURS[token.kind] }}>
@@ -52,6 +36,6 @@ export function HclCode({ content, highlight, label, codeRef }: HclCodeProps) {
           </span>
         ))}
       </Box>
-    </Box>
+    </CodeBlock>
   );
 }
