@@ -134,3 +134,52 @@ test('the theme follows the system colour scheme', async ({ page, liaison }) => 
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yViolations(page, 'the groups page in the dark theme');
 });
+
+test('a group that a workspace still trusts cannot be deleted until its association is removed', async ({
+  page,
+  liaison,
+}) => {
+  const origin = new URL(liaison.url).origin;
+  const call = async <T>(method: string, data: unknown): Promise<T> => {
+    const response = await page.request.post(`${origin}/api/call/${method}`, { data, headers: { origin } });
+    expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
+    return ((await response.json()) as { value: T }).value;
+  };
+  await page.goto(liaison.url);
+  const group = await call<{ id: string }>('createGroup', { mode: 'root', name: 'Trusted team' });
+  const { association } = await call<{ association: { id: string } }>('saveAssociation', {
+    cloud: 'aws',
+    groupId: group.id,
+    environment: 'enforce.dev',
+    accountId: '111122223333',
+    profile: 'admin',
+    moduleVersion: '0.1.0',
+  });
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  await page.getByRole('button', { name: 'Delete Trusted team' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete group' });
+  await expect(dialog.getByRole('alert')).toContainText('Still trusted by a workspace');
+  await expect(dialog.getByRole('alert')).toContainText('AWS account 111122223333');
+  await expect(dialog.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page, 'the delete dialog of a trusted group');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The core refuses too, with the field and the way out, whatever the client.
+  const refused = await page.request.post(`${origin}/api/call/deleteGroup`, {
+    data: { id: group.id },
+    headers: { origin },
+  });
+  expect(refused.status()).toBe(409);
+  const body = (await refused.json()) as { error: { code: string; field: string; remediation: string } };
+  expect(body.error).toMatchObject({ code: 'CONFLICT', field: 'id' });
+  expect(body.error.remediation).toContain('Remove the association');
+
+  // Removing the association (its workspace's main.tf drops the group) lets the group go.
+  await call('deleteAssociation', { id: association.id });
+  await page.getByRole('button', { name: 'Delete Trusted team' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Trusted team/ })).toHaveCount(0);
+});

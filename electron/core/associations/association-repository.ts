@@ -53,6 +53,15 @@ export class AssociationRepository {
     return rows.map(toAssociation);
   }
 
+  /** Every association (draft or generated) naming one of `groupIds`. */
+  listForGroups(groupIds: readonly string[]): Association[] {
+    if (groupIds.length === 0) return [];
+    const rows = this.store.db
+      .prepare(`SELECT * FROM associations WHERE group_id IN (SELECT value FROM json_each(?)) ORDER BY group_id, id`)
+      .all(JSON.stringify(groupIds)) as unknown as AssociationRecord[];
+    return rows.map(toAssociation);
+  }
+
   upsert(association: Association): void {
     this.store.db
       .prepare(

@@ -7,6 +7,7 @@ import { UIDP_PATTERN } from '../../../shared/validation';
 import { CoreError } from '../core-error';
 import { EventBus } from '../event-bus';
 import { openStore, type Store } from '../store/database';
+import { AssociationRepository } from '../associations/association-repository';
 import { GroupsService } from './groups-service';
 
 const ROOT = 'a'.repeat(40);
@@ -111,5 +112,65 @@ describe('GroupsService', () => {
   it('reports deleting or editing a missing group as not found', () => {
     expect(codeOf(() => service.delete(ROOT)).code).toBe('NOT_FOUND');
     expect(codeOf(() => service.update({ id: ROOT, name: 'x' })).code).toBe('NOT_FOUND');
+  });
+
+  describe('delete with associations', () => {
+    const T = '2026-11-21T10:00:00.000Z';
+    const associate = (id: string, groupId: string, status: 'draft' | 'generated', accountId = '123456789012') =>
+      new AssociationRepository(store).upsert({
+        id,
+        status,
+        step: status === 'draft' ? 1 : 3,
+        values: { groupId, cloud: 'aws', accountId, profile: 'admin' },
+        ...(status === 'generated' ? { workspaceKey: `aws-${accountId}`, generatedAt: T } : {}),
+        createdAt: T,
+        updatedAt: T,
+      });
+
+    it('refuses a group that a workspace still trusts, naming the account, and changes nothing', () => {
+      const a = create({ mode: 'root', name: 'A' });
+      const a1 = create({ mode: 'child', parentId: a.id, name: 'A1' });
+      associate('assoc-gen', a1.id, 'generated', '111122223333');
+      associate('assoc-draft', a.id, 'draft');
+      emitted.length = 0;
+      let error: unknown;
+      try {
+        service.delete(a.id);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(CoreError);
+      const api = (error as CoreError).toApiError();
+      expect(api.code).toBe('CONFLICT');
+      expect(api.field).toBe('id');
+      expect(api.message).toBe('This group still has an association: AWS account 111122223333 (subgroup A1)');
+      expect(api.remediation).toMatch(/Remove the association on the Onboard page/);
+      // The refusal rolled back: both groups and the draft are still there, and nothing was announced.
+      expect(
+        service
+          .list()
+          .map((g) => g.id)
+          .sort(),
+      ).toEqual([a.id, a1.id].sort());
+      expect(new AssociationRepository(store).find('assoc-draft')).toBeDefined();
+      expect(emitted).toEqual([]);
+    });
+
+    it('discards the drafts that named the deleted groups, and keeps everyone else’s', () => {
+      const a = create({ mode: 'root', name: 'A' });
+      const a1 = create({ mode: 'child', parentId: a.id, name: 'A1' });
+      const b = create({ mode: 'root', name: 'B' });
+      associate('draft-a1', a1.id, 'draft');
+      associate('gen-b', b.id, 'generated');
+      emitted.length = 0;
+      expect(service.delete(a.id).deletedIds.sort()).toEqual([a.id, a1.id].sort());
+      const repository = new AssociationRepository(store);
+      expect(repository.find('draft-a1')).toBeUndefined();
+      expect(repository.find('gen-b')?.values.groupId).toBe(b.id);
+      expect(emitted).toEqual([
+        { name: 'groupsChanged', payload: { ids: expect.arrayContaining([a.id, a1.id]) as unknown } },
+        { name: 'associationsChanged', payload: { ids: ['draft-a1'] } },
+      ]);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api';
 import { errorCodes } from '../../../shared/errors';
+import type { Association } from '../../../shared/contract/associations';
 import type { Group } from '../../../shared/model';
+import { AssociationRepository } from '../associations/association-repository';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import type { Store } from '../store/database';
@@ -17,6 +19,7 @@ export interface GroupsServiceOptions {
 /** Groups: create (root, child, or a pasted existing id), edit, delete with descendants. */
 export class GroupsService {
   readonly #repository: GroupRepository;
+  readonly #associations: AssociationRepository;
   readonly #store: Store;
   readonly #events: EventBus;
   readonly #now: () => Date;
@@ -25,6 +28,7 @@ export class GroupsService {
   constructor(options: GroupsServiceOptions) {
     this.#store = options.store;
     this.#repository = new GroupRepository(options.store);
+    this.#associations = new AssociationRepository(options.store);
     this.#events = options.events;
     this.#now = options.now ?? (() => new Date());
     this.#randomHex = options.randomHex ?? ((bytes) => randomBytes(bytes).toString('hex'));
@@ -68,15 +72,46 @@ export class GroupsService {
     return group;
   }
 
+  /**
+   * Deletes a group with its descendants, and the unfinished wizard drafts that named them. A group
+   * that a workspace's main.tf still trusts is refused: deleting it here would leave the cloud
+   * trusting a group Liaison no longer shows; its association is removed (and applied) first.
+   */
   delete(id: string): { deletedIds: string[] } {
-    const deletedIds = this.#store.transaction(() => {
+    const { deletedIds, discardedDrafts } = this.#store.transaction(() => {
       this.#require(id, 'id');
       const ids = this.#repository.listSubtreeIds(id);
+      const associations = this.#associations.listForGroups(ids);
+      const generated = associations.filter((each) => each.status === 'generated');
+      if (generated.length > 0) throw this.#stillAssociated(id, generated);
+      const drafts = associations.filter((each) => each.status === 'draft');
+      for (const draft of drafts) this.#associations.delete(draft.id);
       for (const each of ids) this.#repository.delete(each);
-      return ids;
+      return { deletedIds: ids, discardedDrafts: drafts.map((draft) => draft.id) };
     });
     this.#events.emit('groupsChanged', { ids: deletedIds });
+    if (discardedDrafts.length > 0) this.#events.emit('associationsChanged', { ids: discardedDrafts });
     return { deletedIds };
+  }
+
+  #stillAssociated(id: string, generated: Association[]): CoreError {
+    const targets = generated.map((each) => {
+      const group =
+        each.values.groupId === id
+          ? ''
+          : ` (subgroup ${this.#repository.find(each.values.groupId ?? '')?.name ?? each.values.groupId})`;
+      return each.values.cloud === 'gcp'
+        ? `GCP project ${each.values.projectId ?? '?'}${group}`
+        : `AWS account ${each.values.accountId ?? '?'}${group}`;
+    });
+    const count = generated.length === 1 ? 'an association' : `${generated.length} associations`;
+    return new CoreError({
+      code: errorCodes.conflict,
+      field: 'id',
+      message: `This group still has ${count}: ${targets.join(', ')}`,
+      remediation:
+        'Remove the association on the Onboard page (that takes the group out of the workspace’s main.tf), apply the workspace, then delete the group.',
+    });
   }
 
   #newId(input: ParsedInput<'createGroup'>): string {

@@ -12,6 +12,8 @@ interface FormDialogProps {
   /** Where the keyboard starts: the first field (the default) or Cancel, for a destructive action. */
   initialFocus?: 'content' | 'cancel';
   pending: boolean;
+  /** Keeps the submit button off, for a form the dialog itself explains cannot go ahead. */
+  submitDisabled?: boolean;
   alert: FormFailure<string>['alert'];
   formRef?: Ref<HTMLFormElement>;
   onSubmit: () => void;
@@ -31,6 +33,7 @@ export function FormDialog({
   submitColor = 'primary',
   initialFocus = 'content',
   pending,
+  submitDisabled = false,
   alert,
   formRef,
   onSubmit,
@@ -39,7 +42,7 @@ export function FormDialog({
 }: FormDialogProps) {
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (!pending) onSubmit();
+    if (!pending && !submitDisabled) onSubmit();
   };
   const close = (): void => {
     if (!pending) onClose();
@@ -64,7 +67,14 @@ export function FormDialog({
           >
             Cancel
           </Button>
-          <Button type="submit" variant="contained" color={submitColor} loading={pending} loadingPosition="start">
+          <Button
+            type="submit"
+            variant="contained"
+            color={submitColor}
+            disabled={submitDisabled}
+            loading={pending}
+            loadingPosition="start"
+          >
             {submitLabel}
           </Button>
         </DialogActions>

@@ -1,10 +1,11 @@
-import { Alert, Box, DialogContentText } from '@mui/material';
+import { Alert, AlertTitle, Box, DialogContentText } from '@mui/material';
 import { useState } from 'react';
 import type { Group } from '../../../../shared/model';
 import { FormDialog } from '../../components/FormDialog';
 import { GroupIdText } from '../../components/GroupIdText';
 import { formFailureFrom, type FormFailure } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
+import { useAssociationsQuery } from '../wizard/association-queries';
 import { useDeleteGroup } from './group-queries';
 
 interface DeleteGroupDialogProps {
@@ -20,6 +21,12 @@ const subgroups = (count: number): string => (count === 1 ? '1 subgroup' : `${co
 export function DeleteGroupDialog({ group, descendantCount, open, onClose }: DeleteGroupDialogProps) {
   const mutation = useDeleteGroup();
   const [alert, setAlert] = useState<FormFailure<string>['alert']>();
+  const associations = useAssociationsQuery();
+  const inSubtree = (groupId: string | undefined) =>
+    groupId !== undefined && (groupId === group.id || groupId.startsWith(`${group.id}/`));
+  const affected = (associations.data ?? []).filter((each) => inSubtree(each.values.groupId));
+  const trusted = affected.filter((each) => each.status === 'generated');
+  const drafts = affected.length - trusted.length;
 
   const submit = (): void => {
     setAlert(undefined);
@@ -44,6 +51,7 @@ export function DeleteGroupDialog({ group, descendantCount, open, onClose }: Del
       submitColor="error"
       initialFocus="cancel"
       pending={mutation.isPending}
+      submitDisabled={trusted.length > 0}
       alert={alert}
       onSubmit={submit}
       onClose={onClose}
@@ -57,6 +65,29 @@ export function DeleteGroupDialog({ group, descendantCount, open, onClose }: Del
       {descendantCount > 0 ? (
         <Alert severity="warning" sx={{ mt: 2 }}>
           Its {subgroups(descendantCount)} will also be deleted.
+        </Alert>
+      ) : null}
+      {trusted.length > 0 ? (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          <AlertTitle>
+            Still trusted by {trusted.length === 1 ? 'a workspace' : `${trusted.length} workspaces`}
+          </AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {trusted.map((each) => (
+              <li key={each.id}>
+                {each.values.cloud === 'gcp'
+                  ? `GCP project ${each.values.projectId ?? '?'}`
+                  : `AWS account ${each.values.accountId ?? '?'}`}
+              </li>
+            ))}
+          </Box>
+          Remove the association on the Onboard page (that takes the group out of the workspace’s main.tf), apply the
+          workspace, then delete the group.
+        </Alert>
+      ) : drafts > 0 ? (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {drafts === 1 ? 'An unfinished onboarding' : `${drafts} unfinished onboardings`} for this group will be
+          discarded.
         </Alert>
       ) : null}
     </FormDialog>
