@@ -1,11 +1,12 @@
 import { Button, Stack } from '@mui/material';
+import { memo } from 'react';
 import { CHECK_VERDICT_LABELS, checkVerdicts } from '../../../../shared/contract/checks';
 import type { VerdictCounts } from '../../../../shared/contract/health';
 import type { HealthFilter } from './health-filter';
 import { VERDICT_STYLE } from './VerdictChip';
 
 /** Counts per verdict; each one filters the table to that verdict (pressed again, shows all). */
-export function VerdictCountCards({
+export const VerdictCountCards = memo(function VerdictCountCards({
   counts,
   active,
   onSelect,
@@ -36,4 +37,4 @@ export function VerdictCountCards({
       ))}
     </Stack>
   );
-}
+});
