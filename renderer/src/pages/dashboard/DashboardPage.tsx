@@ -65,7 +65,13 @@ export function DashboardPage() {
           <HealthRunBar initial={data.run} selectedIds={selectedIds} />
         </Paper>
       )}
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between' }}>
+      {/* The actions wrap under the filters when the page is too narrow for both. */}
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        useFlexGap
+        sx={{ justifyContent: 'space-between', flexWrap: 'wrap' }}
+      >
         <HealthFilters filter={filter} rows={data.rows} onChange={changeFilter} />
         <OverviewActions empty={empty} />
       </Stack>
@@ -110,7 +116,13 @@ const OverviewActions = memo(function OverviewActions({ empty }: { empty: boolea
 function CheckAllDriftButton({ disabled }: { disabled: boolean }) {
   const checkAll = useCheckAllDrift();
   return (
-    <Button variant="outlined" disabled={disabled} loading={checkAll.isPending} onClick={() => checkAll.mutate()}>
+    <Button
+      variant="outlined"
+      disabled={disabled}
+      loading={checkAll.isPending}
+      onClick={() => checkAll.mutate()}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+    >
       Check drift
     </Button>
   );
@@ -118,7 +130,8 @@ function CheckAllDriftButton({ disabled }: { disabled: boolean }) {
 
 const HealthSettingsSection = memo(function HealthSettingsSection() {
   return (
-    <Accordion disableGutters variant="outlined">
+    // The summary is the page's second heading level (the page title is the h1).
+    <Accordion disableGutters variant="outlined" slotProps={{ heading: { component: 'h2' } }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography>Re-check schedule, concurrency and retention</Typography>
       </AccordionSummary>

@@ -20,7 +20,7 @@ export function HealthFilters({
   onChange: ChangeFilter;
 }) {
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
       <SearchField value={filter.search} onChange={onChange} />
       <FilterSelects
         cloud={filter.cloud}

@@ -20,7 +20,14 @@ export const VerdictCountCards = memo(function VerdictCountCards({
     { key: 'unchecked' as const, label: 'Not checked', icon: undefined },
   ];
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} component="ul" aria-label="Verdict counts">
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', p: 0, m: 0 }}
+      component="ul"
+      aria-label="Verdict counts"
+    >
       {entries.map((entry) => (
         <li key={entry.key} style={{ listStyle: 'none' }}>
           <Button
