@@ -103,3 +103,62 @@ test('check all, a broken trust turns one association Failing with a toast, hist
   );
   await expectNoSeriousA11yViolations(page, 'the association page');
 });
+
+test('the table sorts by its headers, selects the shown rows and works from the keyboard', async ({ page }) => {
+  // After the test above: team-0000 is Failing, the other 49 Configured.
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Associations' });
+  // The rendered rows: only those in view (and a few more) exist, the table is virtualized.
+  const rows = grid.locator('tbody').getByRole('row');
+  const header = (name: string) => grid.getByRole('columnheader', { name, exact: true });
+  const sortBy = (name: string) => header(name).getByRole('button', { name, exact: true });
+
+  // Broken first by default: the verdict sorts by health, not by its label.
+  await expect(header('Verdict')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows.first()).toHaveAccessibleName(`team-0000 on ${MOTO_ACCOUNT}`);
+  await expect(rows.first()).toContainText('Failing');
+  await sortBy('Verdict').click();
+  await expect(header('Verdict')).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toContainText('Configured');
+  await sortBy('Group').click();
+  await expect(header('Group')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Verdict')).not.toHaveAttribute('aria-sort');
+  await expect(rows.first()).toHaveAccessibleName(`team-0000 on ${MOTO_ACCOUNT}`);
+  await sortBy('Group').press('Enter');
+  await expect(header('Group')).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toHaveAccessibleName(`team-0049 on ${MOTO_ACCOUNT}`);
+
+  // Select all selects the rows the search shows; the selection outlives the search.
+  const checkSelected = page.getByRole('button', { name: /^Check selected/ });
+  const selectAll = grid.getByRole('checkbox', { name: 'Select all shown associations' });
+  await page.getByLabel('Search').fill('team-001');
+  await expect(page.getByTestId('row-count')).toHaveText(`Showing 10 of ${ASSOCIATIONS} associations`);
+  await selectAll.check();
+  await expect(checkSelected).toHaveText('Check selected (10)');
+  await expect(grid.locator('tbody [aria-selected="true"]')).toHaveCount(10);
+  await page.getByLabel('Search').fill('');
+  await expect(page.getByTestId('row-count')).toHaveText(`Showing ${ASSOCIATIONS} of ${ASSOCIATIONS} associations`);
+  await expect(selectAll).toBeChecked({ indeterminate: true });
+  await page.getByLabel('Search').fill('no such group');
+  await expect(grid.getByRole('gridcell')).toHaveText('No association matches the filters.');
+  await page.getByLabel('Search').fill('');
+
+  // One row in the tab order; arrows move, Space selects, Enter opens.
+  await sortBy('Drift').focus();
+  await page.keyboard.press('Tab');
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = grid.getByRole('row', { name: `team-0047 on ${MOTO_ACCOUNT}` });
+  await expect(third).toBeFocused();
+  await expect(third).toHaveAttribute('tabindex', '0');
+  await expect(rows.first()).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('Space');
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+  await expect(checkSelected).toHaveText('Check selected (11)');
+  await page.keyboard.press('End');
+  await expect(grid.getByRole('row', { name: `team-0000 on ${MOTO_ACCOUNT}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  await expect(page.getByTestId('history-summary')).toContainText('Latest: Failing.');
+});

@@ -12,7 +12,7 @@ import {
   ListItem,
   ListItemText,
 } from '@mui/material';
-import { useState, type MouseEvent } from 'react';
+import { memo, useState } from 'react';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { useCheckDrift } from './health-queries';
 
@@ -23,6 +23,10 @@ const LABEL: Record<HealthRow['drift'], string> = {
   error: 'Plan failed',
 };
 
+const runLabel = (row: HealthRow) => `${LABEL[row.drift]}: check drift of workspace ${row.workspaceKey}`;
+const showLabel = (row: HealthRow) => `${LABEL[row.drift]}: show the differences in workspace ${row.workspaceKey}`;
+const canRun = (row: HealthRow) => row.drift === 'unknown' || row.drift === 'in-sync';
+
 /**
  * Whether the workspace's resources still match its state. Not checked or in sync: a button that runs
  * the refresh-only plan. Drifted or failed: opens a dialog listing what differs (or why the plan
@@ -31,67 +35,151 @@ const LABEL: Record<HealthRow['drift'], string> = {
 export function DriftFlag({ row }: { row: HealthRow }) {
   const check = useCheckDrift();
   const [open, setOpen] = useState(false);
-  // A click in the cell must not also toggle the row's selection.
-  const run = (event: MouseEvent) => {
-    event.stopPropagation();
-    check.mutate(row.workspaceKey);
-  };
-  if (row.drift === 'unknown' || row.drift === 'in-sync') {
+  if (canRun(row)) {
     return (
       <Button
         size="small"
-        onClick={run}
+        onClick={() => check.mutate(row.workspaceKey)}
         loading={check.isPending}
         title={`Run a refresh-only plan in ${row.workspaceKey}`}
-        aria-label={`${LABEL[row.drift]}: check drift of workspace ${row.workspaceKey}`}
+        aria-label={runLabel(row)}
       >
         {LABEL[row.drift]}
       </Button>
     );
   }
-  const drifted = row.drift === 'drift';
-  const lines = (row.driftDetail ?? '').split('\n').filter(Boolean);
-  const titleId = `drift-${row.associationId}`;
   return (
     <>
       <Chip
         size="small"
         variant="outlined"
-        color={drifted ? 'warning' : 'error'}
+        color={row.drift === 'drift' ? 'warning' : 'error'}
         icon={<CompareArrowsOutlined />}
         label={LABEL[row.drift]}
-        aria-label={`${LABEL[row.drift]}: show the differences in workspace ${row.workspaceKey}`}
-        onClick={(event) => {
-          event.stopPropagation();
-          setOpen(true);
-        }}
+        aria-label={showLabel(row)}
+        onClick={() => setOpen(true)}
       />
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} onClick={(e) => e.stopPropagation()}>
-        <DialogTitle id={titleId}>
-          {drifted ? `Drift in ${row.workspaceKey}` : `Drift check failed in ${row.workspaceKey}`}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {drifted
-              ? 'terraform plan -refresh-only found real resources or outputs that no longer match the state:'
-              : 'terraform plan -refresh-only could not finish:'}
-          </DialogContentText>
-          <List dense aria-label={drifted ? 'Drifted resources' : 'Plan errors'}>
-            {lines.map((line) => (
-              <ListItem key={line} disableGutters>
-                <ListItemText primary={line} slotProps={{ primary: { sx: { fontFamily: 'monospace' } } }} />
-              </ListItem>
-            ))}
-          </List>
-          {check.error ? <Alert severity="error">{check.error.message}</Alert> : null}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={run} loading={check.isPending}>
-            Check again
-          </Button>
-          <Button onClick={() => setOpen(false)}>Close</Button>
-        </DialogActions>
-      </Dialog>
+      <DriftDetailsDialog row={row} open={open} onClose={() => setOpen(false)} />
     </>
   );
 }
+
+/**
+ * The drift flag in a table row, where a row mounts on every filter keystroke: plain buttons styled
+ * by the table (`driftCellSx`), the run state from the table's one subscription, the dialog the
+ * table's one `DriftDetailsDialog`. Same labels and actions as `DriftFlag`.
+ */
+export const DriftCell = memo(function DriftCell({
+  row,
+  pending,
+  tabIndex,
+  onRun,
+  onShowDetails,
+}: {
+  row: HealthRow;
+  pending: boolean;
+  tabIndex: number;
+  onRun: (workspaceKey: string) => void;
+  onShowDetails: (associationId: string) => void;
+}) {
+  if (canRun(row)) {
+    return (
+      <button
+        type="button"
+        className="drift-run"
+        tabIndex={tabIndex}
+        disabled={pending}
+        aria-busy={pending}
+        title={`Run a refresh-only plan in ${row.workspaceKey}`}
+        aria-label={runLabel(row)}
+        onClick={() => onRun(row.workspaceKey)}
+      >
+        {pending ? 'Checking…' : LABEL[row.drift]}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={`drift-flag drift-${row.drift}`}
+      tabIndex={tabIndex}
+      aria-haspopup="dialog"
+      aria-label={showLabel(row)}
+      onClick={() => onShowDetails(row.associationId)}
+    >
+      <CompareArrowsOutlined aria-hidden />
+      {LABEL[row.drift]}
+    </button>
+  );
+});
+
+/** What differs in a drifted workspace (or why its plan failed), with "Check again". */
+export function DriftDetailsDialog({ row, open, onClose }: { row: HealthRow; open: boolean; onClose: () => void }) {
+  const check = useCheckDrift();
+  const drifted = row.drift === 'drift';
+  const lines = (row.driftDetail ?? '').split('\n').filter(Boolean);
+  const titleId = `drift-${row.associationId}`;
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>
+        {drifted ? `Drift in ${row.workspaceKey}` : `Drift check failed in ${row.workspaceKey}`}
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {drifted
+            ? 'terraform plan -refresh-only found real resources or outputs that no longer match the state:'
+            : 'terraform plan -refresh-only could not finish:'}
+        </DialogContentText>
+        <List dense aria-label={drifted ? 'Drifted resources' : 'Plan errors'}>
+          {lines.map((line) => (
+            <ListItem key={line} disableGutters>
+              <ListItemText primary={line} slotProps={{ primary: { sx: { fontFamily: 'monospace' } } }} />
+            </ListItem>
+          ))}
+        </List>
+        {check.error ? <Alert severity="error">{check.error.message}</Alert> : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => check.mutate(row.workspaceKey)} loading={check.isPending}>
+          Check again
+        </Button>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The look of a small MUI text button and an outlined chip, for `DriftCell`; part of the table's style. */
+export const driftCellSx = {
+  '& .drift-run, & .drift-flag': {
+    font: 'inherit',
+    fontSize: '0.8125rem',
+    cursor: 'pointer',
+    display: 'inline-flex',
+    alignItems: 'center',
+    whiteSpace: 'nowrap',
+    bgcolor: 'transparent',
+  },
+  '& .drift-run': {
+    fontWeight: 600,
+    color: 'primary.main',
+    border: 0,
+    borderRadius: 1,
+    px: '5px',
+    py: '4px',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&:disabled': { color: 'text.disabled', cursor: 'default' },
+  },
+  '& .drift-flag': {
+    height: 24,
+    borderRadius: '12px',
+    border: 1,
+    pl: '4px',
+    pr: '7px',
+    gap: '3px',
+    '& svg': { fontSize: 18 },
+    '&:hover': { bgcolor: 'action.hover' },
+  },
+  '& .drift-drift': { color: 'warning.main', borderColor: 'rgba(var(--mui-palette-warning-mainChannel) / 0.7)' },
+  '& .drift-error': { color: 'error.main', borderColor: 'rgba(var(--mui-palette-error-mainChannel) / 0.7)' },
+} as const;

@@ -1,4 +1,5 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { memo } from 'react';
 import type { HealthRunStatus } from '../../../../shared/contract/health';
 import { useCancelHealthRun, useStartHealthRun } from './health-queries';
 import { useHealthRunProgress } from './useHealthRunProgress';
@@ -9,7 +10,7 @@ interface HealthRunBarProps {
 }
 
 /** Check all / Check selected, the progress of the run with its counts, and Cancel. */
-export function HealthRunBar({ initial, selectedIds }: HealthRunBarProps) {
+export const HealthRunBar = memo(function HealthRunBar({ initial, selectedIds }: HealthRunBarProps) {
   const status = useHealthRunProgress(initial);
   const start = useStartHealthRun();
   const cancel = useCancelHealthRun();
@@ -52,4 +53,4 @@ export function HealthRunBar({ initial, selectedIds }: HealthRunBarProps) {
       ) : null}
     </Stack>
   );
-}
+});

@@ -1,11 +1,12 @@
 import { Button, Stack } from '@mui/material';
+import { memo } from 'react';
 import { CHECK_VERDICT_LABELS, checkVerdicts } from '../../../../shared/contract/checks';
 import type { VerdictCounts } from '../../../../shared/contract/health';
 import type { HealthFilter } from './health-filter';
 import { VERDICT_STYLE } from './VerdictChip';
 
 /** Counts per verdict; each one filters the table to that verdict (pressed again, shows all). */
-export function VerdictCountCards({
+export const VerdictCountCards = memo(function VerdictCountCards({
   counts,
   active,
   onSelect,
@@ -19,7 +20,14 @@ export function VerdictCountCards({
     { key: 'unchecked' as const, label: 'Not checked', icon: undefined },
   ];
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} component="ul" aria-label="Verdict counts">
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', p: 0, m: 0 }}
+      component="ul"
+      aria-label="Verdict counts"
+    >
       {entries.map((entry) => (
         <li key={entry.key} style={{ listStyle: 'none' }}>
           <Button
@@ -36,4 +44,4 @@ export function VerdictCountCards({
       ))}
     </Stack>
   );
-}
+});

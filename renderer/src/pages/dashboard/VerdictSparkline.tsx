@@ -1,48 +1,44 @@
-import { Box } from '@mui/material';
 import type { CheckVerdict } from '../../../../shared/contract/checks';
 import { describeTrend, VERDICT_LEVEL } from './verdict-trend';
 
-const WIDTH = 120;
+const WIDTH = 90;
 const HEIGHT = 28;
 const SLOTS = 30;
 const SLOT = WIDTH / SLOTS;
 const MAX_LEVEL = Math.max(...Object.values(VERDICT_LEVEL));
 
+/** The bars of one colour as a single path: "move, then a closed box" per verdict. */
+export function barsPath(verdicts: readonly CheckVerdict[], broken: boolean): string {
+  let path = '';
+  verdicts.forEach((verdict, index) => {
+    if ((verdict === 'failing' || verdict === 'error') !== broken) return;
+    const height = 3 + ((HEIGHT - 3) * VERDICT_LEVEL[verdict]) / MAX_LEVEL;
+    path += `M${index * SLOT + 0.5} ${HEIGHT - height}h${SLOT - 1}v${height}h${1 - SLOT}z`;
+  });
+  return path;
+}
+
 /**
- * The last 30 verdicts as bars (higher is healthier), with the same trend in words for assistive tech.
- * Plain SVG on purpose: one chart component per visible row made every filter keystroke re-mount
- * a dozen chart containers; 30 rects cost nothing.
+ * The last 30 verdicts as bars (higher is healthier, broken ones red), with the same trend in words
+ * for assistive tech. Plain SVG with two paths on purpose: a table shows a dozen of these and
+ * mounts new ones on every filter keystroke; two elements cost less than thirty.
  */
 export function VerdictSparkline({ verdicts }: { verdicts: readonly CheckVerdict[] }) {
   const label = describeTrend(verdicts);
   if (verdicts.length === 0) return <span>—</span>;
   const shown = verdicts.slice(-SLOTS);
   return (
-    <Box
-      component="svg"
+    <svg
       role="img"
       aria-label={label}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width={WIDTH}
       height={HEIGHT}
-      sx={{ display: 'block', color: 'primary.main' }}
+      style={{ display: 'block', color: 'var(--mui-palette-primary-main, #1976d2)' }}
     >
       <title>{label}</title>
-      {shown.map((verdict, index) => {
-        const height = 3 + ((HEIGHT - 3) * VERDICT_LEVEL[verdict]) / MAX_LEVEL;
-        return (
-          <rect
-            key={index}
-            x={index * SLOT + 0.5}
-            y={HEIGHT - height}
-            width={SLOT - 1}
-            height={height}
-            fill={
-              verdict === 'failing' || verdict === 'error' ? 'var(--mui-palette-error-main, #d32f2f)' : 'currentColor'
-            }
-          />
-        );
-      })}
-    </Box>
+      <path d={barsPath(shown, false)} fill="currentColor" />
+      <path d={barsPath(shown, true)} fill="var(--mui-palette-error-main, #d32f2f)" />
+    </svg>
   );
 }

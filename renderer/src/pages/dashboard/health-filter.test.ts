@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthRow } from '../../../../shared/contract/health';
-import { filterHealthRows, NO_FILTER } from './health-filter';
+import { filterHealthRows, NO_FILTER, toSearchableHealthRows } from './health-filter';
 import { describeTrend } from './verdict-trend';
 
 const row = (over: Partial<HealthRow>): HealthRow => ({
@@ -17,18 +17,37 @@ const row = (over: Partial<HealthRow>): HealthRow => ({
 
 describe('filterHealthRows', () => {
   const rows = [
-    row({ groupName: 'Platform', verdict: 'failing' }),
+    row({ groupName: 'Platform', verdict: 'failing', headline: 'Role X trusts the wrong issuer' }),
     row({ groupName: 'data', cloud: 'gcp', target: 'my-project', verdict: 'configured', groupId: 'b'.repeat(40) }),
-    row({ groupName: 'edge' }),
+    row({ groupName: 'edge', groupId: 'C0FFEE'.padEnd(40, '0') }),
   ];
+  const searchable = toSearchableHealthRows(rows);
+  const names = (filter: Partial<typeof NO_FILTER>) =>
+    filterHealthRows(searchable, { ...NO_FILTER, ...filter }).map((r) => r.groupName);
 
   it('combines search, cloud, verdict and group', () => {
-    expect(filterHealthRows(rows, NO_FILTER)).toHaveLength(3);
-    expect(filterHealthRows(rows, { ...NO_FILTER, search: 'PLAT' }).map((r) => r.groupName)).toEqual(['Platform']);
-    expect(filterHealthRows(rows, { ...NO_FILTER, search: 'my-proj' }).map((r) => r.groupName)).toEqual(['data']);
-    expect(filterHealthRows(rows, { ...NO_FILTER, cloud: 'gcp' })).toHaveLength(1);
-    expect(filterHealthRows(rows, { ...NO_FILTER, verdict: 'unchecked' }).map((r) => r.groupName)).toEqual(['edge']);
-    expect(filterHealthRows(rows, { ...NO_FILTER, groupId: 'b'.repeat(40), verdict: 'failing' })).toEqual([]);
+    expect(names({})).toEqual(['Platform', 'data', 'edge']);
+    expect(names({ search: 'PLAT' })).toEqual(['Platform']);
+    expect(names({ search: 'my-proj' })).toEqual(['data']);
+    expect(names({ cloud: 'gcp' })).toEqual(['data']);
+    expect(names({ verdict: 'unchecked' })).toEqual(['edge']);
+    expect(names({ groupId: 'b'.repeat(40), verdict: 'failing' })).toEqual([]);
+  });
+
+  it('searches group id and headline in any case, trimmed, keeping the given order', () => {
+    expect(names({ search: 'c0ffee' })).toEqual(['edge']);
+    expect(names({ search: '  WRONG issuer ' })).toEqual(['Platform']);
+    expect(names({ search: '1234567890' })).toEqual(['Platform', 'edge']);
+    expect(filterHealthRows(toSearchableHealthRows([...rows].reverse()), NO_FILTER).map((r) => r.groupName)).toEqual([
+      'edge',
+      'data',
+      'Platform',
+    ]);
+  });
+
+  it('never matches a query across two fields', () => {
+    // "platform" + group id "aaaa…": the joined key must not let "formaaa" match.
+    expect(names({ search: 'formaaa' })).toEqual([]);
   });
 
   it('says a trend in words', () => {

@@ -10,19 +10,35 @@ export interface HealthFilter {
 
 export const NO_FILTER: HealthFilter = { search: '', cloud: 'all', verdict: 'all', groupId: 'all' };
 
-/** Rows matching every filter; the search matches group name or id, account or project, and headline. */
-export function filterHealthRows(rows: readonly HealthRow[], filter: HealthFilter): HealthRow[] {
+export interface SearchableHealthRow {
+  row: HealthRow;
+  /**
+   * Group name and id, account or project, and headline, lower-cased once, so a keystroke costs one
+   * `includes` per row. The fields are joined by a NUL so a query never matches across two of them.
+   */
+  text: string;
+}
+
+export function toSearchableHealthRows(rows: readonly HealthRow[]): SearchableHealthRow[] {
+  return rows.map((row) => ({
+    row,
+    text: [row.groupName, row.groupId, row.target, row.headline ?? ''].join('\u0000').toLowerCase(),
+  }));
+}
+
+/**
+ * Rows matching every filter, in the order given; the search (trimmed, any case) matches group name
+ * or id, account or project, or headline.
+ */
+export function filterHealthRows(rows: readonly SearchableHealthRow[], filter: HealthFilter): HealthRow[] {
   const needle = filter.search.trim().toLowerCase();
-  return rows.filter((row) => {
-    if (filter.cloud !== 'all' && row.cloud !== filter.cloud) return false;
-    if (filter.verdict !== 'all' && (row.verdict ?? 'unchecked') !== filter.verdict) return false;
-    if (filter.groupId !== 'all' && row.groupId !== filter.groupId) return false;
-    if (!needle) return true;
-    return (
-      row.groupName.toLowerCase().includes(needle) ||
-      row.groupId.includes(needle) ||
-      row.target.toLowerCase().includes(needle) ||
-      (row.headline?.toLowerCase().includes(needle) ?? false)
-    );
-  });
+  const result: HealthRow[] = [];
+  for (const { row, text } of rows) {
+    if (filter.cloud !== 'all' && row.cloud !== filter.cloud) continue;
+    if (filter.verdict !== 'all' && (row.verdict ?? 'unchecked') !== filter.verdict) continue;
+    if (filter.groupId !== 'all' && row.groupId !== filter.groupId) continue;
+    if (needle && !text.includes(needle)) continue;
+    result.push(row);
+  }
+  return result;
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { MethodInput } from '../../../../shared/api';
 import type { ExportFile } from '../../../../shared/contract/health';
 import { useClient } from '../../client/ClientProvider';
@@ -30,14 +31,30 @@ export function useCancelHealthRun() {
   return useMutation({ mutationFn: (runId: string) => client.call('cancelHealthRun', { runId }) });
 }
 
+const CHECK_DRIFT = ['checkDrift'] as const;
+
 /** A refresh-only plan in one workspace; the overview refreshes with its result. */
 export function useCheckDrift() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: CHECK_DRIFT,
     mutationFn: (workspaceKey: string) => client.call('checkDrift', { workspaceKey }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
   });
+}
+
+/**
+ * The workspaces whose refresh-only plan is running (started from any `useCheckDrift`), so a table
+ * can show every row's state with one subscription instead of one mutation observer per row.
+ */
+export function usePendingDriftChecks(): ReadonlySet<string> {
+  const pending = useMutationState({
+    filters: { mutationKey: CHECK_DRIFT, status: 'pending' },
+    select: (mutation) => mutation.state.variables as string,
+  });
+  // The list keeps its identity until a drift mutation changes, so the set does too.
+  return useMemo(() => new Set(pending), [pending]);
 }
 
 /** The same in every workspace, one after another. */

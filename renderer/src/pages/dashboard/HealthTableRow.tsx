@@ -1,0 +1,106 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { HealthRow } from '../../../../shared/contract/health';
+import { RelativeTime } from '../../components/RelativeTime';
+import { DriftCell } from './DriftFlag';
+import { VerdictBadge } from './VerdictChip';
+import { VerdictSparkline } from './VerdictSparkline';
+
+export const ROW_HEIGHT = 56;
+
+export interface RowActions {
+  onToggleSelected: (associationId: string) => void;
+  onCheckDrift: (workspaceKey: string) => void;
+  onShowDriftDetails: (associationId: string) => void;
+}
+
+interface HealthTableRowProps {
+  row: HealthRow;
+  index: number;
+  selected: boolean;
+  /** The grid's current row: the one in the tab order, with its controls. */
+  active: boolean;
+  driftPending: boolean;
+  actions: RowActions;
+}
+
+/**
+ * One association. Its position changes with every filter keystroke, its cells do not: they are a
+ * separate memoized component, so a keystroke re-renders only the rows that enter the view. The cells
+ * are plain elements styled by the table's one style sheet (see HealthTable) for the same reason.
+ */
+export const HealthTableRow = memo(function HealthTableRow({ row, index, ...cells }: HealthTableRowProps) {
+  return (
+    <tr
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={cells.selected}
+      aria-label={`${groupLabel(row)} on ${row.target}`}
+      data-row-index={index}
+      data-association-id={row.associationId}
+      tabIndex={cells.active ? 0 : -1}
+    >
+      <HealthRowCells row={row} {...cells} />
+    </tr>
+  );
+});
+
+const HealthRowCells = memo(function HealthRowCells({
+  row,
+  selected,
+  active,
+  driftPending,
+  actions,
+}: Omit<HealthTableRowProps, 'index'>) {
+  // Only the current row's controls are in the tab order: Tab reaches them, then leaves the grid.
+  const tabIndex = active ? 0 : -1;
+  const name = groupLabel(row);
+  return (
+    <>
+      <td role="gridcell" className="checkbox">
+        <input
+          type="checkbox"
+          checked={selected}
+          tabIndex={tabIndex}
+          onChange={() => actions.onToggleSelected(row.associationId)}
+          aria-label={`Select ${name} on ${row.target}`}
+        />
+      </td>
+      <td role="gridcell">
+        <Link to={`/associations/${row.associationId}`} tabIndex={tabIndex} className="group-link ellipsis">
+          {name}
+        </Link>
+        <div className="group-id" title={row.groupId}>
+          {row.groupId.slice(0, 12)}…
+        </div>
+      </td>
+      <td role="gridcell">{row.cloud.toUpperCase()}</td>
+      <td role="gridcell" className="ellipsis" title={row.target}>
+        {row.target}
+      </td>
+      <td role="gridcell" title={row.headline}>
+        <VerdictBadge verdict={row.verdict} />
+      </td>
+      <td role="gridcell">{row.lastCheckedAt ? <RelativeTime value={row.lastCheckedAt} /> : 'Never'}</td>
+      <td role="gridcell" className="number">
+        {row.durationMs === undefined ? '—' : `${row.durationMs} ms`}
+      </td>
+      <td role="gridcell">
+        <VerdictSparkline verdicts={row.recent} />
+      </td>
+      <td role="gridcell">
+        <DriftCell
+          row={row}
+          pending={driftPending}
+          tabIndex={tabIndex}
+          onRun={actions.onCheckDrift}
+          onShowDetails={actions.onShowDriftDetails}
+        />
+      </td>
+    </>
+  );
+});
+
+function groupLabel(row: HealthRow): string {
+  return row.groupName || 'Unregistered group';
+}

@@ -1,0 +1,64 @@
+import { driftCellSx } from './DriftFlag';
+import { ROW_HEIGHT } from './HealthTableRow';
+import { verdictBadgeSx } from './VerdictChip';
+
+/** Select, group, cloud, account or project, verdict, last checked, duration, last 30, drift. */
+const TEMPLATE = '44px minmax(120px, 1.3fr) 84px minmax(140px, 1fr) 136px 120px 104px 104px 120px';
+/** The columns' minimum widths: the table fits the page at 1280 px with the navigation open. */
+const MIN_WIDTH = 972;
+
+/**
+ * One style sheet for the whole table: cells carry class names, not a styled component or `sx` each,
+ * so mounting a row costs no style computation.
+ */
+export const healthTableSx = {
+  display: 'block',
+  minWidth: MIN_WIDTH,
+  borderSpacing: 0,
+  typography: 'body2',
+  '& thead, & tbody': { display: 'block' },
+  // The header reserves the body's scrollbar gutter so the columns line up.
+  '& thead': { overflowY: 'hidden', scrollbarGutter: 'stable', bgcolor: 'action.hover' },
+  '& tbody': { height: 'min(60vh, 592px)', minHeight: 240, overflowY: 'auto', scrollbarGutter: 'stable' },
+  '& tr': { display: 'grid', gridTemplateColumns: TEMPLATE, alignItems: 'center' },
+  '& tr.spacer': { display: 'block' },
+  '& thead tr': { minHeight: 48, borderBottom: 1, borderColor: 'divider' },
+  '& th': {
+    typography: 'subtitle2',
+    textAlign: 'left',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  '& th, & td': { px: 1, minWidth: 0 },
+  '& .number': { textAlign: 'right' },
+  '& th.number .MuiTableSortLabel-root': { flexDirection: 'row-reverse' },
+  '& .checkbox': { display: 'flex', justifyContent: 'center' },
+  '& input[type="checkbox"]': {
+    width: 18,
+    height: 18,
+    m: 0,
+    cursor: 'pointer',
+    accentColor: 'var(--mui-palette-primary-main)',
+    '&:disabled': { cursor: 'default' },
+  },
+  '& .ellipsis': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The look of MUI's Link.
+  '& .group-link': {
+    color: 'primary.main',
+    textDecorationColor: 'rgba(var(--mui-palette-primary-mainChannel) / 0.4)',
+    '&:hover': { textDecorationColor: 'inherit' },
+  },
+  '& .group-id': { typography: 'caption', fontFamily: 'monospace', color: 'text.secondary' },
+  '& .empty': { gridColumn: '1 / -1', p: 3, color: 'text.secondary' },
+  '& tbody tr[data-row-index]': {
+    height: ROW_HEIGHT,
+    borderBottom: 1,
+    borderColor: 'divider',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&[aria-selected="true"]': { bgcolor: 'action.selected' },
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+  },
+  ...verdictBadgeSx,
+  ...driftCellSx,
+} as const;
