@@ -148,6 +148,7 @@ export class ChecksService {
             env: this.#options.env,
             now: this.#now,
             ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
+            scope,
           });
     const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
     const judged = judgeCheck({
