@@ -110,10 +110,12 @@ async function benchCheckAll(layout: Layout): Promise<Figure & { cliRatio: numbe
     const floor = Math.ceil(ASSOCIATIONS / concurrency) * single;
 
     const batches: number[] = [];
+    const cpu: number[] = [];
     let calls = 0;
     for (let round = 0; round < 3; round += 1) {
       proxy.maxConcurrent = 0;
       proxy.requests.length = 0;
+      const cpuBefore = process.cpuUsage();
       batches.push(
         await time(async () => {
           const status = await health.start(undefined).done;
@@ -122,6 +124,8 @@ async function benchCheckAll(layout: Layout): Promise<Figure & { cliRatio: numbe
           }
         }),
       );
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1000);
       calls = proxy.requests.length;
     }
     const value = median(batches);
@@ -166,7 +170,7 @@ async function benchCheckAll(layout: Layout): Promise<Figure & { cliRatio: numbe
       ratio: value / floor,
       maxRatio: 1.3,
       cliRatio: cliLoop / value,
-      details: `sequential aws CLI loop, same 5 calls per association: ${(cliLoop / 1000).toFixed(1)} s for ${ASSOCIATIONS} (scaled from ${CLI_SAMPLE}: ${cli.toFixed(0)} ms) = ${(cliLoop / value).toFixed(1)}x slower than check-all (bar ≥ 20x); ${calls} API calls per run (${layout.accounts} session(s), each account's documents read once), max ${proxy.maxConcurrent} in flight; runs ${batches.map((b) => b.toFixed(0)).join(', ')} ms (median of ${batches.length}); load average ${load}`,
+      details: `sequential aws CLI loop, same 5 calls per association: ${(cliLoop / 1000).toFixed(1)} s for ${ASSOCIATIONS} (scaled from ${CLI_SAMPLE}: ${cli.toFixed(0)} ms) = ${(cliLoop / value).toFixed(1)}x slower than check-all (bar ≥ 20x); ${calls} API calls per run (${layout.accounts} session(s), each account's documents read once), max ${proxy.maxConcurrent} in flight; Liaison's process used ${(median(cpu) / 1000).toFixed(1)} s of CPU per run (it shares it with the proxy); runs ${batches.map((b) => b.toFixed(0)).join(', ')} ms (median of ${batches.length}); load average ${load}`,
     };
   } finally {
     process.env.HOME = saved.HOME;

@@ -69,6 +69,30 @@ export function clientConfig(profile: string, region: string, timeouts: AwsCheck
   } as const;
 }
 
+/** How long before expiry credentials are renewed: the SDK's own margin for refreshing an identity. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The credentials already resolved, renewed through `provider` once they are about to expire: a
+ * session lives for a whole run, which may outlast temporary credentials. Every client of the
+ * session shares one holder, so a renewal (an AssumeRole, an SSO call) happens once for all of them.
+ */
+export function refreshing<Credentials extends { expiration?: Date }>(
+  resolved: Credentials,
+  provider: () => Promise<Credentials>,
+  now: () => number = Date.now,
+): () => Promise<Credentials> {
+  let current: Promise<Credentials> = Promise.resolve(resolved);
+  return async () => {
+    const held = current;
+    const credentials = await held;
+    if (!credentials.expiration || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS) return credentials;
+    // The first caller to see them expiring starts the renewal; the others join it.
+    if (current === held) current = provider();
+    return current;
+  };
+}
+
 /**
  * Resolves the profile as the SDK does (the same `fromIni` path as verification) but never prompts:
  * without an MFA callback the SDK refuses a profile that needs a code, and an SSO profile without a
@@ -95,7 +119,7 @@ export async function openAwsCheckSession(
     clientConfig: { requestHandler: config.requestHandler },
     parentClientConfig: { region: options.region },
   });
-  const credentials = await provider();
+  const credentials = refreshing(await provider(), provider);
   const sts = paceClient(new STSClient({ ...config, credentials }), paceFor(options.expectedAccount));
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
