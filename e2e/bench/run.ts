@@ -21,6 +21,7 @@ const benches: [file: string, exportName: string][] = [
   ['./verify-batch.bench.ts', 'benchVerifyBatch'],
   ['./terraform-apply.bench.ts', 'benchTerraformApply'],
   ['./health-check-all.bench.ts', 'benchHealthCheckAll'],
+  ['./health-check-all.bench.ts', 'benchHealthCheckAllAccounts'],
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
 ];
 

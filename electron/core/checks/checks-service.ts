@@ -15,6 +15,7 @@ import { checkAws } from './aws/check-aws';
 import { describeAwsStepError } from './aws/describe-aws-check-error';
 import { CheckRepository } from './check-repository';
 import { CheckRun } from './check-run';
+import { CheckScope, type PaceCalls } from './check-scope';
 import { judgeCheck, successLine } from './check-verdict';
 import { checkGcp } from './gcp/check-gcp';
 import { describeGcpStepError } from './gcp/describe-gcp-check-error';
@@ -29,6 +30,12 @@ export interface ChecksServiceOptions {
   now?: () => Date;
   awsTimeouts?: Partial<AwsCheckTimeouts>;
   gcpRequestTimeoutMs?: number;
+}
+
+/** Checks that share one scope; see `ChecksService.openBatch`. */
+export interface CheckBatch {
+  run(associationId: string): Promise<CheckResult>;
+  close(): void;
 }
 
 /** Runs check-aws / check-gcp for generated associations, stores every result, and keeps the token commands. */
@@ -46,13 +53,25 @@ export class ChecksService {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** One check per association at a time: a second request joins the running one. */
+  /** One check per association at a time: a second request joins the running one. A check of its own reads everything fresh. */
   run(associationId: string): Promise<CheckResult> {
-    const running = this.#running.get(associationId);
-    if (running) return running;
-    const check = this.#run(associationId).finally(() => this.#running.delete(associationId));
-    this.#running.set(associationId, check);
-    return check;
+    return this.#join(associationId, () => {
+      const scope = new CheckScope();
+      return this.#run(associationId, scope).finally(() => scope.close());
+    });
+  }
+
+  /**
+   * Checks run together (check all / check selected): each profile's session and each account's (or
+   * project's) documents are read once for the batch and shared by its checks; every real API call
+   * waits for `pace` (the run's per-account rate limit). Close it when the run ends.
+   */
+  openBatch(pace: PaceCalls): CheckBatch {
+    const scope = new CheckScope({ pace });
+    return {
+      run: (associationId) => this.#join(associationId, () => this.#run(associationId, scope)),
+      close: () => scope.close(),
+    };
   }
 
   list(associationId: string, limit: number): CheckResult[] {
@@ -79,7 +98,15 @@ export class ChecksService {
     return { removed: this.#checks.removeTokenCommand(environment) };
   }
 
-  async #run(associationId: string): Promise<CheckResult> {
+  #join(associationId: string, start: () => Promise<CheckResult>): Promise<CheckResult> {
+    const running = this.#running.get(associationId);
+    if (running) return running;
+    const check = start().finally(() => this.#running.delete(associationId));
+    this.#running.set(associationId, check);
+    return check;
+  }
+
+  async #run(associationId: string, scope: CheckScope): Promise<CheckResult> {
     const association = this.#associations.find(associationId);
     if (!association) {
       throw new CoreError({
@@ -114,12 +141,14 @@ export class ChecksService {
             now: this.#now,
             timeouts: { ...DEFAULT_AWS_CHECK_TIMEOUTS, ...this.#options.awsTimeouts },
             defaultRegion: this.#options.env.AWS_REGION ?? 'us-east-1',
+            scope,
           })
         : await checkGcp(target, tokenCommand, run, {
             credentials: this.#options.gcp,
             env: this.#options.env,
             now: this.#now,
             ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
+            scope,
           });
     const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
     const judged = judgeCheck({

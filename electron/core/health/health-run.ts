@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
+import type { CheckVerdict } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { runBounded } from '../aws/run-bounded';
+import type { CheckBatch } from '../checks/checks-service';
+import type { PaceCalls } from '../checks/check-scope';
 import { AccountRateLimiter, type Clock } from './account-rate-limiter';
 import { emptyCounts } from './health-overview-query';
 
@@ -18,15 +20,18 @@ export interface HealthRunOptions {
   perAccountPerSecond: number;
   clock: Clock;
   now: () => Date;
-  /** Runs and stores one check; a throw is recorded by `recordFailure`, never ends the run. */
-  check: (associationId: string) => Promise<CheckResult>;
+  /**
+   * The run's checks, which share what they read per account and wait for `pace` before each API
+   * call; each stores its result. A throw is recorded by `recordFailure`, never ends the run.
+   */
+  openBatch: (pace: PaceCalls) => CheckBatch;
   recordFailure: (associationId: string, error: unknown) => CheckVerdict;
   onProgress: (status: HealthRunStatus) => void;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
 
-/** One check-all: bounded, rate-limited per account, cancellable, with a verdict for every target it starts. */
+/** One check-all: bounded, rate-limited per account (API calls, not checks), cancellable, with a verdict for every target it starts. */
 export class HealthRun {
   readonly #abort = new AbortController();
   readonly #options: HealthRunOptions;
@@ -58,31 +63,36 @@ export class HealthRun {
 
   async #run(): Promise<HealthRunStatus> {
     const limiter = new AccountRateLimiter(this.#options.perAccountPerSecond, this.#options.clock);
-    this.#options.onProgress(this.#status);
-    await runBounded(
-      this.#options.targets,
-      this.#options.concurrency,
-      async (target) => {
-        await limiter.acquire(target.account);
-        if (this.#abort.signal.aborted) return undefined;
-        try {
-          return (await this.#options.check(target.associationId)).verdict;
-        } catch (error) {
-          return this.#options.recordFailure(target.associationId, error);
-        }
-      },
-      (verdict) => {
-        if (!verdict) return;
-        const counts = { ...this.#status.counts, [verdict]: this.#status.counts[verdict] + 1 };
-        this.#status = { ...this.#status, done: this.#status.done + 1, counts };
-        const now = this.#options.clock.now();
-        if (now - this.#lastProgress >= PROGRESS_INTERVAL_MS) {
-          this.#lastProgress = now;
-          this.#options.onProgress(this.#status);
-        }
-      },
-      this.#abort.signal,
+    // Once cancelled, the checks still running finish without waiting for slots: nothing new starts.
+    const batch = this.#options.openBatch((account) =>
+      this.#abort.signal.aborted ? Promise.resolve() : limiter.acquire(account),
     );
+    this.#options.onProgress(this.#status);
+    try {
+      await runBounded(
+        this.#options.targets,
+        this.#options.concurrency,
+        async (target) => {
+          try {
+            return (await batch.run(target.associationId)).verdict;
+          } catch (error) {
+            return this.#options.recordFailure(target.associationId, error);
+          }
+        },
+        (verdict) => {
+          const counts = { ...this.#status.counts, [verdict]: this.#status.counts[verdict] + 1 };
+          this.#status = { ...this.#status, done: this.#status.done + 1, counts };
+          const now = this.#options.clock.now();
+          if (now - this.#lastProgress >= PROGRESS_INTERVAL_MS) {
+            this.#lastProgress = now;
+            this.#options.onProgress(this.#status);
+          }
+        },
+        this.#abort.signal,
+      );
+    } finally {
+      batch.close();
+    }
     this.#status = {
       ...this.#status,
       state: this.#abort.signal.aborted ? 'cancelled' : 'finished',

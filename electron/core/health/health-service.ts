@@ -11,6 +11,8 @@ import {
 } from '../../../shared/contract/health';
 import { errorCodes } from '../../../shared/errors';
 import { CheckRepository } from '../checks/check-repository';
+import type { PaceCalls } from '../checks/check-scope';
+import type { CheckBatch } from '../checks/checks-service';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
@@ -30,6 +32,11 @@ import type { DriftOutcome } from './workspace-drift';
 export interface CheckRunner {
   run(associationId: string): Promise<CheckResult>;
   list(associationId: string, limit: number): CheckResult[];
+  /**
+   * Checks that share each account's session and documents for one run and pace their API calls.
+   * A runner without it (one whose checks make no calls of their own) is paced once per check.
+   */
+  openBatch?(pace: PaceCalls): CheckBatch;
 }
 
 export interface HealthServiceOptions {
@@ -107,7 +114,7 @@ export class HealthService {
       perAccountPerSecond: settings.perAccountPerSecond,
       clock: this.#options.clock ?? realClock,
       now: this.#now,
-      check: (id) => this.#options.checks.run(id),
+      openBatch: (pace) => this.#options.checks.openBatch?.(pace) ?? this.#pacedPerCheck(targets, pace),
       recordFailure: (id, error) => this.#recordFailure(id, error),
       onProgress: (status) => this.#options.events.emit('healthRunProgress', status),
     });
@@ -209,6 +216,17 @@ export class HealthService {
     } catch (error) {
       this.#options.logger.warn({ err: error }, 'check retention failed; will try after the next run');
     }
+  }
+
+  #pacedPerCheck(targets: readonly RunTarget[], pace: PaceCalls): CheckBatch {
+    const accountOf = new Map(targets.map((target) => [target.associationId, target.account]));
+    return {
+      run: async (associationId) => {
+        await pace(accountOf.get(associationId) ?? associationId);
+        return this.#options.checks.run(associationId);
+      },
+      close: () => undefined,
+    };
   }
 
   /** A check that could not even start (association gone, not checkable) still gets an Error verdict. */

@@ -2,6 +2,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsConfigPaths } from '../../aws/aws-config-paths';
+import type { PaceCalls } from '../check-scope';
 
 export interface AwsCheckTimeouts {
   requestTimeoutMs: number;
@@ -24,7 +25,33 @@ export interface AwsCheckSession {
   /** An STS client that sends no credentials: AssumeRoleWithWebIdentity is authorised by the token alone. */
   anonymousSts: STSClient;
   clientConfig: ReturnType<typeof clientConfig>;
+  /** Counts one API call against the account's rate limit; every client of the session calls it per attempt. */
+  pace: () => Promise<void>;
   close(): void;
+}
+
+type PassThrough = <Args, Result>(next: (args: Args) => Promise<Result>) => (args: Args) => Promise<Result>;
+interface PacedClient {
+  middlewareStack: {
+    addRelativeTo(middleware: PassThrough, options: { relation: 'after'; toMiddleware: string; name: string }): void;
+  };
+}
+
+/**
+ * Makes `client` wait for `pace` before every attempt it sends (after the SDK's retry middleware),
+ * so the run's rate limit counts real API calls, retries included, not checks.
+ */
+export function paceClient<Client extends PacedClient>(client: Client, pace: () => Promise<void>): Client {
+  const paced: PassThrough = (next) => async (args) => {
+    await pace();
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(paced, {
+    relation: 'after',
+    toMiddleware: 'retryMiddleware',
+    name: 'liaisonPaceMiddleware',
+  });
+  return client;
 }
 
 export function clientConfig(profile: string, region: string, timeouts: AwsCheckTimeouts) {
@@ -42,6 +69,30 @@ export function clientConfig(profile: string, region: string, timeouts: AwsCheck
   } as const;
 }
 
+/** How long before expiry credentials are renewed: the SDK's own margin for refreshing an identity. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The credentials already resolved, renewed through `provider` once they are about to expire: a
+ * session lives for a whole run, which may outlast temporary credentials. Every client of the
+ * session shares one holder, so a renewal (an AssumeRole, an SSO call) happens once for all of them.
+ */
+export function refreshing<Credentials extends { expiration?: Date }>(
+  resolved: Credentials,
+  provider: () => Promise<Credentials>,
+  now: () => number = Date.now,
+): () => Promise<Credentials> {
+  let current: Promise<Credentials> = Promise.resolve(resolved);
+  return async () => {
+    const held = current;
+    const credentials = await held;
+    if (!credentials.expiration || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS) return credentials;
+    // The first caller to see them expiring starts the renewal; the others join it.
+    if (current === held) current = provider();
+    return current;
+  };
+}
+
 /**
  * Resolves the profile as the SDK does (the same `fromIni` path as verification) but never prompts:
  * without an MFA callback the SDK refuses a profile that needs a code, and an SSO profile without a
@@ -49,8 +100,17 @@ export function clientConfig(profile: string, region: string, timeouts: AwsCheck
  */
 export async function openAwsCheckSession(
   profile: string,
-  options: { paths: AwsConfigPaths; region: string; timeouts: AwsCheckTimeouts },
+  options: {
+    paths: AwsConfigPaths;
+    region: string;
+    timeouts: AwsCheckTimeouts;
+    /** The run's per-account pacing; GetCallerIdentity is counted against `expectedAccount`, the rest against the account it names. */
+    pace?: PaceCalls;
+    expectedAccount?: string;
+  },
 ): Promise<AwsCheckSession> {
+  const paceFor = (account: string | undefined) => (): Promise<void> =>
+    account && options.pace ? options.pace(`aws:${account}`) : Promise.resolve();
   const config = clientConfig(profile, options.region, options.timeouts);
   const provider = fromIni({
     profile,
@@ -59,18 +119,22 @@ export async function openAwsCheckSession(
     clientConfig: { requestHandler: config.requestHandler },
     parentClientConfig: { region: options.region },
   });
-  const credentials = await provider();
-  const sts = new STSClient({ ...config, credentials });
+  const credentials = refreshing(await provider(), provider);
+  const sts = paceClient(new STSClient({ ...config, credentials }), paceFor(options.expectedAccount));
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     if (!identity.Account || !identity.Arn) throw new Error('STS GetCallerIdentity returned an incomplete identity');
-    const iam = new IAMClient({ ...config, credentials });
-    const anonymousSts = new STSClient({
-      ...config,
-      credentials: { accessKeyId: '', secretAccessKey: '' },
-      // AssumeRoleWithWebIdentity is unsigned; this keeps the operator's keys off that request entirely.
-      signer: { sign: (request) => Promise.resolve(request) },
-    });
+    const pace = paceFor(identity.Account);
+    const iam = paceClient(new IAMClient({ ...config, credentials }), pace);
+    const anonymousSts = paceClient(
+      new STSClient({
+        ...config,
+        credentials: { accessKeyId: '', secretAccessKey: '' },
+        // AssumeRoleWithWebIdentity is unsigned; this keeps the operator's keys off that request entirely.
+        signer: { sign: (request) => Promise.resolve(request) },
+      }),
+      pace,
+    );
     return {
       account: identity.Account,
       arn: identity.Arn,
@@ -78,6 +142,7 @@ export async function openAwsCheckSession(
       iam,
       anonymousSts,
       clientConfig: config,
+      pace,
       close: () => {
         iam.destroy();
         anonymousSts.destroy();

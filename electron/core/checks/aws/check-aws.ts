@@ -1,10 +1,5 @@
-import {
-  GetOpenIDConnectProviderCommand,
-  GetRoleCommand,
-  paginateListAttachedRolePolicies,
-  type IAMClient,
-} from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsProfile } from '../../../../shared/contract/aws';
 import type { TokenCommand } from '../../../../shared/contract/checks';
 import {
   CANARY_COMPONENT,
@@ -16,10 +11,12 @@ import { evaluateTrustPolicy, explainTrustEvaluation } from '../../../../shared/
 import { PolicyDocumentError } from '../../../../shared/trust-policy/policy-document';
 import type { AwsProfileCatalog } from '../../aws/aws-profile-catalog';
 import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
+import { type CheckScope, type SharedRead, sharedNote } from '../check-scope';
 import { runLiveStep } from '../live-step';
 import { describeToken, runTokenCommand } from '../token-command';
-import { describeAwsCheckError, isNoSuchEntity } from './describe-aws-check-error';
-import { openAwsCheckSession, type AwsCheckSession, type AwsCheckTimeouts } from './aws-check-session';
+import { AwsAccountDocuments, type OidcProviderDocument } from './aws-account-documents';
+import { describeAwsCheckError, describeAwsStepError } from './describe-aws-check-error';
+import { openAwsCheckSession, paceClient, type AwsCheckSession, type AwsCheckTimeouts } from './aws-check-session';
 
 export const AWS_AUDIENCE = 'amazon';
 const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -38,6 +35,11 @@ export interface AwsCheckOptions {
   now: () => Date;
   timeouts: AwsCheckTimeouts;
   defaultRegion: string;
+  /**
+   * What this check shares with the others of its run: the profile's session and the account's
+   * documents. A check of its own passes a fresh scope and reads everything itself.
+   */
+  scope: CheckScope;
 }
 
 const APPLY = 'Run Apply for this association (or terraform apply in its workspace), then check again.';
@@ -55,7 +57,7 @@ export async function checkAws(
   options: AwsCheckOptions,
 ): Promise<{ liveAt: Date | undefined }> {
   const host = `issuer.${target.environment}`;
-  let session: AwsCheckSession | undefined;
+  let session: { value: AwsCheckSession; key: string } | undefined;
   const credentials = await run.step(
     'credentials',
     `Profile ${target.profile} resolves for account ${target.accountId}`,
@@ -67,26 +69,37 @@ export async function checkAws(
           'Add the profile, or edit the association to use another profile for this account.',
         );
       }
-      try {
-        session = await openAwsCheckSession(target.profile, {
-          paths: options.catalog.paths,
-          region: profile.region ?? options.defaultRegion,
-          timeouts: options.timeouts,
-        });
-      } catch (error) {
-        return describeAwsCheckError(error, profile);
+      const region = profile.region ?? options.defaultRegion;
+      const key = sessionKey(profile, region, options.env);
+      const opened = await options.scope.once(
+        key,
+        () =>
+          openAwsCheckSession(target.profile, {
+            paths: options.catalog.paths,
+            region,
+            timeouts: options.timeouts,
+            pace: options.scope.pace,
+            expectedAccount: target.accountId,
+          }),
+        (open) => open.close(),
+      );
+      const note = opened.shared ? ` ${sharedNote('Resolved', `profile ${target.profile}`)}` : '';
+      if (!opened.ok) {
+        const outcome = describeAwsCheckError(opened.error, profile);
+        return { ...outcome, detail: `${outcome.detail}${note}` };
       }
-      if (session.account !== target.accountId) {
+      if (opened.value.account !== target.accountId) {
         return failed(
-          `The profile "${target.profile}" signs in to account ${session.account} (${session.arn}), not ${target.accountId}.`,
+          `The profile "${target.profile}" signs in to account ${opened.value.account} (${opened.value.arn}), not ${target.accountId}.`,
           `Use a profile for account ${target.accountId} (edit the association), or fix the profile's credentials.`,
         );
       }
-      return passed(`Signed in as ${session.arn}.`);
+      session = { value: opened.value, key };
+      return passed(`Signed in as ${opened.value.arn}.${note}`);
     },
   );
-  const open = session as AwsCheckSession | undefined;
-  if (credentials.status !== 'passed' || !open) {
+  const resolved = session as { value: AwsCheckSession; key: string } | undefined;
+  if (credentials.status !== 'passed' || !resolved) {
     run.skip(
       'static',
       'Association resources',
@@ -94,56 +107,65 @@ export async function checkAws(
     );
     return { liveAt: undefined };
   }
-  try {
-    const providerArn = `arn:${open.partition}:iam::${target.accountId}:oidc-provider/${host}`;
-    await run.step('oidc-provider', `OIDC provider for https://${host}`, () =>
-      checkOidcProvider(open.iam, providerArn, host),
+  const open = resolved.value;
+  const documents = new AwsAccountDocuments(options.scope, resolved.key, open);
+  const judge = <T>(read: SharedRead<T>, evaluate: (value: T) => StepOutcome): StepOutcome => {
+    const outcome = read.ok ? evaluate(read.value) : describeAwsStepError(read.error, false);
+    return read.shared
+      ? { ...outcome, detail: `${outcome.detail} ${sharedNote('Read', `account ${target.accountId}`)}` }
+      : outcome;
+  };
+  const providerArn = `arn:${open.partition}:iam::${target.accountId}:oidc-provider/${host}`;
+  await run.step('oidc-provider', `OIDC provider for https://${host}`, async () =>
+    judge(await documents.oidcProvider(providerArn), (provider) => checkOidcProvider(provider, providerArn, host)),
+  );
+  const identities = MODULE_IDENTITIES[target.moduleVersion];
+  for (const identity of identities) {
+    const exists = await run.step(
+      `role:${identity.name}`,
+      `Role ${identity.name} trusts ${identity.component}:${target.groupId}`,
+      async () =>
+        judge(await documents.trustPolicy(identity.name), (document) =>
+          checkRoleTrust(document, identity, providerArn, host, target.groupId),
+        ),
     );
-    const identities = MODULE_IDENTITIES[target.moduleVersion];
-    for (const identity of identities) {
-      const exists = await run.step(
-        `role:${identity.name}`,
-        `Role ${identity.name} trusts ${identity.component}:${target.groupId}`,
-        () => checkRoleTrust(open.iam, identity, providerArn, host, target.groupId),
+    if (identity.awsPolicies.length === 0) continue;
+    if (exists.status === 'failed' && exists.detail.includes('does not exist')) {
+      run.skip(
+        `policies:${identity.name}`,
+        `Policies attached to ${identity.name}`,
+        `Not checked: ${identity.name} does not exist.`,
       );
-      if (identity.awsPolicies.length === 0) continue;
-      if (exists.status === 'failed' && exists.detail.includes('does not exist')) {
-        run.skip(
-          `policies:${identity.name}`,
-          `Policies attached to ${identity.name}`,
-          `Not checked: ${identity.name} does not exist.`,
-        );
-        continue;
-      }
-      await run.step(`policies:${identity.name}`, `Policies attached to ${identity.name}`, () =>
-        checkAttachedPolicies(open.iam, identity, open.partition, target.accountId),
-      );
+      continue;
     }
-    const canary = `chainguard-${CANARY_COMPONENT}`;
-    return await runLiveStep(run, {
-      title: `Live: impersonate ${canary} with a token from https://${host}`,
-      environment: target.environment,
-      tokenCommand,
-      now: options.now,
-      impersonate: (command) =>
-        impersonateCanary(open, command, options.env, `arn:${open.partition}:iam::${target.accountId}:role/${canary}`),
-    });
-  } finally {
-    open.close();
+    await run.step(`policies:${identity.name}`, `Policies attached to ${identity.name}`, async () =>
+      judge(await documents.attachedPolicies(identity.name), (attached) =>
+        checkAttachedPolicies(attached, identity, open.partition, target.accountId),
+      ),
+    );
   }
+  const canary = `chainguard-${CANARY_COMPONENT}`;
+  return runLiveStep(run, {
+    title: `Live: impersonate ${canary} with a token from https://${host}`,
+    environment: target.environment,
+    tokenCommand,
+    now: options.now,
+    impersonate: (command) =>
+      impersonateCanary(open, command, options.env, `arn:${open.partition}:iam::${target.accountId}:role/${canary}`),
+  });
 }
 
-async function checkOidcProvider(iam: IAMClient, arn: string, host: string): Promise<StepOutcome> {
-  let provider;
-  try {
-    provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
-  } catch (error) {
-    if (!isNoSuchEntity(error)) throw error;
-    return failed(`There is no OIDC provider ${arn}.`, APPLY);
-  }
-  const url = (provider.Url ?? '').replace(/^https:\/\//, '').replace(/\/+$/, '');
-  if (url !== host) return failed(`The provider's URL is ${provider.Url ?? '(none)'}, not https://${host}.`, APPLY);
-  const clients = provider.ClientIDList ?? [];
+/** A session is shared by the checks that would open exactly the same one: same profile, region and endpoints. */
+function sessionKey(profile: AwsProfile, region: string, env: NodeJS.ProcessEnv): string {
+  const endpoints = [profile.endpointUrl, env.AWS_ENDPOINT_URL, env.AWS_ENDPOINT_URL_STS, env.AWS_ENDPOINT_URL_IAM];
+  return ['aws-session', profile.name, region, ...endpoints.map((url) => url ?? '')].join('\0');
+}
+
+function checkOidcProvider(provider: OidcProviderDocument | undefined, arn: string, host: string): StepOutcome {
+  if (!provider) return failed(`There is no OIDC provider ${arn}.`, APPLY);
+  const url = (provider.url ?? '').replace(/^https:\/\//, '').replace(/\/+$/, '');
+  if (url !== host) return failed(`The provider's URL is ${provider.url ?? '(none)'}, not https://${host}.`, APPLY);
+  const clients = provider.clientIds;
   if (!clients.includes(AWS_AUDIENCE)) {
     return failed(
       `The provider's client ids are ${clients.length ? clients.join(', ') : '(none)'}; tokens for audience "${AWS_AUDIENCE}" are refused without it.`,
@@ -153,20 +175,14 @@ async function checkOidcProvider(iam: IAMClient, arn: string, host: string): Pro
   return passed(`${arn} exists for https://${host} with client id ${AWS_AUDIENCE}.`);
 }
 
-async function checkRoleTrust(
-  iam: IAMClient,
+function checkRoleTrust(
+  document: string | undefined,
   identity: ModuleIdentity,
   providerArn: string,
   host: string,
   groupId: string,
-): Promise<StepOutcome> {
-  let role;
-  try {
-    role = (await iam.send(new GetRoleCommand({ RoleName: identity.name }))).Role;
-  } catch (error) {
-    if (!isNoSuchEntity(error)) throw error;
-    return failed(`The role ${identity.name} does not exist.`, APPLY);
-  }
+): StepOutcome {
+  if (document === undefined) return failed(`The role ${identity.name} does not exist.`, APPLY);
   const subject = `${identity.component}:${groupId}`;
   const request = (sub: string, aud = AWS_AUDIENCE) => ({
     principal: { type: 'Federated' as const, id: providerArn },
@@ -175,7 +191,7 @@ async function checkRoleTrust(
   });
   let evaluation;
   try {
-    evaluation = evaluateTrustPolicy(role?.AssumeRolePolicyDocument ?? '', request(subject));
+    evaluation = evaluateTrustPolicy(document, request(subject));
   } catch (error) {
     if (!(error instanceof PolicyDocumentError)) throw error;
     return failed(`The trust policy of ${identity.name} cannot be read: ${error.message}.`, APPLY);
@@ -187,14 +203,8 @@ async function checkRoleTrust(
     );
   }
   // A policy that also admits strangers works, but is wider than the module writes it.
-  const stranger = evaluateTrustPolicy(
-    role?.AssumeRolePolicyDocument ?? '',
-    request(`${identity.component}:liaison-probe-other-group`),
-  );
-  const otherAudience = evaluateTrustPolicy(
-    role?.AssumeRolePolicyDocument ?? '',
-    request(subject, 'liaison-probe-audience'),
-  );
+  const stranger = evaluateTrustPolicy(document, request(`${identity.component}:liaison-probe-other-group`));
+  const otherAudience = evaluateTrustPolicy(document, request(subject, 'liaison-probe-audience'));
   if (stranger.decision === 'allowed' || otherAudience.decision === 'allowed') {
     return {
       status: 'warning',
@@ -207,16 +217,12 @@ async function checkRoleTrust(
   );
 }
 
-async function checkAttachedPolicies(
-  iam: IAMClient,
+function checkAttachedPolicies(
+  attached: ReadonlySet<string>,
   identity: ModuleIdentity,
   partition: string,
   accountId: string,
-): Promise<StepOutcome> {
-  const attached = new Set<string>();
-  for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: identity.name })) {
-    for (const policy of page.AttachedPolicies ?? []) if (policy.PolicyArn) attached.add(policy.PolicyArn);
-  }
+): StepOutcome {
   const expected = identity.awsPolicies.map(
     (policy) => `arn:${partition}:iam::${policy.owner === 'aws' ? 'aws' : accountId}:policy/${policy.name}`,
   );
@@ -251,14 +257,17 @@ async function impersonateCanary(
   if (!keys?.AccessKeyId || !keys.SecretAccessKey) {
     return failed('AssumeRoleWithWebIdentity returned no credentials.', 'Check again; if it repeats, report it.');
   }
-  const sts = new STSClient({
-    ...session.clientConfig,
-    credentials: {
-      accessKeyId: keys.AccessKeyId,
-      secretAccessKey: keys.SecretAccessKey,
-      sessionToken: keys.SessionToken,
-    },
-  });
+  const sts = paceClient(
+    new STSClient({
+      ...session.clientConfig,
+      credentials: {
+        accessKeyId: keys.AccessKeyId,
+        secretAccessKey: keys.SecretAccessKey,
+        sessionToken: keys.SessionToken,
+      },
+    }),
+    session.pace,
+  );
   try {
     const who = await sts.send(new GetCallerIdentityCommand({}));
     const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);

@@ -1,4 +1,4 @@
-import { IdentityPoolClient, type AuthClient } from 'google-auth-library';
+import { IdentityPoolClient } from 'google-auth-library';
 import type { GcpCredentialRef } from '../../../../shared/contract/gcp';
 import type { TokenCommand } from '../../../../shared/contract/checks';
 import {
@@ -8,12 +8,20 @@ import {
   type ModuleIdentity,
 } from '../../../../shared/terraform/module-catalog';
 import type { GcpCredentialsService } from '../../gcp/gcp-credentials-service';
-import { googleErrorToCoreError, type GoogleCallContext } from '../../gcp/google-error';
-import { resolveGoogleEndpoints, type GoogleEndpoints } from '../../gcp/google-endpoints';
+import { googleErrorToCoreError } from '../../gcp/google-error';
+import { resolveGoogleEndpoints } from '../../gcp/google-endpoints';
 import { CLOUD_PLATFORM_SCOPE } from '../../gcp/adc-client';
 import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
+import { type CheckScope, type SharedRead, sharedNote } from '../check-scope';
 import { runLiveStep } from '../live-step';
 import { describeToken, runTokenCommand } from '../token-command';
+import { describeGcpStepError } from './describe-gcp-check-error';
+import {
+  GcpProjectDocuments,
+  type GcpCheckSession,
+  type ServiceAccountDocument,
+  type WorkloadIdentityResource,
+} from './gcp-project-documents';
 import { grantsWorkloadIdentityUser, rolesOf, type GoogleIamPolicy } from './iam-policy-grants';
 
 export const GCP_AUDIENCE = 'google';
@@ -34,16 +42,11 @@ export interface GcpCheckOptions {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   requestTimeoutMs?: number;
+  /** What this check shares with the others of its run (the project's session and documents); a check of its own passes a fresh one. */
+  scope: CheckScope;
 }
 
 const APPLY = 'Run Apply for this association (or terraform apply in its workspace), then check again.';
-
-interface Session {
-  client: AuthClient;
-  context: GoogleCallContext;
-  endpoints: GoogleEndpoints;
-  timeout: number;
-}
 
 /**
  * check-gcp: the credentials see the project under the association's number; the pool and provider
@@ -58,30 +61,41 @@ export async function checkGcp(
   options: GcpCheckOptions,
 ): Promise<{ liveAt: Date | undefined }> {
   const issuer = `https://issuer.${target.environment}`;
-  let session: Session | undefined;
+  const { scope } = options;
+  let session: { value: GcpCheckSession; key: string } | undefined;
   const credentialLabel =
     target.credential.kind === 'adc'
       ? 'application default credentials'
       : `gcloud configuration ${target.credential.name}`;
   const credentials = await run.step('credentials', `${credentialLabel} see project ${target.projectId}`, async () => {
-    const project = await options.credentials.lookupProject(target.credential, target.projectId);
+    // Shared by the checks that would resolve the same credentials for the same project.
+    const key = ['gcp-session', JSON.stringify(target.credential), target.projectId].join('\0');
+    const opened = await scope.once(key, async (): Promise<GcpCheckSession> => {
+      await scope.pace(`gcp:${target.projectId}`);
+      const project = await options.credentials.lookupProject(target.credential, target.projectId);
+      const { client, context } = await options.credentials.authorizedClient(target.credential);
+      const endpoints = resolveGoogleEndpoints(options.env);
+      return { project, client, context, endpoints, timeout: options.requestTimeoutMs ?? 30_000 };
+    });
+    const note = opened.shared
+      ? ` ${sharedNote('Resolved', `${credentialLabel} and project ${target.projectId}`)}`
+      : '';
+    if (!opened.ok) {
+      const outcome = describeGcpStepError(opened.error, false);
+      return { ...outcome, detail: `${outcome.detail}${note}` };
+    }
+    const { project } = opened.value;
     if (project.projectNumber !== target.projectNumber) {
       return failed(
         `Project ${target.projectId} has number ${project.projectNumber}, not ${target.projectNumber}.`,
         `Edit the association: the project number must be ${project.projectNumber} (the bindings name the pool by number).`,
       );
     }
-    const { client, context } = await options.credentials.authorizedClient(target.credential);
-    session = {
-      client,
-      context,
-      endpoints: resolveGoogleEndpoints(options.env),
-      timeout: options.requestTimeoutMs ?? 30_000,
-    };
-    return passed(`Project ${target.projectId} is number ${project.projectNumber} (${project.state}).`);
+    session = { value: opened.value, key };
+    return passed(`Project ${target.projectId} is number ${project.projectNumber} (${project.state}).${note}`);
   });
-  const open = session as Session | undefined;
-  if (credentials.status !== 'passed' || !open) {
+  const resolved = session as { value: GcpCheckSession; key: string } | undefined;
+  if (credentials.status !== 'passed' || !resolved) {
     run.skip(
       'static',
       'Association resources',
@@ -89,18 +103,36 @@ export async function checkGcp(
     );
     return { liveAt: undefined };
   }
+  const open = resolved.value;
+  const documents = new GcpProjectDocuments(scope, resolved.key, open, target.projectId);
+  const judge = <T>(read: SharedRead<T>, evaluate: (value: T) => StepOutcome): StepOutcome => {
+    const outcome = read.ok ? evaluate(read.value) : describeGcpStepError(read.error, false);
+    return read.shared
+      ? { ...outcome, detail: `${outcome.detail} ${sharedNote('Read', `project ${target.projectId}`)}` }
+      : outcome;
+  };
   const poolName = `projects/${target.projectNumber}/locations/global/workloadIdentityPools/${POOL_ID}`;
-  await run.step('pool', `Workload identity pool ${POOL_ID}`, () => checkPool(open, poolName));
-  await run.step('provider', `Provider ${PROVIDER_ID} for ${issuer}`, () =>
-    checkProvider(open, `${poolName}/providers/${PROVIDER_ID}`, issuer),
+  const providerName = `${poolName}/providers/${PROVIDER_ID}`;
+  await run.step('pool', `Workload identity pool ${POOL_ID}`, async () =>
+    judge(await documents.workloadIdentityResource(poolName, `read the workload identity pool ${POOL_ID}`), (pool) =>
+      checkPool(pool, poolName),
+    ),
   );
-  let projectPolicy: GoogleIamPolicy | undefined;
+  await run.step('provider', `Provider ${PROVIDER_ID} for ${issuer}`, async () =>
+    judge(
+      await documents.workloadIdentityResource(providerName, `read the workload identity provider ${PROVIDER_ID}`),
+      (provider) => checkProvider(provider, providerName, issuer),
+    ),
+  );
   for (const identity of MODULE_IDENTITIES[target.moduleVersion]) {
     const email = `${identity.name}@${target.projectId}.iam.gserviceaccount.com`;
     const account = await run.step(
       `service-account:${identity.name}`,
       `Service account ${identity.name} admits ${identity.component}:${target.groupId}`,
-      () => checkServiceAccount(open, target.projectId, email, poolName, `${identity.component}:${target.groupId}`),
+      async () =>
+        judge(await documents.serviceAccount(email), (document) =>
+          checkServiceAccount(document, email, poolName, `${identity.component}:${target.groupId}`),
+        ),
     );
     if (identity.gcpProjectRoles.length === 0) continue;
     if (account.status === 'failed' && account.detail.includes('does not exist')) {
@@ -111,14 +143,9 @@ export async function checkGcp(
       );
       continue;
     }
-    await run.step(`project-roles:${identity.name}`, `Project roles of ${identity.name}`, async () => {
-      projectPolicy ??= await getIamPolicy(
-        open,
-        `${open.endpoints.cloudResourceManager}/v1/projects/${encodeURIComponent(target.projectId)}:getIamPolicy`,
-        `read the IAM policy of project ${target.projectId}`,
-      );
-      return checkProjectRoles(projectPolicy, identity, email);
-    });
+    await run.step(`project-roles:${identity.name}`, `Project roles of ${identity.name}`, async () =>
+      judge(await documents.projectPolicy(), (policy) => checkProjectRoles(policy, identity, email)),
+    );
   }
   const canary = `chainguard-${CANARY_COMPONENT}`;
   return runLiveStep(run, {
@@ -126,48 +153,21 @@ export async function checkGcp(
     environment: target.environment,
     tokenCommand,
     now: options.now,
-    impersonate: (command) =>
-      impersonateCanary(open, target, command, options.env, `${canary}@${target.projectId}.iam.gserviceaccount.com`),
+    impersonate: async (command) => {
+      // generateAccessToken is the project's call (the STS exchange before it is not the project's quota).
+      await scope.pace(`gcp:${target.projectId}`);
+      return impersonateCanary(
+        open,
+        target,
+        command,
+        options.env,
+        `${canary}@${target.projectId}.iam.gserviceaccount.com`,
+      );
+    },
   });
 }
 
-async function get(session: Session, url: string, action: string): Promise<unknown | undefined> {
-  try {
-    const response = await session.client.request({ url, method: 'GET', timeout: session.timeout });
-    return response.data;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw googleErrorToCoreError(error, { ...session.context, action });
-  }
-}
-
-async function getIamPolicy(session: Session, url: string, action: string): Promise<GoogleIamPolicy> {
-  try {
-    const response = await session.client.request<GoogleIamPolicy>({
-      url,
-      method: 'POST',
-      data: { options: { requestedPolicyVersion: 3 } },
-      timeout: session.timeout,
-    });
-    return response.data;
-  } catch (error) {
-    throw googleErrorToCoreError(error, { ...session.context, action });
-  }
-}
-
-interface PoolResource {
-  state?: string;
-  disabled?: boolean;
-  oidc?: { issuerUri?: string; allowedAudiences?: string[] };
-  attributeMapping?: Record<string, string>;
-}
-
-async function checkPool(session: Session, name: string): Promise<StepOutcome> {
-  const pool = (await get(
-    session,
-    `${session.endpoints.iam}/v1/${name}`,
-    `read the workload identity pool ${POOL_ID}`,
-  )) as PoolResource | undefined;
+function checkPool(pool: WorkloadIdentityResource | undefined, name: string): StepOutcome {
   if (!pool) return failed(`There is no workload identity pool ${name}.`, APPLY);
   if (pool.state !== 'ACTIVE' || pool.disabled) {
     return failed(
@@ -178,12 +178,7 @@ async function checkPool(session: Session, name: string): Promise<StepOutcome> {
   return passed(`${name} is ACTIVE.`);
 }
 
-async function checkProvider(session: Session, name: string, issuer: string): Promise<StepOutcome> {
-  const provider = (await get(
-    session,
-    `${session.endpoints.iam}/v1/${name}`,
-    `read the workload identity provider ${PROVIDER_ID}`,
-  )) as PoolResource | undefined;
+function checkProvider(provider: WorkloadIdentityResource | undefined, name: string, issuer: string): StepOutcome {
   if (!provider) return failed(`There is no workload identity provider ${name}.`, APPLY);
   if (provider.state !== 'ACTIVE' || provider.disabled) {
     return failed(
@@ -210,23 +205,19 @@ async function checkProvider(session: Session, name: string, issuer: string): Pr
   return passed(`${name} is ACTIVE for ${issuer}, audience ${GCP_AUDIENCE}, attribute.sub = assertion.sub.`);
 }
 
-async function checkServiceAccount(
-  session: Session,
-  projectId: string,
+function checkServiceAccount(
+  document: ServiceAccountDocument,
   email: string,
   poolName: string,
   subject: string,
-): Promise<StepOutcome> {
-  const base = `${session.endpoints.iam}/v1/projects/${encodeURIComponent(projectId)}/serviceAccounts/${encodeURIComponent(email)}`;
-  const account = (await get(session, base, `read the service account ${email}`)) as { disabled?: boolean } | undefined;
-  if (!account) return failed(`The service account ${email} does not exist.`, APPLY);
-  if (account.disabled)
+): StepOutcome {
+  if (!document.exists) return failed(`The service account ${email} does not exist.`, APPLY);
+  if (document.disabled)
     return failed(
       `The service account ${email} is disabled.`,
       `Enable it (gcloud iam service-accounts enable ${email}).`,
     );
-  const policy = await getIamPolicy(session, `${base}:getIamPolicy`, `read the IAM policy of ${email}`);
-  const grant = grantsWorkloadIdentityUser(policy, poolName, subject);
+  const grant = grantsWorkloadIdentityUser(document.policy, poolName, subject);
   const principalSet = `principalSet://iam.googleapis.com/${poolName}/attribute.sub/${subject}`;
   if (!grant.granted) {
     return failed(
@@ -245,7 +236,7 @@ function checkProjectRoles(policy: GoogleIamPolicy, identity: ModuleIdentity, em
 }
 
 async function impersonateCanary(
-  session: Session,
+  session: GcpCheckSession,
   target: GcpCheckTarget,
   tokenCommand: TokenCommand,
   env: NodeJS.ProcessEnv,
@@ -274,9 +265,4 @@ async function impersonateCanary(
     });
   }
   return passed(`Exchanged ${describeToken(token)} through ${PROVIDER_ID} and impersonated ${canaryEmail}.`);
-}
-
-function statusOf(error: unknown): number | undefined {
-  const shape = error as { status?: number; response?: { status?: number } } | undefined;
-  return shape?.response?.status ?? shape?.status;
 }

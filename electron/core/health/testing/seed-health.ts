@@ -15,13 +15,14 @@ export function groupIdFor(index: number): string {
 
 /**
  * Writes `count` generated AWS associations (each with its own group, spread over `accounts`
- * accounts) straight into the store, as the wizard would have saved them. For tests and benches.
+ * accounts, the i-th on account 100000000000 + i % accounts) straight into the store, as the wizard
+ * would have saved them. `fixed.profile` may name each account's profile. For tests and benches.
  */
 export function seedAssociations(
   store: Store,
   count: number,
   accounts = 10,
-  fixed: { accountId?: string; profile?: string } = {},
+  fixed: { accountId?: string; profile?: string | ((account: string) => string) } = {},
 ): SeededAssociation[] {
   const now = '2025-01-01T00:00:00.000Z';
   const seeded: SeededAssociation[] = [];
@@ -42,7 +43,7 @@ export function seedAssociations(
         cloud: 'aws',
         groupId,
         accountId: account,
-        profile: fixed.profile ?? 'default',
+        profile: typeof fixed.profile === 'function' ? fixed.profile(account) : (fixed.profile ?? 'default'),
         moduleVersion: '0.1.0',
         environment: 'enforce.dev',
         auditLogRegions: [],

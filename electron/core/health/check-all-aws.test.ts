@@ -1,0 +1,363 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { CheckResult } from '../../../shared/contract/checks';
+import type { HealthRunStatus } from '../../../shared/contract/health';
+import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import {
+  awsQueryError,
+  startFaultProxy,
+  type Fault,
+  type FaultProxy,
+  type ProxiedRequest,
+} from '../../../e2e/fixtures/aws/fault-proxy';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../../../e2e/fixtures/aws/moto';
+import { installTokenCommand } from '../../../e2e/fixtures/checks/token-command-fixture';
+import { trustOnly } from '../../../e2e/fixtures/health/seed-shared-account';
+import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../e2e/fixtures/health/seed-moto-accounts';
+import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
+import { CheckRepository } from '../checks/check-repository';
+import { ChecksService } from '../checks/checks-service';
+import { dispatchCall } from '../dispatch';
+import { EventBus } from '../event-bus';
+import { GcpCredentialsService } from '../gcp/gcp-credentials-service';
+import { createLogger } from '../logger';
+import { openStore } from '../store/database';
+import { createTestCore } from '../test-core';
+import { HealthService } from './health-service';
+import { groupIdFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
+
+const motoBinary = findMotoServer();
+if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
+
+const ACCOUNT_A = '100000000000';
+const ACCOUNT_B = '100000000001';
+
+/** The requests one access key signed, by action (the fault proxy records every request it forwards). */
+function actionsSignedBy(requests: readonly ProxiedRequest[], accessKeyId: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const request of requests) {
+    if (!request.headers.authorization?.includes(`Credential=${accessKeyId}/`)) continue;
+    const action = request.action ?? request.path;
+    counts[action] = (counts[action] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const ONE_READ_EACH = {
+  GetCallerIdentity: 1,
+  GetOpenIDConnectProvider: 1,
+  GetRole: 2,
+  ListAttachedRolePolicies: 1,
+};
+
+describe.skipIf(!motoBinary)(
+  motoBinary ? 'check all against moto: each account read once per run' : `SKIPPED — ${MOTO_MISSING_REASON}`,
+  () => {
+    let moto: MotoServer;
+    let proxy: FaultProxy;
+    let fault: ((request: ProxiedRequest) => Fault) | undefined;
+    let root: string;
+    let fixture: AwsFixtureHome;
+    let test: ReturnType<typeof createTestCore> | undefined;
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      proxy = await startFaultProxy({ target: moto.url, fault: (request) => fault?.(request) });
+    });
+    afterAll(async () => {
+      await proxy?.close();
+      await moto?.stop();
+    });
+
+    beforeEach(async () => {
+      fault = undefined;
+      await moto.reset();
+      root = mkdtempSync(join(tmpdir(), 'liaison-check-all-aws-'));
+      fixture = installAwsFixtureHome(join(root, 'home'));
+      vi.stubEnv('HOME', fixture.home);
+      vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+      vi.stubEnv('AWS_PROFILE', '');
+      vi.stubEnv('AWS_CONFIG_FILE', '');
+      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+    });
+    afterEach(() => {
+      test?.dispose();
+      test = undefined;
+      vi.unstubAllEnvs();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    /**
+     * `perAccount` associations (one group each) on each of `accounts` accounts, every account with
+     * its own user, profile and applied module instance trusting all its groups; then a core.
+     */
+    async function seed(accounts: number, perAccount: number) {
+      const seededAccounts = await seedAccounts(accounts, perAccount);
+      test = createTestCore();
+      const store = openStore(join(test.dataDir, 'liaison.db'));
+      const associations = seedAssociations(store, accounts * perAccount, accounts, { profile: accountProfile });
+      store.close();
+      proxy.requests.length = 0;
+      const accountOf = (id: string) => seededAccounts.find((a) => a.account === id) as MotoAccount;
+      return { associations, accounts: seededAccounts, accountOf };
+    }
+
+    function seedAccounts(accounts: number, perAccount: number): Promise<MotoAccount[]> {
+      const ids = Array.from({ length: accounts }, (_, i) => String(100000000000 + i));
+      // seedAssociations puts association i on account 100000000000 + i % accounts, with group i + 1.
+      const groupsOf = (account: string) =>
+        Array.from({ length: perAccount }, (_, n) => groupIdFor(n * accounts + Number(account) - 100000000000 + 1));
+      return seedMotoAccounts(moto.url, ids, groupsOf, fixture.credentialsFile);
+    }
+
+    async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      if (!test) throw new Error('no core');
+      const result = await dispatchCall(test.core, method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+      return result.value as MethodOutput<M>;
+    }
+
+    /** Starts a check-all through the API and resolves with its last progress once it ends. */
+    async function checkAll(
+      onProgress?: (status: HealthRunStatus) => void,
+    ): Promise<{ status: HealthRunStatus; started: HealthRunStatus }> {
+      const core = test?.core;
+      if (!core) throw new Error('no core');
+      const ended = new Promise<HealthRunStatus>((resolve) => {
+        const unsubscribe = core.events.subscribe((name, payload) => {
+          if (name !== 'healthRunProgress') return;
+          const status = payload as HealthRunStatus;
+          onProgress?.(status);
+          if (status.state === 'running') return;
+          unsubscribe();
+          resolve(status);
+        });
+      });
+      const started = await call('startHealthRun', {});
+      return { status: await ended, started };
+    }
+
+    async function latest(association: SeededAssociation): Promise<CheckResult> {
+      const [check] = await call('listAssociationChecks', { associationId: association.id });
+      if (!check) throw new Error(`no check stored for ${association.groupId}`);
+      return check;
+    }
+
+    const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);
+
+    it('N associations on one account: one GetCallerIdentity and one read per document, each group judged on its own', async () => {
+      const { associations, accounts } = await seed(1, 6);
+      const { status } = await checkAll();
+      expect(status).toMatchObject({ state: 'finished', total: 6, done: 6 });
+      expect(status.counts.configured).toBe(6);
+      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+      expect(proxy.requests).toHaveLength(5);
+
+      const results = await Promise.all(associations.map(latest));
+      for (const [index, result] of results.entries()) {
+        const group = associations[index]?.groupId;
+        expect(result.verdict).toBe('configured');
+        expect(step(result, 'role:chainguard-canary')?.detail).toContain(`Admits canary:${group} from`);
+        expect(step(result, 'role:chainguard-catalog-syncer')?.detail).toContain(`Admits catalog-syncer:${group} from`);
+      }
+      // The check that read a document says nothing more; every other one says the read was shared.
+      const note = `(Read once for account ${ACCOUNT_A} in this run and shared by its checks.)`;
+      for (const id of ['oidc-provider', 'role:chainguard-canary', 'role:chainguard-catalog-syncer']) {
+        const notes = results.map((r) => step(r, id)?.detail.endsWith(note));
+        expect(
+          notes.filter((shared) => !shared),
+          id,
+        ).toHaveLength(1);
+      }
+      expect(results.filter((r) => step(r, 'policies:chainguard-catalog-syncer')?.detail.endsWith(note))).toHaveLength(
+        5,
+      );
+      expect(
+        results.filter((r) =>
+          step(r, 'credentials')?.detail.includes(`Resolved once for profile account-${ACCOUNT_A}`),
+        ),
+      ).toHaveLength(5);
+
+      // A check of its own (the wizard's Check step) still reads everything fresh.
+      proxy.requests.length = 0;
+      const single = await call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
+      expect(single.verdict).toBe('configured');
+      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+      expect(single.steps.some((s) => s.detail.includes('in this run'))).toBe(false);
+
+      // The next run reads again: nothing is kept between runs.
+      proxy.requests.length = 0;
+      await checkAll();
+      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+    });
+
+    it('a trust that leaves out one group: that association is Failing, the others on the account Configured', async () => {
+      const { associations } = await seed(1, 5);
+      const [broken, ...others] = associations;
+      if (!broken) throw new Error('nothing seeded');
+      await trustOnly(
+        moto.url,
+        others.map((a) => a.groupId),
+        'enforce.dev',
+        ACCOUNT_A,
+      );
+      proxy.requests.length = 0;
+      const { status } = await checkAll();
+      expect(status.counts).toMatchObject({ configured: 4, failing: 1 });
+      const result = await latest(broken);
+      expect(result.verdict).toBe('failing');
+      expect(result.steps.filter((s) => s.status === 'failed').map((s) => s.id)).toEqual([
+        'role:chainguard-canary',
+        'role:chainguard-catalog-syncer',
+      ]);
+      expect(step(result, 'role:chainguard-canary')?.detail).toMatch(
+        new RegExp(`^The trust policy of chainguard-canary does not admit canary:${broken.groupId} from `),
+      );
+      for (const other of others) expect((await latest(other)).verdict).toBe('configured');
+      expect(proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
+    });
+
+    it('two accounts share nothing: each profile signs its own reads, once each', async () => {
+      const { associations, accounts } = await seed(2, 3);
+      const { status } = await checkAll();
+      expect(status.counts.configured).toBe(6);
+      for (const account of accounts) {
+        expect(actionsSignedBy(proxy.requests, account.keys.accessKeyId)).toEqual(ONE_READ_EACH);
+      }
+      const providers = proxy.requests
+        .filter((r) => r.action === 'GetOpenIDConnectProvider')
+        .map((r) => new URLSearchParams(r.body).get('OpenIDConnectProviderArn'))
+        .sort();
+      expect(providers).toEqual([
+        `arn:aws:iam::${ACCOUNT_A}:oidc-provider/issuer.enforce.dev`,
+        `arn:aws:iam::${ACCOUNT_B}:oidc-provider/issuer.enforce.dev`,
+      ]);
+      const onB = associations.filter((a) => a.account === ACCOUNT_B);
+      for (const association of onB) {
+        expect(step(await latest(association), 'credentials')?.detail).toMatch(
+          new RegExp(`^Signed in as arn:aws:iam::${ACCOUNT_B}:user/checker-${ACCOUNT_B}\\.`),
+        );
+      }
+    });
+
+    it('an account whose credentials fail marks every association on it, once, and the run moves on', async () => {
+      const { associations, accountOf } = await seed(2, 4);
+      const expiredKey = accountOf(ACCOUNT_B).keys.accessKeyId;
+      fault = (request) =>
+        request.headers.authorization?.includes(`Credential=${expiredKey}/`)
+          ? awsQueryError(403, 'ExpiredToken', 'The security token included in the request is expired')
+          : undefined;
+      const { status } = await checkAll();
+      expect(status).toMatchObject({ state: 'finished', total: 8, done: 8 });
+      expect(status.counts).toMatchObject({ configured: 4, error: 4 });
+      expect(actionsSignedBy(proxy.requests, expiredKey)).toEqual({ GetCallerIdentity: 1 });
+      const onB = await Promise.all(associations.filter((a) => a.account === ACCOUNT_B).map(latest));
+      const headlines = new Set(onB.map((r) => r.headline));
+      expect(headlines.size).toBe(1);
+      expect([...headlines][0]).toMatch(/^Error — Profile account-100000000001 resolves for account 100000000001: /);
+      for (const result of onB) {
+        expect(result.verdict).toBe('error');
+        expect(result.steps.map((s) => [s.id, s.status])).toEqual([
+          ['credentials', 'error'],
+          ['static', 'skipped'],
+        ]);
+      }
+      for (const association of associations.filter((a) => a.account === ACCOUNT_A)) {
+        expect((await latest(association)).verdict).toBe('configured');
+      }
+    });
+
+    it('a read that keeps failing gives every association on the account the same Error, from one call', async () => {
+      const { associations } = await seed(1, 4);
+      fault = (request) =>
+        request.action === 'GetOpenIDConnectProvider'
+          ? awsQueryError(403, 'AccessDenied', 'not allowed to iam:GetOpenIDConnectProvider')
+          : undefined;
+      const { status } = await checkAll();
+      expect(status.counts.error).toBe(4);
+      expect(proxy.requests.filter((r) => r.action === 'GetOpenIDConnectProvider')).toHaveLength(1);
+      for (const association of associations) {
+        const result = await latest(association);
+        expect(result.error).toEqual({ code: 'AccessDenied', message: 'not allowed to iam:GetOpenIDConnectProvider' });
+        // The roles are still read and judged: the one failed read does not hide the rest.
+        expect(step(result, 'role:chainguard-canary')?.status).toBe('passed');
+      }
+    });
+
+    it('the live step stays per association, and the rate limit counts API calls, not checks', async () => {
+      await seedAccounts(1, 6);
+      // A HealthService over the real checks whose clock records each wait of the rate limiter.
+      const store = openStore(join(root, 'liaison.db'));
+      const associations = seedAssociations(store, 6, 1, { profile: accountProfile });
+      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', {
+        amazon: `canary:${associations[0]?.groupId ?? ''}`,
+        google: '',
+      });
+      new CheckRepository(store).saveTokenCommand({ environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      const slept: number[] = [];
+      const clock = {
+        now: () => 1_000,
+        sleep: (ms: number) => {
+          slept.push(ms);
+          return Promise.resolve();
+        },
+      };
+      const logger = createLogger({ level: 'silent' });
+      const events = new EventBus();
+      const catalog = new AwsProfileCatalog({ watch: false });
+      const checks = new ChecksService({
+        store,
+        events,
+        logger,
+        env: process.env,
+        awsCatalog: catalog,
+        gcp: new GcpCredentialsService({ env: process.env, logger }),
+      });
+      const health = new HealthService({ store, events, logger, checks, clock });
+      try {
+        health.setSettings({ ...health.settings(), perAccountPerSecond: 10 });
+        proxy.requests.length = 0;
+        const status = await health.start(undefined).done;
+        // moto lets any assume succeed; what matters here is that each association made its own.
+        expect(status.counts.success).toBe(6);
+        expect(proxy.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity')).toHaveLength(6);
+        expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1 + 6);
+        expect(proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
+        expect(proxy.requests).toHaveLength(5 + 12);
+        // Every real call took a slot of account 100000000000, 100 ms apart, the first without waiting.
+        expect(slept).toEqual(Array.from({ length: proxy.requests.length - 1 }, (_, i) => (i + 1) * 100));
+      } finally {
+        health.close();
+        catalog.close();
+        store.close();
+      }
+    });
+
+    it('cancel stops starting checks; the ones running finish and are stored', async () => {
+      const { associations } = await seed(3, 10);
+      await call('setHealthSettings', { ...(await call('getHealthSettings', {})), concurrency: 2 });
+      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: 'canary:nobody', google: '' });
+      await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      let cancelled = false;
+      const { status, started } = await checkAll((progress) => {
+        if (cancelled || progress.done < 2) return;
+        cancelled = true;
+        void call('cancelHealthRun', { runId: progress.runId });
+      });
+      expect(started.total).toBe(30);
+      expect(status.state).toBe('cancelled');
+      expect(status.done).toBeGreaterThanOrEqual(2);
+      expect(status.done).toBeLessThan(30);
+      const overview = await call('getHealthOverview', {});
+      expect(overview.rows.filter((r) => r.verdict !== undefined)).toHaveLength(status.done);
+      expect(associations).toHaveLength(30);
+      // Nothing is left running after the run ended.
+      const after = proxy.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(proxy.requests).toHaveLength(after);
+    });
+  },
+);
