@@ -15,7 +15,7 @@ export const healthSettingsSchema = z.object({
   scheduleMinutes: z.number().int().min(0).max(10_080),
   /** Checks that run at once in a check-all. */
   concurrency: z.number().int().min(1).max(64),
-  /** Checks started per second against one account or project. */
+  /** Cloud API calls (retries included) per second against one account or project. */
   perAccountPerSecond: z.number().int().min(1).max(100),
   /** Every check is kept this many days; older ones are thinned to the last of each day. */
   keepAllDays: z.number().int().min(1).max(3650),

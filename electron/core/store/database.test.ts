@@ -36,6 +36,8 @@ describe('openStore', () => {
     const version = store.db.prepare('PRAGMA user_version').get() as { user_version: number };
     const tables = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[];
     expect(mode.journal_mode).toBe('wal');
+    // NORMAL (1): safe from corruption under WAL, without an fsync per commit.
+    expect(store.db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });
     expect(version.user_version).toBe(migrations.at(-1)?.version);
     expect(tables.map((t) => t.name)).toContain('groups');
     store.close();

@@ -39,6 +39,9 @@ export function openStore(file: string, migrations: readonly Migration[] = allMi
       });
     }
     db.exec('PRAGMA journal_mode = WAL');
+    // In WAL mode NORMAL never corrupts the file; a power cut (not an app crash) may lose the last
+    // commits. FULL would fsync each stored check, ~30x slower per write on a check-all.
+    db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     const transaction = makeTransaction(db);
     for (const migration of migrations) {

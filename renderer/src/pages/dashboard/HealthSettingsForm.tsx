@@ -77,7 +77,7 @@ function SettingsFields({ saved }: { saved: HealthSettings }) {
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {number('minutes', 'Every (minutes)', `Suggested: ${SUGGESTED_SCHEDULE_MINUTES}`)}
         {number('concurrency', 'Checks at once', '1 to 64')}
-        {number('perAccountPerSecond', 'Checks per second per account', '1 to 100')}
+        {number('perAccountPerSecond', 'API calls per second per account', '1 to 100')}
         {number('keepAllDays', 'Keep every check (days)', 'Older: one per day')}
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
