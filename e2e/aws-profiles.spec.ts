@@ -134,6 +134,25 @@ test('the table works from the keyboard', async ({ page }) => {
   await expect(row(page, 'chain-hop2')).toHaveAttribute('aria-selected', 'false');
 });
 
+test('"select all" selects the rows shown, and says when only some are', async ({ page }) => {
+  await openProfiles(page);
+  await page.getByLabel('Filter profiles').fill('chain');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
+  const selectAll = page.getByRole('checkbox', { name: 'Select all shown profiles' });
+  await expect(selectAll).not.toBeChecked();
+  await page.getByRole('checkbox', { name: 'Select chain-hop1' }).check();
+  await expect(selectAll).toBeChecked({ indeterminate: true });
+  await selectAll.click();
+  await expect(row(page, 'chain-hop1')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'chain-hop2')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Verify selected (2)' })).toBeEnabled();
+  const deselectAll = page.getByRole('checkbox', { name: 'Deselect all shown profiles' });
+  await expect(deselectAll).toBeChecked();
+  await deselectAll.click();
+  await expect(row(page, 'chain-hop1')).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByRole('button', { name: 'Verify selected' })).toBeDisabled();
+});
+
 test.describe('against moto', () => {
   test.skip(!hasMoto, MOTO_MISSING_REASON);
 

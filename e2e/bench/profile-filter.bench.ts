@@ -63,16 +63,18 @@ export async function benchProfileFilter(): Promise<Figure> {
     }, QUERY);
 
     if (distinctCounts < 3) throw new Error('the filter did not change the rows: nothing was measured');
-    const value = median(keystrokes);
+    // The bar holds for every keystroke, not the typical one: the 95th percentile is judged, so the
+    // keystrokes that bring thousands of rows back count.
+    const value = percentile(keystrokes, 95);
     const baseline = median(frames) / 2;
     return {
-      name: 'Filter the Profiles table, 5,000 rows (Chromium)',
+      name: 'Filter the Profiles table, 5,000 rows (Chromium), p95 keystroke',
       value,
       baselineName: 'one idle frame',
       baseline,
       ratio: value / baseline,
       maxMs: 50,
-      details: `${distinctCounts} distinct row counts seen; keystroke → painted rows over ${keystrokes.length} keystrokes typing and deleting "${QUERY}": median ${value.toFixed(1)} ms, p95 ${percentile(keystrokes, 95).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms`,
+      details: `${distinctCounts} distinct row counts seen; keystroke → painted rows over ${keystrokes.length} keystrokes typing and deleting "${QUERY}": median ${median(keystrokes).toFixed(1)} ms, p95 ${value.toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms`,
     };
   } finally {
     await browser.close();

@@ -44,7 +44,7 @@ export function createAwsServices(options: {
     close: () => {
       catalog.close();
       mfa.cancelAll();
-      verifier.cancelAll();
+      verifier.close();
       sso.cancelAll();
     },
   };

@@ -5,8 +5,9 @@ import type { Logger } from '../logger';
 import type { AwsMfaPrompts } from './aws-mfa-prompts';
 import type { AwsProfileCatalog } from './aws-profile-catalog';
 import { describeAwsError } from './describe-aws-error';
-import { resolveAwsIdentity, type ResolvedIdentity } from './resolve-aws-identity';
+import { resolveAwsIdentity, type ResolvedIdentity, type ResolveIdentityOptions } from './resolve-aws-identity';
 import { runBounded } from './run-bounded';
+import { StsClientPool } from './sts-client-pool';
 
 export const DEFAULT_VERIFY_CONCURRENCY = 8;
 /** A cached identity is dropped this long before its credentials expire. */
@@ -38,14 +39,30 @@ export class AwsIdentityVerifier {
   readonly #cache = new Map<string, CachedIdentity>();
   readonly #inFlight = new Map<string, Promise<AwsVerification>>();
   readonly #batches = new Map<string, AbortController>();
+  readonly #requestHandler: ResolveIdentityOptions['requestHandler'];
+  readonly #sts: StsClientPool;
 
   constructor(options: AwsIdentityVerifierOptions) {
     this.#options = options;
+    this.#requestHandler = {
+      requestTimeout: options.requestTimeoutMs ?? 15_000,
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      // Without this the SDK only logs a warning and keeps waiting.
+      throwOnRequestTimeout: true,
+    };
+    this.#sts = new StsClientPool({ requestHandler: this.#requestHandler });
   }
 
-  /** Drops every cached identity (the files changed, or an SSO sign-in happened). */
+  /** Drops every cached identity and STS client (the files changed, or an SSO sign-in happened). */
   forget(): void {
     this.#cache.clear();
+    this.#sts.clear();
+  }
+
+  /** Ends every batch and closes the STS clients once their calls land (the app is closing). */
+  close(): void {
+    this.cancelAll();
+    this.#sts.clear();
   }
 
   cachedIdentity(profile: string): AwsIdentity | undefined {
@@ -106,8 +123,11 @@ export class AwsIdentityVerifier {
   }
 
   async #resolve(name: string, interactive: boolean): Promise<AwsVerification> {
-    const profile = await this.#options.catalog.profile(name);
-    if (!profile) {
+    const [profile, clientSettings] = await Promise.all([
+      this.#options.catalog.profile(name),
+      this.#options.catalog.clientSettings(name),
+    ]);
+    if (!profile || clientSettings === undefined) {
       return failure(name, {
         code: awsErrorCodes.profileNotFound,
         message: `There is no AWS profile named "${name}"`,
@@ -123,8 +143,9 @@ export class AwsIdentityVerifier {
         ...(interactive && profile.mfaSerial
           ? { mfaCodeProvider: (serial: string) => this.#options.mfa.ask(name, serial) }
           : {}),
-        requestTimeoutMs: this.#options.requestTimeoutMs ?? 15_000,
-        connectionTimeoutMs: this.#options.connectionTimeoutMs ?? 5_000,
+        requestHandler: this.#requestHandler,
+        sts: this.#sts,
+        clientSettings,
       });
       const identity = this.#remember(name, resolved);
       return { profile: name, ok: true, identity, cached: false };

@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../shared/api';
 import type { AwsVerification } from '../../../shared/contract/aws';
-import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import {
+  installAwsFixtureHome,
+  type AwsFixtureHome,
+  type StaticKeys,
+} from '../../../e2e/fixtures/aws/aws-fixture-home';
 import {
   awsQueryError,
   startFaultProxy,
@@ -26,6 +30,7 @@ import { AwsIdentityVerifier } from './aws-identity-verifier';
 import { AwsMfaPrompts } from './aws-mfa-prompts';
 import { AwsProfileCatalog } from './aws-profile-catalog';
 import { installCredentialProcessRunner } from './credential-process-runner';
+import { StsClientPool } from './sts-client-pool';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -38,6 +43,7 @@ describe.skipIf(!motoBinary)(
     let fault: ((request: ProxiedRequest) => Fault) | undefined;
     let root: string;
     let fixture: AwsFixtureHome;
+    let staticKeys: StaticKeys;
     let test: ReturnType<typeof createTestCore>;
     let events: { name: EventName; payload: unknown }[];
 
@@ -57,8 +63,9 @@ describe.skipIf(!motoBinary)(
       fault = undefined;
       proxy.requests.length = 0;
       root = mkdtempSync(join(tmpdir(), 'liaison-aws-identity-'));
+      staticKeys = await createMotoUser(moto.url, `static-user-${run}`);
       fixture = installAwsFixtureHome(join(root, 'home'), {
-        staticKeys: await createMotoUser(moto.url, `static-user-${run}`),
+        staticKeys,
         processKeys: await createMotoUser(moto.url, `process-user-${run}`),
       });
       // The SDK reads these from process.env itself: exactly how the web host is pointed at moto.
@@ -338,6 +345,114 @@ describe.skipIf(!motoBinary)(
             .map((e) => (e.payload as { done: number; total: number }).done);
           expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6]);
         } finally {
+          await slow.close();
+        }
+      });
+
+      it("shares STS connections across a batch, yet signs each call with its own profile's keys", async () => {
+        const users = {
+          alice: await createMotoUser(moto.url, `alice-${run}`),
+          bob: await createMotoUser(moto.url, `bob-${run}`),
+        };
+        const owner = (index: number): keyof typeof users => (index % 2 === 0 ? 'alice' : 'bob');
+        const profiles = Array.from({ length: 16 }, (_, index) => `pair-${index}`);
+        appendFileSync(
+          fixture.configFile,
+          profiles.map((name) => `\n[profile ${name}]\nregion = us-east-1\n`).join(''),
+        );
+        appendFileSync(
+          fixture.credentialsFile,
+          profiles
+            .map((name, index) => {
+              const keys = users[owner(index)];
+              return `\n[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`;
+            })
+            .join(''),
+        );
+        const slow = await startFaultProxy({ target: moto.url, latencyMs: 40 });
+        try {
+          vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
+          const result = await dispatchCall(test.core, 'verifyAwsProfiles', {
+            batchId: 'pairs',
+            profiles,
+            concurrency: 8,
+            refresh: true,
+          });
+          const { results } = (result as { ok: true; value: { results: AwsVerification[] } }).value;
+          expect(Object.fromEntries(results.map((r) => [r.profile, r.ok ? r.identity.arn : r.error.code]))).toEqual(
+            Object.fromEntries(
+              profiles.map((name, index) => [name, `arn:aws:iam::123456789012:user/${owner(index)}-${run}`]),
+            ),
+          );
+          // Every profile made its own call, signed with its own key, with calls overlapping...
+          const signedWith = slow.requests
+            .filter((r) => r.action === 'GetCallerIdentity')
+            .map((r) => /Credential=([A-Z0-9]+)\//.exec(String(r.headers.authorization))?.[1]);
+          expect(signedWith.filter((id) => id === users.alice.accessKeyId)).toHaveLength(8);
+          expect(signedWith.filter((id) => id === users.bob.accessKeyId)).toHaveLength(8);
+          expect(slow.maxConcurrent).toBe(8);
+          // ...over at most one connection per call in flight: one client, kept alive.
+          expect(slow.connections).toBeLessThanOrEqual(8);
+        } finally {
+          await slow.close();
+        }
+      });
+
+      it("follows each profile's own client settings in one batch (max_attempts)", async () => {
+        fault = (r) =>
+          r.action === 'GetCallerIdentity' ? awsQueryError(400, 'Throttling', 'Rate exceeded') : undefined;
+        // Throttled before moto sees them: the keys only tell the profiles' calls apart.
+        const attempts = { 'one-try': '1', 'three-tries': '3', 'one-try-too': '1' };
+        const keyId = (name: string) => `AKIA${name.replace(/-/g, '').toUpperCase().padEnd(16, '0')}`;
+        for (const [name, maxAttempts] of Object.entries(attempts)) {
+          appendFileSync(
+            fixture.configFile,
+            `\n[profile ${name}]\nregion = us-east-1\nmax_attempts = ${maxAttempts}\n`,
+          );
+          appendFileSync(
+            fixture.credentialsFile,
+            `\n[${name}]\naws_access_key_id = ${keyId(name)}\naws_secret_access_key = not-checked\n`,
+          );
+        }
+        const result = await dispatchCall(test.core, 'verifyAwsProfiles', {
+          batchId: 'attempts',
+          profiles: Object.keys(attempts),
+          concurrency: 3,
+        });
+        const { results } = (result as { ok: true; value: { results: AwsVerification[] } }).value;
+        expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+          'AWS_THROTTLED',
+          'AWS_THROTTLED',
+          'AWS_THROTTLED',
+        ]);
+        const callsBy = (name: string) =>
+          proxy.requests.filter((r) => String(r.headers.authorization).includes(`Credential=${keyId(name)}/`)).length;
+        expect(Object.fromEntries(Object.keys(attempts).map((name) => [name, callsBy(name)]))).toEqual({
+          'one-try': 1,
+          'three-tries': 3,
+          'one-try-too': 1,
+        });
+      });
+
+      it('retiring the shared clients lets the calls in flight land', async () => {
+        const slow = await startFaultProxy({ target: moto.url, latencyMs: 150 });
+        const pool = new StsClientPool({
+          requestHandler: { requestTimeout: 5_000, connectionTimeout: 5_000, throwOnRequestTimeout: true },
+        });
+        try {
+          vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
+          const call = { profile: 'static-admin', settings: 'static-admin settings', region: 'us-east-1' };
+          const inFlight = pool.getCallerIdentity(call, staticKeys);
+          await expect.poll(() => slow.requests.length).toBe(1);
+          pool.clear();
+          expect(pool.size).toBe(0);
+          expect((await inFlight).Arn).toBe(`arn:aws:iam::123456789012:user/static-user-${run}`);
+          expect((await pool.getCallerIdentity(call, staticKeys)).Arn).toBe(
+            `arn:aws:iam::123456789012:user/static-user-${run}`,
+          );
+          expect(pool.size).toBe(1);
+        } finally {
+          pool.clear();
           await slow.close();
         }
       });

@@ -5,6 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import { resolveAwsConfigPaths, type AwsConfigPaths } from './aws-config-paths';
 import { addFileWarnings } from './check-profile-files';
+import { profileClientSettings } from './profile-client-settings';
 import { classifyAwsProfiles, type ParsedAwsFiles } from './classify-aws-profiles';
 import { scanIniSections, type IniFileRole, type IniSectionScan } from './scan-ini-sections';
 import { watchAwsConfigFiles } from './watch-aws-config-files';
@@ -49,6 +50,14 @@ export class AwsProfileCatalog {
 
   async profile(name: string): Promise<AwsProfile | undefined> {
     return (await this.#current()).byName.get(name);
+  }
+
+  /**
+   * What an SDK client built for this profile reads from the files besides its credentials, as a
+   * key (main process only: see `profileClientSettings`). Undefined for a profile the files lack.
+   */
+  async clientSettings(name: string): Promise<string | undefined> {
+    return profileClientSettings((await this.#current()).files, name);
   }
 
   /** One setting of an `[sso-session NAME]` section (main process only: never sent as a whole). */

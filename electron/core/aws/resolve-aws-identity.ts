@@ -1,6 +1,6 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsConfigPaths } from './aws-config-paths';
-import { awsProfileCredentialProvider } from './aws-credential-provider';
+import { awsProfileCredentialProvider, type AwsProviderOptions } from './aws-credential-provider';
+import type { StsClientPool } from './sts-client-pool';
 
 export interface ResolvedIdentity {
   account: string;
@@ -16,8 +16,11 @@ export interface ResolveIdentityOptions {
   region: string;
   /** Asked for a code when a role in the chain has mfa_serial; without it the SDK refuses such a profile. */
   mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
-  requestTimeoutMs: number;
-  connectionTimeoutMs: number;
+  requestHandler: AwsProviderOptions['requestHandler'];
+  /** Sends GetCallerIdentity on a client configured for the profile, signed with its credentials. */
+  sts: StsClientPool;
+  /** The profile's client settings (`profileClientSettings`), from the files being resolved. */
+  clientSettings: string;
 }
 
 /**
@@ -25,33 +28,19 @@ export interface ResolveIdentityOptions {
  * identity) and STS says whose credentials they are. The credentials never leave this function.
  */
 export async function resolveAwsIdentity(profile: string, options: ResolveIdentityOptions): Promise<ResolvedIdentity> {
-  const requestHandler = {
-    requestTimeout: options.requestTimeoutMs,
-    connectionTimeout: options.connectionTimeoutMs,
-    // Without this the SDK only logs a warning and keeps waiting.
-    throwOnRequestTimeout: true,
-  };
   const provider = awsProfileCredentialProvider(profile, {
     paths: options.paths,
     region: options.region,
     ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
-    requestHandler,
+    requestHandler: options.requestHandler,
   });
   const credentials = await provider();
-  // `profile` lets the client honour the profile's endpoint_url / services section, as the CLI does.
-  const sts = new STSClient({ region: options.region, profile, credentials, requestHandler });
-  try {
-    const identity = await sts.send(new GetCallerIdentityCommand({}));
-    if (!identity.Account || !identity.Arn || !identity.UserId) {
-      throw new Error('STS GetCallerIdentity returned an incomplete identity');
-    }
-    return {
-      account: identity.Account,
-      arn: identity.Arn,
-      userId: identity.UserId,
-      expiresAt: credentials.expiration,
-    };
-  } finally {
-    sts.destroy();
+  const identity = await options.sts.getCallerIdentity(
+    { profile, settings: options.clientSettings, region: options.region },
+    credentials,
+  );
+  if (!identity.Account || !identity.Arn || !identity.UserId) {
+    throw new Error('STS GetCallerIdentity returned an incomplete identity');
   }
+  return { account: identity.Account, arn: identity.Arn, userId: identity.UserId, expiresAt: credentials.expiration };
 }

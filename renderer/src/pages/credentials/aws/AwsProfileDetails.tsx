@@ -1,6 +1,6 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Alert, AlertTitle, Box, Button, Drawer, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { awsErrorCodes, type AwsProfile } from '../../../../../shared/contract/aws';
 import { IconActionButton } from '../../../components/IconActionButton';
 import { MONOSPACE_FONTS } from '../../../theme';
@@ -15,7 +15,13 @@ interface AwsProfileDetailsProps {
 }
 
 /** Everything Liaison knows about one profile: its settings, its warnings and what verifying it found. */
-export function AwsProfileDetails({ profile, onClose, onVerify, onSignIn }: AwsProfileDetailsProps) {
+// Memoized: the panel re-renders on every keystroke in the filter, which changes nothing here.
+export const AwsProfileDetails = memo(function AwsProfileDetails({
+  profile,
+  onClose,
+  onVerify,
+  onSignIn,
+}: AwsProfileDetailsProps) {
   const state = useAwsVerificationStore((s) => (profile ? s.byProfile[profile.name] : undefined));
   const titleId = 'aws-profile-details-title';
   return (
@@ -114,7 +120,7 @@ export function AwsProfileDetails({ profile, onClose, onVerify, onSignIn }: AwsP
       ) : null}
     </Drawer>
   );
-}
+});
 
 function Field({ label, mono = false, children }: { label: string; mono?: boolean; children: ReactNode }) {
   return (

@@ -1,16 +1,13 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import VerifiedOutlinedIcon from '@mui/icons-material/VerifiedOutlined';
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
-import { Box, Button, Checkbox, Chip, CircularProgress, Link, Stack, Typography } from '@mui/material';
+import { Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { memo } from 'react';
 import { awsErrorCodes, type AwsProfile } from '../../../../../shared/contract/aws';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { describeSource, kindLabels } from './aws-profile-labels';
 import type { VerificationState } from './aws-verification-store';
-
-export const ROW_HEIGHT = 60;
-/** Select, name, type, account, region, source, identity, actions. */
-export const PROFILE_COLUMNS = '44px minmax(9rem, 1.4fr) 8rem 8.5rem 7rem minmax(6rem, 1fr) minmax(14rem, 3fr) 6.5rem';
+import { ellipsis } from './ProfileGrid';
 
 interface AwsProfileRowProps {
   profile: AwsProfile;
@@ -25,8 +22,6 @@ interface AwsProfileRowProps {
   onSignIn: (profile: string) => void;
   onOpenDetails: (profile: string) => void;
 }
-
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /** One profile: what it is, where its credentials come from, and who it turned out to be. */
 export const AwsProfileRow = memo(function AwsProfileRow({
@@ -49,8 +44,9 @@ export const AwsProfileRow = memo(function AwsProfileRow({
   // Only the current row's controls are in the tab order: Tab reaches them, then leaves the grid.
   const controlTabIndex = active ? 0 : -1;
   return (
-    <Box
+    <div
       role="row"
+      className="profile-row"
       aria-rowindex={index + 2}
       aria-selected={selected}
       aria-label={profile.name}
@@ -58,108 +54,87 @@ export const AwsProfileRow = memo(function AwsProfileRow({
       tabIndex={active ? 0 : -1}
       // Focus anywhere in the row makes it the grid's current row.
       onFocus={() => onFocusRow(index)}
-      sx={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        width: '100%',
-        height: ROW_HEIGHT,
-        transform: `translateY(${top}px)`,
-        display: 'grid',
-        gridTemplateColumns: PROFILE_COLUMNS,
-        alignItems: 'center',
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: selected ? 'action.selected' : undefined,
-        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
-      }}
+      // A style, not a class: a class per position would be a new rule for every row scrolled to.
+      style={{ transform: `translateY(${top}px)` }}
     >
-      <Box role="gridcell" sx={{ px: 0.5 }}>
-        <Checkbox
-          size="small"
+      <div role="gridcell" className="profile-cell-select">
+        <input
+          type="checkbox"
+          className="profile-checkbox"
           checked={selected}
           tabIndex={controlTabIndex}
           onChange={() => onToggleSelected(profile.name)}
-          slotProps={{ input: { 'aria-label': `Select ${profile.name}` } }}
+          aria-label={`Select ${profile.name}`}
         />
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, minWidth: 0 }}>
-        <Link
-          component="button"
+      </div>
+      <div role="gridcell" className="profile-cell">
+        <button
           type="button"
+          className="profile-name"
           tabIndex={controlTabIndex}
           onClick={() => onOpenDetails(profile.name)}
-          sx={{ ...ellipsis, display: 'block', maxWidth: '100%', fontWeight: 600, textAlign: 'left' }}
           aria-label={`Details of ${profile.name}`}
         >
           {profile.name}
-        </Link>
-        <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
-          {profile.isActive ? (
-            <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-              active
-            </Typography>
-          ) : null}
+        </button>
+        <div>
+          {profile.isActive ? <span className="profile-note">active</span> : null}
           {profile.warnings.length > 0 ? (
-            <Typography
-              variant="caption"
-              sx={{ color: 'warning.dark', display: 'inline-flex', alignItems: 'center', gap: 0.25 }}
-            >
+            <span className="profile-note profile-note-warning">
               <WarningAmberOutlinedIcon sx={{ fontSize: 14 }} aria-hidden />
               {profile.warnings.length === 1 ? '1 warning' : `${profile.warnings.length} warnings`}
-            </Typography>
+            </span>
           ) : null}
-        </Stack>
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, minWidth: 0 }}>
-        <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-          <Chip
-            size="small"
-            label={kindLabels[profile.kind]}
-            variant={profile.kind === 'none' ? 'outlined' : 'filled'}
-          />
-          {profile.mfaSerial ? <Chip size="small" label="MFA" color="secondary" variant="outlined" /> : null}
-        </Stack>
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, fontFamily: MONOSPACE_FONTS, fontSize: '0.85rem' }}>
+        </div>
+      </div>
+      <div role="gridcell" className="profile-cell">
+        <div className="profile-chips">
+          <span className={profile.kind === 'none' ? 'profile-chip profile-chip-outlined' : 'profile-chip'}>
+            {kindLabels[profile.kind]}
+          </span>
+          {profile.mfaSerial ? <span className="profile-chip profile-chip-mfa">MFA</span> : null}
+        </div>
+      </div>
+      <div role="gridcell" className="profile-cell profile-account">
         {profile.accountId ?? (result?.ok ? result.identity.account : '')}
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, ...ellipsis }}>
+      </div>
+      <div role="gridcell" className="profile-cell profile-region">
         {profile.region ?? ''}
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, minWidth: 0 }}>
-        <Typography variant="body2" sx={{ ...ellipsis, color: 'text.secondary' }} title={source}>
+      </div>
+      <div role="gridcell" className="profile-cell">
+        <div className="profile-secondary" title={source}>
           {source}
-        </Typography>
-      </Box>
-      <Box role="gridcell" sx={{ px: 1, minWidth: 0 }} aria-live="polite">
+        </div>
+      </div>
+      <div role="gridcell" className="profile-cell" aria-live="polite">
         <IdentityCell verifying={verifying} result={result} />
-      </Box>
-      <Box role="gridcell" sx={{ px: 1 }}>
+      </div>
+      <div role="gridcell" className="profile-cell">
         {needsSignIn ? (
-          <Button
-            size="small"
-            variant="contained"
+          <button
+            type="button"
+            className="profile-action profile-action-contained"
             tabIndex={controlTabIndex}
             onClick={() => onSignIn(profile.name)}
             aria-label={`Sign in for ${profile.name}`}
           >
             Sign in
-          </Button>
+          </button>
         ) : (
-          <Button
-            size="small"
-            variant="outlined"
+          <button
+            type="button"
+            className="profile-action"
             tabIndex={controlTabIndex}
-            loading={verifying}
+            // The identity cell says "Verifying…" meanwhile.
+            disabled={verifying}
             onClick={() => onVerify(profile.name)}
             aria-label={`Verify ${profile.name}`}
           >
             Verify
-          </Button>
+          </button>
         )}
-      </Box>
-    </Box>
+      </div>
+    </div>
   );
 });
 
@@ -178,13 +153,7 @@ function IdentityCell({
       </Stack>
     );
   }
-  if (!result) {
-    return (
-      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        Not verified
-      </Typography>
-    );
-  }
+  if (!result) return <div className="profile-secondary">Not verified</div>;
   if (result.ok) {
     return (
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', minWidth: 0 }}>

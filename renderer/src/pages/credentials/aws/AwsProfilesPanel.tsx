@@ -65,7 +65,25 @@ function ProfilesContent({ list }: { list: NonNullable<ReturnType<typeof useAwsP
     },
     [client],
   );
-  const selectedNames = list.profiles.filter((p) => selected.has(p.name)).map((p) => p.name);
+  const selectedNames = useMemo(
+    () => list.profiles.filter((p) => selected.has(p.name)).map((p) => p.name),
+    [list.profiles, selected],
+  );
+  const detailsProfile = useMemo(
+    () => (detailsOf === undefined ? undefined : list.profiles.find((p) => p.name === detailsOf)),
+    [list.profiles, detailsOf],
+  );
+  const onToggleType = useCallback(
+    (type: TypeFilterId) =>
+      setTypes((current) => {
+        const next = new Set(current);
+        if (next.has(type)) next.delete(type);
+        else next.add(type);
+        return next;
+      }),
+    [],
+  );
+  const onCloseDetails = useCallback(() => setDetailsOf(undefined), []);
 
   return (
     <>
@@ -84,14 +102,7 @@ function ProfilesContent({ list }: { list: NonNullable<ReturnType<typeof useAwsP
         query={filter}
         onQueryChange={setFilter}
         types={types}
-        onToggleType={(type) =>
-          setTypes((current) => {
-            const next = new Set(current);
-            if (next.has(type)) next.delete(type);
-            else next.add(type);
-            return next;
-          })
-        }
+        onToggleType={onToggleType}
         shownCount={shown.length}
         totalCount={list.profiles.length}
         selectedCount={selectedNames.length}
@@ -106,12 +117,7 @@ function ProfilesContent({ list }: { list: NonNullable<ReturnType<typeof useAwsP
         onSignIn={onSignIn}
         onOpenDetails={setDetailsOf}
       />
-      <AwsProfileDetails
-        profile={list.profiles.find((p) => p.name === detailsOf)}
-        onClose={() => setDetailsOf(undefined)}
-        onVerify={onVerify}
-        onSignIn={onSignIn}
-      />
+      <AwsProfileDetails profile={detailsProfile} onClose={onCloseDetails} onVerify={onVerify} onSignIn={onSignIn} />
     </>
   );
 }

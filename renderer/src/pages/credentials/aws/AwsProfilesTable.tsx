@@ -1,8 +1,9 @@
-import { Box, Checkbox, Paper, Typography } from '@mui/material';
+import { Box, Paper, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AwsProfile } from '../../../../../shared/contract/aws';
-import { AwsProfileRow, PROFILE_COLUMNS, ROW_HEIGHT } from './AwsProfileRow';
+import { AwsProfileRow } from './AwsProfileRow';
+import { ProfileGrid, ROW_HEIGHT } from './ProfileGrid';
 import { useAwsVerificationStore } from './aws-verification-store';
 
 interface AwsProfilesTableProps {
@@ -33,7 +34,8 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
     count: profiles.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // A few rows beyond the view: each one is rendered again whenever the filter changes.
+    overscan: 4,
   });
   const current = Math.min(activeIndex, Math.max(0, profiles.length - 1));
 
@@ -79,13 +81,12 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
     }
   };
 
-  const visibleNames = profiles.map((p) => p.name);
-  const selectedVisible = visibleNames.filter((name) => selected.has(name)).length;
+  const selectedVisible = useMemo(() => profiles.filter((p) => selected.has(p.name)).length, [profiles, selected]);
   const allSelected = profiles.length > 0 && selectedVisible === profiles.length;
 
   return (
     <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
-      <Box
+      <ProfileGrid
         role="grid"
         aria-label="AWS profiles"
         aria-rowcount={profiles.length + 1}
@@ -93,48 +94,30 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
         aria-multiselectable="true"
         onKeyDown={onKeyDown}
       >
-        <Box role="rowgroup">
-          <Box
-            role="row"
-            aria-rowindex={1}
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: PROFILE_COLUMNS,
-              alignItems: 'center',
-              borderBottom: 1,
-              borderColor: 'divider',
-              bgcolor: 'action.hover',
-              minHeight: 44,
-            }}
-          >
-            <Box role="columnheader" sx={{ px: 0.5 }}>
-              <Checkbox
-                size="small"
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="profile-header">
+            <div role="columnheader" className="profile-cell-select">
+              <SelectAllCheckbox
                 checked={allSelected}
                 indeterminate={selectedVisible > 0 && !allSelected}
                 disabled={profiles.length === 0}
                 onChange={() => {
                   const next = new Set(selected);
-                  for (const name of visibleNames) {
+                  for (const { name } of profiles) {
                     if (allSelected) next.delete(name);
                     else next.add(name);
                   }
                   setSelected(next);
                 }}
-                slotProps={{
-                  input: { 'aria-label': allSelected ? 'Deselect all shown profiles' : 'Select all shown profiles' },
-                }}
               />
-            </Box>
+            </div>
             {HEADERS.map((header) => (
-              <Box key={header} role="columnheader" sx={{ px: 1 }}>
-                <Typography variant="subtitle2" component="span">
-                  {header}
-                </Typography>
-              </Box>
+              <div key={header} role="columnheader" className="profile-header-label">
+                {header}
+              </div>
             ))}
-          </Box>
-        </Box>
+          </div>
+        </div>
         <Box
           ref={scrollRef}
           role="rowgroup"
@@ -150,7 +133,7 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
               </Box>
             </Box>
           ) : (
-            <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div className="profile-rows" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const profile = profiles[item.index];
                 if (!profile) return null;
@@ -171,10 +154,39 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
                   />
                 );
               })}
-            </Box>
+            </div>
           )}
         </Box>
-      </Box>
+      </ProfileGrid>
     </Paper>
+  );
+}
+
+/** A native checkbox like the rows' (a mixed state is a DOM property, not an attribute). */
+function SelectAllCheckbox({
+  checked,
+  indeterminate,
+  disabled,
+  onChange,
+}: {
+  checked: boolean;
+  indeterminate: boolean;
+  disabled: boolean;
+  onChange: () => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className="profile-checkbox"
+      checked={checked}
+      disabled={disabled}
+      onChange={onChange}
+      aria-label={checked ? 'Deselect all shown profiles' : 'Select all shown profiles'}
+    />
   );
 }

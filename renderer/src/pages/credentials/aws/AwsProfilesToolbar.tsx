@@ -1,5 +1,6 @@
 import SearchIcon from '@mui/icons-material/Search';
 import { Box, Button, Chip, InputAdornment, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { memo } from 'react';
 import { typeFilters, type TypeFilterId } from './aws-profile-labels';
 import type { BatchProgress } from './aws-verification-store';
 
@@ -40,22 +41,7 @@ export function AwsProfilesToolbar(props: AwsProfilesToolbarProps) {
             htmlInput: { 'aria-controls': 'aws-profiles-count', spellCheck: false, autoComplete: 'off' },
           }}
         />
-        <Stack direction="row" role="group" aria-label="Filter by type" sx={{ gap: 1, flexWrap: 'wrap' }}>
-          {typeFilters.map((filter) => {
-            const on = types.has(filter.id);
-            return (
-              <Chip
-                key={filter.id}
-                label={filter.label}
-                clickable
-                color={on ? 'primary' : 'default'}
-                variant={on ? 'filled' : 'outlined'}
-                aria-pressed={on}
-                onClick={() => props.onToggleType(filter.id)}
-              />
-            );
-          })}
-        </Stack>
+        <TypeChips types={types} onToggleType={props.onToggleType} />
       </Stack>
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <Typography id="aws-profiles-count" variant="body2" role="status" sx={{ color: 'text.secondary' }}>
@@ -88,3 +74,28 @@ export function AwsProfilesToolbar(props: AwsProfilesToolbarProps) {
     </Stack>
   );
 }
+
+/** Memoized: a keystroke in the filter re-renders the toolbar, not these. */
+const TypeChips = memo(function TypeChips({
+  types,
+  onToggleType,
+}: Pick<AwsProfilesToolbarProps, 'types' | 'onToggleType'>) {
+  return (
+    <Stack direction="row" role="group" aria-label="Filter by type" sx={{ gap: 1, flexWrap: 'wrap' }}>
+      {typeFilters.map((filter) => {
+        const on = types.has(filter.id);
+        return (
+          <Chip
+            key={filter.id}
+            label={filter.label}
+            clickable
+            color={on ? 'primary' : 'default'}
+            variant={on ? 'filled' : 'outlined'}
+            aria-pressed={on}
+            onClick={() => onToggleType(filter.id)}
+          />
+        );
+      })}
+    </Stack>
+  );
+});
