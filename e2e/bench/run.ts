@@ -22,6 +22,7 @@ const benches: [file: string, exportName: string][] = [
   ['./terraform-apply.bench.ts', 'benchTerraformApply'],
   ['./health-check-all.bench.ts', 'benchHealthCheckAll'],
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
+  ['./apply-events.bench.ts', 'benchApplyEvents'],
 ];
 
 const only = process.argv.slice(2);
