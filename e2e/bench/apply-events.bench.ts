@@ -29,6 +29,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: less than `dur` when the thread waited, e.g. for a CPU other processes held. */
+  tdur?: number;
   id?: string;
   id2?: { local?: string };
   args?: { name?: string; data?: Record<string, unknown> };
@@ -83,7 +85,10 @@ async function idleFrames(page: Page, count: number): Promise<number[]> {
 }
 
 /** Main-thread tasks of the page's renderer that overlap the window between the two marks (ms). */
-function traceTasks(trace: { traceEvents: TraceEvent[] }): { tasks: number[]; windowMs: number } {
+function traceTasks(trace: { traceEvents: TraceEvent[] }): {
+  tasks: { wall: number; cpu: number }[];
+  windowMs: number;
+} {
   const events = trace.traceEvents;
   const start = events.find((event) => event.name === START_MARK);
   const end = events.find((event) => event.name === END_MARK);
@@ -98,7 +103,7 @@ function traceTasks(trace: { traceEvents: TraceEvent[] }): { tasks: number[]; wi
         event.ts + (event.dur ?? 0) >= start.ts &&
         event.ts <= end.ts,
     )
-    .map((event) => (event.dur ?? 0) / 1000);
+    .map((event) => ({ wall: (event.dur ?? 0) / 1000, cpu: (event.tdur ?? event.dur ?? 0) / 1000 }));
   return { tasks, windowMs: (end.ts - start.ts) / 1000 };
 }
 
@@ -235,7 +240,9 @@ export async function benchApplyEvents(): Promise<Figure> {
 
     const longestFrame = Math.max(...measured.frames);
     const longestLoaf = Math.max(0, ...measured.longFrames);
-    const longestTask = Math.max(0, ...tasks);
+    const taskTimes = tasks.map((task) => task.wall);
+    const longest = tasks.reduce((a, b) => (b.wall > a.wall ? b : a), { wall: 0, cpu: 0 });
+    const longestTask = longest.wall;
     const value = Math.max(longestFrame, longestLoaf, longestTask);
     const baseline = median(baselineFrames);
     const over = (samples: number[]) => samples.filter((each) => each > 100).length;
@@ -250,7 +257,7 @@ export async function benchApplyEvents(): Promise<Figure> {
         `window ${(measured.windowMs / 1000).toFixed(1)} s (trace ${(traceWindowMs / 1000).toFixed(1)} s), Apply click → all ${RESOURCES} Done and the run finished (${done} rows read back Done);`,
         `frames (rAF): ${measured.frames.length}, p95 ${percentile(measured.frames, 95).toFixed(1)} ms, max ${longestFrame.toFixed(1)} ms, ${over(measured.frames)} over 100 ms;`,
         `long-animation-frame entries: ${measured.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(measured.longFrames)} over 100 ms;`,
-        `trace main-thread tasks: ${tasks.length}, p95 ${percentile(tasks, 95).toFixed(1)} ms, max ${longestTask.toFixed(1)} ms, ${over(tasks)} over 100 ms;`,
+        `trace main-thread tasks: ${tasks.length}, p95 ${percentile(taskTimes, 95).toFixed(1)} ms, max ${longestTask.toFixed(1)} ms (of which ${longest.cpu.toFixed(1)} ms on the CPU), ${over(taskTimes)} over 100 ms, longest on the CPU ${Math.max(0, ...tasks.map((task) => task.cpu)).toFixed(1)} ms;`,
         `plan → ${RESOURCES}-row table ${planMs} ms`,
       ].join(' '),
     };
