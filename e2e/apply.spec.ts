@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
-import { onboardToApply } from './fixtures/wizard-flow';
+import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
 
 /*
  * The wizard's Apply step against the Terraform test double (e2e/fixtures/terraform/double), which
@@ -109,4 +110,79 @@ test('run history lists every run with its log', async ({ page }) => {
   await expect(log.getByLabel('Log lines')).toContainText('apply_errored');
   await log.getByRole('button', { name: 'Close' }).click();
   await expect(log).toBeHidden();
+});
+
+test("a plan that fails shows Terraform's diagnostic: the real binary cannot reach the module registry", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const real = (process.env.PATH ?? '')
+    .split(':')
+    .map((dir) => join(dir, 'terraform'))
+    .find((path) => !path.startsWith(DOUBLES) && existsSync(path));
+  test.skip(real === undefined, 'No real terraform on PATH');
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Custom Terraform path').fill(real ?? '');
+  await page.getByRole('button', { name: 'Save path' }).click();
+  await expect(page.getByLabel('Custom Terraform path')).toHaveAttribute('aria-invalid', 'false');
+
+  // The generated main.tf needs the public registry, which this machine cannot reach: init fails at once.
+  await onboard(page, 'Security');
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+  await expect(diagnostics).toContainText('Error: Error accessing remote module registry', { timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Planned resource changes' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'apply step: failed plan');
+});
+
+test('a second association on a workspace with shared state starts from that backend, not local', async ({ page }) => {
+  test.setTimeout(90_000);
+  const account = '210987654321';
+  const toOptions = async (groupName: string): Promise<void> => {
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+    await page.getByRole('button', { name: 'Start onboarding' }).click();
+    await page.getByRole('button', { name: 'New group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New group' });
+    await dialog.getByLabel('Name').fill(groupName);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('radio', { name: 'AWS account' }).check();
+    await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
+    await page.getByRole('option', { name: /static-admin/ }).click();
+    await page.getByLabel('AWS account id').fill(account);
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(stepHeading(page, 'Options')).toBeVisible();
+  };
+
+  // The first association on the account chooses an S3 backend.
+  await toOptions('Identity');
+  await expect(page.getByRole('radio', { name: 'Local' })).toBeChecked();
+  await page.getByRole('radio', { name: 'S3 bucket' }).check();
+  await page.getByLabel('State bucket').fill('team-state');
+  await page.getByLabel('Bucket region').fill('eu-west-2');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+
+  // The second one, on the same account, finds the workspace's backend filled in.
+  await toOptions('Data');
+  await expect(page.getByRole('radio', { name: 'S3 bucket' })).toBeChecked();
+  await expect(page.getByLabel('State bucket')).toHaveValue('team-state');
+  await expect(page.getByLabel('State key')).toHaveValue(`liaison/aws-${account}/terraform.tfstate`);
+  await expect(page.getByLabel('Bucket region')).toHaveValue('eu-west-2');
+  await expect(page.getByRole('status').filter({ hasText: `aws-${account}` })).toContainText(
+    'already keeps its state in the S3 bucket team-state',
+  );
+  await expectNoSeriousA11yViolations(page, 'options step: backend from the workspace');
+
+  // Choosing local state instead is allowed, with a warning and a way back.
+  await page.getByRole('radio', { name: 'Local' }).check();
+  const warning = page.getByRole('alert').filter({ hasText: 'changes it for all of them' });
+  await expect(warning).toBeVisible();
+  await warning.getByRole('button', { name: 'Use the workspace’s backend' }).click();
+  await expect(page.getByRole('radio', { name: 'S3 bucket' })).toBeChecked();
+  await expect(page.getByLabel('State bucket')).toHaveValue('team-state');
 });

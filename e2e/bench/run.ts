@@ -23,6 +23,7 @@ const benches: [file: string, exportName: string][] = [
   ['./health-check-all.bench.ts', 'benchHealthCheckAll'],
   ['./health-check-all.bench.ts', 'benchHealthCheckAllAccounts'],
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
+  ['./apply-events.bench.ts', 'benchApplyEvents'],
 ];
 
 const only = process.argv.slice(2);

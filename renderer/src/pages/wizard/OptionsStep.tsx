@@ -1,12 +1,15 @@
-import { Autocomplete, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Autocomplete, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { useEffect } from 'react';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import { MODULE_VERSIONS, moduleVersionsFor } from '../../../../shared/terraform/module-catalog';
 import { issuerUrl } from '../../../../shared/terraform/platform-environment';
 import { workspaceKey } from '../../../../shared/terraform/workspace-spec';
 import type { FieldErrors } from '../../forms/field-errors';
+import { useAssociationsQuery } from './association-queries';
 import { AWS_REGION_CODES } from './aws-region-codes';
 import { BackendFields } from './BackendFields';
 import { moduleVersionFor, type WizardField } from './wizard-values';
+import { describeBackend, sameBackend, workspaceBackend, type WizardBackend } from './workspace-backend';
 
 interface OptionsStepProps {
   values: AssociationValues;
@@ -20,6 +23,14 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
   const version = moduleVersionFor(cloud, values.moduleVersion);
   const info = MODULE_VERSIONS[version];
   const environment = values.environment ?? '';
+  const key = targetKey(values);
+  const existing = workspaceBackend(useAssociationsQuery().data ?? [], key);
+  const existingBackend = existing?.backend;
+  // Joining a workspace that already has associations: start from its backend, not local state, which
+  // would move every association's state back to this computer.
+  useEffect(() => {
+    if (values.backend === undefined && existingBackend) onChange({ backend: existingBackend });
+  }, [existingBackend, onChange, values.backend]);
   return (
     <Stack sx={{ gap: 3 }}>
       <TextField
@@ -68,13 +79,62 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
           )}
         />
       ) : null}
+      {existing && key && values.backend ? (
+        <WorkspaceBackendNote
+          workspaceKey={key}
+          existing={existing.backend}
+          associations={existing.associations}
+          chosen={values.backend}
+          onUseExisting={() => onChange({ backend: existing.backend })}
+        />
+      ) : null}
       <BackendFields
         backend={values.backend}
-        workspaceKey={targetKey(values)}
+        workspaceKey={key}
         errors={errors}
         onChange={(backend) => onChange({ backend })}
       />
     </Stack>
+  );
+}
+
+interface WorkspaceBackendNoteProps {
+  workspaceKey: string;
+  existing: WizardBackend;
+  associations: number;
+  chosen: WizardBackend;
+  onUseExisting: () => void;
+}
+
+/** What the workspace's backend already is, and a warning when this association would change it. */
+function WorkspaceBackendNote({
+  workspaceKey,
+  existing,
+  associations,
+  chosen,
+  onUseExisting,
+}: WorkspaceBackendNoteProps) {
+  const shared = `${associations} ${associations === 1 ? 'association' : 'associations'}`;
+  if (sameBackend(existing, chosen)) {
+    return (
+      <Alert severity="info" role="status">
+        Workspace <code>{workspaceKey}</code> already keeps its state in {describeBackend(existing)}, shared by its{' '}
+        {shared}: the state settings below are filled in from it.
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      severity="warning"
+      action={
+        <Button color="inherit" size="small" onClick={onUseExisting}>
+          Use the workspace’s backend
+        </Button>
+      }
+    >
+      Workspace <code>{workspaceKey}</code> keeps its state in {describeBackend(existing)}, shared by its {shared}.
+      Saving a different backend changes it for all of them, and Terraform then has to move the state.
+    </Alert>
   );
 }
 

@@ -22,7 +22,7 @@ export function ApplyProgress({ progress, planned }: { progress: RunProgress; pl
           {progress.completed} of {total} done{progress.errored > 0 ? `, ${progress.errored} failed` : ''}
         </Typography>
       </Stack>
-      <ResourceProgressList resources={progress.resources} />
+      <ResourceProgressList resources={progress.resources} running={progress.running} />
     </Stack>
   );
 }

@@ -58,7 +58,10 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
   const previous = useTerraformRuns(workspaceKey, 1).data?.[0];
   const planRun = useTerraformRun(planRunId).data;
   const applyRun = useTerraformRun(applyRunId).data;
-  const planProgress = useRunProgress(planRunId);
+  // A plan's lines matter only when it fails (its diagnostics): read from its stored log then, rather
+  // than folding thousands of planned changes live that the review shows anyway.
+  const planFailed = planRun !== undefined && planRun.run.status !== 'running' && planRun.run.status !== 'succeeded';
+  const planProgress = useRunProgress(planFailed ? planRunId : undefined);
   const applyProgress = useRunProgress(applyRunId);
   const startPlan = useStartPlan();
   const apply = useApplyPlan();
@@ -104,7 +107,7 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
         ) : null}
       </Stack>
       {startPlan.error ? <Alert severity="error">{startPlan.error.message}</Alert> : null}
-      {planRun && planRun.run.status !== 'running' && planRun.run.status !== 'succeeded' ? (
+      {planRun && planFailed ? (
         <>
           <RunProblem run={planRun.run} />
           {planRun.run.lock ? (

@@ -4,7 +4,7 @@ import PendingOutlinedIcon from '@mui/icons-material/PendingOutlined';
 import SyncOutlinedIcon from '@mui/icons-material/SyncOutlined';
 import { Box, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { memo, useEffect, useRef, useState, type ReactElement } from 'react';
 import { ChangeAction } from './ChangeAction';
 import type { ResourceProgress, ResourceStatus } from './run-progress';
 
@@ -16,9 +16,22 @@ const STATUS: Record<ResourceStatus, { label: string; icon: ReactElement }> = {
   errored: { label: 'Failed', icon: <ErrorOutlinedIcon fontSize="small" color="error" /> },
 };
 
-/** Every resource's live status and elapsed time; virtualized, so a long run stays responsive. */
-export function ResourceProgressList({ resources }: { resources: readonly ResourceProgress[] }) {
+const TICK_MS = 1000;
+
+/**
+ * Every resource's live status and elapsed time; virtualized, so a long run stays responsive. One
+ * clock for the whole list ticks while anything runs; only the rows in view that are running re-render.
+ */
+export function ResourceProgressList({
+  resources,
+  running,
+}: {
+  resources: readonly ResourceProgress[];
+  /** How many resources are running: the clock stops when none is. */
+  running: number;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useSecondsClock(running > 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtualizer the project chose.
   const virtualizer = useVirtualizer({
     count: resources.length,
@@ -53,7 +66,7 @@ export function ResourceProgressList({ resources }: { resources: readonly Resour
                 transform: `translateY(${item.start}px)`,
               }}
             >
-              <ResourceRow resource={resource} />
+              <ResourceRow resource={resource} now={now} />
             </Box>
           );
         })}
@@ -62,37 +75,43 @@ export function ResourceProgressList({ resources }: { resources: readonly Resour
   );
 }
 
-function ResourceRow({ resource }: { resource: ResourceProgress }) {
-  const status = STATUS[resource.status];
-  return (
-    <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, px: 1.5, height: '100%' }}>
-      {status.icon}
-      <Typography variant="body2" sx={{ width: 96 }}>
-        {status.label}
-      </Typography>
-      <ChangeAction action={resource.action} />
-      <Box component="code" sx={{ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-        {resource.addr}
-      </Box>
-      <Elapsed resource={resource} />
-    </Stack>
-  );
-}
-
-function Elapsed({ resource }: { resource: ResourceProgress }) {
-  const running = resource.status === 'running';
+/** The time, refreshed every second while `active`: one interval for the whole list. */
+function useSecondsClock(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
-  }, [running]);
-  const live =
-    running && resource.startedAt !== undefined ? Math.max(0, Math.round((now - resource.startedAt) / 1000)) : 0;
-  const seconds = running ? Math.max(live, resource.elapsedSeconds ?? 0) : resource.elapsedSeconds;
-  return (
-    <Typography variant="body2" sx={{ color: 'text.secondary', minWidth: 48, textAlign: 'right' }}>
-      {seconds === undefined ? '' : `${seconds}s`}
-    </Typography>
-  );
+  }, [active]);
+  return now;
+}
+
+// A row re-renders when its resource changes, or on the clock's tick while it is running.
+const ResourceRow = memo(
+  function ResourceRow({ resource, now }: { resource: ResourceProgress; now: number }) {
+    const status = STATUS[resource.status];
+    return (
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, px: 1.5, height: '100%' }}>
+        {status.icon}
+        <Typography variant="body2" sx={{ width: 96 }}>
+          {status.label}
+        </Typography>
+        <ChangeAction action={resource.action} />
+        <Box component="code" sx={{ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {resource.addr}
+        </Box>
+        <Typography variant="body2" sx={{ color: 'text.secondary', minWidth: 48, textAlign: 'right' }}>
+          {elapsedText(resource, now)}
+        </Typography>
+      </Stack>
+    );
+  },
+  (before, after) =>
+    before.resource === after.resource && (after.resource.status !== 'running' || before.now === after.now),
+);
+
+function elapsedText(resource: ResourceProgress, now: number): string {
+  if (resource.status !== 'running') return resource.elapsedSeconds === undefined ? '' : `${resource.elapsedSeconds}s`;
+  const live = resource.startedAt === undefined ? 0 : Math.max(0, Math.round((now - resource.startedAt) / 1000));
+  return `${Math.max(live, resource.elapsedSeconds ?? 0)}s`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunLogEntry, TerraformEvent } from '../../../../../shared/contract/terraform';
-import { addEntries, emptyProgress } from './run-progress';
+import { RunProgressFold, type RunProgress } from './run-progress';
 
 const common = { level: 'info', message: '', timestamp: '2026-11-21T03:58:22.000Z' };
 const resource = (addr: string) => ({
@@ -21,14 +21,22 @@ const hook = (type: 'apply_start' | 'apply_complete' | 'apply_errored', addr: st
     },
   }) as TerraformEvent;
 const entries = (...events: TerraformEvent[]): RunLogEntry[] => events.map((event, seq) => ({ seq, event }));
+const planned = (addr: string, action = 'create') =>
+  ({ type: 'planned_change', ...common, change: { resource: resource(addr), action } }) as TerraformEvent;
+
+/** A fresh fold of `batch`: its snapshot. */
+function folded(batch: readonly RunLogEntry[], receivedAt?: number): RunProgress {
+  const fold = new RunProgressFold();
+  fold.add(batch, receivedAt);
+  return fold.snapshot;
+}
 
 describe('run progress', () => {
   it('tracks each resource from planned to complete or errored, in first-seen order', () => {
-    const progress = addEntries(
-      emptyProgress,
+    const progress = folded(
       entries(
-        { type: 'planned_change', ...common, change: { resource: resource('terraform_data.a'), action: 'create' } },
-        { type: 'planned_change', ...common, change: { resource: resource('terraform_data.b'), action: 'delete' } },
+        planned('terraform_data.a'),
+        planned('terraform_data.b', 'delete'),
         hook('apply_start', 'terraform_data.a'),
         hook('apply_start', 'terraform_data.b'),
         hook('apply_complete', 'terraform_data.a', 2),
@@ -41,13 +49,16 @@ describe('run progress', () => {
       ['terraform_data.b', 'errored', 1],
     ]);
     expect(progress.resources[0]?.startedAt).toBe(1_000);
-    expect(progress).toMatchObject({ completed: 1, errored: 1, lastSeq: 5 });
+    expect(progress).toMatchObject({ completed: 1, errored: 1, running: 0, lastSeq: 5 });
   });
 
   it('skips entries already folded in, so the backlog and the live stream may overlap', () => {
     const batch = entries(hook('apply_start', 'terraform_data.a'), hook('apply_complete', 'terraform_data.a', 1));
-    const once = addEntries(emptyProgress, batch);
-    expect(addEntries(once, batch)).toBe(once);
+    const fold = new RunProgressFold();
+    expect(fold.add(batch)).toBe(true);
+    const once = fold.snapshot;
+    expect(fold.add(batch)).toBe(false);
+    expect(fold.snapshot).toBe(once);
     expect(once.completed).toBe(1);
   });
 
@@ -58,15 +69,14 @@ describe('run progress', () => {
       diagnostic: { severity: 'error', summary: 'local-exec provisioner error', detail: 'exit status 3' },
     } as TerraformEvent;
     const log = entries(hook('apply_start', 'terraform_data.bad'), diagnostic);
-    const progress = addEntries(emptyProgress, [...log.slice(1), ...log, ...log.slice(1)]);
+    const progress = folded([...log.slice(1), ...log, ...log.slice(1)]);
     expect(progress.diagnostics.map((d) => d.summary)).toEqual(['local-exec provisioner error']);
     expect(progress.lastSeq).toBe(1);
     expect(progress.resources.map((r) => r.addr)).toEqual(['terraform_data.bad']);
   });
 
   it('keeps diagnostics, outputs and raw lines', () => {
-    const progress = addEntries(
-      emptyProgress,
+    const progress = folded(
       entries(
         { type: 'diagnostic', ...common, diagnostic: { severity: 'error', summary: 'boom', detail: 'why' } },
         { type: 'outputs', ...common, outputs: { role: { sensitive: false, value: 'canary' } } },
@@ -76,5 +86,50 @@ describe('run progress', () => {
     expect(progress.diagnostics.map((d) => d.summary)).toEqual(['boom']);
     expect(progress.outputs).toEqual([{ name: 'role', sensitive: false, value: 'canary' }]);
     expect(progress.rawLines).toEqual(['panic: oops']);
+  });
+
+  it('keeps counts as statuses change across batches, and replaces only the resources that changed', () => {
+    const fold = new RunProgressFold();
+    const log = entries(
+      planned('terraform_data.a'),
+      planned('terraform_data.b'),
+      hook('apply_start', 'terraform_data.a'),
+      hook('apply_start', 'terraform_data.b'),
+      hook('apply_complete', 'terraform_data.a', 0),
+    );
+    fold.add(log.slice(0, 2));
+    expect(fold.snapshot).toMatchObject({ completed: 0, running: 0 });
+    fold.add(log.slice(2, 4));
+    const [a, b] = fold.snapshot.resources;
+    expect(fold.snapshot).toMatchObject({ completed: 0, running: 2 });
+    fold.add(log.slice(4));
+    expect(fold.snapshot).toMatchObject({ completed: 1, running: 1, errored: 0 });
+    // A row can tell it changed by identity: a's entry is new, b's the same object as before.
+    expect(fold.snapshot.resources[0]).not.toBe(a);
+    expect(fold.snapshot.resources[1]).toBe(b);
+  });
+
+  it('folds a 10,000-event apply in time that grows with the events, not events × resources', () => {
+    const apply = (count: number): RunLogEntry[] => {
+      const addrs = Array.from({ length: count }, (_, i) => `terraform_data.r_${i}`);
+      return entries(
+        ...addrs.map((addr) => planned(addr)),
+        ...addrs.flatMap((addr) => [hook('apply_start', addr), hook('apply_complete', addr, 0)]),
+      );
+    };
+    const timeFold = (log: RunLogEntry[]): number => {
+      const fold = new RunProgressFold();
+      const started = performance.now();
+      // One batch per ~frame's worth of lines, as the stream delivers them.
+      for (let i = 0; i < log.length; i += 20) fold.add(log.slice(i, i + 20));
+      const elapsed = performance.now() - started;
+      expect(fold.snapshot.completed).toBe(log.length / 3);
+      return elapsed;
+    };
+    timeFold(apply(300));
+    const small = Math.min(timeFold(apply(334)), timeFold(apply(334)));
+    const large = Math.min(timeFold(apply(3334)), timeFold(apply(3334)));
+    // 10× the events: linear is ~10×; a pass over every resource per batch would be ~100×.
+    expect(large / Math.max(small, 0.05)).toBeLessThan(30);
   });
 });

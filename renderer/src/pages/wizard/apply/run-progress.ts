@@ -18,17 +18,21 @@ export interface RunOutput {
   value: unknown;
 }
 
-/** What a run's event stream adds up to: one entry per resource, diagnostics, outputs. */
+/** What a run's event stream adds up to, at one moment: one entry per resource, diagnostics, outputs. */
 export interface RunProgress {
-  /** Resources in the order Terraform first mentioned them. */
-  resources: ResourceProgress[];
-  diagnostics: TerraformDiagnostic[];
+  /**
+   * Resources in the order Terraform first mentioned them. A changed resource is a new object (so a
+   * row can skip re-rendering an unchanged one); the list itself grows in place between snapshots.
+   */
+  resources: readonly ResourceProgress[];
+  diagnostics: readonly TerraformDiagnostic[];
   outputs: RunOutput[] | undefined;
   completed: number;
   errored: number;
+  running: number;
   lastSeq: number;
   /** Raw (non-JSON) lines: stderr, crashes; kept so nothing Terraform said is lost. */
-  rawLines: string[];
+  rawLines: readonly string[];
 }
 
 export const emptyProgress: RunProgress = {
@@ -37,47 +41,64 @@ export const emptyProgress: RunProgress = {
   outputs: undefined,
   completed: 0,
   errored: 0,
+  running: 0,
   lastSeq: -1,
   rawLines: [],
 };
 
 /**
- * Folds a batch of entries into the progress, returning a new object (one per batch, not per line,
- * so thousands of lines mean a handful of renders). Entries already seen (by seq) are skipped.
+ * Folds a run's entries as they arrive: constant work per entry (resources found by address in a
+ * Map, counts kept up to date as statuses change), so a 10,000-line apply costs 10,000 small steps,
+ * never a pass over every resource per line or per batch. Entries already folded (by seq) are skipped.
  */
-export function addEntries(
-  progress: RunProgress,
-  entries: readonly RunLogEntry[],
-  receivedAt: number = Date.now(),
-): RunProgress {
-  // One batch can hold the same entries twice (live stream and stored log) and out of order: keep each
-  // sequence number once, in order, and only those newer than what is already folded in.
-  const seen = new Set<number>();
-  const fresh = [...entries]
-    .sort((a, b) => a.seq - b.seq)
-    .filter((entry) => entry.seq > progress.lastSeq && !seen.has(entry.seq) && Boolean(seen.add(entry.seq)));
-  if (fresh.length === 0) return progress;
-  const index = new Map(progress.resources.map((resource, position) => [resource.addr, position]));
-  const resources = [...progress.resources];
-  const diagnostics = [...progress.diagnostics];
-  const rawLines = [...progress.rawLines];
-  let outputs = progress.outputs;
-  const upsert = (addr: string, patch: Partial<ResourceProgress>): void => {
-    const position = index.get(addr);
-    if (position === undefined) {
-      index.set(addr, resources.length);
-      resources.push({ addr, action: 'update', status: 'pending', ...patch });
-    } else {
-      resources[position] = { ...(resources[position] as ResourceProgress), ...patch };
+export class RunProgressFold {
+  readonly #resources: ResourceProgress[] = [];
+  readonly #index = new Map<string, number>();
+  readonly #diagnostics: TerraformDiagnostic[] = [];
+  readonly #rawLines: string[] = [];
+  #outputs: RunOutput[] | undefined;
+  #counts: Record<ResourceStatus, number> = { pending: 0, running: 0, complete: 0, errored: 0 };
+  #lastSeq = -1;
+  #snapshot: RunProgress = emptyProgress;
+
+  /** Folds a batch in sequence order; returns whether anything new was folded. */
+  add(entries: readonly RunLogEntry[], receivedAt: number = Date.now()): boolean {
+    // The live stream arrives in order; a batch that mixes it with the stored log may not.
+    const ordered = entries.every((entry, i) => i === 0 || (entries[i - 1] as RunLogEntry).seq < entry.seq)
+      ? entries
+      : [...entries].sort((a, b) => a.seq - b.seq);
+    const before = this.#lastSeq;
+    for (const entry of ordered) {
+      if (entry.seq <= this.#lastSeq) continue;
+      this.#lastSeq = entry.seq;
+      this.#fold(entry, receivedAt);
     }
-  };
-  for (const { event } of fresh) {
+    if (this.#lastSeq === before) return false;
+    this.#snapshot = {
+      resources: this.#resources,
+      diagnostics: this.#diagnostics,
+      outputs: this.#outputs,
+      rawLines: this.#rawLines,
+      completed: this.#counts.complete,
+      errored: this.#counts.errored,
+      running: this.#counts.running,
+      lastSeq: this.#lastSeq,
+    };
+    return true;
+  }
+
+  /** The progress as of the last batch: a new object after every batch that changed anything. */
+  get snapshot(): RunProgress {
+    return this.#snapshot;
+  }
+
+  #fold({ event }: RunLogEntry, receivedAt: number): void {
     switch (event.type) {
       case 'planned_change':
-        upsert(event.change.resource.addr, { action: event.change.action });
+        this.#upsert(event.change.resource.addr, { action: event.change.action });
         break;
       case 'apply_start':
-        upsert(event.hook.resource.addr, {
+        this.#upsert(event.hook.resource.addr, {
           action: event.hook.action,
           status: 'running',
           // Not Terraform's timestamp: a replayed or restored log would show a stale clock.
@@ -85,38 +106,45 @@ export function addEntries(
         });
         break;
       case 'apply_progress':
-        upsert(event.hook.resource.addr, { elapsedSeconds: event.hook.elapsed_seconds });
+        this.#upsert(event.hook.resource.addr, { elapsedSeconds: event.hook.elapsed_seconds });
         break;
       case 'apply_complete':
-        upsert(event.hook.resource.addr, { status: 'complete', elapsedSeconds: event.hook.elapsed_seconds });
+        this.#upsert(event.hook.resource.addr, { status: 'complete', elapsedSeconds: event.hook.elapsed_seconds });
         break;
       case 'apply_errored':
-        upsert(event.hook.resource.addr, { status: 'errored', elapsedSeconds: event.hook.elapsed_seconds });
+        this.#upsert(event.hook.resource.addr, { status: 'errored', elapsedSeconds: event.hook.elapsed_seconds });
         break;
       case 'diagnostic':
-        diagnostics.push(event.diagnostic);
+        this.#diagnostics.push(event.diagnostic);
         break;
       case 'outputs':
-        outputs = Object.entries(event.outputs).map(([name, output]) => ({
+        this.#outputs = Object.entries(event.outputs).map(([name, output]) => ({
           name,
           sensitive: output.sensitive,
           value: output.value,
         }));
         break;
       case 'raw':
-        rawLines.push(event.text);
+        this.#rawLines.push(event.text);
         break;
       default:
         break;
     }
   }
-  return {
-    resources,
-    diagnostics,
-    outputs,
-    rawLines,
-    completed: resources.filter((resource) => resource.status === 'complete').length,
-    errored: resources.filter((resource) => resource.status === 'errored').length,
-    lastSeq: fresh.reduce((max, entry) => Math.max(max, entry.seq), progress.lastSeq),
-  };
+
+  #upsert(addr: string, patch: Partial<ResourceProgress>): void {
+    const position = this.#index.get(addr);
+    const previous = position === undefined ? undefined : this.#resources[position];
+    const next: ResourceProgress = previous
+      ? { ...previous, ...patch }
+      : { addr, action: 'update', status: 'pending', ...patch };
+    if (previous) this.#counts[previous.status] -= 1;
+    this.#counts[next.status] += 1;
+    if (position === undefined) {
+      this.#index.set(addr, this.#resources.length);
+      this.#resources.push(next);
+    } else {
+      this.#resources[position] = next;
+    }
+  }
 }

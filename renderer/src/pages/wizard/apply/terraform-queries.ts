@@ -8,15 +8,19 @@ export function useTerraformBinary() {
   return useQuery({ queryKey: queryKeys.terraformBinary, queryFn: () => client.call('getTerraformBinary', {}) });
 }
 
-/** A run and, for a finished plan, its reviewed plan; refreshed whenever the run changes. */
 const RUNNING_POLL_MS = 1000;
 
+/**
+ * A run and, for a finished plan, its reviewed plan; refreshed while the run is running. Once it has
+ * ended its record is final for this step, so it is not fetched again: a plan of thousands of changes
+ * is not downloaded and parsed anew each time another run changes.
+ */
 export function useTerraformRun(runId: string | undefined) {
   const client = useClient();
   return useQuery({
     queryKey: [...queryKeys.terraformRuns, 'run', runId],
     queryFn: () => client.call('getTerraformRun', { runId: runId ?? '' }),
-    enabled: runId !== undefined,
+    enabled: (query) => runId !== undefined && (query.state.data?.run.status ?? 'running') === 'running',
     // terraformRunChanged refreshes this; a run that is still running is also re-read every second,
     // so one event lost to a reconnect or a race with the first fetch cannot leave the step stuck.
     refetchInterval: (query) => (query.state.data?.run.status === 'running' ? RUNNING_POLL_MS : false),

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { RunLogEntry } from '../../../../../shared/contract/terraform';
 import { useClient } from '../../../client/ClientProvider';
-import { addEntries, emptyProgress, type RunProgress } from './run-progress';
-
-/** Renders at most this often while lines stream in: thousands of events stay a handful of renders. */
-const FLUSH_MS = 100;
+import { emptyProgress, RunProgressFold, type RunProgress } from './run-progress';
 
 /**
- * A run's progress: its stored log (paged), then its live events, folded in batches. Live events that
- * arrive while the backlog loads are buffered; overlap is dropped by sequence number.
+ * A run's progress: its stored log (paged), then its live events. Entries are queued as they arrive
+ * and folded once per animation frame, so however fast Terraform prints, the step renders at most
+ * once a frame. Live events that arrive while the backlog loads wait for it; overlap is dropped by
+ * sequence number.
  */
 export function useRunProgress(runId: string | undefined): RunProgress {
   const client = useClient();
@@ -20,24 +19,22 @@ export function useRunProgress(runId: string | undefined): RunProgress {
 
   useEffect(() => {
     if (!runId) return;
+    const fold = new RunProgressFold();
     let buffer: RunLogEntry[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
     let stopped = false;
     // Live entries wait until the stored log is in: folded first, they would make the backlog look old.
     let backlogLoaded = false;
     const flush = (): void => {
-      timer = undefined;
+      frame = undefined;
       const batch = buffer;
       buffer = [];
       if (stopped || batch.length === 0) return;
-      setState((current) => ({
-        runId,
-        progress: addEntries(current.runId === runId ? current.progress : emptyProgress, batch),
-      }));
+      if (fold.add(batch)) setState({ runId, progress: fold.snapshot });
     };
     const queue = (entries: readonly RunLogEntry[]): void => {
-      buffer.push(...entries);
-      if (backlogLoaded) timer ??= setTimeout(flush, FLUSH_MS);
+      for (const entry of entries) buffer.push(entry);
+      if (backlogLoaded) frame ??= requestAnimationFrame(flush);
     };
     const unsubscribe = client.on('terraformRunEvents', (payload) => {
       if (payload.runId === runId) queue(payload.entries);
@@ -57,7 +54,7 @@ export function useRunProgress(runId: string | undefined): RunProgress {
     return () => {
       stopped = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
     };
   }, [client, runId]);
 

@@ -1,0 +1,39 @@
+import type { Association, AssociationValues } from '../../../../shared/contract/associations';
+
+export type WizardBackend = NonNullable<AssociationValues['backend']>;
+
+/**
+ * The backend a workspace already has, read from the generated associations in it (every one of
+ * them stores the workspace's shared backend). Undefined when nothing is generated there yet.
+ */
+export function workspaceBackend(
+  associations: readonly Association[],
+  workspaceKey: string | undefined,
+): { backend: WizardBackend; associations: number } | undefined {
+  if (workspaceKey === undefined) return undefined;
+  const members = associations
+    .filter((each) => each.status === 'generated' && each.workspaceKey === workspaceKey)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const latest = members[0];
+  if (!latest) return undefined;
+  // Saved before backends existed: the workspace kept local state.
+  return { backend: latest.values.backend ?? { type: 'local' }, associations: members.length };
+}
+
+/** Whether two backends put the state in the same place (empty optional fields count as absent). */
+export function sameBackend(a: WizardBackend, b: WizardBackend): boolean {
+  const fields = ['type', 'bucket', 'key', 'region', 'prefix'] as const;
+  return fields.every((field) => (a[field] || undefined) === (b[field] || undefined));
+}
+
+/** Where a backend keeps the state, in words. */
+export function describeBackend(backend: WizardBackend): string {
+  switch (backend.type) {
+    case 's3':
+      return `the S3 bucket ${backend.bucket ?? ''} (key ${backend.key ?? ''}, region ${backend.region ?? ''})`;
+    case 'gcs':
+      return `the GCS bucket ${backend.bucket ?? ''}${backend.prefix ? ` (prefix ${backend.prefix})` : ''}`;
+    case 'local':
+      return 'the workspace directory on this computer (local state)';
+  }
+}
