@@ -29,12 +29,17 @@ const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   healthSettingsChanged: [queryKeys.healthSettings],
 };
 
-/** Subscribes once to every event and refetches what it touched, keeping windows and tabs in sync. */
+/**
+ * Subscribes once to every event that makes a query stale and refetches it, keeping windows and tabs
+ * in sync. Events that stale nothing get no listener, so a 10,000-line run stream is parsed once (by
+ * its own consumer), not once more here.
+ */
 export function useEventInvalidation(): void {
   const client = useClient();
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unsubscribes = eventNames.map((name) =>
+    const invalidating = eventNames.filter((name) => queriesStaleAfter[name].length > 0);
+    const unsubscribes = invalidating.map((name) =>
       client.on(name, () => {
         for (const queryKey of queriesStaleAfter[name]) void queryClient.invalidateQueries({ queryKey });
       }),
