@@ -46,6 +46,11 @@ test('removing the last group offers a reviewed, confirmed destroy that keeps th
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
   await page.getByRole('button', { name: 'Remove' }).click();
+  const removal = page.getByRole('dialog', { name: 'Remove association' });
+  await expect(removal).toContainText(`Remove Platform team from AWS account ${ACCOUNT}?`);
+  await expect(removal.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await removal.getByRole('button', { name: 'Remove' }).click();
+  await expect(removal).toBeHidden();
   await expect(page.getByRole('button', { name: 'Remove' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Workspaces' }).click();

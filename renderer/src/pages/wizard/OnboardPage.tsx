@@ -1,5 +1,6 @@
-import { Alert, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Alert, Button, DialogContentText, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { FormDialog } from '../../components/FormDialog';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
 import { useAssociationsQuery, useDeleteAssociation } from './association-queries';
@@ -32,6 +33,7 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
   const query = useAssociationsQuery();
   const groups = useGroupsQuery();
   const remove = useDeleteAssociation();
+  const [removing, setRemoving] = useState<Association>();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
   const groupName = (id: string | undefined) =>
@@ -108,7 +110,7 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
                     >
                       Edit
                     </Button>
-                    <Button color="error" onClick={() => remove.mutate({ id: association.id })}>
+                    <Button color="error" onClick={() => setRemoving(association)}>
                       Remove
                     </Button>
                   </Stack>
@@ -122,6 +124,25 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
             ))}
           </List>
         </section>
+      ) : null}
+      {removing ? (
+        <FormDialog
+          open
+          title="Remove association"
+          submitLabel="Remove"
+          submitColor="error"
+          initialFocus="cancel"
+          pending={remove.isPending}
+          alert={undefined}
+          onClose={() => setRemoving(undefined)}
+          onSubmit={() => remove.mutate({ id: removing.id }, { onSettled: () => setRemoving(undefined) })}
+        >
+          <DialogContentText>
+            Remove <strong>{groupName(removing.values.groupId)}</strong> from {target(removing)}? Liaison takes the
+            group out of the workspace’s main.tf; the cloud keeps trusting it until the workspace is applied (or, for
+            the last group, destroyed from the Workspaces page).
+          </DialogContentText>
+        </FormDialog>
       ) : null}
     </Stack>
   );
