@@ -41,6 +41,8 @@ interface PageWindow {
   frames: number[];
   /** Long animation frames (the long-animation-frame entries), duration in ms. */
   longFrames: number[];
+  /** When the longest long-animation-frame came (from the Apply click) and what filled it. */
+  longestFrame: string;
   windowMs: number;
 }
 
@@ -49,15 +51,32 @@ async function installFrameRecorder(page: Page): Promise<void> {
   await page.evaluate(() => {
     const state = {
       frames: [] as number[],
-      longFrames: [] as { start: number; duration: number }[],
+      longFrames: [] as { start: number; duration: number; breakdown: string }[],
       start: undefined as number | undefined,
       end: undefined as number | undefined,
       last: undefined as number | undefined,
     };
     (window as unknown as { __liaisonBench: typeof state }).__liaisonBench = state;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        state.longFrames.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries()) {
+        // What filled the frame: its scripts (longest first), then style/layout and paint.
+        const frame = entry as PerformanceEntry & {
+          renderStart: number;
+          styleAndLayoutStart: number;
+          scripts: { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+        };
+        const scripts = [...frame.scripts]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((script) => `${script.invoker || 'script'} ${script.duration.toFixed(0)} ms`);
+        const render = frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0;
+        const layout = frame.styleAndLayoutStart > 0 ? frame.startTime + frame.duration - frame.styleAndLayoutStart : 0;
+        state.longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          breakdown: `${scripts.join(', ') || 'no script'}; rendering ${render.toFixed(0)} ms (style+layout+paint ${layout.toFixed(0)} ms)`,
+        });
+      }
     }).observe({ type: 'long-animation-frame', buffered: false });
     const loop = (now: number): void => {
       if (state.start !== undefined && state.end === undefined && state.last !== undefined && now > state.start) {
@@ -216,17 +235,23 @@ export async function benchApplyEvents(): Promise<Figure> {
         window as unknown as {
           __liaisonBench: {
             frames: number[];
-            longFrames: { start: number; duration: number }[];
+            longFrames: { start: number; duration: number; breakdown: string }[];
             start: number;
             end: number;
           };
         }
       ).__liaisonBench;
+      const inWindow = state.longFrames.filter(
+        (frame) => frame.start + frame.duration >= state.start && frame.start <= state.end,
+      );
+      const longest = inWindow.reduce<(typeof inWindow)[number] | undefined>(
+        (a, b) => (a === undefined || b.duration > a.duration ? b : a),
+        undefined,
+      );
       return {
         frames: state.frames,
-        longFrames: state.longFrames
-          .filter((frame) => frame.start + frame.duration >= state.start && frame.start <= state.end)
-          .map((frame) => frame.duration),
+        longFrames: inWindow.map((frame) => frame.duration),
+        longestFrame: longest ? `at +${(longest.start - state.start).toFixed(0)} ms: ${longest.breakdown}` : 'none',
         windowMs: state.end - state.start,
       };
     });
@@ -256,7 +281,7 @@ export async function benchApplyEvents(): Promise<Figure> {
       details: [
         `window ${(measured.windowMs / 1000).toFixed(1)} s (trace ${(traceWindowMs / 1000).toFixed(1)} s), Apply click → all ${RESOURCES} Done and the run finished (${done} rows read back Done);`,
         `frames (rAF): ${measured.frames.length}, p95 ${percentile(measured.frames, 95).toFixed(1)} ms, max ${longestFrame.toFixed(1)} ms, ${over(measured.frames)} over 100 ms;`,
-        `long-animation-frame entries: ${measured.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(measured.longFrames)} over 100 ms;`,
+        `long-animation-frame entries: ${measured.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(measured.longFrames)} over 100 ms (the longest ${measured.longestFrame});`,
         `trace main-thread tasks: ${tasks.length}, p95 ${percentile(taskTimes, 95).toFixed(1)} ms, max ${longestTask.toFixed(1)} ms (of which ${longest.cpu.toFixed(1)} ms on the CPU), ${over(taskTimes)} over 100 ms, longest on the CPU ${Math.max(0, ...tasks.map((task) => task.cpu)).toFixed(1)} ms;`,
         `plan → ${RESOURCES}-row table ${planMs} ms`,
       ].join(' '),
