@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
-import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
+import { onboardToApply, onboardToOptions, stepHeading } from './fixtures/wizard-flow';
 
 /*
  * The wizard's Apply step against the Terraform test double (e2e/fixtures/terraform/double), which
@@ -139,23 +139,7 @@ test("a plan that fails shows Terraform's diagnostic: the real binary cannot rea
 test('a second association on a workspace with shared state starts from that backend, not local', async ({ page }) => {
   test.setTimeout(90_000);
   const account = '210987654321';
-  const toOptions = async (groupName: string): Promise<void> => {
-    await page.goto(host.url);
-    await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
-    await page.getByRole('button', { name: 'Start onboarding' }).click();
-    await page.getByRole('button', { name: 'New group' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New group' });
-    await dialog.getByLabel('Name').fill(groupName);
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await expect(dialog).toBeHidden();
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await page.getByRole('radio', { name: 'AWS account' }).check();
-    await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
-    await page.getByRole('option', { name: /static-admin/ }).click();
-    await page.getByLabel('AWS account id').fill(account);
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect(stepHeading(page, 'Options')).toBeVisible();
-  };
+  const toOptions = (groupName: string): Promise<void> => onboardToOptions(page, host.url, groupName, account);
 
   // The first association on the account chooses an S3 backend.
   await toOptions('Identity');
@@ -185,4 +169,17 @@ test('a second association on a workspace with shared state starts from that bac
   await warning.getByRole('button', { name: 'Use the workspace’s backend' }).click();
   await expect(page.getByRole('radio', { name: 'S3 bucket' })).toBeChecked();
   await expect(page.getByLabel('State bucket')).toHaveValue('team-state');
+
+  // Another account pointed at that workspace's state key is stopped before it could overwrite it.
+  await onboardToOptions(page, host.url, 'Elsewhere', '123456789012');
+  await page.getByRole('radio', { name: 'S3 bucket' }).check();
+  await page.getByLabel('State bucket').fill('team-state');
+  await page.getByLabel('State key').fill(`liaison/aws-${account}/terraform.tfstate`);
+  await page.getByLabel('Bucket region').fill('eu-west-2');
+  const clash = page.getByRole('alert').filter({ hasText: `Workspace aws-${account} keeps its state there` });
+  await expect(clash).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'options step: a state key another workspace owns');
+  await clash.getByRole('button', { name: 'Use this workspace’s own key' }).click();
+  await expect(page.getByLabel('State key')).toHaveValue('liaison/aws-123456789012/terraform.tfstate');
+  await expect(clash).toBeHidden();
 });

@@ -116,6 +116,52 @@ describe('saving', () => {
     expect(await failure('saveAssociation', awsInput(id))).toMatchObject({ code: 'CONFLICT', field: 'groupId' });
   });
 
+  it('refuses a shared backend that points at another workspace’s state, on the field', async () => {
+    const s3 = {
+      type: 's3',
+      bucket: 'team-state',
+      key: 'liaison/aws-123456789012/terraform.tfstate',
+      region: 'eu-west-2',
+    };
+    await call('saveAssociation', awsInput(await group('A'), { backend: s3 }));
+    const other = awsInput(await group('B'), { accountId: '210987654321', backend: s3 });
+    for (const method of ['previewAssociation', 'saveAssociation'] as const) {
+      const error = await failure(method, other);
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        field: 'backend.key',
+        message: 'Workspace aws-123456789012 keeps its state here; each workspace needs its own state key',
+        remediation: 'Use liaison/aws-210987654321/terraform.tfstate or another path no workspace uses.',
+      });
+    }
+    expect(existsSync(join(harness.dataDir, 'workspaces', 'aws-210987654321'))).toBe(false);
+    // Its own key in the same bucket is fine, and so is the same key in the workspace that owns it.
+    await call('saveAssociation', { ...other, backend: { ...s3, key: 'liaison/aws-210987654321/terraform.tfstate' } });
+    await call('saveAssociation', awsInput(await group('C'), { backend: s3 }));
+  });
+
+  it('refuses two workspaces in one GCS bucket without their own prefixes', async () => {
+    const gcp = (groupId: string, projectId: string, projectNumber: string, backend: object) => ({
+      cloud: 'gcp' as const,
+      groupId,
+      projectId,
+      projectNumber,
+      credential: { kind: 'adc' as const },
+      moduleVersion: '0.0.12' as const,
+      environment: 'enforce.dev',
+      backend,
+    });
+    await call(
+      'saveAssociation',
+      gcp(await group('A'), 'acme-prod', '123456789012', { type: 'gcs', bucket: 'acme-state' }),
+    );
+    const error = await failure(
+      'saveAssociation',
+      gcp(await group('B'), 'acme-dev', '210987654321', { type: 'gcs', bucket: 'acme-state' }),
+    );
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'backend.prefix' });
+  });
+
   it('moves the group out of the old account when an edit changes the account', async () => {
     const id = await group('Mover');
     const saved = await call('saveAssociation', awsInput(id));

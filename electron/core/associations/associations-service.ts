@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api';
 import type { Association, ParsedAssociationInput, WorkspacePreview } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
+import { defaultStateKey } from '../../../shared/terraform/backend';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import { GroupRepository } from '../groups/group-repository';
@@ -152,6 +153,7 @@ export class AssociationsService {
     }
     const settings = settingsOf(input);
     const key = keyOf(settings);
+    this.#requireOwnState(key, input.backend);
     const others = otherMembers(this.#repository.listGenerated(key), input);
     const groupIds = [input.groupId, ...others.map((other) => other.values.groupId ?? '')];
     const files = generateFiles(settings, this.#named(groupIds));
@@ -166,6 +168,29 @@ export class AssociationsService {
       foreignFiles: foreignFiles(current),
     };
     return { preview, others, shared: sharedValues(settings) };
+  }
+
+  /**
+   * A shared backend must not point at another workspace's state: its init would read that state and
+   * its apply would overwrite it. Compared with what every other workspace's associations store.
+   */
+  #requireOwnState(key: string, backend: ParsedAssociationInput['backend']): void {
+    if (backend.type === 'local') return;
+    const place =
+      backend.type === 's3' ? `${backend.bucket}\0${backend.key}` : `${backend.bucket}\0${backend.prefix ?? ''}`;
+    for (const other of this.#repository.list()) {
+      const theirs = other.values.backend;
+      if (other.status !== 'generated' || other.workspaceKey === key || theirs?.type !== backend.type) continue;
+      const their =
+        backend.type === 's3' ? `${theirs.bucket}\0${theirs.key}` : `${theirs.bucket}\0${theirs.prefix ?? ''}`;
+      if (their !== place) continue;
+      throw new CoreError({
+        code: errorCodes.invalidInput,
+        field: backend.type === 's3' ? 'backend.key' : 'backend.prefix',
+        message: `Workspace ${other.workspaceKey ?? ''} keeps its state here; each workspace needs its own ${backend.type === 's3' ? 'state key' : 'prefix'}`,
+        remediation: `Use ${defaultStateKey(key)} or another path no workspace uses.`,
+      });
+    }
   }
 
   /** Regenerates a workspace from the associations left in it (after `removed` leaves it). */

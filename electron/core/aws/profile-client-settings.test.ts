@@ -54,6 +54,10 @@ describe('profileClientSettings', () => {
         'aws_access_key_id = AKIATWO',
         'aws_secret_access_key = two',
         'aws_session_token = token',
+        '[keys-3]',
+        'aws_access_key_id = AKIATHREE',
+        'aws_secret_access_key = three',
+        'aws_security_token = legacy-token',
       ].join('\n'),
     );
     const settings = (name: string) => profileClientSettings(files, name);
@@ -64,6 +68,9 @@ describe('profileClientSettings', () => {
     expect(settings('keys-1')).not.toBe(settings('a-admin'));
     expect(settings('keys-1')).not.toContain('AKIAONE');
     expect(settings('keys-2')).not.toMatch(/two|token/);
+    // The legacy name of the session token is a credential too: no secret in a pool key.
+    expect(settings('keys-3')).toBe(settings('keys-1'));
+    expect(settings('keys-3')).not.toMatch(/three|legacy-token/);
   });
 
   it('tells apart profiles whose clients are configured differently', async () => {

@@ -9,6 +9,8 @@ const CREDENTIAL_KEYS = new Set([
   'aws_access_key_id',
   'aws_secret_access_key',
   'aws_session_token',
+  // The legacy name of the session token, still read by the SDK.
+  'aws_security_token',
   'aws_credential_scope',
   'aws_account_id',
   'role_arn',

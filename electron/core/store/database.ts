@@ -38,10 +38,11 @@ export function openStore(file: string, migrations: readonly Migration[] = allMi
           'Update Liaison, or set LIAISON_DATA_DIR to use a different data directory. The file was left unchanged.',
       });
     }
-    db.exec('PRAGMA journal_mode = WAL');
+    const journal = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string } | undefined;
     // In WAL mode NORMAL never corrupts the file; a power cut (not an app crash) may lose the last
-    // commits. FULL would fsync each stored check, ~30x slower per write on a check-all.
-    db.exec('PRAGMA synchronous = NORMAL');
+    // commits. FULL would fsync each stored check, ~30x slower per write on a check-all. A file system
+    // that refuses WAL keeps the rollback journal, where only FULL is safe.
+    db.exec(`PRAGMA synchronous = ${journal?.journal_mode === 'wal' ? 'NORMAL' : 'FULL'}`);
     db.exec('PRAGMA foreign_keys = ON');
     const transaction = makeTransaction(db);
     for (const migration of migrations) {

@@ -71,11 +71,15 @@ export function clientConfig(profile: string, region: string, timeouts: AwsCheck
 
 /** How long before expiry credentials are renewed: the SDK's own margin for refreshing an identity. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/** While the held credentials are still valid, a renewal is tried at most this often. */
+const RENEW_INTERVAL_MS = 60_000;
 
 /**
  * The credentials already resolved, renewed through `provider` once they are about to expire: a
  * session lives for a whole run, which may outlast temporary credentials. Every client of the
  * session shares one holder, so a renewal (an AssumeRole, an SSO call) happens once for all of them.
+ * A renewal that fails leaves the held credentials in use while they are valid (and is tried again a
+ * minute later); credentials that live less than the margin are not renewed on every call either.
  */
 export function refreshing<Credentials extends { expiration?: Date }>(
   resolved: Credentials,
@@ -83,13 +87,27 @@ export function refreshing<Credentials extends { expiration?: Date }>(
   now: () => number = Date.now,
 ): () => Promise<Credentials> {
   let current: Promise<Credentials> = Promise.resolve(resolved);
+  let renewedAt = Number.NEGATIVE_INFINITY;
   return async () => {
     const held = current;
     const credentials = await held;
-    if (!credentials.expiration || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS) return credentials;
+    const left = credentials.expiration ? credentials.expiration.getTime() - now() : Number.POSITIVE_INFINITY;
+    if (left > REFRESH_MARGIN_MS) return credentials;
     // The first caller to see them expiring starts the renewal; the others join it.
-    if (current === held) current = provider();
-    return current;
+    if (current === held) {
+      if (left > 0 && now() - renewedAt < RENEW_INTERVAL_MS) return credentials;
+      renewedAt = now();
+      current = provider().catch((error: unknown) => {
+        current = held;
+        throw error;
+      });
+    }
+    try {
+      return await current;
+    } catch (error) {
+      if (left > 0) return credentials;
+      throw error;
+    }
   };
 }
 

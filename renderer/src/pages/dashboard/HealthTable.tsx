@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { useNavigate } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
+import { rowKeyAction, rowsPerPage, tabbableRow } from '../../components/row-keys';
 import { DriftDetailsDialog } from './DriftFlag';
 import { useCheckDrift, usePendingDriftChecks } from './health-queries';
 import type { HealthSort } from './health-sort';
@@ -92,33 +93,23 @@ export function HealthTable({ rows, sort, onSortChange, selected, onSelectedChan
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const target = event.target as HTMLElement;
     if (!target.hasAttribute('data-row-index')) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const next = moves[event.key];
-    if (next !== undefined) {
-      event.preventDefault();
-      focusRow(next);
-      return;
-    }
+    const action = rowKeyAction(
+      event.key,
+      current,
+      rows.length,
+      rowsPerPage(scrollRef.current?.clientHeight, ROW_HEIGHT),
+    );
     const row = rows[current];
-    if (!row) return;
-    if (event.key === ' ') {
-      event.preventDefault();
-      toggleSelected(row.associationId);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      void navigate(`/associations/${row.associationId}`);
-    }
+    if (!action || !row) return;
+    event.preventDefault();
+    if (action.kind === 'move') focusRow(action.index);
+    else if (action.kind === 'toggle') toggleSelected(row.associationId);
+    else void navigate(`/associations/${row.associationId}`);
   };
 
   const items = virtualizer.getVirtualItems();
+
+  const tabbable = tabbableRow(current, items);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const dialogRow = driftDialog && rows.find((row) => row.associationId === driftDialog.associationId);
@@ -164,7 +155,7 @@ export function HealthTable({ rows, sort, onSortChange, selected, onSelectedChan
                 row={row}
                 index={item.index}
                 selected={selected.has(row.associationId)}
-                active={item.index === current}
+                active={item.index === tabbable}
                 driftPending={pendingDrift.has(row.workspaceKey)}
                 actions={actions}
               />

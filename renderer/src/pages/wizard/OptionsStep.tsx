@@ -3,13 +3,14 @@ import { useEffect } from 'react';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import { MODULE_VERSIONS, moduleVersionsFor } from '../../../../shared/terraform/module-catalog';
 import { issuerUrl } from '../../../../shared/terraform/platform-environment';
+import { defaultStateKey } from '../../../../shared/terraform/backend';
 import { workspaceKey } from '../../../../shared/terraform/workspace-spec';
 import type { FieldErrors } from '../../forms/field-errors';
 import { useAssociationsQuery } from './association-queries';
 import { AWS_REGION_CODES } from './aws-region-codes';
 import { BackendFields } from './BackendFields';
 import { moduleVersionFor, type WizardField } from './wizard-values';
-import { describeBackend, sameBackend, workspaceBackend, type WizardBackend } from './workspace-backend';
+import { describeBackend, sameBackend, stateOwner, workspaceBackend, type WizardBackend } from './workspace-backend';
 
 interface OptionsStepProps {
   values: AssociationValues;
@@ -24,7 +25,9 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
   const info = MODULE_VERSIONS[version];
   const environment = values.environment ?? '';
   const key = targetKey(values);
-  const existing = workspaceBackend(useAssociationsQuery().data ?? [], key);
+  const associations = useAssociationsQuery().data ?? [];
+  const existing = workspaceBackend(associations, key);
+  const owner = stateOwner(associations, key, values.backend);
   const existingBackend = existing?.backend;
   // Joining a workspace that already has associations: start from its backend, not local state, which
   // would move every association's state back to this computer.
@@ -87,6 +90,30 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
           chosen={values.backend}
           onUseExisting={() => onChange({ backend: existing.backend })}
         />
+      ) : null}
+      {owner && key && values.backend ? (
+        <Alert
+          severity="error"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() =>
+                onChange({
+                  backend:
+                    values.backend?.type === 's3'
+                      ? { ...values.backend, key: defaultStateKey(key) }
+                      : { ...values.backend, type: 'gcs', prefix: `liaison/${key}` },
+                })
+              }
+            >
+              Use this workspace’s own {values.backend.type === 's3' ? 'key' : 'prefix'}
+            </Button>
+          }
+        >
+          Workspace <code>{owner}</code> keeps its state there: this workspace would read and overwrite it. Each
+          workspace needs its own {values.backend.type === 's3' ? 'state key' : 'prefix'}.
+        </Alert>
       ) : null}
       <BackendFields
         backend={values.backend}

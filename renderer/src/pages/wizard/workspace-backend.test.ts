@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Association } from '../../../../shared/contract/associations';
-import { describeBackend, sameBackend, workspaceBackend } from './workspace-backend';
+import { describeBackend, sameBackend, stateOwner, workspaceBackend } from './workspace-backend';
 
 const S3 = {
   type: 's3' as const,
@@ -54,5 +54,33 @@ describe("a workspace's existing backend", () => {
       'the S3 bucket team-state (key liaison/aws-123456789012/terraform.tfstate, region eu-west-2)',
     );
     expect(describeBackend({ type: 'gcs', bucket: 'b', prefix: 'p' })).toBe('the GCS bucket b (prefix p)');
+  });
+});
+
+describe('stateOwner', () => {
+  const owned = [
+    association({ values: { cloud: 'aws', backend: S3 } }),
+    association({
+      workspaceKey: 'gcp-acme-prod',
+      values: { cloud: 'gcp', backend: { type: 'gcs', bucket: 'acme-state' } },
+    }),
+    association({ status: 'draft', workspaceKey: undefined, values: { cloud: 'aws', backend: { ...S3, key: 'x' } } }),
+  ];
+
+  it('names the other workspace whose state a backend points at', () => {
+    expect(stateOwner(owned, 'aws-210987654321', S3)).toBe('aws-123456789012');
+    expect(stateOwner(owned, 'gcp-acme-dev', { type: 'gcs', bucket: 'acme-state', prefix: '' })).toBe('gcp-acme-prod');
+  });
+
+  it('is nobody for the workspace’s own state, another key, local state or a draft’s backend', () => {
+    expect(stateOwner(owned, 'aws-123456789012', S3)).toBeUndefined();
+    expect(
+      stateOwner(owned, 'aws-210987654321', { ...S3, key: 'liaison/aws-210987654321/terraform.tfstate' }),
+    ).toBeUndefined();
+    expect(stateOwner(owned, 'aws-210987654321', { type: 'local' })).toBeUndefined();
+    expect(stateOwner(owned, 'aws-210987654321', { ...S3, key: 'x' })).toBeUndefined();
+    expect(
+      stateOwner(owned, 'gcp-acme-dev', { type: 'gcs', bucket: 'acme-state', prefix: 'liaison/gcp-acme-dev' }),
+    ).toBeUndefined();
   });
 });

@@ -37,3 +37,26 @@ export function describeBackend(backend: WizardBackend): string {
       return 'the workspace directory on this computer (local state)';
   }
 }
+
+/**
+ * Another workspace whose state sits where `backend` points (same bucket and key or prefix), if any:
+ * its init would read that state and its apply overwrite it. The core refuses to save it too.
+ */
+export function stateOwner(
+  associations: readonly Association[],
+  workspaceKey: string | undefined,
+  backend: WizardBackend | undefined,
+): string | undefined {
+  if (!backend || backend.type === 'local') return undefined;
+  const owner = associations.find(
+    (each) =>
+      each.status === 'generated' &&
+      each.workspaceKey !== workspaceKey &&
+      each.values.backend?.type === backend.type &&
+      (each.values.backend.bucket || undefined) === (backend.bucket || undefined) &&
+      (backend.type === 's3'
+        ? (each.values.backend.key || undefined) === (backend.key || undefined)
+        : (each.values.backend.prefix || undefined) === (backend.prefix || undefined)),
+  );
+  return owner?.workspaceKey;
+}

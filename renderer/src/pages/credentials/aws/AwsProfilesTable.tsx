@@ -2,6 +2,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AwsProfile } from '../../../../../shared/contract/aws';
+import { rowKeyAction, rowsPerPage, tabbableRow } from '../../../components/row-keys';
 import { AwsProfileRow } from './AwsProfileRow';
 import { ProfileGrid, ROW_HEIGHT } from './ProfileGrid';
 import { useAwsVerificationStore } from './aws-verification-store';
@@ -38,6 +39,8 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
     overscan: 4,
   });
   const current = Math.min(activeIndex, Math.max(0, profiles.length - 1));
+  const items = virtualizer.getVirtualItems();
+  const tabbable = tabbableRow(current, items);
 
   const focusRow = useCallback(
     (index: number) => {
@@ -55,30 +58,18 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const target = event.target as HTMLElement;
     if (!target.hasAttribute('data-row-index')) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: profiles.length - 1,
-    };
-    const next = moves[event.key];
-    if (next !== undefined) {
-      event.preventDefault();
-      focusRow(next);
-      return;
-    }
+    const action = rowKeyAction(
+      event.key,
+      current,
+      profiles.length,
+      rowsPerPage(scrollRef.current?.clientHeight, ROW_HEIGHT),
+    );
     const profile = profiles[current];
-    if (!profile) return;
-    if (event.key === ' ') {
-      event.preventDefault();
-      toggleSelected(profile.name);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      onOpenDetails(profile.name);
-    }
+    if (!action || !profile) return;
+    event.preventDefault();
+    if (action.kind === 'move') focusRow(action.index);
+    else if (action.kind === 'toggle') toggleSelected(profile.name);
+    else onOpenDetails(profile.name);
   };
 
   const selectedVisible = useMemo(() => profiles.filter((p) => selected.has(p.name)).length, [profiles, selected]);
@@ -134,7 +125,7 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
             </Box>
           ) : (
             <div className="profile-rows" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((item) => {
+              {items.map((item) => {
                 const profile = profiles[item.index];
                 if (!profile) return null;
                 return (
@@ -143,7 +134,7 @@ export function AwsProfilesTable({ profiles, totalCount, onVerify, onSignIn, onO
                     profile={profile}
                     index={item.index}
                     top={item.start}
-                    active={item.index === current}
+                    active={item.index === tabbable}
                     selected={selected.has(profile.name)}
                     verification={byProfile[profile.name]}
                     onFocusRow={setActiveIndex}
