@@ -118,7 +118,7 @@ describe('saving', () => {
 
   it('refuses a shared backend that points at another workspace’s state, on the field', async () => {
     const s3 = {
-      type: 's3',
+      type: 's3' as const,
       bucket: 'team-state',
       key: 'liaison/aws-123456789012/terraform.tfstate',
       region: 'eu-west-2',
@@ -141,7 +141,12 @@ describe('saving', () => {
   });
 
   it('refuses two workspaces in one GCS bucket without their own prefixes', async () => {
-    const gcp = (groupId: string, projectId: string, projectNumber: string, backend: object) => ({
+    const gcp = (
+      groupId: string,
+      projectId: string,
+      projectNumber: string,
+      backend: { type: 'gcs'; bucket: string },
+    ) => ({
       cloud: 'gcp' as const,
       groupId,
       projectId,
