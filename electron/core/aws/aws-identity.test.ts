@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../shared/api';
 import type { AwsVerification } from '../../../shared/contract/aws';
 import {
@@ -9,20 +9,9 @@ import {
   type AwsFixtureHome,
   type StaticKeys,
 } from '../../../e2e/fixtures/aws/aws-fixture-home';
-import {
-  awsQueryError,
-  startFaultProxy,
-  type Fault,
-  type FaultProxy,
-  type ProxiedRequest,
-} from '../../../e2e/fixtures/aws/fault-proxy';
-import {
-  createMotoUser,
-  findMotoServer,
-  MOTO_MISSING_REASON,
-  startMoto,
-  type MotoServer,
-} from '../../../e2e/fixtures/aws/moto';
+import { awsQueryError, startFaultProxy } from '../../../e2e/fixtures/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
+import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
 import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
 import { createTestCore } from '../test-core';
@@ -38,39 +27,28 @@ if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
 describe.skipIf(!motoBinary)(
   motoBinary ? 'verifying identities against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
-    let moto: MotoServer;
-    let proxy: FaultProxy;
-    let fault: ((request: ProxiedRequest) => Fault) | undefined;
+    const aws = motoSuite();
     let root: string;
     let fixture: AwsFixtureHome;
     let staticKeys: StaticKeys;
     let test: ReturnType<typeof createTestCore>;
     let events: { name: EventName; payload: unknown }[];
 
-    beforeAll(async () => {
-      moto = await startMoto();
-      proxy = await startFaultProxy({ target: moto.url, fault: (request) => fault?.(request) });
-    });
-    afterAll(async () => {
-      await proxy?.close();
-      await moto?.stop();
-    });
-
     let run = 0;
     beforeEach(async () => {
       // Fresh users instead of `moto.reset()`, which reloads every managed policy (seconds).
       run += 1;
-      fault = undefined;
-      proxy.requests.length = 0;
+      aws.fault = undefined;
+      aws.proxy.requests.length = 0;
       root = mkdtempSync(join(tmpdir(), 'liaison-aws-identity-'));
-      staticKeys = await createMotoUser(moto.url, `static-user-${run}`);
+      staticKeys = await createMotoUser(aws.moto.url, `static-user-${run}`);
       fixture = installAwsFixtureHome(join(root, 'home'), {
         staticKeys,
-        processKeys: await createMotoUser(moto.url, `process-user-${run}`),
+        processKeys: await createMotoUser(aws.moto.url, `process-user-${run}`),
       });
       // The SDK reads these from process.env itself: exactly how the web host is pointed at moto.
       vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
       vi.stubEnv('AWS_PROFILE', '');
       vi.stubEnv('AWS_CONFIG_FILE', '');
       vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
@@ -97,7 +75,7 @@ describe.skipIf(!motoBinary)(
         cached: false,
         identity: { account: '123456789012', arn: `arn:aws:iam::123456789012:user/static-user-${run}` },
       });
-      expect(proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
+      expect(aws.proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
     });
 
     it('follows a two-hop role chain and reports the assumed role', async () => {
@@ -108,7 +86,7 @@ describe.skipIf(!motoBinary)(
       });
       if (!result.ok) return;
       expect(Date.parse(result.identity.expiresAt ?? '')).toBeGreaterThan(Date.now());
-      const assumed = proxy.requests
+      const assumed = aws.proxy.requests
         .filter((r) => r.action === 'AssumeRole')
         .map((r) => new URLSearchParams(r.body).get('RoleArn'));
       expect(assumed).toEqual(['arn:aws:iam::111111111111:role/hop1-role', 'arn:aws:iam::222222222222:role/hop2-role']);
@@ -131,7 +109,7 @@ describe.skipIf(!motoBinary)(
           arn: 'arn:aws:sts::444444444444:assumed-role/web-identity-role/liaison-web',
         },
       });
-      const exchange = proxy.requests.find((r) => r.action === 'AssumeRoleWithWebIdentity');
+      const exchange = aws.proxy.requests.find((r) => r.action === 'AssumeRoleWithWebIdentity');
       expect(new URLSearchParams(exchange?.body).get('WebIdentityToken')).toMatch(/^eyJhbGciOiJSUzI1NiIs/);
     });
 
@@ -158,7 +136,7 @@ describe.skipIf(!motoBinary)(
           remediation: expect.stringContaining('[profile does-not-exist]'),
         },
       });
-      expect(proxy.requests).toEqual([]);
+      expect(aws.proxy.requests).toEqual([]);
     });
 
     it('caches an identity until its credentials expire, and refreshes on request', async () => {
@@ -166,10 +144,10 @@ describe.skipIf(!motoBinary)(
       const second = await verify('chain-hop1');
       expect(first).toMatchObject({ ok: true, cached: false });
       expect(second).toMatchObject({ ok: true, cached: true, identity: first.ok ? first.identity : {} });
-      expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1);
+      expect(aws.proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1);
       const refreshed = await verify('chain-hop1', true);
       expect(refreshed).toMatchObject({ ok: true, cached: false });
-      expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(2);
+      expect(aws.proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(2);
       expect(events.filter((e) => e.name === 'awsProfileVerified')).toHaveLength(3);
     });
 
@@ -201,7 +179,7 @@ describe.skipIf(!motoBinary)(
           ok: true,
           identity: { arn: 'arn:aws:sts::333333333333:assumed-role/mfa-role/liaison-mfa' },
         });
-        const assume = new URLSearchParams(proxy.requests.find((r) => r.action === 'AssumeRole')?.body);
+        const assume = new URLSearchParams(aws.proxy.requests.find((r) => r.action === 'AssumeRole')?.body);
         expect(assume.get('SerialNumber')).toBe('arn:aws:iam::123456789012:mfa/operator');
         expect(assume.get('TokenCode')).toBe('123456');
         expect(events.map((e) => e.name)).toContain('awsMfaSettled');
@@ -216,7 +194,7 @@ describe.skipIf(!motoBinary)(
           value: { cancelled: true },
         });
         expect(await pending).toMatchObject({ ok: false, error: { code: 'AWS_MFA_CANCELLED' } });
-        expect(proxy.requests.filter((r) => r.action === 'AssumeRole')).toEqual([]);
+        expect(aws.proxy.requests.filter((r) => r.action === 'AssumeRole')).toEqual([]);
         // Answering afterwards finds nothing to answer.
         expect(await dispatchCall(test.core, 'answerAwsMfa', { requestId, code: '123456' })).toEqual({
           ok: true,
@@ -236,7 +214,7 @@ describe.skipIf(!motoBinary)(
 
     describe('faults', () => {
       it('a denial fails only that profile; the rest of the batch is verified', async () => {
-        fault = (r) =>
+        aws.fault = (r) =>
           r.action === 'AssumeRole' && r.body.includes('hop1-role')
             ? awsQueryError(403, 'AccessDenied', 'not allowed')
             : undefined;
@@ -252,28 +230,28 @@ describe.skipIf(!motoBinary)(
 
       it('throttling is retried by the SDK and then succeeds', async () => {
         let throttled = 0;
-        fault = (r) => {
+        aws.fault = (r) => {
           if (r.action !== 'GetCallerIdentity' || throttled >= 2) return undefined;
           throttled += 1;
           return awsQueryError(400, 'Throttling', 'Rate exceeded');
         };
         expect(await verify('static-admin')).toMatchObject({ ok: true });
-        expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(3);
+        expect(aws.proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(3);
       });
 
       it('throttling that does not stop is a clear per-profile error', async () => {
-        fault = (r) =>
+        aws.fault = (r) =>
           r.action === 'GetCallerIdentity' ? awsQueryError(400, 'Throttling', 'Rate exceeded') : undefined;
         expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_THROTTLED' } });
       });
 
       it('expired and unrecognised credentials say so', async () => {
-        fault = (r) =>
+        aws.fault = (r) =>
           r.action === 'GetCallerIdentity'
             ? awsQueryError(403, 'ExpiredToken', 'The security token included in the request is expired')
             : undefined;
         expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_EXPIRED_CREDENTIALS' } });
-        fault = (r) =>
+        aws.fault = (r) =>
           r.action === 'GetCallerIdentity'
             ? awsQueryError(403, 'InvalidClientTokenId', 'The security token is invalid')
             : undefined;
@@ -290,16 +268,16 @@ describe.skipIf(!motoBinary)(
         const keys = readFileSync(fixture.credentialsFile, 'utf8')
           .split('[half-keys]')[0]!
           .replace('[static-admin]', '');
-        appendFileSync(fixture.configFile, `\n[profile local-endpoint]\nendpoint_url = ${proxy.url}\n`);
+        appendFileSync(fixture.configFile, `\n[profile local-endpoint]\nendpoint_url = ${aws.proxy.url}\n`);
         appendFileSync(fixture.credentialsFile, `\n[local-endpoint]\n${keys}`);
         vi.stubEnv('AWS_ENDPOINT_URL', '');
         vi.stubEnv('AWS_PROFILE', 'local-endpoint');
         expect(await verify('local-endpoint')).toMatchObject({ ok: true, identity: { account: '123456789012' } });
-        expect(proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
+        expect(aws.proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
       });
 
       it('a hanging endpoint times out', async () => {
-        fault = (r) => (r.action === 'GetCallerIdentity' ? 'hang' : undefined);
+        aws.fault = (r) => (r.action === 'GetCallerIdentity' ? 'hang' : undefined);
         installCredentialProcessRunner();
         const events = new EventBus();
         const catalog = new AwsProfileCatalog({ watch: false });
@@ -321,7 +299,7 @@ describe.skipIf(!motoBinary)(
 
     describe('verify selected', () => {
       it('keeps to the concurrency limit and reports progress to the end', async () => {
-        const slow = await startFaultProxy({ target: moto.url, latencyMs: 60 });
+        const slow = await startFaultProxy({ target: aws.moto.url, latencyMs: 60 });
         try {
           vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
           const profiles = ['static-admin', 'chain-hop1', 'chain-hop2', 'ci-process', 'web-id', 'crlf'];
@@ -351,8 +329,8 @@ describe.skipIf(!motoBinary)(
 
       it("shares STS connections across a batch, yet signs each call with its own profile's keys", async () => {
         const users = {
-          alice: await createMotoUser(moto.url, `alice-${run}`),
-          bob: await createMotoUser(moto.url, `bob-${run}`),
+          alice: await createMotoUser(aws.moto.url, `alice-${run}`),
+          bob: await createMotoUser(aws.moto.url, `bob-${run}`),
         };
         const owner = (index: number): keyof typeof users => (index % 2 === 0 ? 'alice' : 'bob');
         const profiles = Array.from({ length: 16 }, (_, index) => `pair-${index}`);
@@ -369,7 +347,7 @@ describe.skipIf(!motoBinary)(
             })
             .join(''),
         );
-        const slow = await startFaultProxy({ target: moto.url, latencyMs: 40 });
+        const slow = await startFaultProxy({ target: aws.moto.url, latencyMs: 40 });
         try {
           vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
           const result = await dispatchCall(test.core, 'verifyAwsProfiles', {
@@ -399,7 +377,7 @@ describe.skipIf(!motoBinary)(
       });
 
       it("follows each profile's own client settings in one batch (max_attempts)", async () => {
-        fault = (r) =>
+        aws.fault = (r) =>
           r.action === 'GetCallerIdentity' ? awsQueryError(400, 'Throttling', 'Rate exceeded') : undefined;
         // Throttled before moto sees them: the keys only tell the profiles' calls apart.
         const attempts = { 'one-try': '1', 'three-tries': '3', 'one-try-too': '1' };
@@ -426,7 +404,8 @@ describe.skipIf(!motoBinary)(
           'AWS_THROTTLED',
         ]);
         const callsBy = (name: string) =>
-          proxy.requests.filter((r) => String(r.headers.authorization).includes(`Credential=${keyId(name)}/`)).length;
+          aws.proxy.requests.filter((r) => String(r.headers.authorization).includes(`Credential=${keyId(name)}/`))
+            .length;
         expect(Object.fromEntries(Object.keys(attempts).map((name) => [name, callsBy(name)]))).toEqual({
           'one-try': 1,
           'three-tries': 3,
@@ -435,7 +414,7 @@ describe.skipIf(!motoBinary)(
       });
 
       it('retiring the shared clients lets the calls in flight land', async () => {
-        const slow = await startFaultProxy({ target: moto.url, latencyMs: 150 });
+        const slow = await startFaultProxy({ target: aws.moto.url, latencyMs: 150 });
         const pool = new StsClientPool({
           requestHandler: { requestTimeout: 5_000, connectionTimeout: 5_000, throwOnRequestTimeout: true },
         });
@@ -458,7 +437,7 @@ describe.skipIf(!motoBinary)(
       });
 
       it('can be cancelled: nothing new starts', async () => {
-        const slow = await startFaultProxy({ target: moto.url, latencyMs: 150 });
+        const slow = await startFaultProxy({ target: aws.moto.url, latencyMs: 150 });
         try {
           vi.stubEnv('AWS_ENDPOINT_URL', slow.url);
           const profiles = ['static-admin', 'chain-hop1', 'chain-hop2', 'ci-process', 'web-id', 'crlf'];

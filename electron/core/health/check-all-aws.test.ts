@@ -1,19 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
-import {
-  awsQueryError,
-  startFaultProxy,
-  type Fault,
-  type FaultProxy,
-  type ProxiedRequest,
-} from '../../../e2e/fixtures/aws/fault-proxy';
-import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../../../e2e/fixtures/aws/moto';
+import { awsQueryError, type ProxiedRequest } from '../../../e2e/fixtures/aws/fault-proxy';
+import { findMotoServer, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
+import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
 import { installTokenCommand } from '../../../e2e/fixtures/checks/token-command-fixture';
 import { trustOnly } from '../../../e2e/fixtures/health/seed-shared-account';
 import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../e2e/fixtures/health/seed-moto-accounts';
@@ -56,29 +51,18 @@ const ONE_READ_EACH = {
 describe.skipIf(!motoBinary)(
   motoBinary ? 'check all against moto: each account read once per run' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
-    let moto: MotoServer;
-    let proxy: FaultProxy;
-    let fault: ((request: ProxiedRequest) => Fault) | undefined;
+    const aws = motoSuite();
     let root: string;
     let fixture: AwsFixtureHome;
     let test: ReturnType<typeof createTestCore> | undefined;
 
-    beforeAll(async () => {
-      moto = await startMoto();
-      proxy = await startFaultProxy({ target: moto.url, fault: (request) => fault?.(request) });
-    });
-    afterAll(async () => {
-      await proxy?.close();
-      await moto?.stop();
-    });
-
     beforeEach(async () => {
-      fault = undefined;
-      await moto.reset();
+      aws.fault = undefined;
+      await aws.moto.reset();
       root = mkdtempSync(join(tmpdir(), 'liaison-check-all-aws-'));
       fixture = installAwsFixtureHome(join(root, 'home'));
       vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
       vi.stubEnv('AWS_PROFILE', '');
       vi.stubEnv('AWS_CONFIG_FILE', '');
       vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
@@ -100,7 +84,7 @@ describe.skipIf(!motoBinary)(
       const store = openStore(join(test.dataDir, 'liaison.db'));
       const associations = seedAssociations(store, accounts * perAccount, accounts, { profile: accountProfile });
       store.close();
-      proxy.requests.length = 0;
+      aws.proxy.requests.length = 0;
       const accountOf = (id: string) => seededAccounts.find((a) => a.account === id) as MotoAccount;
       return { associations, accounts: seededAccounts, accountOf };
     }
@@ -110,7 +94,7 @@ describe.skipIf(!motoBinary)(
       // seedAssociations puts association i on account 100000000000 + i % accounts, with group i + 1.
       const groupsOf = (account: string) =>
         Array.from({ length: perAccount }, (_, n) => groupIdFor(n * accounts + Number(account) - 100000000000 + 1));
-      return seedMotoAccounts(moto.url, ids, groupsOf, fixture.credentialsFile);
+      return seedMotoAccounts(aws.moto.url, ids, groupsOf, fixture.credentialsFile);
     }
 
     async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -153,8 +137,8 @@ describe.skipIf(!motoBinary)(
       const { status } = await checkAll();
       expect(status).toMatchObject({ state: 'finished', total: 6, done: 6 });
       expect(status.counts.configured).toBe(6);
-      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
-      expect(proxy.requests).toHaveLength(5);
+      expect(actionsSignedBy(aws.proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+      expect(aws.proxy.requests).toHaveLength(5);
 
       const results = await Promise.all(associations.map(latest));
       for (const [index, result] of results.entries()) {
@@ -182,16 +166,16 @@ describe.skipIf(!motoBinary)(
       ).toHaveLength(5);
 
       // A check of its own (the wizard's Check step) still reads everything fresh.
-      proxy.requests.length = 0;
+      aws.proxy.requests.length = 0;
       const single = await call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
       expect(single.verdict).toBe('configured');
-      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+      expect(actionsSignedBy(aws.proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
       expect(single.steps.some((s) => s.detail.includes('in this run'))).toBe(false);
 
       // The next run reads again: nothing is kept between runs.
-      proxy.requests.length = 0;
+      aws.proxy.requests.length = 0;
       await checkAll();
-      expect(actionsSignedBy(proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
+      expect(actionsSignedBy(aws.proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
     });
 
     it('a trust that leaves out one group: that association is Failing, the others on the account Configured', async () => {
@@ -199,12 +183,12 @@ describe.skipIf(!motoBinary)(
       const [broken, ...others] = associations;
       if (!broken) throw new Error('nothing seeded');
       await trustOnly(
-        moto.url,
+        aws.moto.url,
         others.map((a) => a.groupId),
         'enforce.dev',
         ACCOUNT_A,
       );
-      proxy.requests.length = 0;
+      aws.proxy.requests.length = 0;
       const { status } = await checkAll();
       expect(status.counts).toMatchObject({ configured: 4, failing: 1 });
       const result = await latest(broken);
@@ -217,7 +201,7 @@ describe.skipIf(!motoBinary)(
         new RegExp(`^The trust policy of chainguard-canary does not admit canary:${broken.groupId} from `),
       );
       for (const other of others) expect((await latest(other)).verdict).toBe('configured');
-      expect(proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
+      expect(aws.proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
     });
 
     it('two accounts share nothing: each profile signs its own reads, once each', async () => {
@@ -225,9 +209,9 @@ describe.skipIf(!motoBinary)(
       const { status } = await checkAll();
       expect(status.counts.configured).toBe(6);
       for (const account of accounts) {
-        expect(actionsSignedBy(proxy.requests, account.keys.accessKeyId)).toEqual(ONE_READ_EACH);
+        expect(actionsSignedBy(aws.proxy.requests, account.keys.accessKeyId)).toEqual(ONE_READ_EACH);
       }
-      const providers = proxy.requests
+      const providers = aws.proxy.requests
         .filter((r) => r.action === 'GetOpenIDConnectProvider')
         .map((r) => new URLSearchParams(r.body).get('OpenIDConnectProviderArn'))
         .sort();
@@ -246,14 +230,14 @@ describe.skipIf(!motoBinary)(
     it('an account whose credentials fail marks every association on it, once, and the run moves on', async () => {
       const { associations, accountOf } = await seed(2, 4);
       const expiredKey = accountOf(ACCOUNT_B).keys.accessKeyId;
-      fault = (request) =>
+      aws.fault = (request) =>
         request.headers.authorization?.includes(`Credential=${expiredKey}/`)
           ? awsQueryError(403, 'ExpiredToken', 'The security token included in the request is expired')
           : undefined;
       const { status } = await checkAll();
       expect(status).toMatchObject({ state: 'finished', total: 8, done: 8 });
       expect(status.counts).toMatchObject({ configured: 4, error: 4 });
-      expect(actionsSignedBy(proxy.requests, expiredKey)).toEqual({ GetCallerIdentity: 1 });
+      expect(actionsSignedBy(aws.proxy.requests, expiredKey)).toEqual({ GetCallerIdentity: 1 });
       const onB = await Promise.all(associations.filter((a) => a.account === ACCOUNT_B).map(latest));
       const headlines = new Set(onB.map((r) => r.headline));
       expect(headlines.size).toBe(1);
@@ -272,13 +256,13 @@ describe.skipIf(!motoBinary)(
 
     it('a read that keeps failing gives every association on the account the same Error, from one call', async () => {
       const { associations } = await seed(1, 4);
-      fault = (request) =>
+      aws.fault = (request) =>
         request.action === 'GetOpenIDConnectProvider'
           ? awsQueryError(403, 'AccessDenied', 'not allowed to iam:GetOpenIDConnectProvider')
           : undefined;
       const { status } = await checkAll();
       expect(status.counts.error).toBe(4);
-      expect(proxy.requests.filter((r) => r.action === 'GetOpenIDConnectProvider')).toHaveLength(1);
+      expect(aws.proxy.requests.filter((r) => r.action === 'GetOpenIDConnectProvider')).toHaveLength(1);
       for (const association of associations) {
         const result = await latest(association);
         expect(result.error).toEqual({ code: 'AccessDenied', message: 'not allowed to iam:GetOpenIDConnectProvider' });
@@ -319,16 +303,16 @@ describe.skipIf(!motoBinary)(
       const health = new HealthService({ store, events, logger, checks, clock });
       try {
         health.setSettings({ ...health.settings(), perAccountPerSecond: 10 });
-        proxy.requests.length = 0;
+        aws.proxy.requests.length = 0;
         const status = await health.start(undefined).done;
         // moto lets any assume succeed; what matters here is that each association made its own.
         expect(status.counts.success).toBe(6);
-        expect(proxy.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity')).toHaveLength(6);
-        expect(proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1 + 6);
-        expect(proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
-        expect(proxy.requests).toHaveLength(5 + 12);
+        expect(aws.proxy.requests.filter((r) => r.action === 'AssumeRoleWithWebIdentity')).toHaveLength(6);
+        expect(aws.proxy.requests.filter((r) => r.action === 'GetCallerIdentity')).toHaveLength(1 + 6);
+        expect(aws.proxy.requests.filter((r) => r.action === 'GetRole')).toHaveLength(2);
+        expect(aws.proxy.requests).toHaveLength(5 + 12);
         // Every real call took a slot of account 100000000000, 100 ms apart, the first without waiting.
-        expect(slept).toEqual(Array.from({ length: proxy.requests.length - 1 }, (_, i) => (i + 1) * 100));
+        expect(slept).toEqual(Array.from({ length: aws.proxy.requests.length - 1 }, (_, i) => (i + 1) * 100));
       } finally {
         health.close();
         catalog.close();
@@ -355,9 +339,9 @@ describe.skipIf(!motoBinary)(
       expect(overview.rows.filter((r) => r.verdict !== undefined)).toHaveLength(status.done);
       expect(associations).toHaveLength(30);
       // Nothing is left running after the run ended.
-      const after = proxy.requests.length;
+      const after = aws.proxy.requests.length;
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(proxy.requests).toHaveLength(after);
+      expect(aws.proxy.requests).toHaveLength(after);
     });
   },
 );

@@ -1,23 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
 import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import {
-  awsQueryError,
-  startFaultProxy,
-  type Fault,
-  type FaultProxy,
-  type ProxiedRequest,
-} from '../../../../e2e/fixtures/aws/fault-proxy';
-import {
-  createMotoUser,
-  findMotoServer,
-  MOTO_MISSING_REASON,
-  startMoto,
-  type MotoServer,
-} from '../../../../e2e/fixtures/aws/moto';
+import { awsQueryError } from '../../../../e2e/fixtures/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
+import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
 import {
   clearAwsAssociations,
   moduleSeed,
@@ -36,37 +25,26 @@ if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 
 describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€” ${MOTO_MISSING_REASON}`, () => {
-  let moto: MotoServer;
-  let proxy: FaultProxy;
-  let fault: ((request: ProxiedRequest) => Fault) | undefined;
+  const aws = motoSuite();
   let root: string;
   let test: ReturnType<typeof createTestCore>;
   let run = 0;
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startFaultProxy({ target: moto.url, fault: (request) => fault?.(request) });
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await moto?.stop();
-  });
-
   beforeEach(async () => {
     run += 1;
-    fault = undefined;
-    await clearAwsAssociations(moto.url);
+    aws.fault = undefined;
+    await clearAwsAssociations(aws.moto.url);
     root = mkdtempSync(join(tmpdir(), 'liaison-check-aws-'));
     const fixture = installAwsFixtureHome(join(root, 'home'), {
-      staticKeys: await createMotoUser(moto.url, `checker-${run}`),
+      staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`),
     });
     vi.stubEnv('HOME', fixture.home);
-    vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+    vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
     vi.stubEnv('AWS_PROFILE', '');
     vi.stubEnv('AWS_CONFIG_FILE', '');
     vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
     test = createTestCore();
-    proxy.requests.length = 0;
+    aws.proxy.requests.length = 0;
   });
   afterEach(() => {
     test.dispose();
@@ -94,7 +72,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   }
 
   async function check(breakage?: AwsBreakage, profile?: string): Promise<CheckResult> {
-    await seedAwsAssociation(moto.url, moduleSeed(GROUP, 'enforce.dev', breakage));
+    await seedAwsAssociation(aws.moto.url, moduleSeed(GROUP, 'enforce.dev', breakage));
     const id = await association(profile);
     return call('runAssociationCheck', { associationId: id });
   }
@@ -117,7 +95,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     ]);
     expect(step(result, 'role:chainguard-canary')?.detail).toContain(`Admits canary:${GROUP}`);
     expect(result.successLine).toBeUndefined();
-    const actions = proxy.requests.map((r) => r.action);
+    const actions = aws.proxy.requests.map((r) => r.action);
     expect(actions).toContain('GetOpenIDConnectProvider');
     expect(actions).not.toContain('AssumeRoleWithWebIdentity');
     const stored = await call('listAssociationChecks', { associationId: result.associationId });
@@ -139,7 +117,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     const live = step(result, 'live');
     expect(live).toMatchObject({ status: 'passed', live: true });
     expect(live?.detail).toContain(`assumed-role/chainguard-canary/liaison-check`);
-    const assume = proxy.requests.find((r) => r.action === 'AssumeRoleWithWebIdentity');
+    const assume = aws.proxy.requests.find((r) => r.action === 'AssumeRoleWithWebIdentity');
     expect(new URLSearchParams(assume?.body).get('RoleArn')).toBe(
       `arn:aws:iam::${MOTO_ACCOUNT}:role/chainguard-canary`,
     );
@@ -200,7 +178,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
       status: 'skipped',
       detail: 'Not tried: fix the failing steps first.',
     });
-    expect(proxy.requests.some((r) => r.action === 'AssumeRoleWithWebIdentity')).toBe(false);
+    expect(aws.proxy.requests.some((r) => r.action === 'AssumeRoleWithWebIdentity')).toBe(false);
     expect(result.successLine).toBeUndefined();
   });
 
@@ -220,7 +198,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     expect(step(result, 'credentials')?.detail).toBe(
       `The profile "chain-hop1" signs in to account 111111111111 (arn:aws:sts::111111111111:assumed-role/hop1-role/liaison-hop1), not ${MOTO_ACCOUNT}.`,
     );
-    expect(proxy.requests.some((r) => r.action === 'GetRole')).toBe(false);
+    expect(aws.proxy.requests.some((r) => r.action === 'GetRole')).toBe(false);
   });
 
   it('a profile that needs an MFA code â†’ Needs sign-in, without prompting', async () => {
@@ -243,7 +221,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   it('AccessDenied on the live assume â†’ Failing with the AWS error code', async () => {
     const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
     await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
-    fault = (request) =>
+    aws.fault = (request) =>
       request.action === 'AssumeRoleWithWebIdentity'
         ? awsQueryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
         : undefined;
@@ -259,7 +237,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
 
   it('throttling is retried by the SDK and the check still passes', async () => {
     let throttled = 0;
-    fault = (request) => {
+    aws.fault = (request) => {
       if (request.action !== 'GetRole' || throttled >= 2) return undefined;
       throttled += 1;
       return awsQueryError(400, 'Throttling', 'Rate exceeded');
@@ -267,13 +245,13 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     const result = await check();
     expect(result.verdict).toBe('configured');
     expect(throttled).toBe(2);
-    expect(proxy.requests.filter((r) => r.action === 'GetRole').length).toBe(2 + 2);
+    expect(aws.proxy.requests.filter((r) => r.action === 'GetRole').length).toBe(2 + 2);
   });
 
   it('a request that never answers â†’ Error with the timeout, not a hang', async () => {
-    fault = (request) => (request.action === 'GetOpenIDConnectProvider' ? 'hang' : undefined);
+    aws.fault = (request) => (request.action === 'GetOpenIDConnectProvider' ? 'hang' : undefined);
     const started = Date.now();
-    await seedAwsAssociation(moto.url, moduleSeed(GROUP));
+    await seedAwsAssociation(aws.moto.url, moduleSeed(GROUP));
     const id = await association();
     const result = await runWithShortTimeouts(id);
     expect(result.verdict).toBe('error');
