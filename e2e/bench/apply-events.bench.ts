@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { installAwsFixtureHome } from '../fixtures/aws/aws-fixture-home';
 import { writeLargeRun } from '../fixtures/terraform/large-run';
 import { WebHostProcess } from '../fixtures/web-host';
 import { onboardToApply } from '../fixtures/wizard-flow';
-import { median, percentile, type Figure } from './measure';
+import { median, percentile, type Figure, launchBenchChromium } from './measure';
 
 const RESOURCES = 3334;
 const ACCOUNT = '123456789012';
@@ -167,10 +167,7 @@ export async function benchApplyEvents(): Promise<Figure> {
   });
   installAwsFixtureHome(host.home);
   await host.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await onboardToApply(page, host.url, 'Platform team', ACCOUNT);

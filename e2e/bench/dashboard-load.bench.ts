@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { queryHealthOverview } from '../../electron/core/health/health-overview-query';
 import { seedAssociations, seedChecks } from '../../electron/core/health/testing/seed-health';
 import { openStore } from '../../electron/core/store/database';
 import type { HealthRow } from '../../shared/contract/health';
 import { WebHostProcess } from '../fixtures/web-host';
-import { median, percentile, time, type Figure } from './measure';
+import { median, percentile, time, type Figure, launchBenchChromium } from './measure';
 
 const ASSOCIATIONS = 1000;
 const CHECKS_EACH = 100;
@@ -46,10 +45,7 @@ export async function benchDashboardLoad(): Promise<Figure> {
     status: `Showing ${expectedCount(overview.rows, query)} of ${ASSOCIATIONS} associations`,
   }));
   await host.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);

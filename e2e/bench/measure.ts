@@ -1,3 +1,4 @@
+import { chromium, type Browser } from '@playwright/test';
 /** One benchmark figure: a measurement, the baseline it is judged against, and the bar it must meet. */
 export interface Figure {
   name: string;
@@ -35,4 +36,12 @@ export function passes(figure: Figure): boolean {
     (figure.maxRatio === undefined || figure.ratio <= figure.maxRatio) &&
     (figure.maxMs === undefined || figure.value <= figure.maxMs)
   );
+}
+
+/** The Chromium the Chromium figures drive: Debian's (or LIAISON_CHROMIUM), headless, as the e2e suite runs it. */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
 }

@@ -1,6 +1,5 @@
-import { chromium } from '@playwright/test';
 import { WebHostProcess } from '../fixtures/web-host';
-import { median, percentile, type Figure } from './measure';
+import { median, percentile, type Figure, launchBenchChromium } from './measure';
 import { writeLargeSsoConfig } from './sso-config';
 
 const QUERY = 'acct-12';
@@ -14,10 +13,7 @@ export async function benchProfileFilter(): Promise<Figure> {
   const host = new WebHostProcess();
   writeLargeSsoConfig(host.home);
   await host.start();
-  const browser = await chromium.launch({
-    executablePath: process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
