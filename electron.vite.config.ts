@@ -11,9 +11,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main.ts'),
-          web: resolve(import.meta.dirname, 'electron/web/cli.ts'),
+          web: resolve(import.meta.dirname, 'electron/web/run-web-host.ts'),
           start: resolve(import.meta.dirname, 'electron/start.ts'),
-          cli: resolve(import.meta.dirname, 'electron/cli.ts'),
+          'check-cli': resolve(import.meta.dirname, 'electron/check-cli.ts'),
         },
       },
     },
