@@ -1,6 +1,8 @@
+import { Suspense } from 'react';
 import { createHashRouter, Navigate } from 'react-router';
 import { AppFrame } from './app/AppFrame';
 import { NotFoundPage } from './app/NotFoundPage';
+import { PageLoading } from './app/PageLoading';
 import { RouteErrorPage } from './app/RouteErrorPage';
 import { detailRoutes, navigation } from './navigation';
 
@@ -21,7 +23,8 @@ export function createAppRouter() {
         { index: true, element: <Navigate to={`/${navigation[0].path}`} replace /> },
         ...[...navigation, ...detailRoutes].map((entry) => ({
           path: entry.path,
-          element: entry.element,
+          // Pages load on demand (navigation.tsx); the frame stays while one does.
+          element: <Suspense fallback={<PageLoading title={entry.title} />}>{entry.element}</Suspense>,
           handle: { title: entry.title } satisfies RouteHandle,
         })),
         { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } satisfies RouteHandle },
