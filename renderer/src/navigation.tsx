@@ -5,6 +5,7 @@ import AddLinkOutlinedIcon from '@mui/icons-material/AddLinkOutlined';
 import FolderOutlinedIcon from '@mui/icons-material/FolderOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import type { ReactElement } from 'react';
+import { matchPath } from 'react-router';
 import { lazyComponent } from './app/lazy-component';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { useFailingCount } from './pages/dashboard/useFailingCount';
@@ -49,3 +50,13 @@ export const navigation: readonly [NavigationEntry, ...NavigationEntry[]] = [
 export const detailRoutes: readonly Omit<NavigationEntry, 'icon'>[] = [
   { path: 'associations/:associationId', title: 'Association', element: <AssociationPage /> },
 ];
+
+const NOT_FOUND_TITLE = 'Page not found';
+
+/** The title of the page at a route's path: none at `/` (which redirects to the start page). */
+export function pageTitle(pathname: string): string | undefined {
+  if (pathname === '/') return undefined;
+  return (
+    [...navigation, ...detailRoutes].find((entry) => matchPath(`/${entry.path}`, pathname))?.title ?? NOT_FOUND_TITLE
+  );
+}
