@@ -27,6 +27,7 @@ const benches: [file: string, exportName: string][] = [
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
   ['./apply-events.bench.ts', 'benchApplyEvents'],
   ['./first-route-js.bench.ts', 'benchFirstRouteJs'],
+  ['./cold-start.bench.ts', 'benchColdStart'],
 ];
 
 const only = process.argv.slice(2);
