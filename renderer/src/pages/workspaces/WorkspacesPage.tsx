@@ -2,7 +2,7 @@ import { Alert, Card, CardContent, List, ListItem, ListItemText, Stack, Typograp
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
 import { useAssociationsQuery } from '../wizard/association-queries';
-import { useTerraformRuns } from '../wizard/apply/terraform-queries';
+import { useTerraformRuns } from '../../queries/terraform';
 import { DestroyWorkspace } from './DestroyWorkspace';
 import { RunHistoryTable } from './RunHistoryTable';
 import { WorkspaceFiles } from './WorkspaceFiles';
