@@ -1,7 +1,7 @@
 import { Alert, Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
-import { useAssociationsQuery } from '../wizard/association-queries';
+import { useAssociationsQuery } from '../../queries/associations';
 import { useTerraformRuns } from '../../queries/terraform';
 import { DestroyWorkspace } from './DestroyWorkspace';
 import { RunHistoryTable } from './RunHistoryTable';
