@@ -14,8 +14,13 @@ const routes: RouteObject[] = [
       { index: true, element: <Navigate to={`/${navigation[0].path}`} replace /> },
       ...[...navigation, ...detailRoutes].map((entry) => ({
         path: entry.path,
-        // Pages load on demand (navigation.tsx); the frame stays while one does.
-        element: <Suspense fallback={<PageLoading title={entry.title} />}>{entry.element}</Suspense>,
+        // Pages load on demand (navigation.tsx); the frame stays while one does. A boundary per page,
+        // so opening one not yet loaded shows its loading state rather than keeping the last page.
+        element: (
+          <Suspense key={entry.path} fallback={<PageLoading title={entry.title} />}>
+            {entry.element}
+          </Suspense>
+        ),
       })),
       { path: '*', element: <NotFoundPage /> },
     ],
