@@ -217,13 +217,7 @@ export class ChainctlTokenSource {
     });
   }
 
-  #runFailure(
-    error: ExecFileException,
-    stderr: string,
-    what: string,
-    timeoutMs: number,
-    audience?: string,
-  ): CoreError {
+  #runFailure(error: ExecFileException, stderr: string, what: string, timeoutMs: number, audience?: string): CoreError {
     const detail = redactSecrets(stderr.trim()).slice(0, 500);
     const login = loginCommand(audience ?? 'https://console-api.enforce.dev').join(' ');
     if (error.killed) {
