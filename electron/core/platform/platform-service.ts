@@ -72,7 +72,8 @@ export class PlatformService {
       };
     }
     try {
-      const token = await this.#tokens.token(api.url);
+      // Asked fresh: the status line must say what chainctl holds now (a sign-out in a terminal, say).
+      const token = await this.#tokens.token(api.url, true);
       const { subject, email, expiresAt } = token.claims;
       return {
         ...base,
