@@ -76,7 +76,24 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
 }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await call(page, 'createGroup', { mode: 'existing', id: FOLDER, name: 'payments' });
+  // Pick the folder from the platform's tree on the Groups page, and make a new folder under it there.
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  const tree = page.getByRole('list', { name: 'Groups on the platform' });
+  await expect(tree.getByRole('listitem')).toHaveCount(2);
+  await tree.getByRole('button', { name: 'Use payments in Liaison' }).click();
+  await expect(tree.getByRole('listitem').filter({ hasText: 'payments' }).getByText('In Liaison')).toBeVisible();
+  await tree.getByRole('button', { name: 'New folder under payments' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New folder under payments' });
+  await dialog.getByLabel('Folder name').fill('payments-eu');
+  await dialog.getByRole('button', { name: 'Create folder' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tree.getByText('payments-eu')).toBeVisible();
+  expect([...standIn.groups.values()].find((g) => g.name === 'payments-eu')?.id).toMatch(
+    new RegExp(`^${FOLDER}/[0-9a-f]{16}$`),
+  );
+  await page.getByLabel("Filter the platform's groups").fill('eu');
+  await expect(tree.getByRole('listitem')).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page, 'the Groups page with the platform tree');
   const saved = await call<{ association: { id: string } }>(page, 'saveAssociation', {
     groupId: FOLDER,
     environment: 'enforce.dev',

@@ -45,3 +45,23 @@ export function useRegister(associationId: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'registration', associationId] }),
   });
 }
+
+export function usePlatformGroups(environment: string, enabled: boolean) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...PLATFORM_KEY, 'groups', environment],
+    queryFn: () => client.call('listPlatformGroups', { environment }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useCreatePlatformFolder(environment: string) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { parentId: string; name: string; description: string }) =>
+      client.call('createPlatformFolder', { environment, ...input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'groups', environment] }),
+  });
+}
