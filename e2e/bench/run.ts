@@ -24,6 +24,7 @@ const benches: [file: string, exportName: string][] = [
   ['./health-check-all.bench.ts', 'benchHealthCheckAllAccounts'],
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
   ['./apply-events.bench.ts', 'benchApplyEvents'],
+  ['./platform-check-all.bench.ts', 'benchPlatformCheckAll'],
 ];
 
 const only = process.argv.slice(2);
