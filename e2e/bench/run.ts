@@ -25,6 +25,8 @@ const benches: [file: string, exportName: string][] = [
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
   ['./apply-events.bench.ts', 'benchApplyEvents'],
   ['./platform-check-all.bench.ts', 'benchPlatformCheckAll'],
+  ['./platform-groups.bench.ts', 'benchPlatformGroups'],
+  ['./platform-groups.bench.ts', 'benchPlatformGroupsFilter'],
 ];
 
 const only = process.argv.slice(2);

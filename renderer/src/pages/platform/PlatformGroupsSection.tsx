@@ -1,13 +1,14 @@
-import { Alert, AlertTitle, Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Stack, TextField, Typography } from '@mui/material';
+import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { PlatformGroup } from '../../../../shared/contract/platform';
 import type { Group } from '../../../../shared/model';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import { ErrorState } from '../../components/ErrorState';
 import { useCreateGroup } from '../groups/group-queries';
 import { NewFolderDialog } from './NewFolderDialog';
-import { platformGroupRows, type PlatformGroupRow } from './platform-group-rows';
+import { filterTreeRows, treeRows, type PlatformGroupRow } from './platform-group-rows';
 import { usePlatformConnection, usePlatformGroups } from './platform-queries';
 
 const ROW_HEIGHT = 52;
@@ -22,14 +23,9 @@ export function PlatformGroupsSection({ localGroups }: { localGroups: readonly G
   const connection = usePlatformConnection(environment);
   const signedIn = connection.data?.state === 'signed-in';
   const groups = usePlatformGroups(environment, signedIn);
-  const [filter, setFilter] = useState('');
-  const deferredFilter = useDeferredValue(filter);
   const [parent, setParent] = useState<PlatformGroup | undefined>();
   const localIds = useMemo(() => new Set(localGroups.map((g) => g.id)), [localGroups]);
-  const rows = useMemo(
-    () => platformGroupRows(groups.data ?? [], localIds, deferredFilter),
-    [groups.data, localIds, deferredFilter],
-  );
+  const allRows = useMemo(() => treeRows(groups.data ?? [], localIds), [groups.data, localIds]);
   const platformIds = useMemo(() => new Set((groups.data ?? []).map((g) => g.id)), [groups.data]);
   const localOnly = groups.data ? localGroups.filter((g) => !platformIds.has(g.id)) : [];
   return (
@@ -55,20 +51,7 @@ export function PlatformGroupsSection({ localGroups }: { localGroups: readonly G
       ) : null}
       {groups.data ? (
         <>
-          <TextField
-            label="Filter the platform's groups"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            size="small"
-            sx={{ maxWidth: 420 }}
-            slotProps={{ htmlInput: { spellCheck: false } }}
-          />
-          <Typography variant="body2" color="text.secondary" role="status">
-            {rows.length === groups.data.length
-              ? `${groups.data.length} groups on the platform`
-              : `${rows.length} of ${groups.data.length} groups on the platform`}
-          </Typography>
-          <PlatformGroupTree rows={rows} onNewFolder={setParent} />
+          <FilteredTree allRows={allRows} onNewFolder={setParent} />
           {localOnly.length > 0 ? (
             <Alert severity="warning">
               <AlertTitle>Known only to Liaison</AlertTitle>
@@ -91,15 +74,50 @@ export function PlatformGroupsSection({ localGroups }: { localGroups: readonly G
   );
 }
 
-function PlatformGroupTree({
+/** The filter and the tree it narrows: a keystroke re-renders only these. */
+function FilteredTree({
+  allRows,
+  onNewFolder,
+}: {
+  allRows: readonly PlatformGroupRow[];
+  onNewFolder: (parent: PlatformGroup) => void;
+}) {
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(() => filterTreeRows(allRows, filter), [allRows, filter]);
+  return (
+    <>
+      <TextField
+        label="Filter the platform's groups"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+        size="small"
+        sx={{ maxWidth: 420 }}
+        slotProps={{ htmlInput: { spellCheck: false } }}
+      />
+      <Typography variant="body2" color="text.secondary" role="status">
+        {rows.length === allRows.length
+          ? `${allRows.length} groups on the platform`
+          : `${rows.length} of ${allRows.length} groups on the platform`}
+      </Typography>
+      <PlatformGroupTree rows={rows} filter={filter} onNewFolder={onNewFolder} />
+    </>
+  );
+}
+
+const PlatformGroupTree = memo(function PlatformGroupTree({
   rows,
+  filter,
   onNewFolder,
 }: {
   rows: readonly PlatformGroupRow[];
+  /** The filter these rows answer: the bench waits for the frame that shows it. */
+  filter: string;
   onNewFolder: (parent: PlatformGroup) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const createGroup = useCreateGroup();
+  const { mutate } = createGroup;
+  const onUse = useCallback((group: PlatformGroup) => mutate({ mode: 'existing', ...group }), [mutate]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtualizer the project chose.
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -116,44 +134,81 @@ function PlatformGroupTree({
           onRetry={() => createGroup.reset()}
         />
       ) : null}
-      <Box
-        ref={scrollRef}
-        role="list"
-        aria-label="Groups on the platform"
-        sx={{ maxHeight: 420, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
-      >
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <TreeBox ref={scrollRef} role="list" aria-label="Groups on the platform" data-filter={filter}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             return (
-              <Box
+              <div
                 key={row.group.id}
                 role="listitem"
                 aria-setsize={rows.length}
                 aria-posinset={item.index + 1}
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                }}
+                className="tree-row"
+                style={{ transform: `translateY(${item.start}px)`, paddingLeft: 8 + row.depth * 20 }}
               >
-                <PlatformGroupItem
-                  row={row}
-                  onNewFolder={onNewFolder}
-                  onUse={(group) => createGroup.mutate({ mode: 'existing', ...group })}
-                />
-              </Box>
+                <PlatformGroupItem row={row} onNewFolder={onNewFolder} onUse={onUse} />
+              </div>
             );
           })}
-        </Box>
-      </Box>
+        </div>
+      </TreeBox>
     </>
   );
-}
+});
+
+/**
+ * The tree's styles, once for the whole list: rows are plain elements with these classes (MUI
+ * components would compute their styles again for every row a keystroke re-renders).
+ */
+const TreeBox = styled('div')(({ theme }) => {
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    maxHeight: 420,
+    overflow: 'auto',
+    border: `1px solid ${palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    '& .tree-row': {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      right: 0,
+      height: ROW_HEIGHT,
+      display: 'flex',
+      alignItems: 'center',
+      gap: theme.spacing(1),
+      paddingRight: theme.spacing(1),
+      borderBottom: `1px solid ${palette.divider}`,
+    },
+    '& .tree-text': { minWidth: 0, flexGrow: 1, ...theme.typography.body2 },
+    '& .tree-line': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
+    '& .tree-muted': { color: palette.text.secondary },
+    '& .tree-id': { ...theme.typography.caption, fontFamily: 'monospace' },
+    '& .tree-chip': {
+      ...theme.typography.caption,
+      paddingInline: 8,
+      borderRadius: 12,
+      lineHeight: '24px',
+      backgroundColor: palette.action.selected,
+      whiteSpace: 'nowrap',
+    },
+    // Native buttons drawn like MUI's small text Button.
+    '& .tree-button': {
+      ...theme.typography.button,
+      fontSize: theme.typography.pxToRem(13),
+      padding: '4px 5px',
+      border: 0,
+      borderRadius: theme.shape.borderRadius,
+      background: 'none',
+      color: palette.primary.main,
+      cursor: 'pointer',
+      whiteSpace: 'nowrap',
+      '&:hover': { backgroundColor: palette.action.hover },
+      '&:focus-visible': { outline: `2px solid ${palette.primary.main}`, outlineOffset: 1 },
+    },
+  };
+});
 
 const PlatformGroupItem = memo(function PlatformGroupItem({
   row,
@@ -166,42 +221,34 @@ const PlatformGroupItem = memo(function PlatformGroupItem({
 }) {
   const { group } = row;
   return (
-    <Stack
-      direction="row"
-      sx={{
-        alignItems: 'center',
-        gap: 1,
-        height: '100%',
-        pr: 1,
-        pl: 1 + row.depth * 2.5,
-        borderBottom: 1,
-        borderColor: 'divider',
-      }}
-    >
-      <Box sx={{ minWidth: 0, flexGrow: 1 }}>
-        <Typography variant="body2" noWrap>
+    <>
+      <span className="tree-text">
+        <span className="tree-line">
           <strong>{group.name}</strong>
-          {group.description ? (
-            <Box component="span" sx={{ color: 'text.secondary' }}>
-              {' '}
-              — {group.description}
-            </Box>
-          ) : null}
-        </Typography>
-        <Typography variant="caption" component="code" noWrap sx={{ display: 'block', color: 'text.secondary' }}>
-          {group.id}
-        </Typography>
-      </Box>
+          {group.description ? <span className="tree-muted"> — {group.description}</span> : null}
+        </span>
+        <code className="tree-line tree-id tree-muted">{group.id}</code>
+      </span>
       {row.local ? (
-        <Chip size="small" label="In Liaison" />
+        <span className="tree-chip">In Liaison</span>
       ) : (
-        <Button size="small" onClick={() => onUse(group)} aria-label={`Use ${group.name} in Liaison`}>
+        <button
+          type="button"
+          className="tree-button"
+          onClick={() => onUse(group)}
+          aria-label={`Use ${group.name} in Liaison`}
+        >
           Use in Liaison
-        </Button>
+        </button>
       )}
-      <Button size="small" onClick={() => onNewFolder(group)} aria-label={`New folder under ${group.name}`}>
+      <button
+        type="button"
+        className="tree-button"
+        onClick={() => onNewFolder(group)}
+        aria-label={`New folder under ${group.name}`}
+      >
         New folder
-      </Button>
-    </Stack>
+      </button>
+    </>
   );
 });
