@@ -149,4 +149,16 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
     ),
   ).toBeVisible({ timeout: 30_000 });
   await expectNoSeriousA11yViolations(page, 'the association page with a NotReady platform check');
+
+  // Removing the association offers to unset it on the platform, keeping the GCP half.
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove association' });
+  await confirm.getByLabel(/Also unset it on the platform/).check();
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(confirm).toBeHidden();
+  expect(standIn.records.get(FOLDER)).toEqual({
+    group: FOLDER,
+    google: { projectId: 'payments-prod', projectNumber: '123456789012' },
+  });
 });
