@@ -5,7 +5,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api'
 import type { ApiError } from '../../../shared/errors';
 import { dispatchCall } from '../dispatch';
 import { createTestCore } from '../test-core';
-import { targetClashes } from './one-target-per-group';
+import { targetClashes } from '../../../shared/platform/target-clashes';
 
 let harness: ReturnType<typeof createTestCore>;
 beforeEach(() => {

@@ -32,18 +32,3 @@ export function targetClashError(input: ParsedAssociationInput, clash: Associati
     remediation: `Remove that association first (destroy it from its workspace), or choose another group for this ${input.cloud === 'aws' ? 'account' : 'project'}.`,
   });
 }
-
-/** Groups that break the rule in data saved before it: group → the targets it holds on that cloud. */
-export function targetClashes(generated: readonly Association[]): Map<string, string[]> {
-  const byGroupCloud = new Map<string, Set<string>>();
-  for (const a of generated) {
-    if (a.status !== 'generated' || !a.values.groupId || !a.values.cloud) continue;
-    const target = a.values.cloud === 'aws' ? a.values.accountId : a.values.projectId;
-    if (!target) continue;
-    const key = `${a.values.groupId} ${a.values.cloud}`;
-    byGroupCloud.set(key, (byGroupCloud.get(key) ?? new Set()).add(target));
-  }
-  const clashes = new Map<string, string[]>();
-  for (const [key, targets] of byGroupCloud) if (targets.size > 1) clashes.set(key, [...targets].sort());
-  return clashes;
-}
