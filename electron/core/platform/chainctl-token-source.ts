@@ -30,6 +30,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** A token this close to `exp` is fetched again rather than sent. */
 const REFRESH_MARGIN_SECONDS = 60;
 const MAX_OUTPUT = 64 * 1024;
+/** A failed `auth token` is remembered this long, so a check-all of hundreds does not run chainctl hundreds of times. */
+const FAILURE_MEMORY_MS = 30_000;
 
 /** What chainctl needs from the environment to find its config, cache and browser; no cloud secrets. */
 const PASSED_VARIABLES = [
@@ -112,6 +114,7 @@ export class ChainctlTokenSource {
   readonly #options: ChainctlOptions;
   readonly #cache = new Map<string, PlatformToken>();
   readonly #pending = new Map<string, Promise<PlatformToken>>();
+  readonly #failures = new Map<string, { error: unknown; at: number }>();
 
   constructor(options: ChainctlOptions) {
     this.#options = options;
@@ -124,14 +127,24 @@ export class ChainctlTokenSource {
       if (cached && !this.#expiring(cached)) return Promise.resolve(cached);
       const pending = this.#pending.get(audience);
       if (pending) return pending;
+      const failure = this.#failures.get(audience);
+      if (failure && this.#now().getTime() - failure.at < FAILURE_MEMORY_MS)
+        return Promise.reject(failure.error as Error);
     }
     this.#cache.delete(audience);
+    this.#failures.delete(audience);
     const fetching = this.#fetch(audience).finally(() => this.#pending.delete(audience));
     this.#pending.set(audience, fetching);
-    return fetching.then((token) => {
-      this.#cache.set(audience, token);
-      return token;
-    });
+    return fetching.then(
+      (token) => {
+        this.#cache.set(audience, token);
+        return token;
+      },
+      (error: unknown) => {
+        this.#failures.set(audience, { error, at: this.#now().getTime() });
+        throw error;
+      },
+    );
   }
 
   forget(audience: string): void {
@@ -149,6 +162,7 @@ export class ChainctlTokenSource {
         { env: chainctlEnvironment(this.#options.env), timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true },
         (error, _stdout, stderr) => {
           this.#cache.delete(audience);
+          this.#failures.delete(audience);
           if (!error) return resolve();
           reject(this.#runFailure(error, String(stderr), 'auth login', timeoutMs));
         },

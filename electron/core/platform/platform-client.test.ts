@@ -152,6 +152,15 @@ describe('PlatformClient faults', () => {
     expect(error.remediation).toContain(`chainctl auth login --audience ${standIn.url}`);
   });
 
+  it('remembers a failed sign-in for a while, so a check-all does not run chainctl for every check', async () => {
+    chainctl.set({ mode: 'signed-out' });
+    const platform = client();
+    const errors = await Promise.all([failure(platform.listGroups()), failure(platform.listGroups())]);
+    expect((await failure(platform.listGroups())).code).toBe(platformErrorCodes.signedOut);
+    expect(errors.map((e) => e.code)).toEqual([platformErrorCodes.signedOut, platformErrorCodes.signedOut]);
+    expect(chainctl.calls()).toHaveLength(1);
+  });
+
   it('a failing or hanging chainctl is reported, not waited on', async () => {
     chainctl.set({ mode: 'failing' });
     expect((await failure(client().listGroups())).code).toBe(platformErrorCodes.chainctlFailed);
