@@ -94,7 +94,7 @@ function FilteredTree({
         sx={{ maxWidth: 420 }}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Typography variant="body2" color="text.secondary" role="status">
+      <Typography variant="body2" color="text.secondary">
         {rows.length === allRows.length
           ? `${allRows.length} groups on the platform`
           : `${rows.length} of ${allRows.length} groups on the platform`}
