@@ -76,8 +76,14 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
 }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
+  // A group pasted in by id that the platform does not list is marked as such.
+  await call(page, 'createGroup', { mode: 'existing', id: `${ORG}/ffffffffffffffff`, name: 'ghost' });
   // Pick the folder from the platform's tree on the Groups page, and make a new folder under it there.
   await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row', { name: /ghost/ })).toContainText(
+    'Not on the platform',
+  );
+  await expect(page.getByText('Known only to Liaison')).toBeVisible();
   const tree = page.getByRole('list', { name: 'Groups on the platform' });
   await expect(tree.getByRole('listitem')).toHaveCount(2);
   await tree.getByRole('button', { name: 'Use payments in Liaison' }).click();
