@@ -22,6 +22,8 @@ import type { HostPlatform } from './platform';
 import { openStore, type Store } from './store/database';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
 import { createTerraformDomain } from './terraform/terraform-handlers';
+import { platformHandlers } from './platform/platform-handlers';
+import { PlatformService } from './platform/platform-service';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -71,7 +73,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const platformService = new PlatformService({ store, env, logger });
   const checks = new ChecksService({
+    platform: platformService,
     store,
     events,
     logger,
@@ -111,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
     ...terraform.handlers,
     ...checkHandlers(checks),
     ...healthHandlers(health),
+    ...platformHandlers(platformService),
   };
 
   return {

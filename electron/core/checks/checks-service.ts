@@ -10,6 +10,8 @@ import type { EventBus } from '../event-bus';
 import type { GcpCredentialsService } from '../gcp/gcp-credentials-service';
 import type { Logger } from '../logger';
 import type { Store } from '../store/database';
+import { runPlatformStep } from '../platform/platform-check-step';
+import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
 import { checkAws } from './aws/check-aws';
 import { describeAwsStepError } from './aws/describe-aws-check-error';
@@ -27,6 +29,8 @@ export interface ChecksServiceOptions {
   env: NodeJS.ProcessEnv;
   awsCatalog: AwsProfileCatalog;
   gcp: GcpCredentialsService;
+  /** Asks the platform's own check too (when chainctl is there). */
+  platform?: PlatformService;
   now?: () => Date;
   awsTimeouts?: Partial<AwsCheckTimeouts>;
   gcpRequestTimeoutMs?: number;
@@ -150,6 +154,7 @@ export class ChecksService {
             ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
             scope,
           });
+    const { readyAt } = await runPlatformStep(run, target, this.#options.platform, this.#now);
     const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
     const judged = judgeCheck({
       cloudLabel,
@@ -166,7 +171,10 @@ export class ChecksService {
       groupId: target.groupId,
       target: target.cloud === 'aws' ? target.accountId : target.projectId,
       ...judged,
-      ...(judged.verdict === 'success' && liveAt ? { successLine: successLine(cloudLabel, liveAt) } : {}),
+      // The seed's line is what chainctl prints for the platform's check, and Liaison for its own live step.
+      ...(judged.verdict === 'success' && (liveAt ?? readyAt)
+        ? { successLine: successLine(cloudLabel, liveAt ?? readyAt ?? startedAt) }
+        : {}),
       steps: run.steps.map(({ error: _error, ...step }) => step),
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),

@@ -6,6 +6,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { useTerraformBinary } from '../../queries/terraform';
+import { PlatformSection } from '../platform/PlatformSection';
 import { TokenCommandsSection } from './TokenCommandsSection';
 
 /** Settings: which Terraform Liaison runs (and a custom path to it), and the checks' token commands. */
@@ -13,6 +14,7 @@ export function SettingsPage() {
   return (
     <Stack sx={{ gap: 5 }}>
       <TerraformSection />
+      <PlatformSection />
       <TokenCommandsSection />
     </Stack>
   );
