@@ -84,6 +84,16 @@ export type AssociationValues = z.infer<typeof associationValuesSchema>;
 
 export const WIZARD_STEPS = 4;
 
+/**
+ * What a draft is about: its group and its account or project. The store keeps at most one draft per
+ * target, so leaving the wizard many times over does not pile up identical entries.
+ */
+export function draftTarget(values: AssociationValues): string {
+  const where =
+    values.cloud === 'gcp' ? (values.projectId ?? '') : values.cloud === 'aws' ? (values.accountId ?? '') : '';
+  return `${values.groupId ?? ''}\0${values.cloud ?? ''}\0${where}`;
+}
+
 export const associationSchema = z.object({
   id: associationIdSchema,
   status: z.enum(['draft', 'generated']),
@@ -154,6 +164,11 @@ export const associationMethods = {
   exportAssociationZip: {
     input: associationInputSchema,
     output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** Deletes every draft (the Onboard page's bulk discard); generated associations are untouched. */
+  discardAssociationDrafts: {
+    input: z.object({}),
+    output: z.object({ deletedIds: z.array(associationIdSchema) }),
   },
   /** Deletes a draft, or removes a generated association's group from its workspace's main.tf. */
   deleteAssociation: {

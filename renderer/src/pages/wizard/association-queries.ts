@@ -55,3 +55,12 @@ export function useDeleteAssociation() {
     onSettled,
   });
 }
+
+export function useDiscardDrafts() {
+  const client = useClient();
+  const onSettled = useInvalidateAssociations();
+  return useMutation({
+    mutationFn: () => client.call('discardAssociationDrafts', {}),
+    onSettled,
+  });
+}

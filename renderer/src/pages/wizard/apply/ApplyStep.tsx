@@ -68,6 +68,9 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
   const cancel = useCancelRun();
   const running = [planRun?.run, applyRun?.run].find((run) => run?.status === 'running');
   const review = planRun?.run.status === 'succeeded' ? planRun.plan : undefined;
+  const applyEnded = applyRun !== undefined && applyRun.run.status !== 'running';
+  // After a failure, planning again (once the cause is fixed) is the way on: it is the primary action.
+  const needsFix = planFailed || (applyEnded && applyRun.run.status !== 'succeeded');
 
   const plan = (): void => {
     setApplyRunId(undefined);
@@ -90,7 +93,7 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
       {!planRunId && previous?.status === 'interrupted' ? <RunProblem run={previous} /> : null}
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
         <Button
-          variant={review ? 'outlined' : 'contained'}
+          variant={review && !needsFix ? 'outlined' : 'contained'}
           onClick={plan}
           disabled={running !== undefined}
           loading={startPlan.isPending}
