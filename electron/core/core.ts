@@ -89,7 +89,8 @@ export function createCore(options: CoreOptions): Core {
     // The binary the runs use (the configured path, else PATH), found and version-checked once.
     drift: (workspaceKey) =>
       checkWorkspaceDrift(workspaceKey, {
-        env,
+        // The proxy from Settings reaches drift's refresh-only plans as it reaches every run.
+        env: terraform.childAppEnv(),
         credentials: terraformCredentials,
         workspaceDirFor: (key) => workspaceDir(dataDir, key),
         binary: async () => {

@@ -4,6 +4,7 @@ import { gcpProjectIdSchema, gcpProjectNumberSchema } from '../gcp-validation';
 import { isoTimestampSchema } from '../model';
 import { backendConfigSchema } from '../terraform/backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS } from '../terraform/module-catalog';
+import { moduleSourceSchema } from '../terraform/module-source';
 import { environmentSchema } from '../terraform/platform-environment';
 import { uidpSchema } from '../validation';
 import { gcpCredentialRefSchema } from './gcp';
@@ -24,6 +25,8 @@ const commonFields = {
   environment: trimmedEnvironmentSchema,
   /** Where the workspace keeps its state: shared by every association in it, like the module settings. */
   backend: backendConfigSchema.default({ type: 'local' }),
+  /** Where Terraform gets the module (public registry, a private one, or a local copy): per workspace. */
+  moduleSource: moduleSourceSchema.default({ type: 'registry' }),
 };
 
 export const awsAssociationInputSchema = z.object({
@@ -77,6 +80,14 @@ export const associationValuesSchema = z.object({
       key: draftText.optional(),
       region: draftText.optional(),
       prefix: draftText.optional(),
+    })
+    .optional(),
+  moduleSource: z
+    .object({
+      type: z.enum(['registry', 'private-registry', 'local']),
+      host: draftText.optional(),
+      namespace: draftText.optional(),
+      path: z.string().max(4096).optional(),
     })
     .optional(),
 });

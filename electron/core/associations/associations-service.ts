@@ -262,11 +262,13 @@ function sharedValues(settings: WorkspaceSettings) {
         environment: settings.environment,
         auditLogRegions: settings.auditLogRegions,
         backend: settings.backend,
+        moduleSource: settings.moduleSource,
       }
     : {
         moduleVersion: settings.moduleVersion,
         environment: settings.environment,
         projectNumber: settings.projectNumber,
         backend: settings.backend,
+        moduleSource: settings.moduleSource,
       };
 }

@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../forms/field-errors';
 import { useAssociationsQuery } from './association-queries';
 import { AWS_REGION_CODES } from './aws-region-codes';
 import { BackendFields } from './BackendFields';
+import { ModuleSourceFields } from './ModuleSourceFields';
 import { moduleVersionFor, type WizardField } from './wizard-values';
 import { describeBackend, sameBackend, stateOwner, workspaceBackend, type WizardBackend } from './workspace-backend';
 
@@ -34,6 +35,11 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
   useEffect(() => {
     if (values.backend === undefined && existingBackend) onChange({ backend: existingBackend });
   }, [existingBackend, onChange, values.backend]);
+  // The module source is the workspace's too: a second association starts from what the first chose.
+  const existingSource = existing?.moduleSource;
+  useEffect(() => {
+    if (values.moduleSource === undefined && existingSource) onChange({ moduleSource: existingSource });
+  }, [existingSource, onChange, values.moduleSource]);
   return (
     <Stack sx={{ gap: 3 }}>
       <TextField
@@ -115,6 +121,11 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
           workspace needs its own {values.backend.type === 's3' ? 'state key' : 'prefix'}.
         </Alert>
       ) : null}
+      <ModuleSourceFields
+        source={values.moduleSource}
+        errors={errors}
+        onChange={(moduleSource) => onChange({ moduleSource })}
+      />
       <BackendFields
         backend={values.backend}
         workspaceKey={key}

@@ -112,7 +112,7 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
       {startPlan.error ? <Alert severity="error">{startPlan.error.message}</Alert> : null}
       {planRun && planFailed ? (
         <>
-          <RunProblem run={planRun.run} />
+          <RunProblem run={planRun.run} diagnosticsShown={planProgress.diagnostics.length > 0} />
           {planRun.run.lock ? (
             <LockPanel workspaceKey={workspaceKey} lock={planRun.run.lock} onUnlocked={plan} />
           ) : null}
@@ -133,7 +133,9 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
                 : headings.other}
           </Typography>
           <ApplyProgress progress={applyProgress} planned={review ? changeTotal(review) : 0} />
-          {applyRun.run.status !== 'running' ? <RunProblem run={applyRun.run} /> : null}
+          {applyRun.run.status !== 'running' ? (
+            <RunProblem run={applyRun.run} diagnosticsShown={applyProgress.diagnostics.length > 0} />
+          ) : null}
           {applyRun.run.lock ? (
             <LockPanel workspaceKey={workspaceKey} lock={applyRun.run.lock} onUnlocked={plan} />
           ) : null}
