@@ -33,6 +33,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
+      // A desktop app loads its bundle from disk, not a network: ~1.4 MB (MUI, charts) is not a problem
+      // worth a warning on every `npm start`. Above this, something unexpected was pulled in.
+      chunkSizeWarningLimit: 2000,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },

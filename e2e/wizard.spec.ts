@@ -102,7 +102,7 @@ test('a new user onboards an AWS account and then a second group to the same acc
   await next(page);
 
   await expect(stepHeading(page, 'Options')).toBeVisible();
-  await expect(page.getByLabel('Environment')).toHaveValue('enforce.dev');
+  await expect(page.getByLabel('Platform domain (environment)')).toHaveValue('enforce.dev');
   await expectNoSeriousA11yViolations(page, 'wizard step 3');
   // Back and Next keep what was entered.
   await page.getByRole('button', { name: 'Back' }).click();

@@ -68,9 +68,7 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
     mutationFn: (next: string | null) => client.call('setTerraformBinaryPath', { path: next }),
     onSuccess: (status) => {
       queryClient.setQueryData(queryKeys.terraformBinary, status);
-      notify(
-        status.configuredPath ? `Terraform path saved: ${status.configuredPath}` : 'Terraform is looked up on PATH',
-      );
+      notify(status.configuredPath ? 'Terraform path saved' : 'Terraform is looked up on PATH');
     },
   });
   const failure = save.error ? formFailureFrom(save.error, ['path'] as const) : undefined;

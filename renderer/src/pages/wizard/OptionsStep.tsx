@@ -57,14 +57,14 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
         ))}
       </TextField>
       <TextField
-        label="Environment"
+        label="Platform domain (environment)"
         required
         value={environment}
         onChange={(event) => onChange({ environment: event.target.value })}
         error={errors.environment !== undefined}
         helperText={
           errors.environment ??
-          `The platform's domain; roles will trust the issuer ${issuerUrl(environment.trim() || 'enforce.dev')}.`
+          `The identity platform's domain (enforce.dev unless you were given another), not prod or staging; roles will trust the issuer ${issuerUrl(environment.trim() || 'enforce.dev')}.`
         }
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
