@@ -1,5 +1,5 @@
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
-import { Outlet } from 'react-router';
+import { Outlet, ScrollRestoration } from 'react-router';
 import { NotificationSnackbar } from '../notifications/NotificationSnackbar';
 import { HealthAlerts } from '../pages/dashboard/HealthAlerts';
 import { AwsCredentialPrompts } from '../pages/credentials/aws/AwsCredentialPrompts';
@@ -34,6 +34,8 @@ export function AppFrame() {
         </Box>
       </Box>
       <NotificationSnackbar />
+      {/* A page opened from the navigation starts at its top; Back returns to where the page was. */}
+      <ScrollRestoration />
       {/* MFA and SSO prompts can come from any page: a wizard step, a run, a Verify. */}
       <AwsCredentialPrompts />
       <HealthAlerts />

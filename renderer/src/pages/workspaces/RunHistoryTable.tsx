@@ -1,6 +1,7 @@
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { TerraformRun } from '../../../../shared/contract/terraform';
+import { formatExactTime } from '../../time/relative-time';
 import { useTerraformRuns } from '../wizard/apply/terraform-queries';
 import { RunLogDialog } from './RunLogDialog';
 
@@ -11,7 +12,7 @@ function changeText(run: TerraformRun): string {
 }
 
 function when(timestamp: string | undefined): string {
-  return timestamp ? new Date(timestamp).toLocaleString() : '—';
+  return timestamp ? formatExactTime(new Date(timestamp)) : '—';
 }
 
 /** A workspace's runs, newest first, each with its raw log. */
