@@ -173,3 +173,24 @@ test('a failed plan leaves Apply unticked and makes planning again the primary a
   await expect(stepper).toContainText('Review and export, done');
   await expect(stepper).not.toContainText('Apply, done');
 });
+
+test('with no gcloud configuration, the wizard says what to run, as the Credentials page does', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await createGroup(page, 'Cloudless');
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('combobox', { name: 'Group' }).fill('Cloudless');
+  await page.getByRole('option', { name: /Cloudless/ }).click();
+  await next(page);
+  await page.getByRole('radio', { name: 'Google Cloud project' }).check();
+  const guidance = page.getByText('No Google Cloud credentials yet.');
+  await expect(guidance).toBeVisible();
+  await expect(guidance).toContainText('gcloud auth application-default login');
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cloud step: no Google credentials');
+  await closeWizard(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Credentials' }).click();
+  await page.getByRole('tab', { name: 'GCP' }).click();
+  await expect(page.getByText('No Google Cloud credentials yet.')).toBeVisible();
+});
