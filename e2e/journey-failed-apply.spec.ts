@@ -78,7 +78,7 @@ test('a local module copy and the proxy reach Terraform; the failure is said onc
   await expectNoSeriousA11yViolations(page, 'settings: proxy');
 
   await onboardToOptions(page, host.url, 'Restricted', ACCOUNT);
-  await page.getByRole('radio', { name: 'Local copy' }).check();
+  await page.getByRole('radio', { name: 'Directory or archive' }).check();
   const path = page.getByLabel('Module path');
   await path.fill('modules/aws');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -118,6 +118,6 @@ test('a local module copy and the proxy reach Terraform; the failure is said onc
   // The module source is the workspace's: the next association on the account starts from it.
   await page.getByRole('button', { name: 'Done' }).click();
   await onboardToOptions(page, host.url, 'Second', ACCOUNT);
-  await expect(page.getByRole('radio', { name: 'Local copy' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Directory or archive' })).toBeChecked();
   await expect(page.getByLabel('Module path')).toHaveValue(moduleDir);
 });

@@ -55,7 +55,7 @@ export function ModuleSourceFields({ source, errors, onChange }: ModuleSourceFie
         >
           <FormControlLabel value="registry" control={<Radio />} label="Public registry" />
           <FormControlLabel value="private-registry" control={<Radio />} label="Private registry" />
-          <FormControlLabel value="local" control={<Radio />} label="Local copy" />
+          <FormControlLabel value="local" control={<Radio />} label="Directory or archive" />
         </RadioGroup>
         <FormHelperText>{HELP[current.type]}</FormHelperText>
       </FormControl>
