@@ -41,7 +41,9 @@ test('the check step says Failing before the association exists, Configured once
 
   // Nothing was applied in the account yet: the OIDC provider is missing, and the check says how to fix it.
   await page.getByRole('button', { name: 'Run check' }).click();
-  await expect(page.getByText(/Failing — OIDC provider/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Failing\s*OIDC provider/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText(/Run Apply/).first()).toBeVisible();
 
   // Seed the account exactly as the 0.1.0 module would, for this group.
@@ -54,7 +56,9 @@ test('the check step says Failing before the association exists, Configured once
   await seedAwsAssociation(moto.url, moduleSeed(group!.id));
 
   await page.getByRole('button', { name: 'Check again' }).click();
-  await expect(page.getByText(/Configured — every static check passed/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Configured\s*every static check passed/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText(/role impersonation was successful/)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'the wizard check step');
 

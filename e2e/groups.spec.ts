@@ -65,8 +65,8 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   const register = page.getByRole('dialog', { name: 'Register existing group' });
   await register.getByLabel('Group ID').fill('3f2a-not-a-uidp');
   await register.getByLabel('Name').fill('Pasted');
-  await register.getByRole('button', { name: 'Create' }).click();
-  await expect(register.getByText(/40 lowercase hex/)).toBeVisible();
+  await register.getByRole('button', { name: 'Register' }).click();
+  await expect(register.getByText(/40 hex characters/).first()).toBeVisible();
   await expect(register.getByLabel('Group ID')).toHaveValue('3f2a-not-a-uidp');
   await expect(register.getByLabel('Group ID')).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page, 'the register dialog showing an error');

@@ -102,7 +102,7 @@ test('a new user onboards an AWS account and then a second group to the same acc
   await next(page);
 
   await expect(stepHeading(page, 'Options')).toBeVisible();
-  await expect(page.getByLabel('Environment')).toHaveValue('enforce.dev');
+  await expect(page.getByLabel('Platform domain (environment)')).toHaveValue('enforce.dev');
   await expectNoSeriousA11yViolations(page, 'wizard step 3');
   // Back and Next keep what was entered.
   await page.getByRole('button', { name: 'Back' }).click();
@@ -191,7 +191,7 @@ test('a GCP project gets its number from the lookup, the zip matches the preview
   await page.getByRole('button', { name: 'Check the association' }).click();
   await expect(stepHeading(page, 'Check')).toBeVisible();
   await page.getByRole('button', { name: 'Run check' }).click();
-  await expect(page.getByText(/Failing — /)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Failing/ })).toBeVisible({ timeout: 30_000 });
   const origin = new URL(host.url).origin;
   const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
   const groups = ((await listed.json()) as { value: { id: string; name: string }[] }).value;
@@ -199,7 +199,9 @@ test('a GCP project gets its number from the lookup, the zip matches the preview
   expect(groupId).toMatch(/^[0-9a-f]{40}$/);
   seedGcpAssociation(fake, workloadIdentity, { ...DEMO_PROJECT, groupId: groupId ?? '' });
   await page.getByRole('button', { name: 'Check again' }).click();
-  await expect(page.getByText(/Configured — every static check passed/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Configured\s*every static check passed/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await expectNoSeriousA11yViolations(page, 'wizard check step (GCP)');
 });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CheckResult } from '../shared/contract/checks';
 import { uidpSchema } from '../shared/validation';
 import { createCore, type Core } from './core/core';
+import { createLogger } from './core/logger';
 import { CoreError } from './core/core-error';
 import { dispatchCall } from './core/dispatch';
 import { exitCodeFor, formatCheckReport } from './core/checks/format-check-report';
@@ -52,14 +53,19 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
         : `Unknown arguments: ${parsed.positionals.join(' ')}`,
     );
   }
-  if (!uidpSchema.safeParse(group).success)
-    return usage(`"${group}" is not a group id (a UIDP: 40 hex characters, then /16 per level).`);
+  const groupId = uidpSchema.safeParse(group);
+  if (!groupId.success) return usage(`"${group}" is not a group id (a UIDP: 40 hex characters, then /16 per level).`);
   const cloud = command === 'check-aws' ? 'aws' : 'gcp';
   const filter = cloud === 'aws' ? parsed.values.account : parsed.values.project;
 
   let core: Core;
   try {
-    core = createCore({ platform: webPlatform, version: 'cli' });
+    // The report is the output: log lines (JSON, for the app's terminal) only for warnings and worse.
+    core = createCore({
+      platform: webPlatform,
+      version: 'cli',
+      logger: createLogger({ level: process.env.LIAISON_LOG_LEVEL || 'warn' }),
+    });
   } catch (error) {
     console.error(
       `liaison: ${error instanceof CoreError ? `${error.message} ${error.remediation ?? ''}` : String(error)}`,
@@ -72,7 +78,7 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
     const associations = (listed.value as { id: string; status: string; values: Record<string, unknown> }[]).filter(
       (a) =>
         a.status === 'generated' &&
-        a.values.groupId === group &&
+        a.values.groupId === groupId.data &&
         a.values.cloud === cloud &&
         (filter === undefined || a.values[cloud === 'aws' ? 'accountId' : 'projectId'] === filter),
     );

@@ -11,15 +11,21 @@ describe('UIDP', () => {
     fc.assert(fc.property(uidp, (id) => uidpSchema.parse(`  ${id}\n`) === id));
   });
 
+  it('accepts upper-case hex and gives the id in lower case', () => {
+    expect(uidpSchema.parse(` ${'AB12'.repeat(10)}/${'C0FFEE00'.repeat(2)} `)).toBe(
+      `${'ab12'.repeat(10)}/${'c0ffee00'.repeat(2)}`,
+    );
+  });
+
   it('rejects anything the pattern does not match', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
         const trimmed = raw.trim();
-        expect(uidpSchema.safeParse(raw).success).toBe(UIDP_PATTERN.test(trimmed));
+        expect(uidpSchema.safeParse(raw).success).toBe(UIDP_PATTERN.test(trimmed.toLowerCase()));
       }),
     );
     for (const bad of [
-      'A'.repeat(40),
+      'g'.repeat(40),
       'a'.repeat(39),
       `${'a'.repeat(40)}/`,
       `${'a'.repeat(40)}/${'b'.repeat(17)}`,

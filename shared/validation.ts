@@ -7,9 +7,11 @@ export const uidpSchema = z
   .string({ error: 'Group id is required' })
   .trim()
   .min(1, 'Group id is required')
+  // Hex pasted in upper case is the same id: stored, compared and generated in lower case.
+  .toLowerCase()
   .regex(
     UIDP_PATTERN,
-    'Group id must be 40 lowercase hex characters, optionally followed by "/" and 16 hex characters per level (e.g. 3f2a…/9c1b…)',
+    'Group id must be 40 hex characters, optionally followed by "/" and 16 hex characters per level (e.g. 3f2a…/9c1b…)',
   );
 
 export const GROUP_NAME_MAX = 199;

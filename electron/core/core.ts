@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
+import type { EventPayload, MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { appHandlers } from './app-handlers';
@@ -9,6 +9,7 @@ import { awsHandlers, createAwsServices } from './aws/aws-handlers';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
+import { AwsVerificationRepository } from './aws/aws-verification-repository';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { healthHandlers } from './health/health-handlers';
@@ -57,6 +58,11 @@ export function createCore(options: CoreOptions): Core {
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });
+  // Every verify result, from any window or batch, is kept as the profile's last one.
+  const verifications = new AwsVerificationRepository(store, options.now);
+  const stopKeepingVerifications = events.subscribe((name, payload) => {
+    if (name === 'awsProfileVerified') verifications.record(payload as EventPayload<'awsProfileVerified'>);
+  });
   const gcp = new GcpCredentialsService({ env, logger });
   const terraformCredentials = new AssociationCredentialSource(
     store,
@@ -93,7 +99,8 @@ export function createCore(options: CoreOptions): Core {
     // The binary the runs use (the configured path, else PATH), found and version-checked once.
     drift: (workspaceKey) =>
       checkWorkspaceDrift(workspaceKey, {
-        env,
+        // The proxy from Settings reaches drift's refresh-only plans as it reaches every run.
+        env: terraform.childAppEnv(),
         credentials: terraformCredentials,
         workspaceDirFor: (key) => workspaceDir(dataDir, key),
         binary: async () => {
@@ -111,7 +118,7 @@ export function createCore(options: CoreOptions): Core {
       new AssociationsService({ store, events, dataDir, ...(options.now ? { now: options.now } : {}) }),
     ),
     ...gcpHandlers(gcp),
-    ...awsHandlers(aws),
+    ...awsHandlers(aws, verifications),
     ...terraform.handlers,
     ...checkHandlers(checks),
     ...healthHandlers(health),
@@ -125,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     close: () => {
       health.close();
+      stopKeepingVerifications();
       aws.close();
       terraform.close();
       store.close();

@@ -30,7 +30,7 @@ describe('dispatchCall', () => {
     ['an empty name', { mode: 'root', name: '   ' }, 'name', 'Name is required'],
     ['a 200-character name', { mode: 'root', name: 'x'.repeat(200) }, 'name', 'shorter than 200'],
     ['a name with a line break', { mode: 'root', name: 'a\nb' }, 'name', 'line breaks'],
-    ['an uppercase UIDP', { mode: 'existing', id: 'A'.repeat(40), name: 'n' }, 'id', '40 lowercase hex'],
+    ['a UIDP with a non-hex letter', { mode: 'existing', id: 'G'.repeat(40), name: 'n' }, 'id', '40 hex characters'],
     [
       'a child segment of 15 hex',
       { mode: 'existing', id: `${'a'.repeat(40)}/${'b'.repeat(15)}`, name: 'n' },

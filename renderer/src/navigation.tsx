@@ -28,6 +28,8 @@ export interface NavigationEntry {
   element: ReactElement;
   /** A hook counting what needs attention on the page (shown as a badge; 0 hides it). */
   useBadgeCount?: () => number;
+  /** What the badge counts, in words, for its tooltip and the link's name ("2 failing"). */
+  badgeLabel?: (count: number) => string;
 }
 
 /** Every page, in navigation order. Only pages that work are listed; the first is the start page. */
@@ -38,6 +40,7 @@ export const navigation: readonly [NavigationEntry, ...NavigationEntry[]] = [
     icon: <DashboardOutlinedIcon />,
     element: <DashboardPage />,
     useBadgeCount: useFailingCount,
+    badgeLabel: (count) => `${count} ${count === 1 ? 'association' : 'associations'} failing`,
   },
   { path: 'groups', title: 'Groups', icon: <GroupsOutlinedIcon />, element: <GroupsPage /> },
   { path: 'credentials', title: 'Credentials', icon: <KeyOutlinedIcon />, element: <CredentialsPage /> },

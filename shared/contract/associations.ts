@@ -4,6 +4,7 @@ import { gcpProjectIdSchema, gcpProjectNumberSchema } from '../gcp-validation';
 import { isoTimestampSchema } from '../model';
 import { backendConfigSchema } from '../terraform/backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS } from '../terraform/module-catalog';
+import { moduleSourceSchema } from '../terraform/module-source';
 import { environmentSchema } from '../terraform/platform-environment';
 import { uidpSchema } from '../validation';
 import { gcpCredentialRefSchema } from './gcp';
@@ -24,6 +25,8 @@ const commonFields = {
   environment: trimmedEnvironmentSchema,
   /** Where the workspace keeps its state: shared by every association in it, like the module settings. */
   backend: backendConfigSchema.default({ type: 'local' }),
+  /** Where Terraform gets the module (public registry, a private one, or a local copy): per workspace. */
+  moduleSource: moduleSourceSchema.default({ type: 'registry' }),
 };
 
 export const awsAssociationInputSchema = z.object({
@@ -79,10 +82,28 @@ export const associationValuesSchema = z.object({
       prefix: draftText.optional(),
     })
     .optional(),
+  moduleSource: z
+    .object({
+      type: z.enum(['registry', 'private-registry', 'local']),
+      host: draftText.optional(),
+      namespace: draftText.optional(),
+      path: z.string().max(4096).optional(),
+    })
+    .optional(),
 });
 export type AssociationValues = z.infer<typeof associationValuesSchema>;
 
 export const WIZARD_STEPS = 4;
+
+/**
+ * What a draft is about: its group and its account or project. The store keeps at most one draft per
+ * target, so leaving the wizard many times over does not pile up identical entries.
+ */
+export function draftTarget(values: AssociationValues): string {
+  const where =
+    values.cloud === 'gcp' ? (values.projectId ?? '') : values.cloud === 'aws' ? (values.accountId ?? '') : '';
+  return `${values.groupId ?? ''}\0${values.cloud ?? ''}\0${where}`;
+}
 
 export const associationSchema = z.object({
   id: associationIdSchema,
@@ -154,6 +175,11 @@ export const associationMethods = {
   exportAssociationZip: {
     input: associationInputSchema,
     output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** Deletes every draft (the Onboard page's bulk discard); generated associations are untouched. */
+  discardAssociationDrafts: {
+    input: z.object({}),
+    output: z.object({ deletedIds: z.array(associationIdSchema) }),
   },
   /** Deletes a draft, or removes a generated association's group from its workspace's main.tf. */
   deleteAssociation: {

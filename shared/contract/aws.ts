@@ -148,6 +148,11 @@ export const awsMethods = {
     input: z.object({ profile: awsProfileNameSchema, refresh: z.boolean().optional().default(false) }),
     output: awsVerificationSchema,
   },
+  /** The last verify result of every profile, kept across restarts (identity or error, never credentials). */
+  listAwsVerifications: {
+    input: z.object({}),
+    output: z.array(z.object({ result: awsVerificationSchema, recordedAt: z.iso.datetime() })),
+  },
   /** Verifies many profiles with bounded concurrency, reporting `awsVerifyProgress`; never prompts. */
   verifyAwsProfiles: {
     input: z.object({

@@ -256,6 +256,24 @@ export const terraformBinaryStatusSchema = z.discriminatedUnion('status', [
 ]);
 export type TerraformBinaryStatus = z.infer<typeof terraformBinaryStatusSchema>;
 
+/**
+ * A proxy URL without credentials: a user and password in it would be stored and shown. A proxy that
+ * needs them reads them from the environment Liaison was started with instead.
+ */
+export const httpsProxySchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a proxy URL')
+  .max(2048)
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'A proxy URL such as http://proxy.example.com:3128',
+  })
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''), {
+    message: 'Leave the user and password out: Liaison would store them; start Liaison with HTTPS_PROXY set instead',
+  });
+
+export const terraformNetworkSchema = z.object({ httpsProxy: z.string().optional() });
+
 const workspaceKeySchema = z.string().regex(/^(aws-\d{12}|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/, 'Not a workspace');
 const runIdSchema = z.uuid({ error: 'Not a run id' });
 
@@ -269,6 +287,13 @@ export const terraformMethods = {
   setTerraformBinaryPath: {
     input: z.object({ path: z.string().trim().min(1, 'Enter a path').max(4096).nullable() }),
     output: terraformBinaryStatusSchema,
+  },
+  /** Where Terraform's downloads go through: the HTTPS proxy set in Settings, if any. */
+  getTerraformNetwork: { input: z.object({}), output: terraformNetworkSchema },
+  /** Sets (or, with null, clears) the HTTPS proxy every Terraform run gets as HTTPS_PROXY. */
+  setTerraformProxy: {
+    input: z.object({ httpsProxy: httpsProxySchema.nullable() }),
+    output: terraformNetworkSchema,
   },
   /** Starts init → plan → show for the workspace (with `destroy`, a `plan -destroy`); returns at once. */
   startTerraformPlan: {

@@ -1,7 +1,8 @@
 import { groupComments, sortGroups } from './group-comments';
 import { attr, blank, block, comment, comments, list, object, ref, str, type HclBodyItem } from './hcl-syntax';
 import { hclHeader } from './liaison-header';
-import { AWS_AUDITLOGS_MODULE_SOURCE, AWS_MODULE_SOURCE, MODULE_VERSIONS } from './module-catalog';
+import { AWS_AUDITLOGS_SUBDIR, AWS_MODULE_SOURCE, MODULE_VERSIONS } from './module-catalog';
+import { moduleAddress, sourceAttrs, type ModuleSource } from './module-source';
 import { issuerUrl } from './platform-environment';
 import type { AwsWorkspaceSpec } from './workspace-spec';
 
@@ -28,8 +29,7 @@ export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
             'module',
             ['aws-impersonation'],
             [
-              attr('source', str(AWS_MODULE_SOURCE)),
-              attr('version', str(spec.moduleVersion)),
+              ...sourceAttrs(moduleAddress(spec.moduleSource, AWS_MODULE_SOURCE, spec.moduleVersion)),
               blank,
               ...(legacy
                 ? [
@@ -43,7 +43,7 @@ export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
                   ]),
             ],
           ),
-          ...(regions.length === 0 ? [] : auditLogModules(spec.moduleVersion, regions)),
+          ...(regions.length === 0 ? [] : auditLogModules(spec.moduleSource, spec.moduleVersion, regions)),
         ]),
   ];
 }
@@ -68,7 +68,7 @@ function regionalProvider(accountId: string, region: string): HclBodyItem {
   );
 }
 
-function auditLogModules(version: string, regions: readonly string[]): HclBodyItem[] {
+function auditLogModules(source: ModuleSource, version: string, regions: readonly string[]): HclBodyItem[] {
   return [
     blank,
     ...comments(
@@ -83,8 +83,7 @@ function auditLogModules(version: string, regions: readonly string[]): HclBodyIt
         [`aws-auditlogs-${region}`],
         [
           comment('The // is semantic: auditlogs is a directory inside the module.'),
-          attr('source', str(AWS_AUDITLOGS_MODULE_SOURCE)),
-          attr('version', str(version)),
+          ...sourceAttrs(moduleAddress(source, AWS_MODULE_SOURCE, version, AWS_AUDITLOGS_SUBDIR)),
           blank,
           attr('providers', object([attr('aws', ref('aws', providerAlias(region)))])),
         ],

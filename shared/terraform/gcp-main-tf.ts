@@ -2,6 +2,7 @@ import { groupComments, sortGroups } from './group-comments';
 import { attr, blank, block, comment, comments, list, str, type HclBodyItem } from './hcl-syntax';
 import { hclHeader } from './liaison-header';
 import { GCP_MODULE_SOURCE, MODULE_VERSIONS } from './module-catalog';
+import { moduleAddress, sourceAttrs } from './module-source';
 import { issuerUrl } from './platform-environment';
 import type { GcpWorkspaceSpec } from './workspace-spec';
 
@@ -30,8 +31,7 @@ export function gcpMainTf(spec: GcpWorkspaceSpec): HclBodyItem[] {
             'module',
             ['gcp-impersonation'],
             [
-              attr('source', str(GCP_MODULE_SOURCE)),
-              attr('version', str(spec.moduleVersion)),
+              ...sourceAttrs(moduleAddress(spec.moduleSource, GCP_MODULE_SOURCE, spec.moduleVersion)),
               blank,
               ...(legacy
                 ? [attr('enforce_group_ids', groupIds), attr('google_project_id', str(spec.projectId))]

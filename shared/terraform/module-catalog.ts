@@ -6,7 +6,8 @@
 export type Cloud = 'aws' | 'gcp';
 
 export const AWS_MODULE_SOURCE = 'chainguard-dev/chainguard-account-association/aws';
-export const AWS_AUDITLOGS_MODULE_SOURCE = `${AWS_MODULE_SOURCE}//auditlogs`;
+export const AWS_AUDITLOGS_SUBDIR = 'auditlogs';
+export const AWS_AUDITLOGS_MODULE_SOURCE = `${AWS_MODULE_SOURCE}//${AWS_AUDITLOGS_SUBDIR}`;
 export const GCP_MODULE_SOURCE = 'chainguard-dev/chainguard-account-association/google';
 
 /** Newest first; the first entry is the default. */

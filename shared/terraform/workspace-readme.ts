@@ -1,6 +1,7 @@
 import { sortGroups } from './group-comments';
 import { MARKDOWN_HEADER } from './liaison-header';
 import { AWS_MODULE_SOURCE, GCP_MODULE_SOURCE } from './module-catalog';
+import { describeModuleSource, moduleAddress } from './module-source';
 import { issuerUrl } from './platform-environment';
 import type { AwsWorkspaceSpec, GcpWorkspaceSpec, WorkspaceSpec } from './workspace-spec';
 
@@ -26,10 +27,19 @@ function awsReadme(spec: AwsWorkspaceSpec): string[] {
     '',
     '## 2. Apply',
     '',
-    `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
-    'refuses to run against any other account. Then, in this directory:',
-    '',
-    ...applyCommands(),
+    ...(spec.profile === undefined
+      ? [
+          `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
+          'refuses to run against any other account. Then, in this directory:',
+          '',
+          ...applyCommands(),
+        ]
+      : [
+          `Use the credentials of the AWS profile chosen in Liaison for account ${spec.accountId}; the provider`,
+          'refuses to run against any other account. In this directory:',
+          '',
+          ...shell([`export AWS_PROFILE=${shellQuote(spec.profile)}`, ...APPLY_COMMANDS]),
+        ]),
     '',
     '## 3. Check',
     '',
@@ -74,10 +84,14 @@ function gcpReadme(spec: GcpWorkspaceSpec): string[] {
   ];
 }
 
-function about(source: string, spec: WorkspaceSpec): string[] {
+function about(publicAddress: string, spec: WorkspaceSpec): string[] {
   const groups = sortGroups(spec.groups);
+  const address = moduleAddress(spec.moduleSource, publicAddress, spec.moduleVersion);
   return [
-    `\`main.tf\` uses the module \`${source}\` at version \`${spec.moduleVersion}\` (pinned) for the`,
+    ...(spec.moduleSource.type === 'registry'
+      ? []
+      : [`The module comes from ${describeModuleSource(spec.moduleSource)}, not the public registry.`, '']),
+    `\`main.tf\` uses the module \`${address.source}\` at version \`${spec.moduleVersion}\` (${address.version === undefined ? 'the version of the local copy' : 'pinned'}) for the`,
     `platform environment \`${spec.environment}\` (issuer ${issuerUrl(spec.environment)}).`,
     '',
     groups.length === 0
@@ -87,8 +101,15 @@ function about(source: string, spec: WorkspaceSpec): string[] {
   ];
 }
 
+const APPLY_COMMANDS = ['terraform init -upgrade', 'terraform plan', 'terraform apply'];
+
 function applyCommands(): string[] {
-  return shell(['terraform init -upgrade', 'terraform plan', 'terraform apply']);
+  return shell(APPLY_COMMANDS);
+}
+
+/** A POSIX shell single-quoted word: profile names may hold spaces or quotes. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9@%_+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 
 function shell(commands: readonly string[]): string[] {

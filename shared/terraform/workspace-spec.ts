@@ -4,6 +4,7 @@ import { GCP_PROJECT_NUMBER_PATTERN, gcpProjectIdProblem } from '../gcp-validati
 import { UIDP_PATTERN } from '../validation';
 import { backendConfigSchema } from './backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS, MODULE_VERSIONS } from './module-catalog';
+import { moduleSourceSchema } from './module-source';
 import { DEFAULT_ENVIRONMENT, environmentSchema } from './platform-environment';
 
 /*
@@ -63,9 +64,13 @@ export const awsWorkspaceSpecSchema = z
     moduleVersion: z.enum(AWS_MODULE_VERSIONS, { error: `Module version is one of ${AWS_MODULE_VERSIONS.join(', ')}` }),
     environment: environmentSchema,
     auditLogRegions: regionsSchema.default([]),
+    /** The local AWS profile the operator chose, named in the README's commands; never a secret. */
+    profile: z.string().min(1).max(512).optional(),
     groups: groupsSchema,
     /** Where the state lives; local (no backend block) unless the operator chose a shared one. */
     backend: backendConfigSchema.default({ type: 'local' }),
+    /** Where Terraform gets the module: the public registry unless the operator chose otherwise. */
+    moduleSource: moduleSourceSchema.default({ type: 'registry' }),
   })
   .superRefine((spec, ctx) => {
     if (spec.auditLogRegions.length > 0 && !MODULE_VERSIONS[spec.moduleVersion].auditLogs) {
@@ -86,6 +91,8 @@ export const gcpWorkspaceSpecSchema = z
     environment: environmentSchema,
     groups: groupsSchema,
     backend: backendConfigSchema.default({ type: 'local' }),
+    /** Where Terraform gets the module: the public registry unless the operator chose otherwise. */
+    moduleSource: moduleSourceSchema.default({ type: 'registry' }),
   })
   .superRefine((spec, ctx) => {
     if (!MODULE_VERSIONS[spec.moduleVersion].environmentInput && spec.environment !== DEFAULT_ENVIRONMENT) {

@@ -9,6 +9,7 @@ export function associationHandlers(associations: AssociationsService): Handlers
     previewAssociation: (input) => associations.preview(input),
     saveAssociation: (input) => associations.save(input),
     exportAssociationZip: (input) => associations.exportZip(input),
+    discardAssociationDrafts: () => associations.discardDrafts(),
     deleteAssociation: (input) => associations.delete(input.id),
   };
 }

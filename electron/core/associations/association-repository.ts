@@ -62,6 +62,14 @@ export class AssociationRepository {
     return rows.map(toAssociation);
   }
 
+  /** Every draft, newest first. */
+  listDrafts(): Association[] {
+    const rows = this.store.db
+      .prepare("SELECT * FROM associations WHERE status = 'draft' ORDER BY updated_at DESC, id")
+      .all() as unknown as AssociationRecord[];
+    return rows.map(toAssociation);
+  }
+
   upsert(association: Association): void {
     this.store.db
       .prepare(

@@ -57,6 +57,31 @@ describe('drafts', () => {
     expect(existsSync(join(harness.dataDir, 'workspaces'))).toBe(false);
   });
 
+  it('keeps one draft per group and target, and drops it once that association is saved', async () => {
+    const id = await group('Platform');
+    const values = { groupId: id, cloud: 'aws' as const, accountId: '123456789012' };
+    const first = await call('saveAssociationDraft', { step: 1, values });
+    const second = await call('saveAssociationDraft', { step: 2, values });
+    const elsewhere = await call('saveAssociationDraft', { step: 1, values: { ...values, accountId: '210987654321' } });
+    const drafts = await call('listAssociations', {});
+    expect(drafts.map((each) => each.id).sort()).toEqual([second.id, elsewhere.id].sort());
+    expect(drafts.map((each) => each.id)).not.toContain(first.id);
+
+    // Saving the association from a fresh wizard (no draft id) still clears the draft for that target.
+    await call('saveAssociation', awsInput(id));
+    const left = await call('listAssociations', {});
+    expect(left.filter((each) => each.status === 'draft').map((each) => each.id)).toEqual([elsewhere.id]);
+  });
+
+  it('discards every draft at once and leaves generated associations alone', async () => {
+    const saved = await call('saveAssociation', awsInput(await group('Kept')));
+    const a = await call('saveAssociationDraft', { step: 0, values: { groupId: await group('A') } });
+    const b = await call('saveAssociationDraft', { step: 0, values: { groupId: await group('B') } });
+    const { deletedIds } = await call('discardAssociationDrafts', {});
+    expect(deletedIds.sort()).toEqual([a.id, b.id].sort());
+    expect((await call('listAssociations', {})).map((each) => each.id)).toEqual([saved.association.id]);
+  });
+
   it('will not turn a generated association back into a draft', async () => {
     const saved = await call('saveAssociation', awsInput(await group('A')));
     const error = await failure('saveAssociationDraft', { id: saved.association.id, step: 0, values: {} });

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api';
-import type { Association, ParsedAssociationInput, WorkspacePreview } from '../../../shared/contract/associations';
+import {
+  draftTarget,
+  type Association,
+  type ParsedAssociationInput,
+  type WorkspacePreview,
+} from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
 import { defaultStateKey } from '../../../shared/terraform/backend';
 import { CoreError } from '../core-error';
@@ -79,10 +84,31 @@ export class AssociationsService {
         updatedAt: timestamp,
       };
       this.#repository.upsert(saved);
-      return saved;
+      return { saved, replaced: this.#dropOtherDrafts(saved) };
     });
-    this.#events.emit('associationsChanged', { ids: [draft.id] });
-    return draft;
+    this.#events.emit('associationsChanged', { ids: [draft.saved.id, ...draft.replaced] });
+    return draft.saved;
+  }
+
+  /** Deletes every draft; generated associations are untouched. */
+  discardDrafts(): { deletedIds: string[] } {
+    const deletedIds = this.#store.transaction(() => {
+      const drafts = this.#repository.listDrafts();
+      for (const draft of drafts) this.#repository.delete(draft.id);
+      return drafts.map((draft) => draft.id);
+    });
+    if (deletedIds.length > 0) this.#events.emit('associationsChanged', { ids: deletedIds });
+    return { deletedIds };
+  }
+
+  /** One draft per group and target: the others on the same target are superseded by `kept`. */
+  #dropOtherDrafts(kept: Association): string[] {
+    const target = draftTarget(kept.values);
+    const others = this.#repository
+      .listDrafts()
+      .filter((draft) => draft.id !== kept.id && draftTarget(draft.values) === target);
+    for (const other of others) this.#repository.delete(other.id);
+    return others.map((other) => other.id);
   }
 
   preview(input: ParsedAssociationInput): WorkspacePreview {
@@ -115,7 +141,13 @@ export class AssociationsService {
       if (existing?.workspaceKey !== undefined && existing.workspaceKey !== saved.workspaceKey) {
         this.#rewrite(existing.workspaceKey, existing);
       }
-      return { association: saved, preview: plan.preview, changed: [saved.id, ...plan.others.map((o) => o.id)] };
+      // Once saved, a draft for the same group and target has nothing left to resume.
+      const dropped = this.#dropOtherDrafts(saved);
+      return {
+        association: saved,
+        preview: plan.preview,
+        changed: [saved.id, ...plan.others.map((o) => o.id), ...dropped],
+      };
     });
     this.#events.emit('associationsChanged', { ids: changed });
     return {
@@ -233,11 +265,13 @@ function sharedValues(settings: WorkspaceSettings) {
         environment: settings.environment,
         auditLogRegions: settings.auditLogRegions,
         backend: settings.backend,
+        moduleSource: settings.moduleSource,
       }
     : {
         moduleVersion: settings.moduleVersion,
         environment: settings.environment,
         projectNumber: settings.projectNumber,
         backend: settings.backend,
+        moduleSource: settings.moduleSource,
       };
 }

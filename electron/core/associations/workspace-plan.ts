@@ -1,15 +1,24 @@
 import type { Association, AssociationValues, ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
 import { backendConfigSchema, type BackendConfig } from '../../../shared/terraform/backend';
+import { moduleSourceSchema, type ModuleSource } from '../../../shared/terraform/module-source';
 import { generateWorkspace, type GeneratedFile } from '../../../shared/terraform/generate-workspace';
 import { workspaceKey, type WorkspaceSpecInput } from '../../../shared/terraform/workspace-spec';
 import { CoreError } from '../core-error';
 
 /** Settings every association in one workspace shares, because they share one module instance. */
 export type WorkspaceSettings = (
-  | { cloud: 'aws'; accountId: string; moduleVersion: string; environment: string; auditLogRegions: string[] }
+  | {
+      cloud: 'aws';
+      accountId: string;
+      moduleVersion: string;
+      environment: string;
+      auditLogRegions: string[];
+      /** Named in the README's commands: the profile of the association saved last. */
+      profile?: string;
+    }
   | { cloud: 'gcp'; projectId: string; projectNumber: string; moduleVersion: string; environment: string }
-) & { backend: BackendConfig };
+) & { backend: BackendConfig; moduleSource: ModuleSource };
 
 export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
   return input.cloud === 'aws'
@@ -19,7 +28,9 @@ export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
         moduleVersion: input.moduleVersion,
         environment: input.environment,
         auditLogRegions: input.auditLogRegions,
+        profile: input.profile,
         backend: input.backend,
+        moduleSource: input.moduleSource,
       }
     : {
         cloud: 'gcp',
@@ -28,6 +39,7 @@ export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
         moduleVersion: input.moduleVersion,
         environment: input.environment,
         backend: input.backend,
+        moduleSource: input.moduleSource,
       };
 }
 
@@ -35,13 +47,21 @@ export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
 export function settingsFromValues(values: AssociationValues): WorkspaceSettings | undefined {
   // Saved before backends existed, or hand-edited: local state, which is what such a workspace had.
   const backend = backendConfigSchema.safeParse(values.backend ?? { type: 'local' });
+  const source = moduleSourceSchema.safeParse(values.moduleSource ?? { type: 'registry' });
   const common = {
     moduleVersion: values.moduleVersion ?? '',
     environment: values.environment ?? '',
     backend: backend.success ? backend.data : { type: 'local' as const },
+    moduleSource: source.success ? source.data : { type: 'registry' as const },
   };
   if (values.cloud === 'aws' && values.accountId) {
-    return { cloud: 'aws', accountId: values.accountId, auditLogRegions: values.auditLogRegions ?? [], ...common };
+    return {
+      cloud: 'aws',
+      accountId: values.accountId,
+      auditLogRegions: values.auditLogRegions ?? [],
+      ...(values.profile ? { profile: values.profile } : {}),
+      ...common,
+    };
   }
   if (values.cloud === 'gcp' && values.projectId && values.projectNumber) {
     return { cloud: 'gcp', projectId: values.projectId, projectNumber: values.projectNumber, ...common };

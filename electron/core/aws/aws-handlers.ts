@@ -7,6 +7,7 @@ import { AwsIdentityVerifier } from './aws-identity-verifier';
 import { AwsMfaPrompts } from './aws-mfa-prompts';
 import { AwsProfileCatalog } from './aws-profile-catalog';
 import { AwsSsoSignIns } from './aws-sso-sign-in';
+import type { AwsVerificationRepository } from './aws-verification-repository';
 import { installCredentialProcessRunner } from './credential-process-runner';
 
 export interface AwsServices {
@@ -51,9 +52,13 @@ export function createAwsServices(options: {
   return services;
 }
 
-export function awsHandlers(aws: AwsServices): HandlersFor<typeof awsMethods> {
+export function awsHandlers(
+  aws: AwsServices,
+  verifications: AwsVerificationRepository,
+): HandlersFor<typeof awsMethods> {
   return {
     listAwsProfiles: () => aws.catalog.list(),
+    listAwsVerifications: () => verifications.list(),
     verifyAwsProfile: ({ profile, refresh }) => aws.verifier.verify(profile, { refresh, interactive: true }),
     verifyAwsProfiles: ({ batchId, profiles, concurrency, refresh }) =>
       aws.verifier.verifyMany(batchId, profiles, { refresh, ...(concurrency ? { concurrency } : {}) }),

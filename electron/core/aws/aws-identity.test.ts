@@ -258,6 +258,24 @@ describe.skipIf(!motoBinary)(
         expect(await verify('ci-process')).toMatchObject({ ok: false, error: { code: 'AWS_INVALID_CREDENTIALS' } });
       });
 
+      it('an endpoint answering a web page is named, in words, with what to check', async () => {
+        aws.fault = (r) =>
+          r.action === 'GetCallerIdentity'
+            ? {
+                status: 200,
+                headers: { 'content-type': 'text/html' },
+                body: '<!doctype html><html><body><h1>Sign in to the proxy</h1></body></html>',
+              }
+            : undefined;
+        const result = await verify('static-admin');
+        expect(result).toMatchObject({ ok: false, error: { code: 'AWS_SERVICE_ERROR' } });
+        if (result.ok) return;
+        expect(result.error.message).toContain('AWS STS endpoint');
+        expect(result.error.message).toContain('not an AWS response');
+        expect(result.error.message).not.toMatch(/SyntaxError|\$response|Unexpected token/);
+        expect(result.error.remediation).toContain('HTTPS_PROXY');
+      });
+
       it('an unreachable endpoint is a network error', async () => {
         vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:9');
         expect(await verify('static-admin')).toMatchObject({ ok: false, error: { code: 'AWS_NETWORK' } });

@@ -69,6 +69,16 @@ export function describeAwsError(error: unknown, profile: AwsProfile): ApiError 
       remediation: `Use Sign in (or run \`aws sso login ${session}\`), then verify again.`,
     };
   }
+  if (NOT_AN_AWS_ANSWER.test(message) || name === 'SyntaxError') {
+    const status = shape.$metadata?.httpStatusCode;
+    return {
+      code: awsErrorCodes.serviceError,
+      message: `${answeringEndpoint(profile)} answered the request for ${label} with something that is not an AWS response${status ? ` (HTTP ${status})` : ''}, most likely a web page: a proxy's, a captive portal's, or that of a wrong endpoint URL`,
+      remediation: isSso(profile)
+        ? 'Check the sso_start_url and sso_region of the profile (or its sso-session), any endpoint_url or AWS_ENDPOINT_URL_SSO, and your proxy (HTTPS_PROXY); then sign in again.'
+        : 'Check the endpoint_url of the profile or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS, and your proxy (HTTPS_PROXY); then verify again.',
+    };
+  }
   if (/requires multi-factor authentication/.test(message)) {
     return {
       code: awsErrorCodes.mfaRequired,
@@ -146,6 +156,19 @@ export function describeAwsError(error: unknown, profile: AwsProfile): ApiError 
     message: `AWS refused the request for ${label}${status ? ` (HTTP ${status})` : ''}: ${name ? `${name}: ` : ''}${message}`,
     remediation: 'Verify again; if it keeps failing, check the profile with the AWS CLI.',
   };
+}
+
+/** What the SDK says when an endpoint answered HTML (or anything else) where AWS JSON or XML was due. */
+const NOT_AN_AWS_ANSWER =
+  /Unexpected token '?<|is not valid JSON|Deserialization error|\$response|Unexpected end of JSON input|returned an incomplete identity/;
+
+/** The endpoint that answered, in words the operator can check. */
+function answeringEndpoint(profile: AwsProfile): string {
+  if (isSso(profile)) {
+    const region = profile.ssoRegion ?? 'its region';
+    return `The AWS IAM Identity Center (SSO) endpoint for ${region} (portal.sso.${profile.ssoRegion ?? '<region>'}.amazonaws.com unless an endpoint URL overrides it)`;
+  }
+  return 'The AWS STS endpoint (sts.amazonaws.com or the regional one, unless an endpoint URL overrides it)';
 }
 
 function isSso(profile: AwsProfile): boolean {

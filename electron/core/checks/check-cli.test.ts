@@ -130,7 +130,11 @@ describe.skipIf(!motoBinary)(motoBinary ? 'liaison check-aws against moto' : `SK
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function cli(breakage: Parameters<typeof moduleSeed>[2], token: boolean): Promise<CliRun> {
+  async function cli(
+    breakage: Parameters<typeof moduleSeed>[2],
+    token: boolean,
+    extraEnv: NodeJS.ProcessEnv = {},
+  ): Promise<CliRun> {
     await clearAwsAssociations(moto.url);
     await seedAwsAssociation(moto.url, moduleSeed(GROUP, 'enforce.dev', breakage));
     const dataDir = mkdtempSync(join(root, 'data-'));
@@ -143,8 +147,16 @@ describe.skipIf(!motoBinary)(motoBinary ? 'liaison check-aws against moto' : `SK
       { cloud: 'aws', accountId: MOTO_ACCOUNT, profile: 'static-admin', moduleVersion: '0.1.0' },
       command,
     );
-    return runCli(['check-aws', GROUP], { ...env, LIAISON_DATA_DIR: dataDir });
+    return runCli(['check-aws', GROUP], { ...env, LIAISON_DATA_DIR: dataDir, ...extraEnv });
   }
+
+  it('mixes no JSON log line into its human output by default, and prints one when asked', async () => {
+    const quiet = await cli(undefined, false, { LIAISON_LOG_LEVEL: '' });
+    expect(quiet.code).toBe(0);
+    expect(`${quiet.stdout}${quiet.stderr}`).not.toMatch(/^\{"level"/m);
+    const verbose = await cli(undefined, false, { LIAISON_LOG_LEVEL: 'info' });
+    expect(verbose.stderr).toMatch(/^\{"level":30/m);
+  });
 
   it('Configured: the step lines, the verdict, exit 0 and no success line', async () => {
     const run = await cli(undefined, false);

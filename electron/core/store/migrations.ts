@@ -131,4 +131,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'aws verifications',
+    // The last verify result per profile (identity or typed error, never credentials), so it survives a reload.
+    sql: `
+      CREATE TABLE aws_verifications (
+        profile TEXT PRIMARY KEY NOT NULL,
+        result TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -57,6 +57,27 @@ describe('describeRunFailure', () => {
     expect(syntax.error.code).toBe(terraformErrorCodes.initFailed);
   });
 
+  it('gives advice that matches what init could not get: the module, a provider, or the backend', () => {
+    const init = (summary: string, detail: string) =>
+      describeRunFailure(facts({ phase: 'init', diagnostics: [{ severity: 'error', summary, detail }] })).error;
+    const module = init(
+      'Error accessing remote module registry',
+      'Failed to retrieve available versions for module "aws-impersonation" (main.tf:9) from registry.terraform.io: dial tcp: no such host.',
+    );
+    expect(module.remediation).toContain('Module source');
+    expect(module.remediation).not.toContain('provider mirror');
+    const provider = init(
+      'Failed to query available provider packages',
+      'Could not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io',
+    );
+    expect(provider.code).toBe(terraformErrorCodes.registryUnreachable);
+    expect(provider.remediation).toContain('provider mirror');
+    expect(provider.remediation).not.toContain('Module source');
+    const backend = init('Failed to get existing workspaces', 'S3 bucket "team-state" does not exist.');
+    expect(backend.code).toBe(terraformErrorCodes.initFailed);
+    expect(backend.remediation).toContain('bucket exists');
+  });
+
   it('recognises a full disk in diagnostics or raw output', () => {
     const failure = describeRunFailure(facts({ rawLines: ['write terraform.tfstate: no space left on device'] }));
     expect(failure.error.code).toBe(terraformErrorCodes.diskFull);

@@ -29,6 +29,37 @@ const REGISTRY =
   /registry|failed to query available provider packages|could not retrieve the list of available versions|failed to request discovery document|no such host|dial tcp/i;
 const NO_SPACE = /no space left on device|ENOSPC|disk quota exceeded/i;
 
+const MODULE =
+  /module registry|failed to download module|module not installed|invalid module source|error downloading modules|module source|could not download module|no versions of module/i;
+const PROVIDER =
+  /provider packages|failed to install provider|provider registry|query available provider|registry\.terraform\.io\/hashicorp|incompatible provider/i;
+const BACKEND =
+  /backend|failed to get existing workspaces|error loading state|failed to load state|state bucket|NoSuchBucket|error refreshing state/i;
+
+/** What `terraform init` could not get: the association module, a provider, or the state backend. */
+function initFailureSubject(
+  diagnostics: readonly TerraformDiagnostic[],
+  everything: string,
+): 'module' | 'provider' | 'backend' | undefined {
+  // The first diagnostic names what failed; the whole text is the fallback for raw output.
+  const text = diagnostics[0] ? `${diagnostics[0].summary}\n${diagnostics[0].detail}` : everything;
+  if (BACKEND.test(text) && !MODULE.test(text)) return 'backend';
+  if (MODULE.test(text)) return 'module';
+  if (PROVIDER.test(text)) return 'provider';
+  return undefined;
+}
+
+/** Advice for each kind of init failure: what serves a module does not serve a provider, nor a backend. */
+const INIT_ADVICE = {
+  module:
+    'Terraform could not download the association module. On a network without the public registry, choose a private registry or a local copy of the module under the wizard’s Options → Module source (kept for this workspace); behind a proxy, set it in Settings → Terraform. Then plan again.',
+  provider:
+    'Terraform could not download a provider (hashicorp/aws or google). Behind a proxy, set it in Settings → Terraform; on a network without the public registry, configure a provider mirror (provider_installation in the Terraform CLI configuration, TF_CLI_CONFIG_FILE). Then plan again.',
+  backend:
+    'Terraform could not set up the state backend. Check that the bucket exists, that these credentials can read and write it, and its region (Options → Terraform state); then plan again.',
+  other: 'Read the diagnostic above, fix the workspace files or the Terraform configuration, and plan again.',
+} as const;
+
 /** Turns how a Terraform step ended into the typed error the UI shows and the run record keeps. */
 export function describeRunFailure(facts: FailureFacts): RunFailure {
   const first = facts.diagnostics[0];
@@ -65,13 +96,12 @@ export function describeRunFailure(facts: FailureFacts): RunFailure {
   }
   if (facts.phase === 'init') {
     const registry = REGISTRY.test(everything);
+    const what = initFailureSubject(facts.diagnostics, everything);
     return {
       error: {
-        code: registry ? terraformErrorCodes.registryUnreachable : terraformErrorCodes.initFailed,
+        code: registry && what !== 'backend' ? terraformErrorCodes.registryUnreachable : terraformErrorCodes.initFailed,
         message: `terraform init failed: ${first ? diagnosticText(first) : firstLine(everything) || `exit code ${String(facts.exitCode)}`}`,
-        remediation: registry
-          ? 'Terraform could not download a module or provider. Check the network connection and any proxy (HTTPS_PROXY), or configure a provider mirror in the Terraform CLI configuration (TF_CLI_CONFIG_FILE).'
-          : 'Read the diagnostic above, fix the workspace files or the Terraform configuration, and plan again.',
+        remediation: INIT_ADVICE[what ?? (registry ? 'provider' : 'other')],
       },
     };
   }

@@ -12,6 +12,8 @@ export function terraformHandlers(runs: TerraformRunsService): HandlersFor<typeo
   return {
     getTerraformBinary: () => runs.binaryStatus(),
     setTerraformBinaryPath: (input) => runs.setBinaryPath(input.path),
+    getTerraformNetwork: () => runs.network(),
+    setTerraformProxy: (input) => runs.setProxy(input.httpsProxy),
     startTerraformPlan: (input) => runs.startPlan(input),
     applyTerraformPlan: (input) => runs.apply(input),
     cancelTerraformRun: (input) => runs.cancel(input.runId),
@@ -32,11 +34,15 @@ export function createTerraformDomain(options: {
   /** Where each workspace's cloud credentials come from (its associations' profile or credential). */
   credentials: TerraformCredentialSource;
   now?: () => Date;
-}): { handlers: HandlersFor<typeof terraformMethods>; close(): void } {
+}): { handlers: HandlersFor<typeof terraformMethods>; childAppEnv(): NodeJS.ProcessEnv; close(): void } {
   const runs = new TerraformRunsService({
     ...options,
     plansDir: join(options.dataDir, 'terraform-plans'),
     workspaceDirFor: (key) => workspaceDir(options.dataDir, key),
   });
-  return { handlers: terraformHandlers(runs), close: () => runs.interruptAll() };
+  return {
+    handlers: terraformHandlers(runs),
+    childAppEnv: () => runs.childAppEnv(),
+    close: () => runs.interruptAll(),
+  };
 }

@@ -48,6 +48,7 @@ export interface TerraformRunsOptions {
 
 const DEFAULT_STOP_TIMEOUTS: StopTimeouts = { interruptMs: 120_000, terminateMs: 15_000 };
 const BINARY_SETTING = 'binary_path';
+const PROXY_SETTING = 'https_proxy';
 
 interface ActiveRun {
   runId: string;
@@ -96,10 +97,39 @@ export class TerraformRunsService {
     return { status: 'found', path, flavor, version, minimumVersion: MINIMUM_TERRAFORM_VERSION, ...configured };
   }
 
+  /** Saves the path only when it gives a usable binary: a bad path is refused, not kept until cleared. */
   async setBinaryPath(path: string | null): Promise<TerraformBinaryStatus> {
+    if (path !== null) {
+      const lookup = await locateTerraform({ env: this.options.env, configuredPath: path });
+      if (!lookup.ok) {
+        throw new CoreError({
+          code: lookup.error.code,
+          field: 'path',
+          message: lookup.error.message,
+          ...(lookup.error.remediation ? { remediation: lookup.error.remediation } : {}),
+        });
+      }
+    }
     this.#repository.setSetting(BINARY_SETTING, path);
     this.#binary = undefined;
     return this.binaryStatus();
+  }
+
+  /** The proxy Terraform's downloads go through, set in Settings (else the app's own HTTPS_PROXY). */
+  network(): { httpsProxy?: string } {
+    const httpsProxy = this.#repository.getSetting(PROXY_SETTING);
+    return httpsProxy === undefined ? {} : { httpsProxy };
+  }
+
+  setProxy(httpsProxy: string | null): { httpsProxy?: string } {
+    this.#repository.setSetting(PROXY_SETTING, httpsProxy);
+    return this.network();
+  }
+
+  /** The app environment a Terraform child inherits from, with the proxy from Settings in place. */
+  childAppEnv(): NodeJS.ProcessEnv {
+    const proxy = this.#repository.getSetting(PROXY_SETTING);
+    return proxy === undefined ? this.options.env : { ...this.options.env, HTTPS_PROXY: proxy, https_proxy: proxy };
   }
 
   async startPlan(input: { workspaceKey: string; destroy: boolean }): Promise<TerraformRun> {
@@ -246,7 +276,7 @@ export class TerraformRunsService {
         active,
         binary,
         dir,
-        env: buildTerraformEnv(this.options.env, credentials),
+        env: buildTerraformEnv(this.childAppEnv(), credentials),
         redact: createSecretRedactor(secretsOf(credentials)),
         sink: new RunEventSink(run.id, this.#repository, this.options.events),
       };

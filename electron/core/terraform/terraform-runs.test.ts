@@ -1,4 +1,5 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../shared/terraform/generate-workspace';
 import { goldenCases } from '../../../shared/terraform/testing/golden-cases';
@@ -184,13 +185,21 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
 
 describe('a run without a usable terraform', () => {
   it('is a failed run record that says which version was found and which is needed', async () => {
-    harness = createHarness('basic');
-    const old = join(harness.root, 'terraform');
+    const bin = mkdtempSync(join(tmpdir(), 'liaison-old-terraform-'));
+    const old = join(bin, 'terraform');
     writeFileSync(old, '#!/bin/sh\necho \'{"terraform_version":"1.1.0"}\'\n', { mode: 0o755 });
-    expect(await harness.service.setBinaryPath(old)).toMatchObject({ status: 'too-old', configuredPath: old });
+    harness = createHarness('basic', { env: { ...process.env, PATH: bin } });
+    // Settings refuses that path on save rather than keeping a binary no run can use.
+    await expect(harness.service.setBinaryPath(old)).rejects.toMatchObject({
+      code: terraformErrorCodes.tooOld,
+      field: 'path',
+    });
+    expect(await harness.service.binaryStatus()).not.toHaveProperty('configuredPath');
+    // Found on PATH instead, it still fails the run with the versions in words.
     const run = await planned(harness);
     expect(run).toMatchObject({ status: 'failed', error: { code: terraformErrorCodes.tooOld } });
     expect(run.error?.message).toMatch(/1\.1\.0.*1\.3\.0/);
     expect(readState(harness.dir)).toBeUndefined();
+    rmSync(bin, { recursive: true, force: true });
   });
 });

@@ -4,6 +4,7 @@ import { NotificationSnackbar } from '../notifications/NotificationSnackbar';
 import { HealthAlerts } from '../pages/dashboard/HealthAlerts';
 import { AwsCredentialPrompts } from '../pages/credentials/aws/AwsCredentialPrompts';
 import { NavigationDrawer } from './NavigationDrawer';
+import { ScrollToTopOnNavigate } from './ScrollToTopOnNavigate';
 import { SkipLink } from './SkipLink';
 import { usePageTitle } from './usePageTitle';
 
@@ -34,6 +35,7 @@ export function AppFrame() {
         </Box>
       </Box>
       <NotificationSnackbar />
+      <ScrollToTopOnNavigate />
       {/* MFA and SSO prompts can come from any page: a wizard step, a run, a Verify. */}
       <AwsCredentialPrompts />
       <HealthAlerts />

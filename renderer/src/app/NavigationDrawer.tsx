@@ -13,7 +13,6 @@ import {
   Typography,
   useMediaQuery,
 } from '@mui/material';
-import type { ReactElement } from 'react';
 import { Link, useMatch } from 'react-router';
 import { navigation, type NavigationEntry } from '../navigation';
 
@@ -21,41 +20,47 @@ import { navigation, type NavigationEntry } from '../navigation';
 export const DRAWER_WIDTH = { xs: 72, md: 232 } as const;
 
 function NavigationItem({ entry }: { entry: NavigationEntry }) {
+  return entry.useBadgeCount ? (
+    <CountedItem entry={entry} useCount={entry.useBadgeCount} />
+  ) : (
+    <ItemLink entry={entry} count={0} />
+  );
+}
+
+function CountedItem({ entry, useCount }: { entry: NavigationEntry; useCount: () => number }) {
+  return <ItemLink entry={entry} count={useCount()} />;
+}
+
+/** The link, its name saying what its badge counts ("Dashboard, 2 failing"), also as a tooltip. */
+function ItemLink({ entry, count }: { entry: NavigationEntry; count: number }) {
   const active = useMatch(`/${entry.path}/*`) !== null;
   const rail = useMediaQuery((theme) => theme.breakpoints.down('md'));
+  const badge = count > 0 && entry.badgeLabel ? entry.badgeLabel(count) : undefined;
+  const name = badge ? `${entry.title}, ${badge}` : entry.title;
   return (
     <ListItem disablePadding>
-      <Tooltip title={rail ? entry.title : ''} placement="right">
+      <Tooltip title={rail ? name : (badge ?? '')} placement="right">
         <ListItemButton
           component={Link}
           to={`/${entry.path}`}
           selected={active}
           aria-current={active ? 'page' : undefined}
-          aria-label={entry.title}
+          aria-label={name}
           sx={{ borderRadius: 2, mx: 1, justifyContent: { xs: 'center', md: 'flex-start' } }}
         >
           <ListItemIcon sx={{ minWidth: { xs: 0, md: 40 }, color: active ? 'primary.main' : undefined }}>
-            {entry.useBadgeCount ? <CountBadge useCount={entry.useBadgeCount} icon={entry.icon} /> : entry.icon}
+            {count > 0 ? (
+              <Badge badgeContent={count} color="error" max={99}>
+                {entry.icon}
+              </Badge>
+            ) : (
+              entry.icon
+            )}
           </ListItemIcon>
           <ListItemText primary={entry.title} sx={{ display: { xs: 'none', md: 'block' } }} />
         </ListItemButton>
       </Tooltip>
     </ListItem>
-  );
-}
-
-/** The entry's icon with its count; the count is also in the accessible name through the badge's text. */
-function CountBadge({ useCount, icon }: { useCount: () => number; icon: ReactElement }) {
-  const count = useCount();
-  return (
-    <Badge
-      badgeContent={count}
-      color="error"
-      max={99}
-      slotProps={{ badge: { 'aria-label': `${count} need attention` } }}
-    >
-      {icon}
-    </Badge>
   );
 }
 

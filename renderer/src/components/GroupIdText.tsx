@@ -24,6 +24,8 @@ export function GroupIdText({ id, ref, maxChars }: GroupIdTextProps) {
       </Box>
     );
   }
+  // A child keeps its own segment, slash included, in view: the slash is what makes it a child.
+  const tailLength = id.includes('/') ? id.length - id.lastIndexOf('/') : TAIL_LENGTH;
   return (
     <Box component="code" ref={ref} title={id} sx={{ fontSize: '0.8125rem', whiteSpace: 'nowrap' }}>
       <Box
@@ -31,15 +33,15 @@ export function GroupIdText({ id, ref, maxChars }: GroupIdTextProps) {
         sx={{
           display: 'inline-block',
           // A pixel of slack: without it rounding can cost one more character than the ellipsis needs.
-          maxWidth: `calc(${maxChars - TAIL_LENGTH}ch + 1px)`,
+          maxWidth: `calc(${Math.max(6, maxChars - tailLength)}ch + 1px)`,
           overflow: 'hidden',
           textOverflow: 'ellipsis',
           verticalAlign: 'bottom',
         }}
       >
-        {id.slice(0, -TAIL_LENGTH)}
+        {id.slice(0, -tailLength)}
       </Box>
-      {id.slice(-TAIL_LENGTH)}
+      {id.slice(-tailLength)}
     </Box>
   );
 }

@@ -57,3 +57,12 @@ export function useDeleteAssociation() {
     onSettled,
   });
 }
+
+export function useDiscardDrafts() {
+  const client = useClient();
+  const onSettled = useInvalidateAssociations();
+  return useMutation({
+    mutationFn: () => client.call('discardAssociationDrafts', {}),
+    onSettled,
+  });
+}

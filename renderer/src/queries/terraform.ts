@@ -37,6 +37,20 @@ export function useTerraformRuns(workspaceKey: string | undefined, limit = 50) {
   });
 }
 
+/**
+ * Whether the workspace's newest apply succeeded: what makes the wizard's Apply step done. A failed
+ * plan or apply after it does not undo that apply, but a workspace never applied is never done.
+ */
+export function useWorkspaceApplied(workspaceKey: string | undefined): boolean {
+  const client = useClient();
+  const runs = useQuery({
+    queryKey: [...queryKeys.terraformRuns, 'list', workspaceKey ?? 'none', 20],
+    queryFn: () => client.call('listTerraformRuns', { workspaceKey: workspaceKey ?? '', limit: 20 }),
+    enabled: workspaceKey !== undefined,
+  });
+  return runs.data?.find((run) => run.kind === 'apply')?.status === 'succeeded';
+}
+
 export function useStartPlan() {
   const client = useClient();
   return useMutation({

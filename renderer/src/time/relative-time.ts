@@ -20,6 +20,21 @@ export function formatRelativeTime(date: Date, now: Date): string {
   return relative.format(Math.round(seconds / 60), 'minute');
 }
 
+/** Date and time in the locale's own order with the month as a word ("5 Dec 2026, 14:05:09"): never 12/5. */
 export function formatExactTime(date: Date): string {
   return exact.format(date);
+}
+
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayMonthTime = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DAY_MS = 24 * 3600 * 1000;
+
+/** An axis tick over a span of time: the day for spans of days, day and time for shorter ones. */
+export function formatAxisTime(date: Date, spanMs: number): string {
+  return spanMs >= 2 * DAY_MS ? dayMonth.format(date) : dayMonthTime.format(date);
 }

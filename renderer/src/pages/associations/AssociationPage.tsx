@@ -8,6 +8,7 @@ import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
 import { DriftFlag } from '../dashboard/DriftFlag';
 import { ExportButtons } from '../dashboard/ExportButtons';
 import { useAssociationHistory, useHealthOverview } from '../dashboard/health-queries';
+import { WorkspaceApply } from '../workspaces/WorkspaceApply';
 import { HistoryChart } from './HistoryChart';
 import { PastChecksList } from './PastChecksList';
 
@@ -62,6 +63,11 @@ export function AssociationPage() {
       <Paper variant="outlined" sx={{ p: 2 }}>
         <AssociationCheckPanel associationId={associationId} />
       </Paper>
+      {row ? (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <WorkspaceApply workspaceKey={row.workspaceKey} />
+        </Paper>
+      ) : null}
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="history-heading">
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
           <Typography id="history-heading" variant="h6" component="h2">

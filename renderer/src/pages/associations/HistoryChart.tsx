@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { CHECK_VERDICT_LABELS, type CheckVerdict } from '../../../../shared/contract/checks';
 import type { HistoryPoint } from '../../../../shared/contract/health';
+import { formatAxisTime, formatExactTime } from '../../time/relative-time';
 import { describeTrend, VERDICT_LEVEL } from '../dashboard/verdict-trend';
 
 const LEVEL_LABEL = Object.fromEntries(
@@ -12,13 +13,25 @@ const LEVEL_LABEL = Object.fromEntries(
 export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) {
   if (history.length === 0) return <Typography>No checks yet.</Typography>;
   const times = history.map((p) => new Date(p.startedAt));
+  const span = (times.at(-1)?.getTime() ?? 0) - (times[0]?.getTime() ?? 0);
   const summary = `${describeTrend(history.map((p) => p.verdict))}. Latest: ${CHECK_VERDICT_LABELS[history.at(-1)?.verdict ?? 'error']}.`;
   return (
     <Box component="figure" sx={{ m: 0 }}>
       <Box role="img" aria-label={`Verdict and duration over time. ${summary}`}>
         <LineChart
           height={280}
-          xAxis={[{ data: times, scaleType: 'time', label: 'Checked at' }]}
+          xAxis={[
+            {
+              data: times,
+              scaleType: 'time',
+              label: 'Checked at',
+              // Checks seconds apart must not put a tick every few seconds: at most ~6, a minute apart.
+              tickNumber: 6,
+              tickMinStep: 60_000,
+              valueFormatter: (value: Date, context) =>
+                context.location === 'tick' ? formatAxisTime(value, span) : formatExactTime(value),
+            },
+          ]}
           yAxis={[
             {
               id: 'verdict',

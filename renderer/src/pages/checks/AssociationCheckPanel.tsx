@@ -2,7 +2,9 @@ import { Alert, AlertTitle, Box, Button, CircularProgress, Stack, Typography } f
 import { CHECK_VERDICT_LABELS, type CheckResult } from '../../../../shared/contract/checks';
 import { ErrorState } from '../../components/ErrorState';
 import { PlatformRegistrationPanel } from '../platform/PlatformRegistrationPanel';
+import { formatExactTime } from '../../time/relative-time';
 import { CheckStepList } from './CheckStepList';
+import { verdictReason } from './verdict-reason';
 import { useAssociationChecks, useRunCheck } from './check-queries';
 
 const SEVERITY: Record<CheckResult['verdict'], 'success' | 'info' | 'warning' | 'error'> = {
@@ -55,7 +57,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
     <Box>
       <Alert severity={SEVERITY[result.verdict]} role="status">
         <AlertTitle>{CHECK_VERDICT_LABELS[result.verdict]}</AlertTitle>
-        {result.headline}
+        {verdictReason(result.verdict, result.headline)}
         {result.successLine ? (
           <Typography component="pre" variant="body2" sx={{ fontFamily: 'monospace', mt: 1, mb: 0 }}>
             {result.successLine}
@@ -63,7 +65,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
         ) : null}
       </Alert>
       <Typography variant="caption" sx={{ display: 'block', mt: 1 }}>
-        Checked {new Date(result.finishedAt).toLocaleString()} in {result.durationMs} ms
+        Checked {formatExactTime(new Date(result.finishedAt))} in {result.durationMs} ms
       </Typography>
       <CheckStepList steps={result.steps} />
     </Box>

@@ -14,6 +14,8 @@ import {
 } from '@mui/material';
 import { memo, useState } from 'react';
 import type { HealthRow } from '../../../../shared/contract/health';
+import { RunProblem } from '../wizard/apply/RunProblem';
+import { useStartPlan, useTerraformRun } from '../../queries/terraform';
 import { useCheckDrift } from './health-queries';
 
 const LABEL: Record<HealthRow['drift'], string> = {
@@ -23,8 +25,17 @@ const LABEL: Record<HealthRow['drift'], string> = {
   error: 'Plan failed',
 };
 
-const runLabel = (row: HealthRow) => `${LABEL[row.drift]}: check drift of workspace ${row.workspaceKey}`;
-const showLabel = (row: HealthRow) => `${LABEL[row.drift]}: show the differences in workspace ${row.workspaceKey}`;
+/** Terraform's own words for a workspace that was never initialised here (no modules, no backend). */
+const NOT_INITIALISED = /module not installed|terraform init|backend initialization required|initialization required/i;
+
+/** A workspace never initialised is not a failed plan: it needs `terraform init`, which Liaison can run. */
+export function needsInit(row: HealthRow): boolean {
+  return row.drift === 'error' && NOT_INITIALISED.test(row.driftDetail ?? '');
+}
+
+const label = (row: HealthRow) => (needsInit(row) ? 'Not initialised' : LABEL[row.drift]);
+const runLabel = (row: HealthRow) => `${label(row)}: check drift of workspace ${row.workspaceKey}`;
+const showLabel = (row: HealthRow) => `${label(row)}: show the differences in workspace ${row.workspaceKey}`;
 const canRun = (row: HealthRow) => row.drift === 'unknown' || row.drift === 'in-sync';
 
 /**
@@ -55,7 +66,7 @@ export function DriftFlag({ row }: { row: HealthRow }) {
         variant="outlined"
         color={row.drift === 'drift' ? 'warning' : 'error'}
         icon={<CompareArrowsOutlined />}
-        label={LABEL[row.drift]}
+        label={label(row)}
         aria-label={showLabel(row)}
         onClick={() => setOpen(true)}
       />
@@ -108,7 +119,7 @@ export const DriftCell = memo(function DriftCell({
       onClick={() => onShowDetails(row.associationId)}
     >
       <CompareArrowsOutlined aria-hidden />
-      {LABEL[row.drift]}
+      {label(row)}
     </button>
   );
 });
@@ -117,18 +128,25 @@ export const DriftCell = memo(function DriftCell({
 export function DriftDetailsDialog({ row, open, onClose }: { row: HealthRow; open: boolean; onClose: () => void }) {
   const check = useCheckDrift();
   const drifted = row.drift === 'drift';
+  const uninitialised = needsInit(row);
   const lines = (row.driftDetail ?? '').split('\n').filter(Boolean);
   const titleId = `drift-${row.associationId}`;
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>
-        {drifted ? `Drift in ${row.workspaceKey}` : `Drift check failed in ${row.workspaceKey}`}
+        {drifted
+          ? `Drift in ${row.workspaceKey}`
+          : uninitialised
+            ? `${row.workspaceKey} is not initialised`
+            : `Drift check failed in ${row.workspaceKey}`}
       </DialogTitle>
       <DialogContent>
         <DialogContentText>
           {drifted
             ? 'terraform plan -refresh-only found real resources or outputs that no longer match the state:'
-            : 'terraform plan -refresh-only could not finish:'}
+            : uninitialised
+              ? 'The workspace has not been initialised here, so Terraform cannot compare it yet. Initialise it (terraform init, then a plan that changes nothing), and check again:'
+              : 'terraform plan -refresh-only could not finish:'}
         </DialogContentText>
         <List dense aria-label={drifted ? 'Drifted resources' : 'Plan errors'}>
           {lines.map((line) => (
@@ -138,6 +156,7 @@ export function DriftDetailsDialog({ row, open, onClose }: { row: HealthRow; ope
           ))}
         </List>
         {check.error ? <Alert severity="error">{check.error.message}</Alert> : null}
+        {uninitialised ? <InitWorkspace workspaceKey={row.workspaceKey} /> : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={() => check.mutate(row.workspaceKey)} loading={check.isPending}>
@@ -146,6 +165,36 @@ export function DriftDetailsDialog({ row, open, onClose }: { row: HealthRow; ope
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/**
+ * Initialises a workspace from the drift dialog: Liaison's plan run starts with `terraform init`, and
+ * its plan only shows what an apply would do (nothing is applied).
+ */
+function InitWorkspace({ workspaceKey }: { workspaceKey: string }) {
+  const start = useStartPlan();
+  const [runId, setRunId] = useState<string>();
+  const run = useTerraformRun(runId).data?.run;
+  const initialised = run !== undefined && (run.phase !== 'init' || run.status === 'succeeded');
+  return (
+    <>
+      <Button
+        variant="contained"
+        onClick={() => start.mutate({ workspaceKey, destroy: false }, { onSuccess: (started) => setRunId(started.id) })}
+        loading={start.isPending || (run?.status === 'running' && run.phase === 'init')}
+        disabled={initialised}
+      >
+        Run terraform init
+      </Button>
+      {start.error ? <Alert severity="error">{start.error.message}</Alert> : null}
+      {run && run.status !== 'running' && run.status !== 'succeeded' ? <RunProblem run={run} /> : null}
+      {initialised && (run.status === 'succeeded' || run.status === 'running') ? (
+        <Alert severity="success" sx={{ mt: 1 }}>
+          Initialised. Check again to compare the workspace with its resources.
+        </Alert>
+      ) : null}
+    </>
   );
 }
 

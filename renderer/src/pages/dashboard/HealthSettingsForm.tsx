@@ -10,6 +10,29 @@ export function HealthSettingsForm() {
   return <SettingsFields key={JSON.stringify(settings.data)} saved={settings.data} />;
 }
 
+type NumberField = 'minutes' | 'concurrency' | 'perAccountPerSecond' | 'keepAllDays';
+
+/** Each number's range, checked here so a bad value gets the field's own message, not the browser's bubble. */
+const RANGES: Record<NumberField, { min: number; max: number; message: string }> = {
+  minutes: { min: 1, max: 10_080, message: 'Every 1 to 10080 minutes (a week); turn the schedule off instead of 0' },
+  concurrency: { min: 1, max: 64, message: '1 to 64 checks at once' },
+  perAccountPerSecond: { min: 1, max: 100, message: '1 to 100 calls per second' },
+  keepAllDays: { min: 1, max: 3650, message: '1 to 3650 days' },
+};
+
+function rangeErrors(draft: Record<NumberField, string>, scheduled: boolean): Partial<Record<NumberField, string>> {
+  const errors: Partial<Record<NumberField, string>> = {};
+  for (const key of Object.keys(RANGES) as NumberField[]) {
+    if (key === 'minutes' && !scheduled) continue;
+    const value = Number(draft[key]);
+    const range = RANGES[key];
+    if (draft[key].trim() === '' || !Number.isInteger(value) || value < range.min || value > range.max) {
+      errors[key] = range.message;
+    }
+  }
+  return errors;
+}
+
 function SettingsFields({ saved }: { saved: HealthSettings }) {
   const save = useSaveHealthSettings();
   const [draft, setDraft] = useState({
@@ -20,29 +43,35 @@ function SettingsFields({ saved }: { saved: HealthSettings }) {
     keepAllDays: String(saved.keepAllDays),
     driftOnSchedule: saved.driftOnSchedule,
   });
-  const number = (
-    key: 'minutes' | 'concurrency' | 'perAccountPerSecond' | 'keepAllDays',
-    label: string,
-    helper: string,
-  ) => (
+  const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
+  const number = (key: NumberField, label: string, helper: string) => (
     <TextField
       label={label}
       type="number"
       size="small"
       value={draft[key]}
       onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-      helperText={helper}
+      error={errors[key] !== undefined}
+      helperText={errors[key] ?? helper}
       disabled={key === 'minutes' && !draft.scheduled}
-      slotProps={{ htmlInput: { min: 1 } }}
+      slotProps={{ htmlInput: { min: RANGES[key].min, max: RANGES[key].max } }}
     />
   );
   return (
     <Stack
       component="form"
+      noValidate
       spacing={2}
       aria-labelledby="health-settings-heading"
       onSubmit={(event) => {
         event.preventDefault();
+        const problems = rangeErrors(draft, draft.scheduled);
+        setErrors(problems);
+        if (Object.keys(problems).length > 0) {
+          const form = event.currentTarget;
+          setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+          return;
+        }
         save.mutate({
           scheduleMinutes: draft.scheduled ? Number(draft.minutes) : 0,
           concurrency: Number(draft.concurrency),

@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { RelativeTime } from '../../components/RelativeTime';
+import { shortGroupId } from '../../components/short-group-id';
+import { verdictReason } from '../checks/verdict-reason';
 import { DriftCell } from './DriftFlag';
 import { VerdictBadge } from './VerdictChip';
 import { VerdictSparkline } from './VerdictSparkline';
@@ -71,7 +73,7 @@ const HealthRowCells = memo(function HealthRowCells({
           {name}
         </Link>
         <div className="group-id" title={row.groupId}>
-          {row.groupId.slice(0, 12)}…
+          {shortGroupId(row.groupId)}
         </div>
       </td>
       <td role="gridcell">{row.cloud.toUpperCase()}</td>
@@ -80,6 +82,9 @@ const HealthRowCells = memo(function HealthRowCells({
       </td>
       <td role="gridcell" title={row.headline}>
         <VerdictBadge verdict={row.verdict} />
+        {row.verdict && row.verdict !== 'success' && row.verdict !== 'configured' && row.headline ? (
+          <div className="verdict-reason ellipsis">{verdictReason(row.verdict, row.headline)}</div>
+        ) : null}
       </td>
       <td role="gridcell">{row.lastCheckedAt ? <RelativeTime value={row.lastCheckedAt} /> : 'Never'}</td>
       <td role="gridcell" className="number">

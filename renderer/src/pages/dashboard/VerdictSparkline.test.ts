@@ -1,45 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { barsPath } from './VerdictSparkline';
+import type { CheckVerdict } from '../../../../shared/contract/checks';
+import { trendCells } from './VerdictSparkline';
 
-interface Box {
-  x: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** The boxes a path draws: each a move, then right, down and back left, closed. */
-const boxes = (path: string): Box[] =>
-  [...path.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h(-[\d.]+)z/g)].map((m) => {
-    const [x, top, width, height, back] = m.slice(1).map(Number) as [number, number, number, number, number];
-    expect(back).toBe(-width);
-    return { x, top, width, height };
+describe('trendCells', () => {
+  it('draws a single check as one wide cell with its verdict and a tooltip', () => {
+    const [cell, ...rest] = trendCells(['failing']);
+    expect(rest).toEqual([]);
+    expect(cell).toMatchObject({ x: 0, width: 12, verdict: 'failing', title: 'Check 1 of 1 (latest): Failing' });
+    // Even the lowest verdict is a cell, not a speck: at least 12 of the 28 px.
+    expect(cell?.height).toBeGreaterThanOrEqual(12);
   });
 
-describe('barsPath', () => {
-  const verdicts = ['success', 'failing', 'configured', 'error'] as const;
-
-  it('draws one box per verdict of its colour, in its slot, standing on the baseline', () => {
-    const healthy = boxes(barsPath(verdicts, false));
-    const broken = boxes(barsPath(verdicts, true));
-    expect(healthy.map((box) => box.x)).toEqual([0.5, 6.5]);
-    expect(broken.map((box) => box.x)).toEqual([3.5, 9.5]);
-    for (const box of [...healthy, ...broken]) {
-      expect(box.width).toBe(2);
-      expect(box.top + box.height).toBe(28);
+  it('fits 30 checks in the width, one cell each, oldest first, without overlap', () => {
+    const verdicts: CheckVerdict[] = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? 'failing' : 'configured'));
+    const cells = trendCells(verdicts);
+    expect(cells).toHaveLength(30);
+    expect(cells.map((cell) => cell.verdict)).toEqual(verdicts.slice(-30));
+    for (const [index, cell] of cells.entries()) {
+      expect(cell.width).toBeGreaterThanOrEqual(2);
+      if (index > 0) expect(cell.x).toBeGreaterThan(cells[index - 1]!.x + cells[index - 1]!.width);
     }
+    const last = cells.at(-1)!;
+    expect(last.x + last.width).toBeLessThanOrEqual(90 + 1e-9);
+    expect(last.title).toBe('Check 30 of 30 (latest): Configured');
   });
 
-  it('makes healthier verdicts taller: success full height, failing the stub', () => {
-    const [success, configured] = boxes(barsPath(verdicts, false)).map((box) => box.height);
-    const [failing, error] = boxes(barsPath(verdicts, true)).map((box) => box.height);
-    expect(success).toBe(28);
-    expect(failing).toBe(3);
-    expect(configured).toBeGreaterThan(error ?? Infinity);
-    expect(error).toBeGreaterThan(failing ?? Infinity);
-  });
-
-  it('draws nothing for a colour with no verdicts', () => {
-    expect(barsPath(['success', 'configured'], true)).toBe('');
+  it('stands healthier verdicts taller, all on the baseline', () => {
+    const cells = trendCells(['success', 'configured', 'needs-sign-in', 'error', 'failing']);
+    const heights = cells.map((cell) => cell.height);
+    expect([...heights].sort((a, b) => b - a)).toEqual(heights);
+    for (const cell of cells) expect(cell.y + cell.height).toBe(28);
   });
 });

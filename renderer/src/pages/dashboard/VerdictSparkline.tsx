@@ -1,44 +1,72 @@
-import type { CheckVerdict } from '../../../../shared/contract/checks';
+import { CHECK_VERDICT_LABELS, type CheckVerdict } from '../../../../shared/contract/checks';
+import { VERDICT_STYLE } from './VerdictChip';
 import { describeTrend, VERDICT_LEVEL } from './verdict-trend';
 
 const WIDTH = 90;
 const HEIGHT = 28;
 const SLOTS = 30;
-const SLOT = WIDTH / SLOTS;
+/** A lone check is a cell as wide as a few, not a speck. */
+const MAX_CELL = 12;
+const MIN_CELL_HEIGHT = 12;
 const MAX_LEVEL = Math.max(...Object.values(VERDICT_LEVEL));
 
-/** The bars of one colour as a single path: "move, then a closed box" per verdict. */
-export function barsPath(verdicts: readonly CheckVerdict[], broken: boolean): string {
-  let path = '';
-  verdicts.forEach((verdict, index) => {
-    if ((verdict === 'failing' || verdict === 'error') !== broken) return;
-    const height = 3 + ((HEIGHT - 3) * VERDICT_LEVEL[verdict]) / MAX_LEVEL;
-    path += `M${index * SLOT + 0.5} ${HEIGHT - height}h${SLOT - 1}v${height}h${1 - SLOT}z`;
-  });
-  return path;
+export interface TrendCell {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  verdict: CheckVerdict;
+  /** The tooltip: which check, oldest first, and its verdict. */
+  title: string;
 }
 
 /**
- * The last 30 verdicts as bars (higher is healthier, broken ones red), with the same trend in words
- * for assistive tech. Plain SVG with two paths on purpose: a table shows a dozen of these and
- * mounts new ones on every filter keystroke; two elements cost less than thirty.
+ * One cell per check, oldest on the left, filling the width as the count grows (12 px each for a few,
+ * 2 px each for 30): readable with 1 check as with 30. Healthier verdicts stand taller too, so the
+ * trend does not rest on colour alone.
+ */
+export function trendCells(verdicts: readonly CheckVerdict[]): TrendCell[] {
+  const shown = verdicts.slice(-SLOTS);
+  const count = shown.length;
+  if (count === 0) return [];
+  const gap = count > 15 ? 1 : 2;
+  const width = Math.min(MAX_CELL, (WIDTH - gap * (count - 1)) / count);
+  return shown.map((verdict, index) => {
+    const height = MIN_CELL_HEIGHT + ((HEIGHT - MIN_CELL_HEIGHT) * VERDICT_LEVEL[verdict]) / MAX_LEVEL;
+    const latest = index === count - 1 ? ' (latest)' : '';
+    return {
+      x: index * (width + gap),
+      y: HEIGHT - height,
+      width,
+      height,
+      verdict,
+      title: `Check ${index + 1} of ${count}${latest}: ${CHECK_VERDICT_LABELS[verdict]}`,
+    };
+  });
+}
+
+/**
+ * The last 30 verdicts, one coloured cell per check with its own tooltip, and the same trend in
+ * words for assistive tech (the cells are decorative to it).
  */
 export function VerdictSparkline({ verdicts }: { verdicts: readonly CheckVerdict[] }) {
   const label = describeTrend(verdicts);
   if (verdicts.length === 0) return <span>—</span>;
-  const shown = verdicts.slice(-SLOTS);
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      style={{ display: 'block', color: 'var(--mui-palette-primary-main, #1976d2)' }}
-    >
-      <title>{label}</title>
-      <path d={barsPath(shown, false)} fill="currentColor" />
-      <path d={barsPath(shown, true)} fill="var(--mui-palette-error-main, #d32f2f)" />
+    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
+      {trendCells(verdicts).map((cell, index) => (
+        <rect
+          key={index}
+          x={cell.x}
+          y={cell.y}
+          width={cell.width}
+          height={cell.height}
+          rx={1}
+          fill={`var(--mui-palette-${VERDICT_STYLE[cell.verdict].color}-main)`}
+        >
+          <title>{cell.title}</title>
+        </rect>
+      ))}
     </svg>
   );
 }

@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../../shared/api';
 import type { ExportFile } from '../../../../shared/contract/health';
 import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
+import { notify } from '../../notifications/notification-store';
 
 /** The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). */
 export function useHealthOverview() {
@@ -77,6 +78,13 @@ export function useSaveHealthSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<'setHealthSettings'>) => client.call('setHealthSettings', input),
+    // The form remounts with the saved values, so the confirmation is a notification that outlives it.
+    onSuccess: (settings) =>
+      notify(
+        settings.scheduleMinutes > 0
+          ? `Re-check settings saved: every ${settings.scheduleMinutes} minutes`
+          : 'Re-check settings saved: no schedule',
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.healthSettings }),
   });
 }

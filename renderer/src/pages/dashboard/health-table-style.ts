@@ -3,9 +3,9 @@ import { ROW_HEIGHT } from './HealthTableRow';
 import { verdictBadgeSx } from './VerdictChip';
 
 /** Select, group, cloud, account or project, verdict, last checked, duration, last 30, drift. */
-const TEMPLATE = '44px minmax(120px, 1.3fr) 84px minmax(140px, 1fr) 136px 120px 104px 104px 120px';
+const TEMPLATE = '44px minmax(120px, 1.3fr) 84px minmax(140px, 1fr) minmax(160px, 1.2fr) 120px 104px 104px 120px';
 /** The columns' minimum widths: the table fits the page at 1280 px with the navigation open. */
-const MIN_WIDTH = 972;
+const MIN_WIDTH = 996;
 
 /**
  * One style sheet for the whole table: cells carry class names, not a styled component or `sx` each,
@@ -19,7 +19,8 @@ export const healthTableSx = {
   '& thead, & tbody': { display: 'block' },
   // The header reserves the body's scrollbar gutter so the columns line up.
   '& thead': { overflowY: 'hidden', scrollbarGutter: 'stable', bgcolor: 'action.hover' },
-  '& tbody': { height: 'min(60vh, 592px)', minHeight: 240, overflowY: 'auto', scrollbarGutter: 'stable' },
+  // As tall as its rows, up to a screenful: one association does not push the settings off the page.
+  '& tbody': { maxHeight: 'min(60vh, 592px)', overflowY: 'auto', scrollbarGutter: 'stable' },
   '& tr': { display: 'grid', gridTemplateColumns: TEMPLATE, alignItems: 'center' },
   '& tr.spacer': { display: 'block' },
   '& thead tr': { minHeight: 48, borderBottom: 1, borderColor: 'divider' },
@@ -49,6 +50,7 @@ export const healthTableSx = {
     textDecorationColor: 'rgba(var(--mui-palette-primary-mainChannel) / 0.4)',
     '&:hover': { textDecorationColor: 'inherit' },
   },
+  '& .verdict-reason': { typography: 'caption', color: 'text.secondary', mt: '2px' },
   '& .group-id': { typography: 'caption', fontFamily: 'monospace', color: 'text.secondary' },
   '& .empty': { gridColumn: '1 / -1', p: 3, color: 'text.secondary' },
   '& tbody tr[data-row-index]': {

@@ -50,7 +50,7 @@ export function CreateGroupDialog({ target, open, onClose }: CreateGroupDialogPr
     form.clearFailure();
     mutation.mutate(parsed.data, {
       onSuccess: () => {
-        notify('Group created');
+        notify(target.mode === 'existing' ? 'Group registered' : 'Group created');
         onClose();
       },
       onError: (error) => form.showFailure(formFailureFrom(error, FIELDS)),
@@ -62,7 +62,7 @@ export function CreateGroupDialog({ target, open, onClose }: CreateGroupDialogPr
       open={open}
       title={TITLES[target.mode]}
       description={DESCRIPTIONS[target.mode]}
-      submitLabel="Create"
+      submitLabel={target.mode === 'existing' ? 'Register' : 'Create'}
       pending={mutation.isPending}
       alert={form.alert}
       formRef={form.formRef}

@@ -11,5 +11,4 @@ export const groupFieldValidators = {
 } satisfies FieldValidators<'id' | 'name' | 'description' | 'parentId'>;
 
 export const NAME_HINT = `One line, up to ${GROUP_NAME_MAX} characters.`;
-export const GROUP_ID_HINT =
-  '40 lowercase hex characters for a root group, then "/" and 16 hex characters per level of nesting.';
+export const GROUP_ID_HINT = '40 hex characters for a root group, then "/" and 16 hex characters per level of nesting.';

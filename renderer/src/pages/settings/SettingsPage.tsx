@@ -7,6 +7,8 @@ import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { useTerraformBinary } from '../../queries/terraform';
 import { PlatformSection } from '../platform/PlatformSection';
+import { notify } from '../../notifications/notification-store';
+import { ProxyForm } from './ProxyForm';
 import { TokenCommandsSection } from './TokenCommandsSection';
 
 /** Settings: which Terraform Liaison runs (and a custom path to it), and the checks' token commands. */
@@ -31,6 +33,7 @@ function TerraformSection() {
       {binary.isError ? <Alert severity="error">Could not check for Terraform: {binary.error.message}</Alert> : null}
       {binary.data ? <BinaryStatus status={binary.data} /> : null}
       {binary.data ? <BinaryPathForm configuredPath={binary.data.configuredPath} /> : null}
+      <ProxyForm />
     </Stack>
   );
 }
@@ -65,7 +68,10 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   const [path, setPath] = useState(configuredPath ?? '');
   const save = useMutation({
     mutationFn: (next: string | null) => client.call('setTerraformBinaryPath', { path: next }),
-    onSuccess: (status) => queryClient.setQueryData(queryKeys.terraformBinary, status),
+    onSuccess: (status) => {
+      queryClient.setQueryData(queryKeys.terraformBinary, status);
+      notify(status.configuredPath ? 'Terraform path saved' : 'Terraform is looked up on PATH');
+    },
   });
   const failure = save.error ? formFailureFrom(save.error, ['path'] as const) : undefined;
   // A path that was saved but gives no usable binary is a problem with that field.

@@ -101,7 +101,7 @@ function TokenCommandForm() {
     >
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
         <TextField
-          label="Environment"
+          label="Platform domain (environment)"
           value={environment}
           onChange={(event) => setEnvironment(event.target.value)}
           error={errors.environment !== undefined}

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   FormControl,
   FormControlLabel,
   FormHelperText,
@@ -14,6 +15,7 @@ import type { FieldErrors } from '../../forms/field-errors';
 import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
+import { NoGcpCredentials } from '../credentials/gcp/GcpCredentialsPanel';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
 import type { WizardField } from './wizard-values';
 
@@ -99,19 +101,30 @@ function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' |
   if (!listing.data) {
     return <Alert severity="error">Could not read your Google Cloud credentials: {listing.error?.message}</Alert>;
   }
+  const none = listing.data.configurations.length === 0 && listing.data.adc.status === 'missing';
   return (
-    <GcpCredentialProjectPicker
-      listing={listing.data}
-      value={{
-        credential: values.credential,
-        projectId: values.projectId ?? '',
-        projectNumber: values.projectNumber ?? '',
-        project: undefined,
-      }}
-      errors={{ credential: errors.credential, projectId: errors.projectId, projectNumber: errors.projectNumber }}
-      onChange={(choice) =>
-        onChange({ credential: choice.credential, projectId: choice.projectId, projectNumber: choice.projectNumber })
-      }
-    />
+    <>
+      <NoGcpCredentials listing={listing.data} />
+      {none ? (
+        <div>
+          <Button onClick={() => void listing.refetch()} loading={listing.isFetching}>
+            Refresh
+          </Button>
+        </div>
+      ) : null}
+      <GcpCredentialProjectPicker
+        listing={listing.data}
+        value={{
+          credential: values.credential,
+          projectId: values.projectId ?? '',
+          projectNumber: values.projectNumber ?? '',
+          project: undefined,
+        }}
+        errors={{ credential: errors.credential, projectId: errors.projectId, projectNumber: errors.projectNumber }}
+        onChange={(choice) =>
+          onChange({ credential: choice.credential, projectId: choice.projectId, projectNumber: choice.projectNumber })
+        }
+      />
+    </>
   );
 }

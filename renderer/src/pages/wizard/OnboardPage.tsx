@@ -1,10 +1,11 @@
 import { Alert, Button, DialogContentText, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
+import { RelativeTime } from '../../components/RelativeTime';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
-import { useAssociationsQuery, useDeleteAssociation } from '../../queries/associations';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
+import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 
@@ -37,6 +38,8 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
   const [removing, setRemoving] = useState<Association>();
   const [unset, setUnset] = useState(false);
   const unsetOnPlatform = useUnsetOnPlatform();
+  const [discarding, setDiscarding] = useState(false);
+  const discardAll = useDiscardDrafts();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
   const groupName = (id: string | undefined) =>
@@ -64,11 +67,19 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
       </div>
       {query.isError ? <Alert severity="error">Could not load associations: {query.error.message}</Alert> : null}
       {remove.error ? <Alert severity="error">{remove.error.message}</Alert> : null}
+      {discardAll.error ? <Alert severity="error">{discardAll.error.message}</Alert> : null}
       {drafts.length > 0 ? (
         <section aria-labelledby="drafts-heading">
-          <Typography id="drafts-heading" variant="h6" component="h2">
-            Unfinished
-          </Typography>
+          <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
+            <Typography id="drafts-heading" variant="h6" component="h2">
+              Unfinished
+            </Typography>
+            {drafts.length > 1 ? (
+              <Button color="error" onClick={() => setDiscarding(true)}>
+                Discard all {drafts.length}
+              </Button>
+            ) : null}
+          </Stack>
           <List>
             {drafts.map((draft) => (
               <ListItem
@@ -88,7 +99,12 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
               >
                 <ListItemText
                   primary={`${groupName(draft.values.groupId)} → ${target(draft)}`}
-                  secondary={`Stopped at: ${STEP_TITLES[draft.step] ?? ''}`}
+                  secondary={
+                    <>
+                      Stopped at: {STEP_TITLES[draft.step] ?? ''} · last touched{' '}
+                      <RelativeTime value={draft.updatedAt} />
+                    </>
+                  }
                 />
               </ListItem>
             ))}
@@ -127,6 +143,23 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
             ))}
           </List>
         </section>
+      ) : null}
+      {discarding ? (
+        <FormDialog
+          open
+          title="Discard unfinished onboardings"
+          submitLabel={`Discard ${drafts.length}`}
+          submitColor="error"
+          initialFocus="cancel"
+          pending={discardAll.isPending}
+          alert={undefined}
+          onClose={() => setDiscarding(false)}
+          onSubmit={() => discardAll.mutate(undefined, { onSettled: () => setDiscarding(false) })}
+        >
+          <DialogContentText>
+            Discard all {drafts.length} unfinished onboardings? Saved associations and their workspaces are not touched.
+          </DialogContentText>
+        </FormDialog>
       ) : null}
       {removing ? (
         <FormDialog

@@ -1,4 +1,5 @@
 import { Box, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
+import { visuallyHidden } from '../../components/visuallyHidden';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { FieldErrors } from '../../forms/field-errors';
@@ -9,6 +10,7 @@ import { OptionsStep } from './OptionsStep';
 import { ReviewStep } from './ReviewStep';
 import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
 import { ApplyStep } from './apply/ApplyStep';
+import { useWorkspaceApplied } from '../../queries/terraform';
 import {
   APPLY_STEP,
   CHECK_STEP,
@@ -45,18 +47,29 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   /** Set once the files are saved: the association is generated (no more drafts) and Apply opens. */
   const [savedWorkspace, setSavedWorkspace] = useState<string>();
   const saveDraft = useSaveDraft();
+  const applied = useWorkspaceApplied(savedWorkspace);
   const headingRef = useRef<HTMLDivElement>(null);
   const { mutate: persistDraft } = saveDraft;
 
+  // Nothing to resume before a group is chosen: an opened-and-closed wizard leaves no draft behind.
+  const keepsDraft = !start.generated && savedWorkspace === undefined && values.groupId !== undefined;
+  const writeDraft = useCallback(
+    () => persistDraft({ ...(draftId ? { id: draftId } : {}), step, values }, { onSuccess: (d) => setDraftId(d.id) }),
+    [draftId, persistDraft, step, values],
+  );
+
   // Debounced so typing does not write on every key; a generated association is never made a draft.
   useEffect(() => {
-    if (start.generated || savedWorkspace !== undefined) return;
-    const timer = setTimeout(
-      () => persistDraft({ ...(draftId ? { id: draftId } : {}), step, values }, { onSuccess: (d) => setDraftId(d.id) }),
-      DRAFT_DELAY_MS,
-    );
+    if (!keepsDraft) return;
+    const timer = setTimeout(writeDraft, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draftId, persistDraft, savedWorkspace, start.generated, step, values]);
+  }, [keepsDraft, writeDraft]);
+
+  // Close keeps what the last keystrokes changed, though the debounce has not fired yet.
+  const close = (): void => {
+    if (keepsDraft) writeDraft();
+    onDone();
+  };
 
   const change = useCallback((patch: Partial<AssociationValues>) => {
     setValues((current) => ({ ...current, ...patch }));
@@ -92,9 +105,17 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   return (
     <Stack sx={{ gap: 3 }}>
       <Stepper activeStep={step} alternativeLabel>
-        {WIZARD_STEP_TITLES.map((title) => (
-          <Step key={title}>
-            <StepLabel>{title}</StepLabel>
+        {WIZARD_STEP_TITLES.map((title, index) => (
+          // Apply is done only once an apply succeeded, not merely because the wizard moved past it.
+          <Step key={title} completed={index < step && (index !== APPLY_STEP || applied)}>
+            <StepLabel>
+              {title}
+              {index < step && (index !== APPLY_STEP || applied) ? (
+                <Box component="span" sx={visuallyHidden}>
+                  , done
+                </Box>
+              ) : null}
+            </StepLabel>
           </Step>
         ))}
       </Stepper>
@@ -133,7 +154,7 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
       {step === APPLY_STEP && savedWorkspace ? <ApplyStep workspaceKey={savedWorkspace} /> : null}
       {step === CHECK_STEP && draftId ? <AssociationCheckPanel associationId={draftId} /> : null}
       <Stack direction="row" sx={{ gap: 1 }}>
-        <Button onClick={onDone}>{step >= APPLY_STEP ? 'Done' : 'Close'}</Button>
+        <Button onClick={close}>{step >= APPLY_STEP ? 'Done' : 'Close'}</Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button disabled={step === 0} onClick={() => moveTo(step - 1)}>
           Back
@@ -144,7 +165,7 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
           </Button>
         ) : null}
         {step === APPLY_STEP && draftId ? (
-          <Button variant="contained" onClick={() => moveTo(CHECK_STEP)}>
+          <Button variant={applied ? 'contained' : 'outlined'} onClick={() => moveTo(CHECK_STEP)}>
             Check the association
           </Button>
         ) : null}

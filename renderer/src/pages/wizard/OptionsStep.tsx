@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../forms/field-errors';
 import { useAssociationsQuery } from '../../queries/associations';
 import { AWS_REGION_CODES } from './aws-region-codes';
 import { BackendFields } from './BackendFields';
+import { ModuleSourceFields } from './ModuleSourceFields';
 import { moduleVersionFor, type WizardField } from './wizard-values';
 import { describeBackend, sameBackend, stateOwner, workspaceBackend, type WizardBackend } from './workspace-backend';
 
@@ -34,6 +35,11 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
   useEffect(() => {
     if (values.backend === undefined && existingBackend) onChange({ backend: existingBackend });
   }, [existingBackend, onChange, values.backend]);
+  // The module source is the workspace's too: a second association starts from what the first chose.
+  const existingSource = existing?.moduleSource;
+  useEffect(() => {
+    if (values.moduleSource === undefined && existingSource) onChange({ moduleSource: existingSource });
+  }, [existingSource, onChange, values.moduleSource]);
   return (
     <Stack sx={{ gap: 3 }}>
       <TextField
@@ -51,14 +57,14 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
         ))}
       </TextField>
       <TextField
-        label="Environment"
+        label="Platform domain (environment)"
         required
         value={environment}
         onChange={(event) => onChange({ environment: event.target.value })}
         error={errors.environment !== undefined}
         helperText={
           errors.environment ??
-          `The platform's domain; roles will trust the issuer ${issuerUrl(environment.trim() || 'enforce.dev')}.`
+          `The identity platform's domain (enforce.dev unless you were given another), not prod or staging; roles will trust the issuer ${issuerUrl(environment.trim() || 'enforce.dev')}.`
         }
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
@@ -115,6 +121,11 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
           workspace needs its own {values.backend.type === 's3' ? 'state key' : 'prefix'}.
         </Alert>
       ) : null}
+      <ModuleSourceFields
+        source={values.moduleSource}
+        errors={errors}
+        onChange={(moduleSource) => onChange({ moduleSource })}
+      />
       <BackendFields
         backend={values.backend}
         workspaceKey={key}

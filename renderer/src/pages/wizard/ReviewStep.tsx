@@ -1,10 +1,16 @@
 import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { AssociationInput, WorkspacePreview } from '../../../../shared/contract/associations';
-import { LiaisonError } from '../../../../shared/errors';
+import { errorCodes, LiaisonError } from '../../../../shared/errors';
 import { copyText } from '../../components/copy-text';
 import { notify } from '../../notifications/notification-store';
-import { useExportZip, useSaveAssociation, useWorkspacePreview } from '../../queries/associations';
+import {
+  useAssociationsQuery,
+  useExportZip,
+  useSaveAssociation,
+  useWorkspacePreview,
+} from '../../queries/associations';
 import { downloadBase64 } from './download-file';
 import { FileDiff } from './FileDiff';
 import { HclCode } from './HclCode';
@@ -20,6 +26,9 @@ export function ReviewStep({ input, onSaved }: ReviewStepProps) {
   if (preview.isPending) return <Typography role="status">Generating the files…</Typography>;
   if (preview.isError) {
     const error = preview.error;
+    if (error instanceof LiaisonError && error.code === errorCodes.conflict && error.field === 'groupId') {
+      return <AlreadyAssociated input={input} message={error.message} />;
+    }
     return (
       <Alert severity="error">
         {error.message}
@@ -28,6 +37,30 @@ export function ReviewStep({ input, onSaved }: ReviewStepProps) {
     );
   }
   return <ReviewFiles input={input} preview={preview.data} onSaved={onSaved} />;
+}
+
+/** The group already has this account or project: the way on is the association that exists. */
+function AlreadyAssociated({ input, message }: { input: AssociationInput; message: string }) {
+  const navigate = useNavigate();
+  const associations = useAssociationsQuery();
+  const target = input.cloud === 'aws' ? `aws-${input.accountId}` : `gcp-${input.projectId}`;
+  const existing = associations.data?.find(
+    (each) => each.status === 'generated' && each.values.groupId === input.groupId && each.workspaceKey === target,
+  );
+  return (
+    <Alert
+      severity="info"
+      action={
+        existing ? (
+          <Button color="inherit" onClick={() => void navigate(`/associations/${existing.id}`)}>
+            Open this association
+          </Button>
+        ) : undefined
+      }
+    >
+      {message} Open it to check it, or to plan and apply its workspace again.
+    </Alert>
+  );
 }
 
 function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: WorkspacePreview }) {
@@ -110,8 +143,18 @@ function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: W
       ) : null}
       {save.error ? <Alert severity="error">{save.error.message}</Alert> : null}
       {exportZip.error ? <Alert severity="error">{exportZip.error.message}</Alert> : null}
+      <Typography id="save-explained">
+        Saving writes these files into the workspace and puts the association on the dashboard, where it is checked.
+        Nothing changes in the cloud yet: the next step plans, and applies only the plan you review.
+      </Typography>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-        <Button variant="contained" onClick={saveFiles} loading={save.isPending} disabled={foreign && !replace}>
+        <Button
+          variant="contained"
+          aria-describedby="save-explained"
+          onClick={saveFiles}
+          loading={save.isPending}
+          disabled={foreign && !replace}
+        >
           Save to workspace
         </Button>
         <Button variant="outlined" onClick={download} loading={exportZip.isPending}>

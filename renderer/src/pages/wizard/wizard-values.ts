@@ -10,6 +10,7 @@ import {
   type ModuleVersion,
 } from '../../../../shared/terraform/module-catalog';
 import type { BackendConfig } from '../../../../shared/terraform/backend';
+import type { ModuleSourceInput } from '../../../../shared/terraform/module-source';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../forms/field-errors';
 
@@ -29,6 +30,10 @@ export const WIZARD_FIELDS = [
   'backend.key',
   'backend.region',
   'backend.prefix',
+  'moduleSource.type',
+  'moduleSource.host',
+  'moduleSource.namespace',
+  'moduleSource.path',
 ] as const;
 export type WizardField = (typeof WIZARD_FIELDS)[number];
 
@@ -52,6 +57,10 @@ export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
     'backend.key',
     'backend.region',
     'backend.prefix',
+    'moduleSource.type',
+    'moduleSource.host',
+    'moduleSource.namespace',
+    'moduleSource.path',
   ],
   [],
 ];
@@ -72,6 +81,7 @@ export function associationInput(values: AssociationValues, id: string | undefin
     groupId: values.groupId ?? '',
     environment: values.environment ?? '',
     backend: backendInput(values.backend),
+    moduleSource: moduleSourceInput(values.moduleSource),
   };
   if (values.cloud === 'gcp') {
     return {
@@ -106,6 +116,19 @@ function backendInput(backend: AssociationValues['backend']): BackendConfig {
   return { type: 'local' };
 }
 
+/** The module source as the contract takes it: only the chosen type's fields. */
+function moduleSourceInput(source: AssociationValues['moduleSource']): ModuleSourceInput {
+  if (source?.type === 'private-registry') {
+    return {
+      type: 'private-registry',
+      host: source.host ?? '',
+      ...(source.namespace ? { namespace: source.namespace } : {}),
+    };
+  }
+  if (source?.type === 'local') return { type: 'local', path: source.path ?? '' };
+  return { type: 'registry' };
+}
+
 /** Field problems by the same schema the main process applies, limited to `fields`. */
 export function wizardErrors(values: AssociationValues, fields: readonly WizardField[]): FieldErrors<WizardField> {
   const errors: FieldErrors<WizardField> = {};
@@ -117,7 +140,8 @@ export function wizardErrors(values: AssociationValues, fields: readonly WizardF
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
     // Backend problems belong to the backend's own fields (backend.bucket …), not to the whole block.
-    const field = issue.path[0] === 'backend' ? `backend.${String(issue.path[1] ?? 'type')}` : issue.path[0];
+    const nested = issue.path[0] === 'backend' || issue.path[0] === 'moduleSource';
+    const field = nested ? `${String(issue.path[0])}.${String(issue.path[1] ?? 'type')}` : issue.path[0];
     if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
     const name = field as WizardField;
     errors[name] ??= issue.message;

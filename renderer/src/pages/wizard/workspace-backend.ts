@@ -9,7 +9,7 @@ export type WizardBackend = NonNullable<AssociationValues['backend']>;
 export function workspaceBackend(
   associations: readonly Association[],
   workspaceKey: string | undefined,
-): { backend: WizardBackend; associations: number } | undefined {
+): { backend: WizardBackend; moduleSource?: AssociationValues['moduleSource']; associations: number } | undefined {
   if (workspaceKey === undefined) return undefined;
   const members = associations
     .filter((each) => each.status === 'generated' && each.workspaceKey === workspaceKey)
@@ -17,7 +17,11 @@ export function workspaceBackend(
   const latest = members[0];
   if (!latest) return undefined;
   // Saved before backends existed: the workspace kept local state.
-  return { backend: latest.values.backend ?? { type: 'local' }, associations: members.length };
+  return {
+    backend: latest.values.backend ?? { type: 'local' },
+    ...(latest.values.moduleSource ? { moduleSource: latest.values.moduleSource } : {}),
+    associations: members.length,
+  };
 }
 
 /** Whether two backends put the state in the same place (empty optional fields count as absent). */

@@ -2,6 +2,7 @@ import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow, Typogr
 import { useState } from 'react';
 import type { TerraformRun } from '../../../../shared/contract/terraform';
 import { useTerraformRuns } from '../../queries/terraform';
+import { formatExactTime } from '../../time/relative-time';
 import { RunLogDialog } from './RunLogDialog';
 
 function changeText(run: TerraformRun): string {
@@ -11,7 +12,7 @@ function changeText(run: TerraformRun): string {
 }
 
 function when(timestamp: string | undefined): string {
-  return timestamp ? new Date(timestamp).toLocaleString() : '—';
+  return timestamp ? formatExactTime(new Date(timestamp)) : '—';
 }
 
 /** A workspace's runs, newest first, each with its raw log. */

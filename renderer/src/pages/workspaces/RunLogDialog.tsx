@@ -1,22 +1,16 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import type { RunLogEntry } from '../../../../shared/contract/terraform';
 import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
+import { CopyLogButton } from './CopyLogButton';
+import { loadRunLogText } from './run-log-text';
 
-/** One line of the stored log, as Terraform said it (its message, or the raw text). */
-function logLine(entry: RunLogEntry): string {
-  const event = entry.event;
-  if (event.type === 'raw') return `[${event.stream}] ${event.text}`;
-  return `${event.timestamp} ${event.type}: ${event.message}`;
-}
-
-/** A run's raw log (secrets already redacted by the core), the first 5000 lines. */
+/** A run's whole log (secrets already redacted by the core), diagnostics with their detail. */
 export function RunLogDialog({ runId, onClose }: { runId: string; onClose: () => void }) {
   const client = useClient();
   const log = useQuery({
     queryKey: [...queryKeys.terraformRuns, 'log', runId],
-    queryFn: () => client.call('getTerraformRunLog', { runId, limit: 5000 }),
+    queryFn: () => loadRunLogText(client, runId),
   });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="run-log-title">
@@ -29,11 +23,11 @@ export function RunLogDialog({ runId, onClose }: { runId: string; onClose: () =>
           aria-label="Log lines"
           sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap', maxHeight: '60vh', overflow: 'auto' }}
         >
-          {log.data ? log.data.entries.map(logLine).join('\n') || '(empty)' : 'Loading…'}
-          {log.data?.nextSeq !== undefined ? '\n… (more lines in the store)' : ''}
+          {log.data === undefined ? 'Loading…' : log.data || '(empty)'}
         </Box>
       </DialogContent>
       <DialogActions>
+        <CopyLogButton runId={runId} />
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
     </Dialog>

@@ -5,6 +5,7 @@ import { useAssociationsQuery } from '../../queries/associations';
 import { useTerraformRuns } from '../../queries/terraform';
 import { DestroyWorkspace } from './DestroyWorkspace';
 import { RunHistoryTable } from './RunHistoryTable';
+import { WorkspaceApply } from './WorkspaceApply';
 import { WorkspaceFiles } from './WorkspaceFiles';
 
 /** The generated associations, by the account or project workspace they share. */
@@ -63,6 +64,7 @@ export function WorkspacesPage() {
                 Files
               </Typography>
               {members[0] ? <WorkspaceFiles association={members[0]} /> : null}
+              <WorkspaceApply workspaceKey={key} />
               <Typography variant="subtitle2" component="h3">
                 Run history
               </Typography>

@@ -6,6 +6,7 @@ import { IconActionButton } from '../../../components/IconActionButton';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { kindLabels } from './aws-profile-labels';
 import { useAwsVerificationStore } from './aws-verification-store';
+import { formatExactTime } from '../../../time/relative-time';
 
 interface AwsProfileDetailsProps {
   profile: AwsProfile | undefined;
@@ -93,7 +94,7 @@ export const AwsProfileDetails = memo(function AwsProfileDetails({
                   {state.result.identity.userId}
                 </Field>
                 {state.result.identity.expiresAt ? (
-                  <Field label="Credentials expire">{new Date(state.result.identity.expiresAt).toLocaleString()}</Field>
+                  <Field label="Credentials expire">{formatExactTime(new Date(state.result.identity.expiresAt))}</Field>
                 ) : null}
               </Box>
             </Alert>

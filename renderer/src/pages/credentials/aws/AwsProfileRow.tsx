@@ -4,7 +4,9 @@ import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import { Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { memo } from 'react';
 import { awsErrorCodes, type AwsProfile } from '../../../../../shared/contract/aws';
+import { RelativeTime } from '../../../components/RelativeTime';
 import { MONOSPACE_FONTS } from '../../../theme';
+import { useNow } from '../../../time/useNow';
 import { describeSource, kindLabels } from './aws-profile-labels';
 import type { VerificationState } from './aws-verification-store';
 import { ellipsis } from './ProfileGrid';
@@ -107,7 +109,11 @@ export const AwsProfileRow = memo(function AwsProfileRow({
         </div>
       </div>
       <div role="gridcell" className="profile-cell" aria-live="polite">
-        <IdentityCell verifying={verifying} result={result} />
+        <IdentityCell
+          verifying={verifying}
+          result={result}
+          restoredAt={verification?.status === 'done' ? verification.restoredAt : undefined}
+        />
       </div>
       <div role="gridcell" className="profile-cell">
         {needsSignIn ? (
@@ -141,9 +147,11 @@ export const AwsProfileRow = memo(function AwsProfileRow({
 function IdentityCell({
   verifying,
   result,
+  restoredAt,
 }: {
   verifying: boolean;
   result: Extract<VerificationState, { status: 'done' }>['result'] | undefined;
+  restoredAt: string | undefined;
 }) {
   if (verifying) {
     return (
@@ -165,6 +173,7 @@ function IdentityCell({
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
             Account {result.identity.account}
             {result.cached ? ' · cached' : ''}
+            <VerifiedWhen identity={result.identity} restoredAt={restoredAt} />
           </Typography>
         </Box>
       </Stack>
@@ -177,6 +186,11 @@ function IdentityCell({
         <Typography variant="body2" sx={{ ...ellipsis, color: 'error.main' }} title={result.error.message}>
           {result.error.message}
         </Typography>
+        {restoredAt ? (
+          <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }}>
+            Last verify, <RelativeTime value={restoredAt} />
+          </Typography>
+        ) : null}
         {result.error.remediation ? (
           <Typography
             variant="caption"
@@ -189,5 +203,35 @@ function IdentityCell({
         ) : null}
       </Box>
     </Stack>
+  );
+}
+
+/**
+ * When a result kept from an earlier session was verified, and whether it is stale: credentials that
+ * have expired since say so, so an old "Verified" is not taken for a current one.
+ */
+function VerifiedWhen({
+  identity,
+  restoredAt,
+}: {
+  identity: { verifiedAt: string; expiresAt?: string | undefined };
+  restoredAt: string | undefined;
+}) {
+  const now = useNow();
+  if (!restoredAt) return null;
+  const expired = identity.expiresAt !== undefined && new Date(identity.expiresAt).getTime() <= now.getTime();
+  return (
+    <>
+      {' · verified '}
+      <RelativeTime value={identity.verifiedAt} />
+      {expired ? (
+        <Box component="span" sx={{ color: 'warning.main' }}>
+          {' · stale: the credentials expired '}
+          <RelativeTime value={identity.expiresAt ?? ''} />; verify again
+        </Box>
+      ) : (
+        ' · from an earlier session'
+      )}
+    </>
   );
 }

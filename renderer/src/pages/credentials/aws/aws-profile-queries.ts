@@ -17,8 +17,10 @@ export function useAwsProfilesQuery() {
 export function useAwsVerificationEvents(): void {
   const client = useClient();
   useEffect(() => {
-    const { record, progress } = useAwsVerificationStore.getState();
+    const { record, progress, restore } = useAwsVerificationStore.getState();
     const offVerified = client.on('awsProfileVerified', record);
+    // What was verified before this window opened: shown as such, with when, until verified again.
+    client.call('listAwsVerifications', {}).then(restore, () => undefined);
     const offProgress = client.on('awsVerifyProgress', progress);
     return () => {
       offVerified();

@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { AwsVerification } from '../../../../../shared/contract/aws';
 
-export type VerificationState = { status: 'verifying' } | { status: 'done'; result: AwsVerification };
+export type VerificationState =
+  | { status: 'verifying' }
+  /** `restoredAt`: a result kept from an earlier session, recorded then (not verified in this one). */
+  | { status: 'done'; result: AwsVerification; restoredAt?: string };
 
 export interface BatchProgress {
   batchId: string;
@@ -16,6 +19,8 @@ interface AwsVerificationState {
   selected: ReadonlySet<string>;
   startVerifying(profiles: readonly string[]): void;
   record(result: AwsVerification): void;
+  /** The results kept from earlier sessions, for the profiles this session has not verified yet. */
+  restore(stored: readonly { result: AwsVerification; recordedAt: string }[]): void;
   startBatch(progress: BatchProgress): void;
   progress(progress: BatchProgress): void;
   endBatch(batchId: string): void;
@@ -36,6 +41,14 @@ export const useAwsVerificationStore = create<AwsVerificationState>()((set) => (
     }),
   record: (result) =>
     set((state) => ({ byProfile: { ...state.byProfile, [result.profile]: { status: 'done', result } } })),
+  restore: (stored) =>
+    set((state) => {
+      const byProfile = { ...state.byProfile };
+      for (const { result, recordedAt } of stored) {
+        byProfile[result.profile] ??= { status: 'done', result, restoredAt: recordedAt };
+      }
+      return { byProfile };
+    }),
   startBatch: (batch) => set({ batch }),
   // Only this window's batch: a progress event that arrives after the call returned must not revive it.
   progress: (progress) => set((state) => (state.batch?.batchId === progress.batchId ? { batch: progress } : state)),

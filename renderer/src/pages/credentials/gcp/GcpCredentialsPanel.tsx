@@ -14,6 +14,18 @@ import { GcpCredentialsTable } from './GcpCredentialsTable';
 import { GcpImpersonationDialog } from './GcpImpersonationDialog';
 import type { GcpVerification } from './GcpVerificationStatus';
 
+/** What to do when there is nothing to choose: the same words on this page and in the wizard. */
+export function NoGcpCredentials({ listing }: { listing: GcpCredentialsListing }) {
+  if (listing.configurations.length > 0 || listing.adc.status !== 'missing') return null;
+  return (
+    <Alert severity="info" variant="outlined">
+      No Google Cloud credentials yet. Run <code>gcloud auth login</code> or{' '}
+      <code>gcloud auth application-default login</code>, then Refresh (on the Credentials page, or come back to this
+      step).
+    </Alert>
+  );
+}
+
 /** The operator's Google credentials: gcloud configurations and ADC, verifiable, with project lookup. */
 export function GcpCredentialsPanel() {
   const query = useGcpCredentialsQuery();
@@ -93,12 +105,7 @@ function GcpCredentialsContent({
           Cloud CLI. Application default credentials work without it.
         </Alert>
       )}
-      {listing.configurations.length === 0 && listing.adc.status === 'missing' ? (
-        <Alert severity="info" variant="outlined">
-          No Google Cloud credentials yet. Run <code>gcloud auth login</code> or{' '}
-          <code>gcloud auth application-default login</code>, then Refresh.
-        </Alert>
-      ) : null}
+      <NoGcpCredentials listing={listing} />
       <GcpCredentialsTable
         listing={listing}
         verifications={verifications}

@@ -68,6 +68,9 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
   const cancel = useCancelRun();
   const running = [planRun?.run, applyRun?.run].find((run) => run?.status === 'running');
   const review = planRun?.run.status === 'succeeded' ? planRun.plan : undefined;
+  const applyEnded = applyRun !== undefined && applyRun.run.status !== 'running';
+  // After a failure, planning again (once the cause is fixed) is the way on: it is the primary action.
+  const needsFix = planFailed || (applyEnded && applyRun.run.status !== 'succeeded');
 
   const plan = (): void => {
     setApplyRunId(undefined);
@@ -90,7 +93,7 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
       {!planRunId && previous?.status === 'interrupted' ? <RunProblem run={previous} /> : null}
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
         <Button
-          variant={review ? 'outlined' : 'contained'}
+          variant={review && !needsFix ? 'outlined' : 'contained'}
           onClick={plan}
           disabled={running !== undefined}
           loading={startPlan.isPending}
@@ -109,7 +112,7 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
       {startPlan.error ? <Alert severity="error">{startPlan.error.message}</Alert> : null}
       {planRun && planFailed ? (
         <>
-          <RunProblem run={planRun.run} />
+          <RunProblem run={planRun.run} diagnosticsShown={planProgress.diagnostics.length > 0} />
           {planRun.run.lock ? (
             <LockPanel workspaceKey={workspaceKey} lock={planRun.run.lock} onUnlocked={plan} />
           ) : null}
@@ -130,7 +133,9 @@ function ApplyRuns(props: { workspaceKey: string; binaryLabel: string; destroy: 
                 : headings.other}
           </Typography>
           <ApplyProgress progress={applyProgress} planned={review ? changeTotal(review) : 0} />
-          {applyRun.run.status !== 'running' ? <RunProblem run={applyRun.run} /> : null}
+          {applyRun.run.status !== 'running' ? (
+            <RunProblem run={applyRun.run} diagnosticsShown={applyProgress.diagnostics.length > 0} />
+          ) : null}
           {applyRun.run.lock ? (
             <LockPanel workspaceKey={workspaceKey} lock={applyRun.run.lock} onUnlocked={plan} />
           ) : null}
