@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
-import { SESSION_NAME_PATTERN } from '../../../shared/aws-access-path';
+import { SESSION_NAME_PATTERN, type AccessPathInput } from '../../../shared/aws-access-path';
 import { parseHcl } from '../../../shared/terraform/testing/parse-hcl';
 import { dispatchCall } from '../dispatch';
 import { createTestCore } from '../test-core';
@@ -20,7 +20,7 @@ async function call<M extends MethodName>(method: M, input: MethodInput<M>): Pro
 }
 
 const member = '210987654321';
-const input = (groupId: string, accessPath: object) => ({
+const input = (groupId: string, accessPath: AccessPathInput) => ({
   cloud: 'aws' as const,
   groupId,
   accountId: member,
