@@ -90,3 +90,10 @@ export function defaultSessionName(localUser: string): string {
 export function memberRoleArn(accountId: string, roleName: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;
 }
+
+/** Why Liaison could not reach a member account through its role. */
+export const memberAccessErrorCodes = {
+  refused: 'ASSUME_ROLE_REFUSED',
+  wrongAccount: 'ASSUME_ROLE_WRONG_ACCOUNT',
+  failed: 'ASSUME_ROLE_FAILED',
+} as const;

@@ -8,6 +8,7 @@ import { AssociationsService } from './associations/associations-service';
 import { awsHandlers, createAwsServices } from './aws/aws-handlers';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
+import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
@@ -60,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
     gcp,
+    (keys, target) => preflightMemberAccess(keys, target),
   );
   const terraform = createTerraformDomain({
     store,
