@@ -15,6 +15,7 @@ import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
+import { AccessPathFields } from './AccessPathFields';
 import type { WizardField } from './wizard-values';
 
 interface CloudStepProps {
@@ -58,8 +59,13 @@ export function CloudStep({ values, errors, verifiedAccount, onVerifiedAccount, 
 }
 
 function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChange }: CloudStepProps) {
+  // Through a role the profile is another account's (the source): its account is not the target.
+  const viaRole = values.accessPath?.kind === 'assume-role';
   const mismatch =
-    verifiedAccount !== undefined && values.accountId !== undefined && values.accountId.trim() !== verifiedAccount;
+    !viaRole &&
+    verifiedAccount !== undefined &&
+    values.accountId !== undefined &&
+    values.accountId.trim() !== verifiedAccount;
   return (
     <Stack sx={{ gap: 2 }}>
       <AwsProfilePicker
@@ -71,8 +77,14 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         }}
         onVerified={(identity) => {
           onVerifiedAccount(identity.account);
-          onChange({ accountId: identity.account });
+          if (!viaRole) onChange({ accountId: identity.account });
         }}
+      />
+      <AccessPathFields
+        path={values.accessPath}
+        profile={values.profile}
+        errors={errors}
+        onChange={(accessPath) => onChange({ accessPath })}
       />
       <TextField
         label="AWS account id"
@@ -80,7 +92,12 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         value={values.accountId ?? ''}
         onChange={(event) => onChange({ accountId: event.target.value })}
         error={errors.accountId !== undefined}
-        helperText={errors.accountId ?? 'Filled in when the profile is verified; 12 digits'}
+        helperText={
+          errors.accountId ??
+          (viaRole
+            ? 'The member account the role is in; 12 digits'
+            : 'Filled in when the profile is verified; 12 digits')
+        }
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } }}
       />
       {mismatch ? (

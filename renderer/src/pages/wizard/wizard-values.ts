@@ -10,6 +10,7 @@ import {
   type ModuleVersion,
 } from '../../../../shared/terraform/module-catalog';
 import type { BackendConfig } from '../../../../shared/terraform/backend';
+import { ORGANIZATION_ACCESS_ROLE, type AccessPathInput } from '../../../../shared/aws-access-path';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../forms/field-errors';
 
@@ -18,6 +19,11 @@ export const WIZARD_FIELDS = [
   'cloud',
   'profile',
   'accountId',
+  'accessPath.kind',
+  'accessPath.roleName',
+  'accessPath.externalId',
+  'accessPath.sessionName',
+  'accessPath.durationSeconds',
   'credential',
   'projectId',
   'projectNumber',
@@ -42,7 +48,19 @@ export const CHECK_STEP = APPLY_STEP + 1;
 /** Which fields each step owns, so Next checks only what is on screen. */
 export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
   ['groupId'],
-  ['cloud', 'profile', 'accountId', 'credential', 'projectId', 'projectNumber'],
+  [
+    'cloud',
+    'profile',
+    'accountId',
+    'accessPath.kind',
+    'accessPath.roleName',
+    'accessPath.externalId',
+    'accessPath.sessionName',
+    'accessPath.durationSeconds',
+    'credential',
+    'projectId',
+    'projectNumber',
+  ],
   [
     'moduleVersion',
     'environment',
@@ -89,9 +107,22 @@ export function associationInput(values: AssociationValues, id: string | undefin
     ...common,
     accountId: values.accountId ?? '',
     profile: values.profile ?? '',
+    accessPath: accessPathInput(values.accessPath),
     moduleVersion,
     // Regions only mean something for the module version that has audit-log wiring.
     auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
+  };
+}
+
+/** The access path as the contract takes it: empty optional fields left for the defaults. */
+function accessPathInput(path: AssociationValues['accessPath']): AccessPathInput {
+  if (path?.kind !== 'assume-role') return { kind: 'profile' };
+  return {
+    kind: 'assume-role',
+    roleName: path.roleName ?? ORGANIZATION_ACCESS_ROLE,
+    ...(path.externalId ? { externalId: path.externalId } : {}),
+    ...(path.sessionName ? { sessionName: path.sessionName } : {}),
+    ...(path.durationSeconds === undefined ? {} : { durationSeconds: path.durationSeconds }),
   };
 }
 
@@ -116,8 +147,9 @@ export function wizardErrors(values: AssociationValues, fields: readonly WizardF
   const parsed = associationInputSchema.safeParse(associationInput(values, undefined));
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
-    // Backend problems belong to the backend's own fields (backend.bucket …), not to the whole block.
-    const field = issue.path[0] === 'backend' ? `backend.${String(issue.path[1] ?? 'type')}` : issue.path[0];
+    // Backend and access-path problems belong to their own fields (backend.bucket, accessPath.externalId …).
+    const block = issue.path[0] === 'backend' ? 'type' : issue.path[0] === 'accessPath' ? 'kind' : undefined;
+    const field = block ? `${String(issue.path[0])}.${String(issue.path[1] ?? block)}` : issue.path[0];
     if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
     const name = field as WizardField;
     errors[name] ??= issue.message;
