@@ -10,6 +10,7 @@ import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
+import { organizationHandlers } from './aws/organizations/organization-handlers';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { healthHandlers } from './health/health-handlers';
@@ -57,11 +58,9 @@ export function createCore(options: CoreOptions): Core {
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });
   const gcp = new GcpCredentialsService({ env, logger });
-  const terraformCredentials = new AssociationCredentialSource(
-    store,
-    new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
-    gcp,
-    (keys, target) => preflightMemberAccess(keys, target),
+  const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
+  const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
+    preflightMemberAccess(keys, target),
   );
   const terraform = createTerraformDomain({
     store,
@@ -113,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     ...terraform.handlers,
     ...checkHandlers(checks),
     ...healthHandlers(health),
+    ...organizationHandlers(awsKeys),
   };
 
   return {
