@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   FormControl,
   FormControlLabel,
   FormHelperText,
@@ -9,13 +10,17 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
+import { useState } from 'react';
+import { ORGANIZATION_ACCESS_ROLE } from '../../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../../shared/contract/associations';
+import type { OrganizationAccount } from '../../../../shared/contract/organizations';
 import type { FieldErrors } from '../../forms/field-errors';
 import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
 import { AccessPathFields } from './AccessPathFields';
+import { OrganizationPickerDialog } from './organization/OrganizationPickerDialog';
 import type { WizardField } from './wizard-values';
 
 interface CloudStepProps {
@@ -61,6 +66,9 @@ export function CloudStep({ values, errors, verifiedAccount, onVerifiedAccount, 
 function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChange }: CloudStepProps) {
   // Through a role the profile is another account's (the source): its account is not the target.
   const viaRole = values.accessPath?.kind === 'assume-role';
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<OrganizationAccount>();
+  const roleName = values.accessPath?.roleName ?? ORGANIZATION_ACCESS_ROLE;
   const mismatch =
     !viaRole &&
     verifiedAccount !== undefined &&
@@ -100,6 +108,34 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         }
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } }}
       />
+      {viaRole && values.profile ? (
+        <>
+          <Button variant="outlined" sx={{ alignSelf: 'flex-start' }} onClick={() => setPicking(true)}>
+            Pick from the organization
+          </Button>
+          <OrganizationPickerDialog
+            open={picking}
+            profile={values.profile}
+            roleName={roleName}
+            onClose={() => setPicking(false)}
+            onPick={(account) => {
+              setPicked(account);
+              setPicking(false);
+              onChange({ accountId: account.id });
+            }}
+          />
+        </>
+      ) : null}
+      {viaRole &&
+      picked &&
+      picked.id === values.accountId?.trim() &&
+      picked.joinedMethod === 'INVITED' &&
+      roleName === ORGANIZATION_ACCESS_ROLE ? (
+        <Alert severity="warning">
+          {picked.name} was invited into the organization, so it has no {ORGANIZATION_ACCESS_ROLE} unless someone
+          created it there. Choose a role that exists in it.
+        </Alert>
+      ) : null}
       {mismatch ? (
         <Alert severity="warning">
           The profile’s credentials belong to account {verifiedAccount}, not {values.accountId}. Terraform will refuse
