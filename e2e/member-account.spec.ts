@@ -113,3 +113,37 @@ test('onboard a member account picked from the organization, through Organizatio
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the check through a role');
 });
+
+test('import an accounts.json: good rows can be picked, broken rows say what is wrong', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  const newGroup = page.getByRole('dialog', { name: 'New group' });
+  await newGroup.getByLabel('Name').fill('Imported team');
+  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await expect(newGroup).toBeHidden();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('radio', { name: 'AWS account' }).check();
+
+  await page.getByRole('button', { name: 'Import a list of accounts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a list of accounts' });
+  await dialog.getByRole('textbox', { name: 'Accounts' }).fill(
+    JSON.stringify({
+      logs: { id: '000000000042', email: 'logs@example.com', deploy_order: 0 },
+      security: { id: '210987654321', email: 'security@example.com', deploy_order: 1 },
+      shared: { id: '1234' },
+      sandbox: { id: 42 },
+    }),
+  );
+  const problems = dialog.getByRole('list', { name: 'Rows not imported' });
+  await expect(dialog.getByText('2 rows were not imported')).toBeVisible();
+  await expect(problems).toContainText('"shared": "id" "1234" is not a 12-digit AWS account id');
+  await expect(problems).toContainText('"sandbox": "id" is the number 42: write it as a string');
+  const imported = dialog.getByRole('list', { name: 'Imported accounts' });
+  await expect(imported.getByRole('button')).toHaveText([/^logs · 000000000042/, /^security · 210987654321/]);
+  await expectNoSeriousA11yViolations(page, 'the accounts import');
+  await imported.getByRole('button', { name: /^security · 210987654321/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('AWS account id')).toHaveValue('210987654321');
+});

@@ -20,6 +20,7 @@ import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
 import { AccessPathFields } from './AccessPathFields';
+import { AccountListImportDialog } from './organization/AccountListImportDialog';
 import { OrganizationPickerDialog } from './organization/OrganizationPickerDialog';
 import type { WizardField } from './wizard-values';
 
@@ -68,6 +69,7 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
   const viaRole = values.accessPath?.kind === 'assume-role';
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<OrganizationAccount>();
+  const [importing, setImporting] = useState(false);
   const roleName = values.accessPath?.roleName ?? ORGANIZATION_ACCESS_ROLE;
   const mismatch =
     !viaRole &&
@@ -108,24 +110,37 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         }
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } }}
       />
-      {viaRole && values.profile ? (
-        <>
-          <Button variant="outlined" sx={{ alignSelf: 'flex-start' }} onClick={() => setPicking(true)}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        {viaRole && values.profile ? (
+          <Button variant="outlined" onClick={() => setPicking(true)}>
             Pick from the organization
           </Button>
-          <OrganizationPickerDialog
-            open={picking}
-            profile={values.profile}
-            roleName={roleName}
-            onClose={() => setPicking(false)}
-            onPick={(account) => {
-              setPicked(account);
-              setPicking(false);
-              onChange({ accountId: account.id });
-            }}
-          />
-        </>
+        ) : null}
+        <Button variant="outlined" onClick={() => setImporting(true)}>
+          Import a list of accounts
+        </Button>
+      </Stack>
+      {viaRole && values.profile ? (
+        <OrganizationPickerDialog
+          open={picking}
+          profile={values.profile}
+          roleName={roleName}
+          onClose={() => setPicking(false)}
+          onPick={(account) => {
+            setPicked(account);
+            setPicking(false);
+            onChange({ accountId: account.id });
+          }}
+        />
       ) : null}
+      <AccountListImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onPick={(account) => {
+          setImporting(false);
+          onChange({ accountId: account.id });
+        }}
+      />
       {viaRole &&
       picked &&
       picked.id === values.accountId?.trim() &&
