@@ -24,6 +24,8 @@ const benches: [file: string, exportName: string][] = [
   ['./health-check-all.bench.ts', 'benchHealthCheckAllAccounts'],
   ['./dashboard-load.bench.ts', 'benchDashboardLoad'],
   ['./apply-events.bench.ts', 'benchApplyEvents'],
+  ['./organization.bench.ts', 'benchOrganizationListing'],
+  ['./organization.bench.ts', 'benchOrganizationFilter'],
 ];
 
 const only = process.argv.slice(2);

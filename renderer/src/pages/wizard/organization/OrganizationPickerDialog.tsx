@@ -9,7 +9,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OrganizationAccount } from '../../../../../shared/contract/organizations';
 import { useClient } from '../../../client/ClientProvider';
 import { ErrorState } from '../../../components/ErrorState';
@@ -28,7 +28,6 @@ interface OrganizationPickerDialogProps {
 export function OrganizationPickerDialog({ open, profile, roleName, onPick, onClose }: OrganizationPickerDialogProps) {
   const client = useClient();
   const [filter, setFilter] = useState('');
-  const deferred = useDeferredValue(filter);
   const listing = useQuery({
     queryKey: ['aws', 'organization', profile],
     queryFn: () => client.call('listAwsOrganization', { profile }),
@@ -37,7 +36,7 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
     staleTime: 5 * 60_000,
   });
   const index = useMemo(() => (listing.data ? indexOrganization(listing.data) : undefined), [listing.data]);
-  const rows = useMemo(() => (index ? organizationRows(index, deferred) : []), [index, deferred]);
+  const rows = useMemo(() => (index ? organizationRows(index, filter) : []), [index, filter]);
   const accounts = rows.filter((row) => row.kind === 'account').length;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="organization-picker-title">
