@@ -1,6 +1,6 @@
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { ORGANIZATION_ACCESS_ROLE } from '../../../../../shared/aws-access-path';
 import type { OrganizationAccount } from '../../../../../shared/contract/organizations';
 import { MONOSPACE_FONTS } from '../../../theme';
@@ -102,7 +102,8 @@ export function OrganizationTreeList({ rows, roleName, onPick }: OrganizationTre
   );
 }
 
-function AccountButton({
+/** Memoized: a keystroke in the filter re-renders only the rows that changed place or appeared. */
+const AccountButton = memo(function AccountButton({
   account,
   roleName,
   onPick,
@@ -134,4 +135,4 @@ function AccountButton({
       {note ? <span className="org-note">{note}</span> : null}
     </button>
   );
-}
+});
