@@ -26,8 +26,7 @@ function awsReadme(spec: AwsWorkspaceSpec): string[] {
     '',
     '## 2. Apply',
     '',
-    `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
-    'refuses to run against any other account. Then, in this directory:',
+    ...applyCredentialsLines(spec),
     '',
     ...applyCommands(),
     '',
@@ -37,6 +36,21 @@ function awsReadme(spec: AwsWorkspaceSpec): string[] {
     '',
     'Each check prints `AWS role impersonation was successful!` when the association works.',
     ...stateNote(),
+  ];
+}
+
+/** Which credentials Terraform needs: the account's own, or a source account's that may assume the role. */
+function applyCredentialsLines(spec: AwsWorkspaceSpec): string[] {
+  if (!spec.assumeRole) {
+    return [
+      `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
+      'refuses to run against any other account. Then, in this directory:',
+    ];
+  }
+  return [
+    `Use credentials allowed to assume \`${spec.assumeRole.roleName}\` in account ${spec.accountId} (for example`,
+    "a management account's profile: `export AWS_PROFILE=...`); the provider assumes that role, as",
+    '`main.tf` says, and refuses to run against any other account. Then, in this directory:',
   ];
 }
 
