@@ -147,3 +147,24 @@ test('import an accounts.json: good rows can be picked, broken rows say what is 
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('AWS account id')).toHaveValue('210987654321');
 });
+
+test('the Credentials page shows the organization a management profile sees', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Credentials' }).click();
+  await page.getByLabel('Filter profiles').fill('static-admin');
+  const profileRow = page
+    .getByRole('grid', { name: 'AWS profiles' })
+    .getByRole('row', { name: 'static-admin', exact: true });
+  await profileRow.getByRole('button', { name: 'Details of static-admin' }).click();
+  const details = page.getByRole('dialog', { name: 'static-admin' });
+  await details.getByRole('button', { name: 'Show organization' }).click();
+  const shown = page.getByRole('dialog', { name: 'The organization “static-admin” sees' });
+  await expect(shown.getByText(/^7 of 7 accounts in organization o-/)).toBeVisible({ timeout: 30_000 });
+  await expect(shown.getByText('Prod · 3 accounts')).toBeVisible();
+  await expect(shown.getByText('Staging-0001', { exact: true })).toBeVisible();
+  // Shown, not picked: no account is a button here.
+  await expect(shown.getByRole('button', { name: /Staging-0001/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'the organization on the Credentials page');
+  await shown.getByRole('button', { name: 'Close' }).click();
+  await expect(shown).toBeHidden();
+});

@@ -20,7 +20,8 @@ interface OrganizationPickerDialogProps {
   open: boolean;
   profile: string;
   roleName: string;
-  onPick: (account: OrganizationAccount) => void;
+  /** Absent: the organization is only shown (from the Credentials page). */
+  onPick?: (account: OrganizationAccount) => void;
   onClose: () => void;
 }
 
@@ -40,7 +41,9 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
   const accounts = rows.filter((row) => row.kind === 'account').length;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="organization-picker-title">
-      <DialogTitle id="organization-picker-title">Pick an account from the organization</DialogTitle>
+      <DialogTitle id="organization-picker-title">
+        {onPick ? 'Pick an account from the organization' : `The organization “${profile}” sees`}
+      </DialogTitle>
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
           {listing.isPending ? (
@@ -66,13 +69,13 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
                 onChange={(event) => setFilter(event.target.value)}
                 helperText={`${accounts} of ${listing.data.accounts.length} accounts in organization ${listing.data.organizationId} (management account ${listing.data.managementAccountId})`}
               />
-              <OrganizationTreeList rows={rows} roleName={roleName} onPick={onPick} />
+              <OrganizationTreeList rows={rows} roleName={roleName} {...(onPick ? { onPick } : {})} />
             </>
           ) : null}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{onPick ? 'Cancel' : 'Close'}</Button>
       </DialogActions>
     </Dialog>
   );

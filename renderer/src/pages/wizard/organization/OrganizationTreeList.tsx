@@ -45,6 +45,7 @@ const Tree = styled('div')(({ theme }) => {
       '&:focus-visible': { outline: `2px solid ${palette.primary.main}`, outlineOffset: -2 },
       '&[aria-disabled="true"]': { cursor: 'not-allowed', color: palette.text.disabled },
     },
+    '& .org-account-shown': { cursor: 'default', '&:hover': { backgroundColor: 'transparent' } },
     '& .org-name': { ...theme.typography.body2, fontWeight: 500, minWidth: '10rem' },
     '& .org-id': { fontFamily: MONOSPACE_FONTS, fontSize: theme.typography.pxToRem(13) },
     '& .org-email': {
@@ -62,7 +63,8 @@ const Tree = styled('div')(({ theme }) => {
 interface OrganizationTreeListProps {
   rows: readonly OrganizationRow[];
   roleName: string;
-  onPick: (account: OrganizationAccount) => void;
+  /** Absent: the tree is only shown (the Credentials page), its accounts are not buttons. */
+  onPick?: (account: OrganizationAccount) => void;
 }
 
 /** The organization's units and accounts, virtualized: only the rows in view are in the DOM. */
@@ -76,7 +78,12 @@ export function OrganizationTreeList({ rows, roleName, onPick }: OrganizationTre
     overscan: 6,
   });
   return (
-    <Tree ref={scrollRef} data-testid="organization-tree">
+    <Tree
+      ref={scrollRef}
+      data-testid="organization-tree"
+      // Shown only, the accounts are not buttons: the list itself takes the keyboard, to scroll it.
+      {...(onPick ? {} : { tabIndex: 0, role: 'region', 'aria-label': 'Organization accounts, scrollable' })}
+    >
       <ul className="org-rows" aria-label="Organization accounts" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
@@ -110,7 +117,7 @@ const AccountButton = memo(function AccountButton({
 }: {
   account: OrganizationAccount;
   roleName: string;
-  onPick: (account: OrganizationAccount) => void;
+  onPick: ((account: OrganizationAccount) => void) | undefined;
 }) {
   const active = account.status === 'ACTIVE';
   const invited = account.joinedMethod === 'INVITED' && roleName === ORGANIZATION_ACCESS_ROLE;
@@ -119,6 +126,15 @@ const AccountButton = memo(function AccountButton({
     : invited
       ? `invited: has no ${ORGANIZATION_ACCESS_ROLE} unless created`
       : '';
+  const content = (
+    <>
+      <span className="org-name">{account.name}</span>
+      <span className="org-id">{account.id}</span>
+      <span className="org-email">{account.email}</span>
+      {note ? <span className="org-note">{note}</span> : null}
+    </>
+  );
+  if (!onPick) return <div className="org-account org-account-shown">{content}</div>;
   return (
     <button
       type="button"
@@ -129,10 +145,7 @@ const AccountButton = memo(function AccountButton({
         if (active) onPick(account);
       }}
     >
-      <span className="org-name">{account.name}</span>
-      <span className="org-id">{account.id}</span>
-      <span className="org-email">{account.email}</span>
-      {note ? <span className="org-note">{note}</span> : null}
+      {content}
     </button>
   );
 });
