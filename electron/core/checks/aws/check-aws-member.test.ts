@@ -172,6 +172,44 @@ describe.skipIf(!motoBinary)(
       expect(access?.detail).toContain('never trust "*"');
     });
 
+    it('check-all assumes each member role once for every group on it, and judges each group', async () => {
+      const groups = ['1'.repeat(40), '2'.repeat(40)];
+      // A member of its own: beforeEach's has the module for another group already.
+      member = `3${member.slice(1)}`;
+      await seedGroupsOnSharedAccount(aws.moto.url, groups, 'enforce.dev', member);
+      const ids: string[] = [];
+      for (const [index, id] of groups.entries()) {
+        await call('createGroup', { mode: 'existing', id, name: `team-${index}` });
+        const saved = await call('saveAssociation', {
+          cloud: 'aws',
+          groupId: id,
+          environment: 'enforce.dev',
+          accountId: member,
+          profile: 'static-admin',
+          moduleVersion: '0.1.0',
+          accessPath: { kind: 'assume-role', sessionName: 'liaison-all' },
+        });
+        ids.push(saved.association.id);
+      }
+      aws.proxy.requests.length = 0;
+      const ended = new Promise<void>((resolve) => {
+        const unsubscribe = test.core.events.subscribe((name, payload) => {
+          if (name !== 'healthRunProgress' || (payload as { state: string }).state === 'running') return;
+          unsubscribe();
+          resolve();
+        });
+      });
+      await call('startHealthRun', {});
+      await ended;
+      for (const id of ids) {
+        const [latest] = await call('listAssociationChecks', { associationId: id });
+        expect(latest?.verdict).toBe('configured');
+        expect(step(latest!, 'access-role')?.status).toBe('passed');
+      }
+      // One source session and one AssumeRole for the run, shared by both checks.
+      expect(aws.proxy.requests.filter((r) => r.action === 'AssumeRole')).toHaveLength(1);
+    });
+
     it('throttled AssumeRole is retried by the SDK and then passes', async () => {
       await createMemberRole(
         aws.moto.url,
