@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS, type TokenCommand } from '../../../../shared/contract/checks';
 import { useClient } from '../../client/ClientProvider';
+import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 
-const TOKEN_COMMANDS_KEY = ['checks', 'token-commands'] as const;
 const FIELDS = ['environment', 'command', 'timeoutSeconds'] as const;
 
 /**
@@ -15,7 +15,7 @@ const FIELDS = ['environment', 'command', 'timeoutSeconds'] as const;
  */
 export function TokenCommandsSection() {
   const client = useClient();
-  const commands = useQuery({ queryKey: TOKEN_COMMANDS_KEY, queryFn: () => client.call('listTokenCommands', {}) });
+  const commands = useQuery({ queryKey: queryKeys.tokenCommands, queryFn: () => client.call('listTokenCommands', {}) });
   return (
     <Stack sx={{ gap: 2, maxWidth: 720 }} component="section" aria-labelledby="token-commands-heading">
       <Typography id="token-commands-heading" variant="h6" component="h2">
@@ -47,7 +47,7 @@ function TokenCommandItem({ command }: { command: TokenCommand }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => client.call('removeTokenCommand', { environment: command.environment }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKEN_COMMANDS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands }),
   });
   return (
     <Stack component="li" direction="row" sx={{ gap: 1, alignItems: 'center', py: 0.5 }}>
@@ -84,7 +84,7 @@ function TokenCommandForm() {
       client.call('setTokenCommand', { environment: environment.trim(), command, timeoutSeconds: Number(timeout) }),
     onSuccess: () => {
       setCommand('');
-      return queryClient.invalidateQueries({ queryKey: TOKEN_COMMANDS_KEY });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands });
     },
   });
   const failure = save.error ? formFailureFrom(save.error, FIELDS) : undefined;
