@@ -7,6 +7,7 @@ import { gcpEvents, gcpMethods } from './contract/gcp';
 import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
+import { organizationEvents, organizationMethods } from './contract/organizations';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -25,6 +26,7 @@ export const methods = {
   ...checkMethods,
   ...healthMethods,
   ...platformMethods,
+  ...organizationMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -38,6 +40,7 @@ export const events = {
   ...checkEvents,
   ...healthEvents,
   ...platformEvents,
+  ...organizationEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -31,6 +31,8 @@ const benches: [file: string, exportName: string][] = [
   ['./platform-check-all.bench.ts', 'benchPlatformCheckAll'],
   ['./platform-groups.bench.ts', 'benchPlatformGroups'],
   ['./platform-groups.bench.ts', 'benchPlatformGroupsFilter'],
+  ['./organization.bench.ts', 'benchOrganizationListing'],
+  ['./organization.bench.ts', 'benchOrganizationFilter'],
 ];
 
 const only = process.argv.slice(2);

@@ -8,8 +8,10 @@ import { AssociationsService } from './associations/associations-service';
 import { awsHandlers, createAwsServices } from './aws/aws-handlers';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
+import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsVerificationRepository } from './aws/aws-verification-repository';
+import { organizationHandlers } from './aws/organizations/organization-handlers';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { healthHandlers } from './health/health-handlers';
@@ -64,10 +66,9 @@ export function createCore(options: CoreOptions): Core {
     if (name === 'awsProfileVerified') verifications.record(payload as EventPayload<'awsProfileVerified'>);
   });
   const gcp = new GcpCredentialsService({ env, logger });
-  const terraformCredentials = new AssociationCredentialSource(
-    store,
-    new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa }),
-    gcp,
+  const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
+  const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
+    preflightMemberAccess(keys, target),
   );
   const terraform = createTerraformDomain({
     store,
@@ -123,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     ...checkHandlers(checks),
     ...healthHandlers(health),
     ...platformHandlers(platformService),
+    ...organizationHandlers(awsKeys),
   };
 
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessPathDraftSchema, accessPathSchema } from '../aws-access-path';
 import { awsAccountIdSchema, awsProfileNameSchema, awsRegionSchema } from '../aws-validation';
 import { gcpProjectIdSchema, gcpProjectNumberSchema } from '../gcp-validation';
 import { isoTimestampSchema } from '../model';
@@ -35,6 +36,8 @@ export const awsAssociationInputSchema = z.object({
   accountId: awsAccountIdSchema,
   /** The AWS profile whose credentials apply the workspace (a local name, never a secret). */
   profile: awsProfileNameSchema,
+  /** The profile is the account's own, or the source of an AssumeRole into it (issue 16). */
+  accessPath: accessPathSchema.default({ kind: 'profile' }),
   moduleVersion: z.enum(AWS_MODULE_VERSIONS, { error: `Choose ${AWS_MODULE_VERSIONS.join(' or ')}` }),
   auditLogRegions: z.array(awsRegionSchema).max(40, 'Choose at most 40 regions').default([]),
 });
@@ -67,6 +70,7 @@ export const associationValuesSchema = z.object({
   cloud: z.enum(['aws', 'gcp']).optional(),
   accountId: draftText.optional(),
   profile: draftText.optional(),
+  accessPath: accessPathDraftSchema.optional(),
   projectId: draftText.optional(),
   projectNumber: draftText.optional(),
   credential: gcpCredentialRefSchema.optional(),

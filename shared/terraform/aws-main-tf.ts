@@ -1,10 +1,11 @@
+import { memberRoleArn } from '../aws-access-path';
 import { groupComments, sortGroups } from './group-comments';
 import { attr, blank, block, comment, comments, list, object, ref, str, type HclBodyItem } from './hcl-syntax';
 import { hclHeader } from './liaison-header';
 import { AWS_AUDITLOGS_SUBDIR, AWS_MODULE_SOURCE, MODULE_VERSIONS } from './module-catalog';
 import { moduleAddress, sourceAttrs, type ModuleSource } from './module-source';
 import { issuerUrl } from './platform-environment';
-import type { AwsWorkspaceSpec } from './workspace-spec';
+import type { AssumeRoleSpec, AwsWorkspaceSpec } from './workspace-spec';
 
 /** The body of an AWS account's `main.tf`: one module instance for every group associated with it. */
 export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
@@ -15,8 +16,8 @@ export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
     ...hclHeader(`AWS account ${spec.accountId}`),
     comment(`Platform environment ${spec.environment} (issuer ${issuerUrl(spec.environment)}).`),
     blank,
-    ...accountGuard(spec.accountId),
-    ...regions.flatMap((region) => [blank, regionalProvider(spec.accountId, region)]),
+    ...accountGuard(spec.accountId, spec.assumeRole),
+    ...regions.flatMap((region) => [blank, regionalProvider(spec.accountId, region, spec.assumeRole)]),
     blank,
     ...(groups.length === 0
       ? comments(
@@ -49,14 +50,23 @@ export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
 }
 
 /** `allowed_account_ids` makes Terraform stop if the credentials in use belong to another account. */
-function accountGuard(accountId: string): HclBodyItem[] {
+function accountGuard(accountId: string, assumeRole: AssumeRoleSpec | undefined): HclBodyItem[] {
   return [
-    comment('Use credentials for this account (e.g. AWS_PROFILE); Terraform refuses any other account.'),
-    block('provider', ['aws'], [attr('allowed_account_ids', list([str(accountId)]))]),
+    ...(assumeRole
+      ? comments(
+          `Terraform signs in with the credentials in its environment (another account's), then assumes`,
+          `${assumeRole.roleName} in this account; it refuses any other account.`,
+        )
+      : [comment('Use credentials for this account (e.g. AWS_PROFILE); Terraform refuses any other account.')]),
+    block(
+      'provider',
+      ['aws'],
+      [attr('allowed_account_ids', list([str(accountId)])), ...assumeRoleBlock(accountId, assumeRole)],
+    ),
   ];
 }
 
-function regionalProvider(accountId: string, region: string): HclBodyItem {
+function regionalProvider(accountId: string, region: string, assumeRole: AssumeRoleSpec | undefined): HclBodyItem {
   return block(
     'provider',
     ['aws'],
@@ -64,8 +74,28 @@ function regionalProvider(accountId: string, region: string): HclBodyItem {
       attr('alias', str(providerAlias(region))),
       attr('region', str(region)),
       attr('allowed_account_ids', list([str(accountId)])),
+      ...assumeRoleBlock(accountId, assumeRole),
     ],
   );
+}
+
+/** The provider's own AssumeRole (seed 001): no profile name or key, so an exported workspace runs anywhere. */
+function assumeRoleBlock(accountId: string, assumeRole: AssumeRoleSpec | undefined): HclBodyItem[] {
+  if (!assumeRole) return [];
+  return [
+    blank,
+    block(
+      'assume_role',
+      [],
+      [
+        attr('role_arn', str(memberRoleArn(accountId, assumeRole.roleName))),
+        attr('session_name', str(assumeRole.sessionName)),
+        ...(assumeRole.externalId === undefined ? [] : [attr('external_id', str(assumeRole.externalId))]),
+        // Go duration syntax, which the provider parses.
+        ...(assumeRole.durationSeconds === undefined ? [] : [attr('duration', str(`${assumeRole.durationSeconds}s`))]),
+      ],
+    ),
+  ];
 }
 
 function auditLogModules(source: ModuleSource, version: string, regions: readonly string[]): HclBodyItem[] {

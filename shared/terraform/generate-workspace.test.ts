@@ -33,12 +33,27 @@ describe('generated main.tf structure (parsed back with the HCL parser)', () => 
       module?: Record<string, Record<string, unknown>[]>;
     };
     const regions = [...(spec.auditLogRegions ?? [])].sort();
+    const role = spec.assumeRole;
+    // Every provider, the regional ones too, assumes the member account's role when there is one.
+    const assumeRole = role
+      ? {
+          assume_role: [
+            {
+              role_arn: `arn:aws:iam::${spec.accountId}:role/${role.roleName}`,
+              session_name: role.sessionName,
+              ...(role.externalId === undefined ? {} : { external_id: role.externalId }),
+              ...(role.durationSeconds === undefined ? {} : { duration: `${role.durationSeconds}s` }),
+            },
+          ],
+        }
+      : {};
     expect(parsed.provider.aws).toEqual([
-      { allowed_account_ids: [spec.accountId] },
+      { allowed_account_ids: [spec.accountId], ...assumeRole },
       ...regions.map((region) => ({
         alias: region.replaceAll('-', '_'),
         region,
         allowed_account_ids: [spec.accountId],
+        ...assumeRole,
       })),
     ]);
     if (spec.groups.length === 0) {

@@ -27,19 +27,11 @@ function awsReadme(spec: AwsWorkspaceSpec): string[] {
     '',
     '## 2. Apply',
     '',
+    ...applyCredentialsLines(spec),
+    '',
     ...(spec.profile === undefined
-      ? [
-          `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
-          'refuses to run against any other account. Then, in this directory:',
-          '',
-          ...applyCommands(),
-        ]
-      : [
-          `Use the credentials of the AWS profile chosen in Liaison for account ${spec.accountId}; the provider`,
-          'refuses to run against any other account. In this directory:',
-          '',
-          ...shell([`export AWS_PROFILE=${shellQuote(spec.profile)}`, ...APPLY_COMMANDS]),
-        ]),
+      ? applyCommands()
+      : shell([`export AWS_PROFILE=${shellQuote(spec.profile)}`, ...APPLY_COMMANDS])),
     '',
     '## 3. Check',
     '',
@@ -47,6 +39,36 @@ function awsReadme(spec: AwsWorkspaceSpec): string[] {
     '',
     'Each check prints `AWS role impersonation was successful!` when the association works.',
     ...stateNote(),
+  ];
+}
+
+/**
+ * Which credentials Terraform needs: the account's own, or a source account's that may assume the
+ * role; named by the profile the operator chose in Liaison when there is one.
+ */
+function applyCredentialsLines(spec: AwsWorkspaceSpec): string[] {
+  const chosen = spec.profile === undefined ? undefined : 'the AWS profile chosen in Liaison';
+  if (!spec.assumeRole) {
+    return chosen
+      ? [
+          `Use the credentials of ${chosen} for account ${spec.accountId}; the provider refuses to run`,
+          'against any other account. In this directory:',
+        ]
+      : [
+          `Use credentials for account ${spec.accountId} (for example \`export AWS_PROFILE=...\`); the provider`,
+          'refuses to run against any other account. Then, in this directory:',
+        ];
+  }
+  return [
+    chosen
+      ? `Use the credentials of ${chosen}, allowed to assume \`${spec.assumeRole.roleName}\` in account ${spec.accountId};`
+      : `Use credentials allowed to assume \`${spec.assumeRole.roleName}\` in account ${spec.accountId} (for example`,
+    chosen
+      ? 'the provider assumes that role, as `main.tf` says, and refuses to run against any other account.'
+      : "a management account's profile: `export AWS_PROFILE=...`); the provider assumes that role, as",
+    chosen
+      ? 'In this directory:'
+      : '`main.tf` says, and refuses to run against any other account. Then, in this directory:',
   ];
 }
 

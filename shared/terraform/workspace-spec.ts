@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  EXTERNAL_ID_PATTERN,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  ROLE_NAME_PATTERN,
+  SESSION_NAME_PATTERN,
+} from '../aws-access-path';
 import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
 import { GCP_PROJECT_NUMBER_PATTERN, gcpProjectIdProblem } from '../gcp-validation';
 import { UIDP_PATTERN } from '../validation';
@@ -57,6 +64,20 @@ const gcpProjectNumberSchema = z
   .string({ error: 'Project number is required' })
   .regex(GCP_PROJECT_NUMBER_PATTERN, 'Project number is 1 to 20 digits, not starting with 0 (e.g. 123456789012)');
 
+/** The provider's `assume_role`: Terraform signs in with its environment's credentials, then assumes this. */
+const assumeRoleSpecSchema = z.object({
+  roleName: z.string({ error: 'Role name is required' }).regex(ROLE_NAME_PATTERN, 'Not an IAM role name'),
+  externalId: z
+    .string()
+    .regex(EXTERNAL_ID_PATTERN, 'An External ID is 2 to 1224 of letters, digits and + = , . @ : / _ -')
+    .optional(),
+  sessionName: z
+    .string({ error: 'Session name is required' })
+    .regex(SESSION_NAME_PATTERN, 'A session name is 2 to 64 of letters, digits and + = , . @ _ -'),
+  durationSeconds: z.number().int().min(MIN_SESSION_SECONDS).max(MAX_SESSION_SECONDS).optional(),
+});
+export type AssumeRoleSpec = z.output<typeof assumeRoleSpecSchema>;
+
 export const awsWorkspaceSpecSchema = z
   .object({
     cloud: z.literal('aws'),
@@ -66,6 +87,8 @@ export const awsWorkspaceSpecSchema = z
     auditLogRegions: regionsSchema.default([]),
     /** The local AWS profile the operator chose, named in the README's commands; never a secret. */
     profile: z.string().min(1).max(512).optional(),
+    /** Absent: the credentials Terraform is given are the account's own. */
+    assumeRole: assumeRoleSpecSchema.optional(),
     groups: groupsSchema,
     /** Where the state lives; local (no backend block) unless the operator chose a shared one. */
     backend: backendConfigSchema.default({ type: 'local' }),

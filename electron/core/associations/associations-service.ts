@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { ParsedInput } from '../../../shared/api';
 import {
   draftTarget,
@@ -7,6 +8,7 @@ import {
   type WorkspacePreview,
 } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
+import { defaultSessionName } from '../../../shared/aws-access-path';
 import { defaultStateKey } from '../../../shared/terraform/backend';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
@@ -32,6 +34,8 @@ export interface AssociationsServiceOptions {
   dataDir: string;
   now?: () => Date;
   newId?: () => string;
+  /** Whose name a default AssumeRole session carries (`liaison-<user>`); the OS user by default. */
+  localUser?: () => string;
 }
 
 const LAST_STEP = 3;
@@ -49,6 +53,7 @@ export class AssociationsService {
   readonly #dataDir: string;
   readonly #now: () => Date;
   readonly #newId: () => string;
+  readonly #localUser: () => string;
 
   constructor(options: AssociationsServiceOptions) {
     this.#store = options.store;
@@ -58,6 +63,7 @@ export class AssociationsService {
     this.#dataDir = options.dataDir;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
+    this.#localUser = options.localUser ?? localUserName;
   }
 
   list(): Association[] {
@@ -112,10 +118,11 @@ export class AssociationsService {
   }
 
   preview(input: ParsedAssociationInput): WorkspacePreview {
-    return this.#plan(input).preview;
+    return this.#plan(this.#withSessionName(input)).preview;
   }
 
-  save(input: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
+  save(given: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
+    const input = this.#withSessionName(given);
     const { association, preview, changed } = this.#store.transaction(() => {
       const existing = input.id === undefined ? undefined : this.#repository.find(input.id);
       const clash = findTargetClash(this.#repository.list(), input, existing?.id);
@@ -157,7 +164,7 @@ export class AssociationsService {
   }
 
   exportZip(input: ParsedAssociationInput): { fileName: string; base64: string } {
-    const { preview } = this.#plan(input);
+    const { preview } = this.#plan(this.#withSessionName(input));
     const zip = zipFiles(
       preview.files.map((file) => ({ path: `${preview.workspaceKey}/${file.path}`, content: file.content })),
       this.#now(),
@@ -174,6 +181,12 @@ export class AssociationsService {
     });
     this.#events.emit('associationsChanged', { ids: [id] });
     return result;
+  }
+
+  /** An AssumeRole without a session name gets `liaison-<local user>`, written into main.tf and stored. */
+  #withSessionName<T extends ParsedAssociationInput>(input: T): T {
+    if (input.cloud !== 'aws' || input.accessPath.kind !== 'assume-role' || input.accessPath.sessionName) return input;
+    return { ...input, accessPath: { ...input.accessPath, sessionName: defaultSessionName(this.#localUser()) } };
   }
 
   /** The files a workspace gets once `input` is saved, beside the files it has now. */
@@ -202,7 +215,7 @@ export class AssociationsService {
       groups: this.#named(groupIds).sort((a, b) => a.id.localeCompare(b.id)),
       foreignFiles: foreignFiles(current),
     };
-    return { preview, others, shared: sharedValues(settings) };
+    return { preview, others, shared: sharedValues(settings, input.cloud === 'aws' ? input.profile : undefined) };
   }
 
   /**
@@ -258,12 +271,24 @@ export class AssociationsService {
   }
 }
 
-function sharedValues(settings: WorkspaceSettings) {
+function localUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the session name still says who ran it.
+    return process.env.USER ?? process.env.USERNAME ?? '';
+  }
+}
+
+function sharedValues(settings: WorkspaceSettings, profile: string | undefined) {
   return settings.cloud === 'aws'
     ? {
         moduleVersion: settings.moduleVersion,
         environment: settings.environment,
         auditLogRegions: settings.auditLogRegions,
+        // The provider's assume_role is the workspace's, and so is the profile it starts from.
+        accessPath: settings.accessPath,
+        ...(settings.accessPath.kind === 'assume-role' && profile !== undefined ? { profile } : {}),
         backend: settings.backend,
         moduleSource: settings.moduleSource,
       }

@@ -1,9 +1,10 @@
+import { accessPathSchema, type AccessPath } from '../../../shared/aws-access-path';
 import type { Association, AssociationValues, ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
 import { backendConfigSchema, type BackendConfig } from '../../../shared/terraform/backend';
 import { moduleSourceSchema, type ModuleSource } from '../../../shared/terraform/module-source';
 import { generateWorkspace, type GeneratedFile } from '../../../shared/terraform/generate-workspace';
-import { workspaceKey, type WorkspaceSpecInput } from '../../../shared/terraform/workspace-spec';
+import { workspaceKey, type AssumeRoleSpec, type WorkspaceSpecInput } from '../../../shared/terraform/workspace-spec';
 import { CoreError } from '../core-error';
 
 /** Settings every association in one workspace shares, because they share one module instance. */
@@ -16,6 +17,8 @@ export type WorkspaceSettings = (
       auditLogRegions: string[];
       /** Named in the README's commands: the profile of the association saved last. */
       profile?: string;
+      /** How Terraform reaches the account: the provider's assume_role, shared by the workspace. */
+      accessPath: AccessPath;
     }
   | { cloud: 'gcp'; projectId: string; projectNumber: string; moduleVersion: string; environment: string }
 ) & { backend: BackendConfig; moduleSource: ModuleSource };
@@ -29,6 +32,7 @@ export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
         environment: input.environment,
         auditLogRegions: input.auditLogRegions,
         profile: input.profile,
+        accessPath: input.accessPath,
         backend: input.backend,
         moduleSource: input.moduleSource,
       }
@@ -55,11 +59,14 @@ export function settingsFromValues(values: AssociationValues): WorkspaceSettings
     moduleSource: source.success ? source.data : { type: 'registry' as const },
   };
   if (values.cloud === 'aws' && values.accountId) {
+    // Saved before access paths existed: the profile was the account's own.
+    const accessPath = accessPathSchema.safeParse(values.accessPath ?? { kind: 'profile' });
     return {
       cloud: 'aws',
       accountId: values.accountId,
       auditLogRegions: values.auditLogRegions ?? [],
       ...(values.profile ? { profile: values.profile } : {}),
+      accessPath: accessPath.success ? accessPath.data : { kind: 'profile' },
       ...common,
     };
   }
@@ -83,7 +90,12 @@ export function keyOf(settings: WorkspaceSettings): string {
 export function generateFiles(settings: WorkspaceSettings, groups: { id: string; name: string }[]): GeneratedFile[] {
   const spec: WorkspaceSpecInput =
     settings.cloud === 'aws'
-      ? { ...settings, moduleVersion: settings.moduleVersion as '0.1.0', groups }
+      ? (({ accessPath, ...rest }) => ({
+          ...rest,
+          moduleVersion: settings.moduleVersion as '0.1.0',
+          groups,
+          ...(accessPath.kind === 'assume-role' ? { assumeRole: assumeRoleSpec(accessPath) } : {}),
+        }))(settings)
       : { ...settings, moduleVersion: settings.moduleVersion as '0.0.12', groups };
   const result = generateWorkspace(spec);
   if (result.ok) return result.files;
@@ -94,6 +106,16 @@ export function generateFiles(settings: WorkspaceSettings, groups: { id: string;
     message: result.error.message,
     ...(field === undefined ? {} : { field }),
   });
+}
+
+/** The provider's assume_role; the session name was filled in (see `withSessionName`) before this. */
+function assumeRoleSpec(path: Extract<AccessPath, { kind: 'assume-role' }>): AssumeRoleSpec {
+  return {
+    roleName: path.roleName,
+    sessionName: path.sessionName ?? '',
+    durationSeconds: path.durationSeconds,
+    ...(path.externalId === undefined ? {} : { externalId: path.externalId }),
+  };
 }
 
 /** The other generated associations in the workspace, refusing a second association of the same group. */

@@ -143,4 +143,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'association access paths',
+    // Every AWS association saved before access paths existed was reached with its own profile:
+    // say so in its stored values, so each row states how its account is reached.
+    sql: `
+      UPDATE associations
+        SET wizard_values = json_set(wizard_values, '$.accessPath', json('{"kind":"profile"}'))
+        WHERE json_extract(wizard_values, '$.cloud') = 'aws'
+          AND json_extract(wizard_values, '$.accessPath') IS NULL;
+    `,
+  },
 ];

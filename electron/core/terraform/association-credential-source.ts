@@ -1,3 +1,4 @@
+import { accessPathSchema, DEFAULT_SESSION_SECONDS } from '../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../shared/contract/associations';
 import { gcpCredentialRefSchema, type GcpCredentialRef } from '../../../shared/contract/gcp';
 import { AssociationRepository } from '../associations/association-repository';
@@ -6,6 +7,7 @@ import type { Store } from '../store/database';
 import { terraformErrorCodes } from './run-failure';
 import { RunRepository } from './run-repository';
 import type { TerraformCredentials, TerraformCredentialSource } from './terraform-child-env';
+import type { MemberAccessTarget } from '../aws/access-path/preflight-member-access';
 
 /** What the AWS module gives: a profile resolved in the app (MFA, SSO, role chains), keys in memory. */
 export interface AwsKeysResolver {
@@ -14,6 +16,12 @@ export interface AwsKeysResolver {
     options: { interactive: boolean },
   ): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; region: string }>;
 }
+
+/** Proves, before Terraform runs, that the source keys may assume the member role (see preflight-member-access). */
+export type MemberAccessPreflight = (
+  keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; region: string },
+  target: MemberAccessTarget,
+) => Promise<unknown>;
 
 /** What the GCP module gives: an access token for a gcloud configuration or ADC. */
 export interface GcpTokenResolver {
@@ -36,6 +44,8 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
     store: Store,
     private readonly aws: AwsKeysResolver,
     private readonly gcp: GcpTokenResolver,
+    /** Absent: no preflight (Terraform's own assume_role still refuses, later and less clearly). */
+    private readonly preflight?: MemberAccessPreflight,
   ) {
     this.#associations = new AssociationRepository(store);
     this.#settings = new RunRepository(store);
@@ -50,6 +60,19 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
     if (latest) this.#settings.setSetting(choiceSetting(workspaceKey), JSON.stringify(values));
     if (values.cloud === 'aws' && values.profile) {
       const keys = await this.aws.resolve(values.profile, context);
+      // Through a role: Terraform gets the source's keys and assumes the role itself (the provider's
+      // assume_role), after Liaison has proved that it can.
+      const path = accessPathSchema.safeParse(values.accessPath ?? { kind: 'profile' });
+      if (this.preflight && path.success && path.data.kind === 'assume-role' && values.accountId) {
+        await this.preflight(keys, {
+          profile: values.profile,
+          accountId: values.accountId,
+          roleName: path.data.roleName,
+          externalId: path.data.externalId,
+          sessionName: path.data.sessionName ?? 'liaison-preflight',
+          durationSeconds: path.data.durationSeconds ?? DEFAULT_SESSION_SECONDS,
+        });
+      }
       return {
         kind: 'aws',
         accessKeyId: keys.accessKeyId,
@@ -71,10 +94,16 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
   }
 }
 
-type Remembered = Pick<Partial<AssociationValues>, 'cloud' | 'profile' | 'credential'>;
+type Remembered = Pick<Partial<AssociationValues>, 'cloud' | 'profile' | 'credential' | 'accountId' | 'accessPath'>;
 
 function remembered(values: Partial<AssociationValues>): Remembered {
-  return { cloud: values.cloud, profile: values.profile, credential: values.credential };
+  return {
+    cloud: values.cloud,
+    profile: values.profile,
+    credential: values.credential,
+    accountId: values.accountId,
+    accessPath: values.accessPath,
+  };
 }
 
 const choiceSetting = (workspaceKey: string): string => `credentials:${workspaceKey}`;

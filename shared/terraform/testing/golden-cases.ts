@@ -91,6 +91,28 @@ export const goldenCases: Record<string, WorkspaceSpecInput> = {
     groups: [PLATFORM],
     backend: { type: 'gcs', bucket: 'team_state.example', prefix: 'liaison/gcp-acme-prod/"${x}"' },
   },
+  'aws-0.1.0-assume-role': {
+    cloud: 'aws',
+    accountId: '210987654321',
+    moduleVersion: '0.1.0',
+    environment: 'enforce.dev',
+    groups: [PLATFORM],
+    assumeRole: {
+      roleName: 'OrganizationAccountAccessRole',
+      externalId: 'liaison:ext/id=1,2.@_-',
+      sessionName: 'liaison-operator',
+      durationSeconds: 3600,
+    },
+  },
+  'aws-0.0.10-assume-role-regions': {
+    cloud: 'aws',
+    accountId: '210987654321',
+    moduleVersion: '0.0.10',
+    environment: 'enforce.dev',
+    auditLogRegions: ['us-east-1', 'eu-west-2'],
+    groups: [DATA],
+    assumeRole: { roleName: 'AWSControlTowerExecution', sessionName: 'liaison-ci' },
+  },
   'gcp-0.0.11-single': {
     cloud: 'gcp',
     projectId: 'acme-prod',

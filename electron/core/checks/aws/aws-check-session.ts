@@ -17,6 +17,14 @@ export const DEFAULT_AWS_CHECK_TIMEOUTS: AwsCheckTimeouts = {
   maxAttempts: 4,
 };
 
+/** Resolved AWS credentials, renewed by whoever made them; they stay in the main process. */
+export type CheckCredentials = () => Promise<{
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}>;
+
 export interface AwsCheckSession {
   account: string;
   arn: string;
@@ -25,6 +33,8 @@ export interface AwsCheckSession {
   /** An STS client that sends no credentials: AssumeRoleWithWebIdentity is authorised by the token alone. */
   anonymousSts: STSClient;
   clientConfig: ReturnType<typeof clientConfig>;
+  /** The session's credentials (renewed before they expire): the source of an AssumeRole into a member account. */
+  credentials: CheckCredentials;
   /** Counts one API call against the account's rate limit; every client of the session calls it per attempt. */
   pace: () => Promise<void>;
   close(): void;
@@ -138,7 +148,21 @@ export async function openAwsCheckSession(
     parentClientConfig: { region: options.region },
   });
   const credentials = refreshing(await provider(), provider);
-  const sts = paceClient(new STSClient({ ...config, credentials }), paceFor(options.expectedAccount));
+  return sessionWith(credentials, config, paceFor, options.expectedAccount);
+}
+
+/**
+ * The session for credentials already resolved: who they are (GetCallerIdentity, counted against
+ * `expectedAccount`) and the clients that sign with them. Also used for a member account reached
+ * through a role, whose credentials come from AssumeRole.
+ */
+export async function sessionWith(
+  credentials: CheckCredentials,
+  config: ReturnType<typeof clientConfig>,
+  paceFor: (account: string | undefined) => () => Promise<void>,
+  expectedAccount: string | undefined,
+): Promise<AwsCheckSession> {
+  const sts = paceClient(new STSClient({ ...config, credentials }), paceFor(expectedAccount));
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     if (!identity.Account || !identity.Arn) throw new Error('STS GetCallerIdentity returned an incomplete identity');
@@ -160,6 +184,7 @@ export async function openAwsCheckSession(
       iam,
       anonymousSts,
       clientConfig: config,
+      credentials,
       pace,
       close: () => {
         iam.destroy();

@@ -1,4 +1,5 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { DEFAULT_SESSION_SECONDS, type AccessPath } from '../../../../shared/aws-access-path';
 import type { AwsProfile } from '../../../../shared/contract/aws';
 import type { TokenCommand } from '../../../../shared/contract/checks';
 import {
@@ -17,6 +18,8 @@ import { describeToken, runTokenCommand } from '../token-command';
 import { AwsAccountDocuments, type OidcProviderDocument } from './aws-account-documents';
 import { describeAwsCheckError, describeAwsStepError } from './describe-aws-check-error';
 import { openAwsCheckSession, paceClient, type AwsCheckSession, type AwsCheckTimeouts } from './aws-check-session';
+import type { MemberRole } from './aws-member-session';
+import { memberAccessStep } from './member-access-step';
 
 export const AWS_AUDIENCE = 'amazon';
 const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -27,6 +30,8 @@ export interface AwsCheckTarget {
   profile: string;
   moduleVersion: AwsModuleVersion;
   environment: string;
+  /** Absent or `profile`: the profile is the account's own; `assume-role`: it is the role's source. */
+  accessPath?: AccessPath;
 }
 
 export interface AwsCheckOptions {
@@ -57,10 +62,13 @@ export async function checkAws(
   options: AwsCheckOptions,
 ): Promise<{ liveAt: Date | undefined }> {
   const host = `issuer.${target.environment}`;
+  const role = memberRoleOf(target);
   let session: { value: AwsCheckSession; key: string } | undefined;
   const credentials = await run.step(
     'credentials',
-    `Profile ${target.profile} resolves for account ${target.accountId}`,
+    role
+      ? `Profile ${target.profile} resolves (the source of ${role.roleName} in account ${target.accountId})`
+      : `Profile ${target.profile} resolves for account ${target.accountId}`,
     async () => {
       const profile = await options.catalog.profile(target.profile);
       if (!profile) {
@@ -79,7 +87,7 @@ export async function checkAws(
             region,
             timeouts: options.timeouts,
             pace: options.scope.pace,
-            expectedAccount: target.accountId,
+            ...(role ? {} : { expectedAccount: target.accountId }),
           }),
         (open) => open.close(),
       );
@@ -88,7 +96,7 @@ export async function checkAws(
         const outcome = describeAwsCheckError(opened.error, profile);
         return { ...outcome, detail: `${outcome.detail}${note}` };
       }
-      if (opened.value.account !== target.accountId) {
+      if (!role && opened.value.account !== target.accountId) {
         return failed(
           `The profile "${target.profile}" signs in to account ${opened.value.account} (${opened.value.arn}), not ${target.accountId}.`,
           `Use a profile for account ${target.accountId} (edit the association), or fix the profile's credentials.`,
@@ -98,12 +106,24 @@ export async function checkAws(
       return passed(`Signed in as ${opened.value.arn}.${note}`);
     },
   );
-  const resolved = session as { value: AwsCheckSession; key: string } | undefined;
+  let resolved = session as { value: AwsCheckSession; key: string } | undefined;
+  // Through a role: the member account is reached by AssumeRole from the source, first thing.
+  if (role && resolved) {
+    const source = resolved;
+    resolved = undefined;
+    await run.step('access-role', `Assume ${role.roleName} in account ${target.accountId}`, async () => {
+      const access = await memberAccessStep(source, role, options.scope);
+      resolved = access.session;
+      return access.outcome;
+    });
+  }
   if (credentials.status !== 'passed' || !resolved) {
     run.skip(
       'static',
       'Association resources',
-      "Not checked: the profile did not resolve to the association's account.",
+      role
+        ? `Not checked: account ${target.accountId} could not be reached through ${role.roleName}.`
+        : "Not checked: the profile did not resolve to the association's account.",
     );
     return { liveAt: undefined };
   }
@@ -153,6 +173,19 @@ export async function checkAws(
     impersonate: (command) =>
       impersonateCanary(open, command, options.env, `arn:${open.partition}:iam::${target.accountId}:role/${canary}`),
   });
+}
+
+/** The role a check assumes into the member account; a check's session is short, renewed as needed. */
+function memberRoleOf(target: AwsCheckTarget): MemberRole | undefined {
+  const path = target.accessPath;
+  if (path?.kind !== 'assume-role') return undefined;
+  return {
+    accountId: target.accountId,
+    roleName: path.roleName,
+    externalId: path.externalId,
+    sessionName: path.sessionName ?? 'liaison-check',
+    durationSeconds: Math.min(path.durationSeconds, DEFAULT_SESSION_SECONDS),
+  };
 }
 
 /** A session is shared by the checks that would open exactly the same one: same profile, region and endpoints. */

@@ -10,13 +10,19 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
+import { useState } from 'react';
+import { ORGANIZATION_ACCESS_ROLE } from '../../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../../shared/contract/associations';
+import type { OrganizationAccount } from '../../../../shared/contract/organizations';
 import type { FieldErrors } from '../../forms/field-errors';
 import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
 import { NoGcpCredentials } from '../credentials/gcp/GcpCredentialsPanel';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
+import { AccessPathFields } from './AccessPathFields';
+import { AccountListImportDialog } from './organization/AccountListImportDialog';
+import { OrganizationPickerDialog } from './organization/OrganizationPickerDialog';
 import type { WizardField } from './wizard-values';
 
 interface CloudStepProps {
@@ -60,8 +66,17 @@ export function CloudStep({ values, errors, verifiedAccount, onVerifiedAccount, 
 }
 
 function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChange }: CloudStepProps) {
+  // Through a role the profile is another account's (the source): its account is not the target.
+  const viaRole = values.accessPath?.kind === 'assume-role';
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<OrganizationAccount>();
+  const [importing, setImporting] = useState(false);
+  const roleName = values.accessPath?.roleName ?? ORGANIZATION_ACCESS_ROLE;
   const mismatch =
-    verifiedAccount !== undefined && values.accountId !== undefined && values.accountId.trim() !== verifiedAccount;
+    !viaRole &&
+    verifiedAccount !== undefined &&
+    values.accountId !== undefined &&
+    values.accountId.trim() !== verifiedAccount;
   return (
     <Stack sx={{ gap: 2 }}>
       <AwsProfilePicker
@@ -73,8 +88,14 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         }}
         onVerified={(identity) => {
           onVerifiedAccount(identity.account);
-          onChange({ accountId: identity.account });
+          if (!viaRole) onChange({ accountId: identity.account });
         }}
+      />
+      <AccessPathFields
+        path={values.accessPath}
+        profile={values.profile}
+        errors={errors}
+        onChange={(accessPath) => onChange({ accessPath })}
       />
       <TextField
         label="AWS account id"
@@ -82,9 +103,55 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         value={values.accountId ?? ''}
         onChange={(event) => onChange({ accountId: event.target.value })}
         error={errors.accountId !== undefined}
-        helperText={errors.accountId ?? 'Filled in when the profile is verified; 12 digits'}
+        helperText={
+          errors.accountId ??
+          (viaRole
+            ? 'The member account the role is in; 12 digits'
+            : 'Filled in when the profile is verified; 12 digits')
+        }
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } }}
       />
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        {viaRole && values.profile ? (
+          <Button variant="outlined" onClick={() => setPicking(true)}>
+            Pick from the organization
+          </Button>
+        ) : null}
+        <Button variant="outlined" onClick={() => setImporting(true)}>
+          Import a list of accounts
+        </Button>
+      </Stack>
+      {viaRole && values.profile ? (
+        <OrganizationPickerDialog
+          open={picking}
+          profile={values.profile}
+          roleName={roleName}
+          onClose={() => setPicking(false)}
+          onPick={(account) => {
+            setPicked(account);
+            setPicking(false);
+            onChange({ accountId: account.id });
+          }}
+        />
+      ) : null}
+      <AccountListImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onPick={(account) => {
+          setImporting(false);
+          onChange({ accountId: account.id });
+        }}
+      />
+      {viaRole &&
+      picked &&
+      picked.id === values.accountId?.trim() &&
+      picked.joinedMethod === 'INVITED' &&
+      roleName === ORGANIZATION_ACCESS_ROLE ? (
+        <Alert severity="warning">
+          {picked.name} was invited into the organization, so it has no {ORGANIZATION_ACCESS_ROLE} unless someone
+          created it there. Choose a role that exists in it.
+        </Alert>
+      ) : null}
       {mismatch ? (
         <Alert severity="warning">
           The profile’s credentials belong to account {verifiedAccount}, not {values.accountId}. Terraform will refuse

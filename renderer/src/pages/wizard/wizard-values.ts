@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/terraform/module-catalog';
 import type { BackendConfig } from '../../../../shared/terraform/backend';
 import type { ModuleSourceInput } from '../../../../shared/terraform/module-source';
+import { ORGANIZATION_ACCESS_ROLE, type AccessPathInput } from '../../../../shared/aws-access-path';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../forms/field-errors';
 
@@ -19,6 +20,11 @@ export const WIZARD_FIELDS = [
   'cloud',
   'profile',
   'accountId',
+  'accessPath.kind',
+  'accessPath.roleName',
+  'accessPath.externalId',
+  'accessPath.sessionName',
+  'accessPath.durationSeconds',
   'credential',
   'projectId',
   'projectNumber',
@@ -47,7 +53,19 @@ export const CHECK_STEP = APPLY_STEP + 1;
 /** Which fields each step owns, so Next checks only what is on screen. */
 export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
   ['groupId'],
-  ['cloud', 'profile', 'accountId', 'credential', 'projectId', 'projectNumber'],
+  [
+    'cloud',
+    'profile',
+    'accountId',
+    'accessPath.kind',
+    'accessPath.roleName',
+    'accessPath.externalId',
+    'accessPath.sessionName',
+    'accessPath.durationSeconds',
+    'credential',
+    'projectId',
+    'projectNumber',
+  ],
   [
     'moduleVersion',
     'environment',
@@ -99,9 +117,22 @@ export function associationInput(values: AssociationValues, id: string | undefin
     ...common,
     accountId: values.accountId ?? '',
     profile: values.profile ?? '',
+    accessPath: accessPathInput(values.accessPath),
     moduleVersion,
     // Regions only mean something for the module version that has audit-log wiring.
     auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
+  };
+}
+
+/** The access path as the contract takes it: empty optional fields left for the defaults. */
+function accessPathInput(path: AssociationValues['accessPath']): AccessPathInput {
+  if (path?.kind !== 'assume-role') return { kind: 'profile' };
+  return {
+    kind: 'assume-role',
+    roleName: path.roleName ?? ORGANIZATION_ACCESS_ROLE,
+    ...(path.externalId ? { externalId: path.externalId } : {}),
+    ...(path.sessionName ? { sessionName: path.sessionName } : {}),
+    ...(path.durationSeconds === undefined ? {} : { durationSeconds: path.durationSeconds }),
   };
 }
 
@@ -139,9 +170,11 @@ export function wizardErrors(values: AssociationValues, fields: readonly WizardF
   const parsed = associationInputSchema.safeParse(associationInput(values, undefined));
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
-    // Backend problems belong to the backend's own fields (backend.bucket …), not to the whole block.
-    const nested = issue.path[0] === 'backend' || issue.path[0] === 'moduleSource';
-    const field = nested ? `${String(issue.path[0])}.${String(issue.path[1] ?? 'type')}` : issue.path[0];
+    // Backend, module-source and access-path problems belong to their own fields (backend.bucket,
+    // moduleSource.host, accessPath.externalId …), not to the whole block.
+    const blockField: Record<string, string> = { backend: 'type', moduleSource: 'type', accessPath: 'kind' };
+    const block = typeof issue.path[0] === 'string' ? blockField[issue.path[0]] : undefined;
+    const field = block ? `${String(issue.path[0])}.${String(issue.path[1] ?? block)}` : issue.path[0];
     if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
     const name = field as WizardField;
     errors[name] ??= issue.message;

@@ -1,9 +1,11 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Alert, AlertTitle, Box, Button, Drawer, Stack, Typography } from '@mui/material';
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
+import { ORGANIZATION_ACCESS_ROLE } from '../../../../../shared/aws-access-path';
 import { awsErrorCodes, type AwsProfile } from '../../../../../shared/contract/aws';
 import { IconActionButton } from '../../../components/IconActionButton';
 import { MONOSPACE_FONTS } from '../../../theme';
+import { OrganizationPickerDialog } from '../../wizard/organization/OrganizationPickerDialog';
 import { kindLabels } from './aws-profile-labels';
 import { useAwsVerificationStore } from './aws-verification-store';
 import { formatExactTime } from '../../../time/relative-time';
@@ -25,6 +27,7 @@ export const AwsProfileDetails = memo(function AwsProfileDetails({
 }: AwsProfileDetailsProps) {
   const state = useAwsVerificationStore((s) => (profile ? s.byProfile[profile.name] : undefined));
   const titleId = 'aws-profile-details-title';
+  const [showingOrganization, setShowingOrganization] = useState(false);
   return (
     <Drawer
       anchor="right"
@@ -116,7 +119,16 @@ export const AwsProfileDetails = memo(function AwsProfileDetails({
                 Sign in
               </Button>
             ) : null}
+            <Button variant="outlined" onClick={() => setShowingOrganization(true)}>
+              Show organization
+            </Button>
           </Stack>
+          <OrganizationPickerDialog
+            open={showingOrganization}
+            profile={profile.name}
+            roleName={ORGANIZATION_ACCESS_ROLE}
+            onClose={() => setShowingOrganization(false)}
+          />
         </Stack>
       ) : null}
     </Drawer>

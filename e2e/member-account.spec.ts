@@ -1,0 +1,170 @@
+import { resolve } from 'node:path';
+import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
+import { seedOrganization, type SeededOrganization } from './fixtures/aws/seed-organization';
+import { buildEveryMotoBackend } from './fixtures/health/seed-moto-accounts';
+import { seedGroupsOnSharedAccount } from './fixtures/health/seed-shared-account';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+import { WebHostProcess } from './fixtures/web-host';
+import { stepHeading } from './fixtures/wizard-flow';
+
+/*
+ * A new user whose only profile is the management account's: pick a member account from the
+ * organization tree, review the assume_role the workspace gets, save, and check it through the role.
+ * moto serves the organization and cross-account AssumeRole.
+ */
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!findMotoServer(), MOTO_MISSING_REASON);
+
+let moto: MotoServer;
+let host: WebHostProcess;
+let organization: SeededOrganization;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  moto = await startMoto();
+  const management = await createMotoUser(moto.url, 'org-admin');
+  // Small on purpose: moto builds every account's IAM (all managed policies) on the first call signed
+  // by assumed-role keys, ~4 s per account; the 30-account organization is the Vitest suite's.
+  organization = await seedOrganization(moto.url, management, ['Prod', 'Staging'], 3);
+  await buildEveryMotoBackend(moto.url);
+  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: moto.url });
+  installAwsFixtureHome(host.home, { staticKeys: management });
+  await host.start();
+});
+
+test.afterAll(async () => {
+  await host?.dispose();
+  await moto?.stop();
+});
+
+test('onboard a member account picked from the organization, through OrganizationAccountAccessRole', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const member = organization.accounts.find((account) => account.name === 'Staging-0002')!;
+
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  const newGroup = page.getByRole('dialog', { name: 'New group' });
+  await newGroup.getByLabel('Name').fill('Member team');
+  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await expect(newGroup).toBeHidden();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+  await page.getByRole('radio', { name: 'AWS account' }).check();
+  await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
+  await page.getByRole('option', { name: /static-admin/ }).click();
+  await page.getByRole('radio', { name: /assume a role in the account/ }).check();
+  await expect(page.getByRole('combobox', { name: 'Role in the account' })).toHaveValue(
+    'OrganizationAccountAccessRole',
+  );
+
+  // A bad External ID is refused under its own field, and fixing it clears the message.
+  await page.getByLabel('External ID (optional)').fill('x');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByText('An External ID is at least 2 characters')).toBeVisible();
+  await page.getByLabel('External ID (optional)').fill('liaison-e2e');
+
+  await page.getByRole('button', { name: 'Pick from the organization' }).click();
+  const picker = page.getByRole('dialog', { name: 'Pick an account from the organization' });
+  await expect(picker.getByText(/of 7 accounts in organization/)).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page, 'the organization picker');
+  await picker.getByLabel('Filter by name, id, email or unit').fill('staging-0002');
+  await expect(picker.getByText(/^1 of 7 accounts/)).toBeVisible();
+  await expect(picker.getByText('Staging · 1 account')).toBeVisible();
+  await picker.getByRole('button', { name: new RegExp(`^Staging-0002, account ${member.id}`) }).click();
+  await expect(picker).toBeHidden();
+  await expect(page.getByLabel('AWS account id')).toHaveValue(member.id);
+
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(stepHeading(page, 'Options')).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(stepHeading(page, 'Review and export')).toBeVisible();
+  const review = page.getByRole('main');
+  await expect(review.getByText('assume_role {').first()).toBeVisible();
+  await expect(
+    review.getByText(`"arn:aws:iam::${member.id}:role/OrganizationAccountAccessRole"`).first(),
+  ).toBeVisible();
+  await expect(review.getByText('"liaison-e2e"').first()).toBeVisible();
+  await expect(review.getByText('static-admin')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Save to workspace' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+
+  // What terraform apply would create in the member account, for this group.
+  const origin = new URL(host.url).origin;
+  const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
+  const group = ((await listed.json()) as { value: { id: string; name: string }[] }).value.find(
+    (each) => each.name === 'Member team',
+  );
+  await seedGroupsOnSharedAccount(moto.url, [group!.id], 'enforce.dev', member.id);
+
+  await page.getByRole('button', { name: 'Check the association' }).click();
+  await expect(stepHeading(page, 'Check')).toBeVisible();
+  await page.getByRole('button', { name: 'Run check' }).click();
+  await expect(page.getByText(/Configured — every static check passed/)).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the check through a role');
+});
+
+test('import an accounts.json: good rows can be picked, broken rows say what is wrong', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  const newGroup = page.getByRole('dialog', { name: 'New group' });
+  await newGroup.getByLabel('Name').fill('Imported team');
+  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await expect(newGroup).toBeHidden();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('radio', { name: 'AWS account' }).check();
+
+  await page.getByRole('button', { name: 'Import a list of accounts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a list of accounts' });
+  await dialog.getByRole('textbox', { name: 'Accounts' }).fill(
+    JSON.stringify({
+      logs: { id: '000000000042', email: 'logs@example.com', deploy_order: 0 },
+      security: { id: '210987654321', email: 'security@example.com', deploy_order: 1 },
+      shared: { id: '1234' },
+      sandbox: { id: 42 },
+    }),
+  );
+  const problems = dialog.getByRole('list', { name: 'Rows not imported' });
+  await expect(dialog.getByText('2 rows were not imported')).toBeVisible();
+  await expect(problems).toContainText('"shared": "id" "1234" is not a 12-digit AWS account id');
+  await expect(problems).toContainText('"sandbox": "id" is the number 42: write it as a string');
+  const imported = dialog.getByRole('list', { name: 'Imported accounts' });
+  await expect(imported.getByRole('button')).toHaveText([/^logs · 000000000042/, /^security · 210987654321/]);
+  await expectNoSeriousA11yViolations(page, 'the accounts import');
+  await imported.getByRole('button', { name: /^security · 210987654321/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('AWS account id')).toHaveValue('210987654321');
+});
+
+test('the Credentials page shows the organization a management profile sees', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Credentials' }).click();
+  await page.getByLabel('Filter profiles').fill('static-admin');
+  const profileRow = page
+    .getByRole('grid', { name: 'AWS profiles' })
+    .getByRole('row', { name: 'static-admin', exact: true });
+  await profileRow.getByRole('button', { name: 'Details of static-admin' }).click();
+  const details = page.getByRole('dialog', { name: 'static-admin' });
+  await details.getByRole('button', { name: 'Show organization' }).click();
+  const shown = page.getByRole('dialog', { name: 'The organization “static-admin” sees' });
+  await expect(shown.getByText(/^7 of 7 accounts in organization o-/)).toBeVisible({ timeout: 30_000 });
+  await expect(shown.getByText('Prod · 3 accounts')).toBeVisible();
+  await expect(shown.getByText('Staging-0001', { exact: true })).toBeVisible();
+  // Shown, not picked: no account is a button here.
+  await expect(shown.getByRole('button', { name: /Staging-0001/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'the organization on the Credentials page');
+  await shown.getByRole('button', { name: 'Close' }).click();
+  await expect(shown).toBeHidden();
+});
