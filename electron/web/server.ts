@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
@@ -8,7 +8,15 @@ import { events } from '../../shared/api';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
-import { SECURITY_HEADERS, SESSION_COOKIE, isAllowedHost, isSafeMethod, isSameOrigin, secretsEqual } from './security';
+import {
+  SECURITY_HEADERS,
+  SESSION_COOKIE,
+  isAllowedHost,
+  isSafeMethod,
+  isSameOrigin,
+  sameOriginPath,
+  secretsEqual,
+} from './security';
 
 export interface WebHostOptions {
   core: Core;
@@ -44,7 +52,9 @@ const STATUS_BY_CODE: Record<string, number> = {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sessionSecret = randomBytes(32).toString('base64url');
+  // Each token exchange mints its own session; only their hashes are kept, in memory, so every session
+  // ends with this host and a lookup by hash leaks nothing about a stored secret through timing.
+  const sessions = new Set<string>();
   // forceCloseConnections: an idle keep-alive socket must not hold up Ctrl+C.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
@@ -59,10 +69,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const query = request.query as Record<string, unknown>;
     if (request.method === 'GET' && typeof query.token === 'string' && secretsEqual(query.token, token)) {
       // Trade the launch token for a cookie and drop it from the address bar.
-      reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'strict', path: '/' });
-      return reply.redirect(request.url.split('?')[0] ?? '/', 303);
+      const session = randomBytes(32).toString('base64url');
+      sessions.add(hashSession(session));
+      reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
+      return reply.redirect(sameOriginPath(request.url), 303);
     }
-    if (!secretsEqual(request.cookies[SESSION_COOKIE], sessionSecret)) {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie === undefined || !sessions.has(hashSession(cookie))) {
       return deny(
         request,
         reply,
@@ -137,9 +150,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: async () => {
       for (const stream of streams) stream.end();
+      sessions.clear();
       await app.close();
     },
   };
+}
+
+function hashSession(session: string): string {
+  return createHash('sha256').update(session).digest('base64url');
 }
 
 /** API clients get the typed error; a browser navigating here gets a sentence it can read. */
