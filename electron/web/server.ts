@@ -8,6 +8,7 @@ import { events } from '../../shared/api';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
+import { redactText } from '../core/redact-value';
 import {
   SECURITY_HEADERS,
   SESSION_COOKIE,
@@ -98,7 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         : status === 413
           ? errorCodes.invalidInput
           : errorCodes.internal;
-    const message = status === 500 ? 'Internal error' : `Malformed request: ${error.message}`;
+    const message = status === 500 ? 'Internal error' : `Malformed request: ${redactText(error.message)}`;
     void reply.code(status).send({ ok: false, error: { code, message } } satisfies CallResult<never>);
   });
 
