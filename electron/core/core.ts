@@ -20,6 +20,7 @@ import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { openStore, type Store } from './store/database';
+import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
 import { createTerraformDomain } from './terraform/terraform-handlers';
 
@@ -52,6 +53,8 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.dataDir ?? resolveDataDir(env);
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
+  ensurePrivateDir(dataDir);
+  ensurePrivateDir(join(dataDir, 'workspaces'));
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { isMethodName, methods, type MethodName } from '../../shared/api';
 import { apiErrorFromZod, errorCodes, type ApiError, type CallResult } from '../../shared/errors';
-import type { Core } from './core';
+import { DATABASE_FILE, type Core } from './core';
 import { CoreError } from './core-error';
 import { redactText } from './redact-value';
+import { storeCorruptionFrom } from './store/database';
 
 /**
  * The single entry both transports use: checks the method exists, validates the input against the
@@ -24,6 +26,11 @@ export async function dispatchCall(core: Core, method: unknown, rawInput: unknow
     return { ok: true, value: methods[method].output.parse(value) };
   } catch (error) {
     if (error instanceof CoreError) return { ok: false, error: redactApiError(error.toApiError()) };
+    const corruption = storeCorruptionFrom(error, join(core.dataDir, DATABASE_FILE));
+    if (corruption) {
+      core.logger.error({ err: error, method }, 'the store is damaged');
+      return { ok: false, error: redactApiError(corruption.toApiError()) };
+    }
     core.logger.error({ err: error, method }, 'call failed unexpectedly');
     return {
       ok: false,
