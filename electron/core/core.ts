@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { resolveDataDir } from './data-dir';
@@ -54,7 +55,8 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
   ensurePrivateDir(dataDir);
-  ensurePrivateDir(join(dataDir, 'workspaces'));
+  // Made 0700 when the first workspace is written; one an older Liaison left open is tightened now.
+  if (existsSync(join(dataDir, 'workspaces'))) ensurePrivateDir(join(dataDir, 'workspaces'));
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });

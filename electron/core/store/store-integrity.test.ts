@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors';
+import { workspaceDir, writeWorkspaceFiles } from '../associations/workspace-files';
 import { DATABASE_FILE } from '../core';
 import { CoreError } from '../core-error';
 import { dispatchCall } from '../dispatch';
@@ -24,7 +25,9 @@ describe.skipIf(process.platform === 'win32')('the data dir, workspaces and the 
     const test = createTestCore({}, dataDir);
     try {
       expect(modeOf(dataDir)).toBe(0o700);
+      writeWorkspaceFiles(workspaceDir(dataDir, 'aws-123456789012'), [], false);
       expect(modeOf(join(dataDir, 'workspaces'))).toBe(0o700);
+      expect(modeOf(workspaceDir(dataDir, 'aws-123456789012'))).toBe(0o700);
       expect(modeOf(join(dataDir, DATABASE_FILE))).toBe(0o600);
       expect(modeOf(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(0o600);
     } finally {
