@@ -73,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     env,
     dataDir,
     credentials: terraformCredentials,
+    platform: options.platform,
     ...(options.now ? { now: options.now } : {}),
   });
 
@@ -83,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     env,
     awsCatalog: aws.catalog,
     gcp: new GcpCredentialsService({ env, logger }),
+    platform: options.platform,
     ...(options.now ? { now: options.now } : {}),
   });
   const health = new HealthService({

@@ -24,7 +24,14 @@ export function createTestCore(
     },
   });
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast', ...platform },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // An operator who allows every program they set; tests of the confirmation pass their own.
+      confirmProgram: () => Promise.resolve('confirmed'),
+      ...platform,
+    },
     dataDir,
     logger: createLogger({ destination }),
     version: '0.0.0-test',

@@ -25,7 +25,7 @@ export interface WebHostOptions {
   port?: number;
   /** The built renderer; when absent the API still works (tests) and `/` says the UI is not built. */
   staticDir?: string;
-  /** Fixed per-launch secrets for tests; random otherwise. */
+  /** The launch token (the CLI shares it with the platform that confirms programs); random otherwise. */
   token?: string;
 }
 

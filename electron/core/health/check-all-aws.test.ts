@@ -15,6 +15,8 @@ import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../e2e
 import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
 import { CheckRepository } from '../checks/check-repository';
 import { ChecksService } from '../checks/checks-service';
+import { tokenCommandProgram } from '../checks/token-command';
+import { programFingerprint } from '../programs/program-confirmation';
 import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
 import { GcpCredentialsService } from '../gcp/gcp-credentials-service';
@@ -280,7 +282,10 @@ describe.skipIf(!motoBinary)(
         amazon: `canary:${associations[0]?.groupId ?? ''}`,
         google: '',
       });
-      new CheckRepository(store).saveTokenCommand({ environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      // Saved as a confirmed one is: with the fingerprint of exactly this command.
+      const setting = { environment: 'enforce.dev', command, timeoutSeconds: 10, shell: false };
+      const { kind } = tokenCommandProgram(setting);
+      new CheckRepository(store).saveTokenCommand({ ...setting, fingerprint: programFingerprint(kind, command) });
       const slept: number[] = [];
       const clock = {
         now: () => 1_000,

@@ -12,7 +12,10 @@ import type {
 import { errorCodes, type ApiError } from '../../../shared/errors';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
+import { programConfirmationCodes } from '../../../shared/contract/program-confirmation';
 import type { Logger } from '../logger';
+import { webPlatform, type HostPlatform } from '../platform';
+import { confirmProgram, isConfirmed, type ConfirmationProof } from '../programs/program-confirmation';
 import type { Store } from '../store/database';
 import { planReviewFromShowJson } from './plan-review';
 import { assertApplicable } from './apply-guard';
@@ -23,6 +26,7 @@ import { RunEventSink } from './run-event-sink';
 import { RunRepository, type RunEnd } from './run-repository';
 import { createSecretRedactor } from './secret-redactor';
 import {
+  isExecutable,
   locateTerraform,
   MINIMUM_TERRAFORM_VERSION,
   type TerraformBinary,
@@ -42,12 +46,16 @@ export interface TerraformRunsOptions {
   plansDir: string;
   workspaceDirFor: (workspaceKey: string) => string;
   credentials: TerraformCredentialSource;
+  /** Confirms a new binary path; without one, none can be set. */
+  platform?: HostPlatform;
   now?: () => Date;
   stopTimeouts?: StopTimeouts;
 }
 
 const DEFAULT_STOP_TIMEOUTS: StopTimeouts = { interruptMs: 120_000, terminateMs: 15_000 };
 const BINARY_SETTING = 'binary_path';
+const BINARY_FINGERPRINT_SETTING = 'binary_path_fingerprint';
+const BINARY_KIND = 'terraform-binary';
 
 interface ActiveRun {
   runId: string;
@@ -96,10 +104,44 @@ export class TerraformRunsService {
     return { status: 'found', path, flavor, version, minimumVersion: MINIMUM_TERRAFORM_VERSION, ...configured };
   }
 
-  async setBinaryPath(path: string | null): Promise<TerraformBinaryStatus> {
-    this.#repository.setSetting(BINARY_SETTING, path);
+  /**
+   * Sets (or clears) the binary path. A new path must be an executable file and is confirmed by the
+   * operator before Liaison runs it even once (`version`); it is stored with its fingerprint.
+   */
+  async setBinaryPath(path: string | null, proof: ConfirmationProof = {}): Promise<TerraformBinaryStatus> {
+    if (path === null) {
+      this.options.store.transaction(() => {
+        this.#repository.setSetting(BINARY_SETTING, null);
+        this.#repository.setSetting(BINARY_FINGERPRINT_SETTING, null);
+      });
+    } else if (!this.#isConfirmedPath(path)) {
+      if (!isExecutable(path)) {
+        throw new CoreError({
+          code: errorCodes.invalidInput,
+          field: 'path',
+          message: `${path} is not an executable file.`,
+          remediation: 'Choose the terraform or tofu program itself, or clear the setting to search PATH.',
+        });
+      }
+      const fingerprint = await confirmProgram(
+        this.options.platform ?? webPlatform,
+        { kind: BINARY_KIND, purpose: 'the Terraform binary for every plan and apply', program: path },
+        proof,
+      );
+      this.options.store.transaction(() => {
+        this.#repository.setSetting(BINARY_SETTING, path);
+        this.#repository.setSetting(BINARY_FINGERPRINT_SETTING, fingerprint);
+      });
+    }
     this.#binary = undefined;
     return this.binaryStatus();
+  }
+
+  #isConfirmedPath(path: string): boolean {
+    return (
+      this.#repository.getSetting(BINARY_SETTING) === path &&
+      isConfirmed(BINARY_KIND, path, this.#repository.getSetting(BINARY_FINGERPRINT_SETTING))
+    );
   }
 
   async startPlan(input: { workspaceKey: string; destroy: boolean }): Promise<TerraformRun> {
@@ -375,10 +417,21 @@ export class TerraformRunsService {
   }
 
   #lookupBinary(): Promise<TerraformBinaryLookup> {
-    this.#binary ??= locateTerraform({
-      env: this.options.env,
-      configuredPath: this.#repository.getSetting(BINARY_SETTING),
-    });
+    const configuredPath = this.#repository.getSetting(BINARY_SETTING);
+    if (configuredPath !== undefined && !this.#isConfirmedPath(configuredPath)) {
+      // Saved before confirmation existed, or changed behind Liaison's back: never run, not even `version`.
+      return Promise.resolve({
+        ok: false,
+        status: 'unusable',
+        error: {
+          code: programConfirmationCodes.notConfirmed,
+          field: 'path',
+          message: `${configuredPath} has not been confirmed, so Liaison does not run it.`,
+          remediation: 'Save the path again in Settings and confirm it, or clear it to use the terraform on PATH.',
+        },
+      });
+    }
+    this.#binary ??= locateTerraform({ env: this.options.env, configuredPath });
     return this.#binary;
   }
 
