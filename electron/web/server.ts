@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { events } from '../../shared/api';
+import { programConfirmationCodes } from '../../shared/contract/program-confirmation';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
@@ -45,6 +46,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [errorCodes.conflict]: 409,
   [errorCodes.forbidden]: 403,
   [errorCodes.unauthorized]: 401,
+  [programConfirmationCodes.notConfirmed]: 403,
 };
 
 /**

@@ -6,6 +6,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { useTerraformBinary } from '../wizard/apply/terraform-queries';
+import { ProgramConfirmation } from './ProgramConfirmation';
 import { TokenCommandsSection } from './TokenCommandsSection';
 
 /** Settings: which Terraform Liaison runs (and a custom path to it), and the checks' token commands. */
@@ -61,11 +62,16 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   const client = useClient();
   const queryClient = useQueryClient();
   const [path, setPath] = useState(configuredPath ?? '');
+  const [launchToken, setLaunchToken] = useState('');
   const save = useMutation({
-    mutationFn: (next: string | null) => client.call('setTerraformBinaryPath', { path: next }),
-    onSuccess: (status) => queryClient.setQueryData(queryKeys.terraformBinary, status),
+    mutationFn: (next: string | null) =>
+      client.call('setTerraformBinaryPath', { path: next, ...(launchToken ? { launchToken } : {}) }),
+    onSuccess: (status) => {
+      setLaunchToken('');
+      queryClient.setQueryData(queryKeys.terraformBinary, status);
+    },
   });
-  const failure = save.error ? formFailureFrom(save.error, ['path'] as const) : undefined;
+  const failure = save.error ? formFailureFrom(save.error, ['path', 'launchToken'] as const) : undefined;
   // A path that was saved but gives no usable binary is a problem with that field.
   const unusable =
     save.data && save.data.status !== 'found' && save.data.configuredPath ? save.data.error.message : undefined;
@@ -73,6 +79,7 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   return (
     <Stack
       component="form"
+      aria-label="Set the Terraform path"
       sx={{ gap: 2 }}
       onSubmit={(event) => {
         event.preventDefault();
@@ -87,7 +94,18 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
         helperText={error ?? 'The full path to terraform or tofu. Leave empty to search PATH.'}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      {failure?.alert ? <Alert severity="error">{failure.alert.message}</Alert> : null}
+      <ProgramConfirmation
+        id="terraform-path-launch-token"
+        launchToken={launchToken}
+        onLaunchTokenChange={setLaunchToken}
+        error={failure?.fieldErrors.launchToken}
+      />
+      {failure?.alert ? (
+        <Alert severity="error">
+          {failure.alert.message}
+          {failure.alert.remediation ? <Box sx={{ mt: 0.5 }}>{failure.alert.remediation}</Box> : null}
+        </Alert>
+      ) : null}
       <Stack direction="row" sx={{ gap: 1 }}>
         <Button type="submit" variant="contained" loading={save.isPending}>
           Save path
