@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
-import { describe, expect, it } from 'vitest';
-import { secureWebPreferences } from './window';
+import { describe, expect, it, vi } from 'vitest';
+
+// window.ts imports electron, whose entry would try to download the binary: nothing of it is used here.
+vi.mock('electron', () => ({ BrowserWindow: {}, nativeTheme: {} }));
+const { secureWebPreferences } = await import('./window');
 
 const ROOT = resolve(import.meta.dirname, '..');
 
