@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type {
   PlanCounts,
   PlanReview,
@@ -33,7 +33,15 @@ import {
   type TerraformBinaryLookup,
 } from './terraform-binary';
 import { buildTerraformEnv, secretsOf, type TerraformCredentialSource } from './terraform-child-env';
-import type { StopEscalation, StopTimeouts, TerraformProcess } from './terraform-process';
+import {
+  attachTerraformProcess,
+  isAlive,
+  type StopEscalation,
+  type StopTimeouts,
+  type TerraformProcess,
+} from './terraform-process';
+import { readExitStatus } from './run-output-tail';
+import { redactText } from '../redact-value';
 import { runTerraformStep, type StepResult } from './terraform-step';
 
 export interface TerraformRunsOptions {
@@ -44,6 +52,8 @@ export interface TerraformRunsOptions {
   env: NodeJS.ProcessEnv;
   /** Where saved plans are kept between review and apply (Liaison's files, not the workspace's). */
   plansDir: string;
+  /** Where each run's detached Terraform writes its output and exit status; beside plansDir by default. */
+  runsDir?: string;
   workspaceDirFor: (workspaceKey: string) => string;
   credentials: TerraformCredentialSource;
   /** Confirms a new binary path; without one, none can be set. */
@@ -92,7 +102,11 @@ export class TerraformRunsService {
     this.#repository = new RunRepository(options.store);
     this.#now = options.now ?? (() => new Date());
     this.#stopTimeouts = options.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS;
-    this.#markInterruptedRuns();
+    this.#recoverRuns();
+  }
+
+  get #runsDir(): string {
+    return this.options.runsDir ?? join(dirname(this.options.plansDir), 'terraform-runs');
   }
 
   async binaryStatus(): Promise<TerraformBinaryStatus> {
@@ -301,7 +315,14 @@ export class TerraformRunsService {
     } finally {
       this.#active.delete(run.workspaceKey);
     }
-    return this.#finish(run, end);
+    return this.#finishAndForgetFiles(run, end);
+  }
+
+  /** Records the end; the run's output files go once it is recorded (kept on quit, for the next start). */
+  #finishAndForgetFiles(run: TerraformRun, end: RunEnd): TerraformRun {
+    const finished = this.#finish(run, end);
+    if (!this.#closed) rmSync(join(this.#runsDir, run.id), { recursive: true, force: true });
+    return finished;
   }
 
   async #plan(context: RunContext, destroy: boolean): Promise<RunEnd> {
@@ -370,6 +391,7 @@ export class TerraformRunsService {
         redact: context.redact,
         sink: context.sink,
         captureStdout: step.captureStdout ?? false,
+        stepDir: join(this.#runsDir, context.run.id, step.phase),
         onStart: (process) => {
           context.active.process = process;
           this.#repository.setPhase(context.run.id, step.phase, process.pid);
@@ -435,10 +457,80 @@ export class TerraformRunsService {
     return this.#binary;
   }
 
-  /** A run still "running" in the store belonged to a Liaison that quit or crashed mid-run. */
-  #markInterruptedRuns(): void {
-    for (const { run, pid } of this.#repository.running())
-      this.#finish(run, interruptedRunEnd(run, pid, this.#endedAt()));
+  /**
+   * A run still "running" in the store belonged to a Liaison that quit or crashed mid-run. An apply's
+   * Terraform outlives it (detached, writing to files): it is taken up again — followed live while it
+   * runs, or its outcome read from its files if it has finished. Any other run is marked interrupted.
+   */
+  #recoverRuns(): void {
+    for (const { run, pid } of this.#repository.running()) {
+      const stepDir = join(this.#runsDir, run.id, run.phase);
+      const resumable =
+        run.kind === 'apply' &&
+        run.phase === 'apply' &&
+        pid !== undefined &&
+        (readExitStatus(stepDir) !== undefined || isAlive(pid)) &&
+        isDirectory(stepDir);
+      if (resumable) this.#reattach(run, pid, stepDir);
+      else this.#finishAndForgetFiles(run, interruptedRunEnd(run, pid, this.#endedAt()));
+    }
+  }
+
+  #reattach(run: TerraformRun, pid: number, stepDir: string): void {
+    const active: ActiveRun = {
+      runId: run.id,
+      workspaceKey: run.workspaceKey,
+      process: undefined,
+      cancel: undefined,
+      done: undefined,
+    };
+    this.#active.set(run.workspaceKey, active);
+    this.options.logger.info({ runId: run.id, pid }, 'terraform run taken up again after a restart');
+    const binary = run.binary?.path ?? 'terraform';
+    // The log goes on from the last line the previous Liaison stored.
+    const sink = new RunEventSink(run.id, this.#repository, this.options.events, run.eventCount);
+    active.done = (async () => {
+      let end: RunEnd;
+      try {
+        const result = await runTerraformStep({
+          binary,
+          args: [],
+          cwd: this.options.workspaceDirFor(run.workspaceKey),
+          env: {},
+          // The credentials this run was given died with the last Liaison: redact by shape instead.
+          redact: redactText,
+          sink,
+          attach: (onLine) => {
+            const process = attachTerraformProcess({ pid, stepDir, onLine });
+            active.process = process;
+            return process;
+          },
+        });
+        active.process = undefined;
+        if (result.changes) this.#repository.setChanges(run.id, result.changes);
+        const cancelled = active.cancel ? await active.cancel : undefined;
+        end =
+          stepSucceeded(result) && cancelled === undefined
+            ? { status: 'succeeded', endedAt: this.#endedAt(), exitCode: result.exitCode ?? 0 }
+            : failedStepOutcome({
+                phase: 'apply',
+                step: result,
+                binary,
+                cancelled,
+                workspaceDir: this.options.workspaceDirFor(run.workspaceKey),
+                endedAt: this.#endedAt(),
+              });
+      } catch (error) {
+        end = { status: 'failed', endedAt: this.#endedAt(), exitCode: null, error: unexpected(error) };
+      } finally {
+        this.#active.delete(run.workspaceKey);
+      }
+      if (run.planRunId) {
+        const { planFile } = this.#repository.plan(run.planRunId);
+        if (planFile) rmSync(planFile, { force: true });
+      }
+      return this.#finishAndForgetFiles(run, end);
+    })();
   }
 }
 
