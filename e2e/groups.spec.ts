@@ -135,6 +135,28 @@ test('the theme follows the system colour scheme', async ({ page, liaison }) => 
   await expectNoSeriousA11yViolations(page, 'the groups page in the dark theme');
 });
 
+test('with reduced motion the theme switches at once and axe passes without waiting', async ({ page, liaison }) => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await openGroups(page, liaison.url);
+  await expect(page.getByRole('button', { name: 'New group' }).first()).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    // Read in the very next task: no transition may be running, or even declared, on the page.
+    const motion = await page.evaluate(() => ({
+      running: document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => (animation instanceof CSSTransition ? animation.transitionProperty : String(animation))),
+      buttonTransition: getComputedStyle(document.querySelector('.MuiButton-root') ?? document.body).transition,
+    }));
+    expect(motion.running, `animations right after switching to ${colorScheme}`).toEqual([]);
+    expect(motion.buttonTransition).not.toMatch(/[1-9]\d*m?s/);
+    await expectNoSeriousA11yViolations(page, `the groups page in the ${colorScheme} theme, reduced motion`, {
+      settle: false,
+    });
+  }
+});
+
 test('a group that a workspace still trusts cannot be deleted until its association is removed', async ({
   page,
   liaison,

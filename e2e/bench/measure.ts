@@ -31,6 +31,16 @@ export async function time(action: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** Wall-clock and CPU time (this process, every thread: user + system) of one run of `action`. */
+export async function cpuTime(action: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await action();
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
 export function passes(figure: Figure): boolean {
   return (
     (figure.maxRatio === undefined || figure.ratio <= figure.maxRatio) &&

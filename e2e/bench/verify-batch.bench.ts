@@ -16,8 +16,8 @@ const LATENCY_MS = 20;
 
 /**
  * "Verify selected" on 200 profiles against moto behind a proxy adding 20 ms per call, against the
- * floor the concurrency limit sets: ceil(200 / limit) rounds of one single verification's time,
- * measured the same way in the same run.
+ * larger of two floors measured in the same run: the one the concurrency limit sets (ceil(200 / limit)
+ * rounds of one single verification's time) and moto alone serving the same 200 calls.
  */
 export async function benchVerifyBatch(): Promise<Figure> {
   const moto = await startMoto();
@@ -59,25 +59,22 @@ export async function benchVerifyBatch(): Promise<Figure> {
     const single = median(singles);
     const floor = Math.ceil(PROFILES / DEFAULT_VERIFY_CONCURRENCY) * single;
 
-    const batches: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      batches.push(
-        await time(async () => {
-          const { results } = await verifier.verifyMany(`bench-${run}`, names, { refresh: true });
-          const failed = results.filter((result) => !result.ok);
-          if (failed.length > 0 || results.length !== PROFILES)
-            throw new Error(`${failed.length} of ${results.length} failed`);
-        }),
-      );
-    }
-    const value = median(batches);
-
     // The environment's own floor: moto serves one request at a time, so 200 bare GetCallerIdentity
     // calls straight to it (one client, no proxy, no credential resolution) take what they take.
+    // Interleaved with the batches, so a change in the machine's load hits both alike.
     const sts = new STSClient({ region: 'us-east-1', endpoint: moto.url, credentials: keys });
+    const batches: number[] = [];
     const motoAlone: number[] = [];
     try {
       for (let run = 0; run < 3; run += 1) {
+        batches.push(
+          await time(async () => {
+            const { results } = await verifier.verifyMany(`bench-${run}`, names, { refresh: true });
+            const failed = results.filter((result) => !result.ok);
+            if (failed.length > 0 || results.length !== PROFILES)
+              throw new Error(`${failed.length} of ${results.length} failed`);
+          }),
+        );
         motoAlone.push(
           await time(() =>
             runBounded(
@@ -92,16 +89,23 @@ export async function benchVerifyBatch(): Promise<Figure> {
     } finally {
       sts.destroy();
     }
+    const value = median(batches);
     const motoFloor = median(motoAlone);
     verifier.close();
+    // Liaison's own overhead: judged against whichever is slower, the concurrency limit or the
+    // simulator serving the same calls, so the figure does not move with how fast moto is on the day.
+    const baseline = Math.max(floor, motoFloor);
     return {
       name: `Verify ${PROFILES} profiles (moto, +${LATENCY_MS} ms per call)`,
       value,
-      baselineName: `concurrency floor: ceil(${PROFILES}/${DEFAULT_VERIFY_CONCURRENCY}) x single verify (${single.toFixed(1)} ms)`,
-      baseline: floor,
-      ratio: value / floor,
+      baselineName:
+        motoFloor > floor
+          ? `moto alone serving the ${PROFILES} calls (above the concurrency floor ${floor.toFixed(0)} ms)`
+          : `concurrency floor: ceil(${PROFILES}/${DEFAULT_VERIFY_CONCURRENCY}) x single verify (${single.toFixed(1)} ms)`,
+      baseline,
+      ratio: value / baseline,
       maxRatio: 1.5,
-      details: `limit ${DEFAULT_VERIFY_CONCURRENCY}, max ${proxy.maxConcurrent} calls in flight, median of 3 batches; moto alone serves the ${PROFILES} calls in ${motoFloor.toFixed(0)} ms (${(motoFloor / floor).toFixed(2)}x the floor)`,
+      details: `limit ${DEFAULT_VERIFY_CONCURRENCY}, max ${proxy.maxConcurrent} calls in flight, median of 3 batches; floor ${floor.toFixed(0)} ms (single verify ${single.toFixed(1)} ms); moto alone ${motoFloor.toFixed(0)} ms (${(motoFloor / floor).toFixed(2)}x the floor); ${(value / floor).toFixed(2)}x the floor`,
     };
   } finally {
     process.env.HOME = saved.HOME;

@@ -111,7 +111,8 @@ export class AwsProfileCatalog {
       return config && credentials ? { ...config, ...credentials } : (config ?? credentials);
     };
     addFileWarnings(profiles, merged, this.#env);
-    const byName = new Map(profiles.map((profile) => [profile.name, profile]));
+    const byName = new Map<string, AwsProfile>();
+    for (const profile of profiles) byName.set(profile.name, profile);
     const warnings = [
       ...sectionWarnings(files.configScan, 'config', this.paths.configFile, byName),
       ...sectionWarnings(files.credentialsScan, 'credentials', this.paths.credentialsFile, byName),
@@ -177,8 +178,7 @@ function sectionWarnings(
   byName: Map<string, AwsProfile>,
 ): AwsProfileWarning[] {
   const warnings: AwsProfileWarning[] = [];
-  for (const [key, lines] of scan.sections) {
-    if (lines.length < 2) continue;
+  for (const [key, lines] of scan.duplicates) {
     const message = `defined ${lines.length} times in the ${role} file (lines ${lines.join(', ')}); the SDK keeps the values read last`;
     const profile = byName.get(key);
     if (profile) {

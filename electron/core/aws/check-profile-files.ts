@@ -14,6 +14,8 @@ export function addFileWarnings(
 ): void {
   const executables = new Map<string, string | undefined>();
   for (const profile of profiles) {
+    // Only these kinds name a local file; the rest need no merged view of their sections.
+    if (profile.kind !== 'process' && profile.kind !== 'web-identity') continue;
     const data = merged(profile.name);
     if (!data) continue;
     if (profile.kind === 'process' && data.credential_process !== undefined) {

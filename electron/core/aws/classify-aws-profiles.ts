@@ -13,15 +13,32 @@ export interface ParsedAwsFiles {
   credentialsFile: ParsedIniData;
 }
 
-/** Every profile the SDK can see, as `parseKnownFiles` merges them (credentials file wins a clash). */
-export function profileNames(files: ParsedAwsFiles): string[] {
-  const names = new Set<string>();
+/**
+ * Every profile the SDK can see, as `parseKnownFiles` merges them (credentials file wins a clash), in
+ * code-unit order, and the config file's `sso-session.*` keys. One enumeration per file and no Set:
+ * these objects can hold thousands of keys, where building a Set costs more than the lookups.
+ */
+export function sectionKeys(files: ParsedAwsFiles): {
+  profiles: string[];
+  sessions: string[];
+  inCredentials: Set<string>;
+} {
+  const profiles: string[] = [];
+  const sessions: string[] = [];
+  const inCredentials = new Set<string>();
   for (const key of Object.keys(files.configFile)) {
-    if (!key.startsWith('sso-session.') && !key.startsWith('services.')) names.add(key);
+    if (key.startsWith('sso-session.')) sessions.push(key);
+    else if (!key.startsWith('services.')) profiles.push(key);
   }
-  for (const key of Object.keys(files.credentialsFile)) names.add(key);
-  // Code-unit order: as stable as localeCompare for profile names, and far cheaper for thousands.
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of Object.keys(files.credentialsFile)) {
+    inCredentials.add(key);
+    const inConfigAsProfile =
+      files.configFile[key] !== undefined && !key.startsWith('sso-session.') && !key.startsWith('services.');
+    if (!inConfigAsProfile) profiles.push(key);
+  }
+  // sort's default order is code units: as stable as localeCompare for profile names, with no comparator to call.
+  profiles.sort();
+  return { profiles, sessions, inCredentials };
 }
 
 /**
@@ -33,40 +50,54 @@ export function classifyAwsProfiles(
   files: ParsedAwsFiles,
   activeProfile: string,
 ): { profiles: AwsProfile[]; ssoSessions: AwsSsoSession[] } {
+  // A lookup that misses is slow on these objects (it walks the prototype chain), and most profiles
+  // are in one file only: ask a Set of the credentials file's keys first.
+  const keys = sectionKeys(files);
   const merged = (name: string): Section | undefined => {
     const config = files.configFile[name];
-    const credentials = files.credentialsFile[name];
+    const credentials = keys.inCredentials.has(name) ? files.credentialsFile[name] : undefined;
     if (!config) return credentials;
     return credentials ? { ...config, ...credentials } : config;
   };
   const sessionProfileCounts = new Map<string, number>();
-  const profiles = profileNames(files).map((name) => {
-    const profile = classifyProfile(name, merged, files, activeProfile);
+  // Thousands of profiles share a handful of sessions: look each up once.
+  const sessionSections = new Map<string, Section | undefined>();
+  const session = (sessionName: string): Section | undefined => {
+    if (!sessionSections.has(sessionName)) {
+      sessionSections.set(sessionName, files.configFile[`sso-session.${sessionName}`]);
+    }
+    return sessionSections.get(sessionName);
+  };
+  const context: ClassifyContext = { files, merged, session, credentialKeys: keys.inCredentials, activeProfile };
+  const profiles = keys.profiles.map((name) => {
+    const profile = classifyProfile(name, context);
     if (profile.ssoSession) {
       sessionProfileCounts.set(profile.ssoSession, (sessionProfileCounts.get(profile.ssoSession) ?? 0) + 1);
     }
     return profile;
   });
   const ssoSessions: AwsSsoSession[] = [];
-  for (const [key, section] of Object.entries(files.configFile)) {
-    if (!key.startsWith('sso-session.')) continue;
+  for (const key of keys.sessions) {
+    const section = files.configFile[key] ?? {};
     const name = key.slice('sso-session.'.length);
-    ssoSessions.push({
-      name,
-      ...optional('startUrl', section.sso_start_url),
-      ...optional('region', section.sso_region),
-      profileCount: sessionProfileCounts.get(name) ?? 0,
-    });
+    const session: AwsSsoSession = { name, profileCount: sessionProfileCounts.get(name) ?? 0 };
+    if (section.sso_start_url !== undefined) session.startUrl = section.sso_start_url;
+    if (section.sso_region !== undefined) session.region = section.sso_region;
+    ssoSessions.push(session);
   }
   return { profiles, ssoSessions };
 }
 
-function classifyProfile(
-  name: string,
-  merged: (name: string) => Section | undefined,
-  files: ParsedAwsFiles,
-  activeProfile: string,
-): AwsProfile {
+interface ClassifyContext {
+  files: ParsedAwsFiles;
+  merged: (name: string) => Section | undefined;
+  session: (sessionName: string) => Section | undefined;
+  credentialKeys: Set<string>;
+  activeProfile: string;
+}
+
+function classifyProfile(name: string, context: ClassifyContext): AwsProfile {
+  const { files, merged, credentialKeys, activeProfile } = context;
   const data = merged(name) ?? {};
   const warnings: AwsProfileWarning[] = [];
   const kind = topLevelKind(data);
@@ -74,12 +105,17 @@ function classifyProfile(
   const leafKind: LeafKind = chain ? chain.leafKind : kind;
   const leafName = chain?.hops.at(-1) ?? name;
   const leafData = (chain ? merged(leafName) : data) ?? {};
-  const sso = ssoDetails(leafKind === 'sso' || leafKind === 'sso-legacy' ? leafData : {}, files, leafName, warnings);
+  const sso = ssoDetails(
+    leafKind === 'sso' || leafKind === 'sso-legacy' ? leafData : {},
+    context.session,
+    leafName,
+    warnings,
+  );
 
   checkOwnFields(name, data, kind, warnings);
   const account = knownAccount(data, kind, leafKind === 'sso' || leafKind === 'sso-legacy' ? leafData : {});
   const inConfig = files.configFile[name] !== undefined;
-  const inCredentials = files.credentialsFile[name] !== undefined;
+  const inCredentials = credentialKeys.has(name);
 
   // Built field by field rather than with spreads: this runs once per profile, thousands of times.
   const profile: AwsProfile = {
@@ -223,15 +259,19 @@ function optionalMfa(mfaSerial: string | undefined): { mfaSerial?: string } {
   return mfaSerial === undefined ? {} : { mfaSerial };
 }
 
+const SESSION_KEYS = ['sso_start_url', 'sso_region'] as const;
+const SESSION_PROFILE_KEYS = ['sso_account_id', 'sso_role_name'] as const;
+const LEGACY_SSO_PROFILE_KEYS = ['sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name'] as const;
+
 function ssoDetails(
   data: Section,
-  files: ParsedAwsFiles,
+  sessionSection: (sessionName: string) => Section | undefined,
   owner: string,
   warnings: AwsProfileWarning[],
 ): Pick<AwsProfile, 'ssoSession' | 'ssoStartUrl' | 'ssoRegion'> {
   if (data.sso_session !== undefined) {
     const sessionName = data.sso_session;
-    const session = files.configFile[`sso-session.${sessionName}`];
+    const session = sessionSection(sessionName);
     if (!session) {
       warnings.push({
         code: 'SSO_SESSION_MISSING',
@@ -240,7 +280,7 @@ function ssoDetails(
       });
       return { ssoSession: sessionName };
     }
-    const missing = ['sso_start_url', 'sso_region'].filter((key) => !session[key]);
+    const missing = session.sso_start_url && session.sso_region ? [] : SESSION_KEYS.filter((key) => !session[key]);
     if (missing.length > 0) {
       warnings.push({
         code: 'SSO_SESSION_INCOMPLETE',
@@ -248,7 +288,7 @@ function ssoDetails(
         remediation: `Add ${missing.join(' and ')} to [sso-session ${sessionName}].`,
       });
     }
-    for (const key of ['sso_start_url', 'sso_region'] as const) {
+    for (const key of SESSION_KEYS) {
       if (data[key] !== undefined && session[key] !== undefined && data[key] !== session[key]) {
         warnings.push({
           code: 'SSO_SESSION_CONFLICT',
@@ -257,23 +297,24 @@ function ssoDetails(
         });
       }
     }
-    requireKeys(owner, data, ['sso_account_id', 'sso_role_name'], warnings);
-    return {
-      ssoSession: sessionName,
-      ...optional('ssoStartUrl', session.sso_start_url),
-      ...optional('ssoRegion', session.sso_region),
-    };
+    requireKeys(owner, data, SESSION_PROFILE_KEYS, warnings);
+    const details: Pick<AwsProfile, 'ssoSession' | 'ssoStartUrl' | 'ssoRegion'> = { ssoSession: sessionName };
+    if (session.sso_start_url !== undefined) details.ssoStartUrl = session.sso_start_url;
+    if (session.sso_region !== undefined) details.ssoRegion = session.sso_region;
+    return details;
   }
   if (data.sso_start_url === undefined && data.sso_account_id === undefined && data.sso_role_name === undefined) {
     return {};
   }
-  requireKeys(owner, data, ['sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name'], warnings);
+  requireKeys(owner, data, LEGACY_SSO_PROFILE_KEYS, warnings);
   return { ...optional('ssoStartUrl', data.sso_start_url), ...optional('ssoRegion', data.sso_region) };
 }
 
-function requireKeys(owner: string, data: Section, keys: string[], warnings: AwsProfileWarning[]): void {
+function requireKeys(owner: string, data: Section, keys: readonly string[], warnings: AwsProfileWarning[]): void {
+  let complete = true;
+  for (const key of keys) complete &&= Boolean(data[key]);
+  if (complete) return;
   const missing = keys.filter((key) => !data[key]);
-  if (missing.length === 0) return;
   warnings.push({
     code: 'SSO_PROFILE_INCOMPLETE',
     message: `SSO profile "${owner}" is missing ${missing.join(', ')}`,

@@ -29,7 +29,7 @@ interface OverviewRecord {
  * (association_id, started_at DESC, ...), 30 index entries per association rather than a scan of
  * every check; only the latest check's headline needs its row.
  */
-const OVERVIEW_SQL = `
+export const OVERVIEW_SQL = `
   WITH base AS (
     SELECT a.id, a.group_id, a.workspace_key, g.name AS group_name,
       json_extract(a.wizard_values, '$.cloud') AS cloud,

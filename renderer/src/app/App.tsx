@@ -1,14 +1,14 @@
-import { CssBaseline } from '@mui/material';
+import { CssBaseline, useMediaQuery } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import type { LiaisonClient } from '../../../shared/api';
 import { ClientProvider } from '../client/ClientProvider';
 import { createQueryClient } from '../client/query-client';
 import { useEventInvalidation } from '../client/useEventInvalidation';
 import { createAppRouter } from '../router';
-import { theme } from '../theme';
+import { createLiaisonTheme } from '../theme';
 
 /** Keeps cached queries in step with the main process's events, for as long as the app is open. */
 function EventInvalidation({ children }: { children: ReactNode }) {
@@ -20,6 +20,8 @@ function EventInvalidation({ children }: { children: ReactNode }) {
 export function App({ client }: { client?: LiaisonClient }) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)', { noSsr: true });
+  const theme = useMemo(() => createLiaisonTheme({ reducedMotion }), [reducedMotion]);
   return (
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>

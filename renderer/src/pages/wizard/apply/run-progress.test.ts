@@ -127,8 +127,10 @@ describe('run progress', () => {
       return elapsed;
     };
     timeFold(apply(300));
-    const small = Math.min(timeFold(apply(334)), timeFold(apply(334)));
-    const large = Math.min(timeFold(apply(3334)), timeFold(apply(3334)));
+    // The fastest of five: a pause the machine adds (another process, a GC) only ever makes a run slower.
+    const fastest = (log: RunLogEntry[]): number => Math.min(...Array.from({ length: 5 }, () => timeFold(log)));
+    const small = fastest(apply(334));
+    const large = fastest(apply(3334));
     // 10× the events: linear is ~10×; a pass over every resource per batch would be ~100×.
     expect(large / Math.max(small, 0.05)).toBeLessThan(30);
   });
