@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -322,6 +322,32 @@ describe.skipIf(!motoBinary)(
         health.close();
         catalog.close();
         store.close();
+      }
+    });
+
+    it('a check-all (as the schedule runs it) never runs a token command that was not confirmed', async () => {
+      const { associations } = await seed(1, 2);
+      const marker = join(root, 'unconfirmed-ran');
+      const script = join(root, 'unconfirmed-token.sh');
+      writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\n`);
+      chmodSync(script, 0o755);
+      // A command changed behind Liaison's back: its fingerprint is of something else.
+      const store = openStore(join(test!.dataDir, 'liaison.db'));
+      new CheckRepository(store).saveTokenCommand({
+        environment: 'enforce.dev',
+        command: `"${script}"`,
+        timeoutSeconds: 10,
+        shell: false,
+        fingerprint: programFingerprint('token-command:enforce.dev:arguments', 'chainctl auth token'),
+      });
+      store.close();
+      const { status } = await checkAll();
+      expect(status.state).toBe('finished');
+      expect(existsSync(marker)).toBe(false);
+      for (const association of associations) {
+        expect(step(await latest(association), 'live')?.detail).toMatch(
+          /has not been confirmed, so Liaison did not run it/,
+        );
       }
     });
 
