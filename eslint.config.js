@@ -1,46 +1,97 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = { regex: '^node:', message: 'Node APIs are for the main process only.' };
+const NODE_BUILTINS = [
+  { regex: '^node:', message: 'Node APIs are for the main process only.' },
+  // Bare names too (`fs`, `path`, `fs/promises`): the same modules without the prefix.
+  { group: builtinModules, message: 'Node APIs are for the main process only.' },
+];
+
+const ELECTRON = (message) => ({ group: ['electron', 'electron/*'], message });
+
+/** The Electron-only files of electron/: what a plain-Node process must not load. */
+const ELECTRON_SHELL = 'main|ipc|preload|window|app-protocol|desktop-platform';
+
+/**
+ * Test support (fakes, seeders, harnesses, the e2e suite) is for tests, e2e and benches: production
+ * code that imported it would ship it.
+ */
+const TEST_SUPPORT = [
+  {
+    regex: '(^|/)(e2e|testing|test-support)(/|$)|(^|/)test-core$|test-harness|test-setup|\\.(test|spec|bench)$',
+    message: 'Production code never imports test support (fixtures, fakes, harnesses, tests).',
+  },
+  {
+    group: ['vitest', 'vitest/*', '@playwright/test', '@axe-core/playwright', 'fast-check', '@cdktf/hcl2json'],
+    message: 'Test libraries are for tests only.',
+  },
+];
+
+/** The files that are test support themselves, and so may import it. */
+const TEST_FILES = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  '**/testing/**',
+  '**/test-support/**',
+  '**/test-core.ts',
+  '**/*test-harness*.ts',
+  '**/*test-setup*.ts',
+  'e2e/**',
+];
 
 /**
  * Layers, as VS Code enforces them: `shared` ← `electron/core` ← `electron/{main,ipc,preload,web}`;
- * `renderer` sees only `shared` and itself. A wrong import fails lint, not review.
+ * `renderer` sees only `shared` and itself. A wrong import fails lint, not review; the architecture
+ * test (electron/architecture.test.ts) proves each rule fires.
  */
 const boundaries = {
   renderer: [
-    {
-      group: ['electron', 'electron/*'],
-      message: 'The renderer talks to the main process only through the Liaison client.',
-    },
+    ELECTRON('The renderer talks to the main process only through the Liaison client.'),
     { regex: '(^|/)electron(/|$)', message: 'The renderer may import only shared/ and its own files.' },
-    NODE_BUILTINS,
-    {
-      group: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'],
-      message: 'No Node modules in the renderer.',
-    },
+    ...NODE_BUILTINS,
   ],
   core: [
+    ELECTRON("electron/core also runs in the web host: it never imports 'electron'."),
     {
-      group: ['electron', 'electron/*'],
-      message: "electron/core also runs in the web host: it never imports 'electron'.",
-    },
-    {
-      regex: '^\\.\\./(\\.\\./)?(main|ipc|preload|window|app-protocol|desktop-platform|start|web)(/|$)',
+      // Any depth: `../web/server` from core/ and `../../../web/server` from core/checks/aws/ alike.
+      regex: `^(\\.\\./)+(${ELECTRON_SHELL}|start|check-cli|web)(/|\\.ts$|$)`,
       message: 'electron/core must not depend on the shells above it.',
     },
     { regex: '(^|/)renderer(/|$)', message: 'electron/core must not import the renderer.' },
   ],
   shared: [
-    { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+    ELECTRON('shared/ is pure: no Electron.'),
     { regex: '(^|/)(electron|renderer)(/|$)', message: 'shared/ imports neither electron/ nor renderer/.' },
-    NODE_BUILTINS,
+    ...NODE_BUILTINS,
   ],
   electron: [{ regex: '(^|/)renderer(/|$)', message: 'The main process never imports renderer code.' }],
+  /** The web host and the launcher and check CLI run in plain Node, where no Electron exists. */
+  plainNode: [
+    { regex: '(^|/)renderer(/|$)', message: 'The main process never imports renderer code.' },
+    ELECTRON(
+      "Plain-Node entry points (start, the check CLI, the web host) run where Electron does not: no 'electron'.",
+    ),
+    {
+      regex: `^(\\./|(\\.\\./)+)(${ELECTRON_SHELL})(\\.ts)?$`,
+      message: 'Plain-Node entry points must not load the Electron-only files (main, ipc, preload, window, ...).',
+    },
+  ],
 };
 
+const PLAIN_NODE = ['electron/web/**/*.ts', 'electron/start.ts', 'electron/check-cli.ts'];
+
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/**
+ * One layer's rules: its boundaries plus no test support; its own test files keep the boundaries only.
+ * (A later config replaces a rule's options rather than merging them, hence the two entries.)
+ */
+const layer = (files, patterns, ignores = []) => [
+  { files, ignores, rules: restrict([...patterns, ...TEST_SUPPORT]) },
+  { files: files.map((glob) => [glob, `{${TEST_FILES.join(',')}}`]), ignores, rules: restrict(patterns) },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -56,11 +107,13 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, ...restrict(boundaries.renderer) },
+    rules: reactHooks.configs.recommended.rules,
   },
-  { files: ['electron/**/*.ts'], ignores: ['electron/core/**'], rules: restrict(boundaries.electron) },
-  { files: ['electron/core/**/*.ts'], rules: restrict(boundaries.core) },
-  { files: ['shared/**/*.ts'], rules: restrict(boundaries.shared) },
+  ...layer(['renderer/**/*.{ts,tsx}'], boundaries.renderer),
+  ...layer(['electron/**/*.ts'], boundaries.electron, ['electron/core/**', ...PLAIN_NODE]),
+  ...layer(PLAIN_NODE, boundaries.plainNode),
+  ...layer(['electron/core/**/*.ts'], boundaries.core),
+  ...layer(['shared/**/*.ts'], boundaries.shared),
   {
     files: ['.ci/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

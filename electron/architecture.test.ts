@@ -9,25 +9,80 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<s
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+const importing = (what: string, from: string) => `import { ${what} } from '${from}';\nexport const a = ${what};\n`;
+
 describe('import boundaries', () => {
   it.each([
-    ['renderer/src/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
-    ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
-    ['renderer/src/x.ts', "import { createCore } from '../../electron/core/core';\nexport const a = createCore;\n"],
-    ['electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
-    ['electron/core/x.ts', "import { startWebHost } from '../web/server';\nexport const a = startWebHost;\n"],
-    ['shared/x.ts', "import { createCore } from '../electron/core/core';\nexport const a = createCore;\n"],
-    ['shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
-    ['electron/x.ts', "import { App } from '../renderer/src/App';\nexport const a = App;\n"],
+    // The renderer: only shared/ and itself.
+    ['renderer/src/x.ts', importing('app', 'electron')],
+    ['renderer/src/x.ts', importing('readFileSync', 'node:fs')],
+    ['renderer/src/x.ts', importing('readFileSync', 'fs')],
+    ['renderer/src/x.ts', importing('createCore', '../../electron/core/core')],
+    // electron/core never imports 'electron' nor the shells above it, at any depth.
+    ['electron/core/x.ts', importing('app', 'electron')],
+    ['electron/core/x.ts', importing('startWebHost', '../web/server')],
+    ['electron/core/checks/aws/x.ts', importing('startWebHost', '../../../web/server')],
+    ['electron/core/checks/aws/x.ts', importing('createWindow', '../../../window')],
+    ['electron/core/health/x.ts', importing('registerIpc', '../../ipc')],
+    ['electron/core/checks/aws/x.ts', importing('App', '../../../../renderer/src/App')],
+    // shared/ is pure: neither process, no Node, with or without the node: prefix.
+    ['shared/x.ts', importing('createCore', '../electron/core/core')],
+    ['shared/x.ts', importing('readFileSync', 'node:fs')],
+    ['shared/x.ts', importing('readFileSync', 'fs')],
+    ['shared/terraform/x.ts', importing('join', 'path')],
+    ['shared/x.ts', importing('readFile', 'fs/promises')],
+    ['shared/x.test.ts', importing('readFileSync', 'fs')],
+    // The main process never imports the renderer.
+    ['electron/x.ts', importing('App', '../renderer/src/App')],
+    // Plain-Node entry points (the web host, the launcher, the check CLI) never load Electron.
+    ['electron/web/x.ts', importing('app', 'electron')],
+    ['electron/web/x.ts', importing('createWindow', '../window')],
+    ['electron/start.ts', importing('app', 'electron')],
+    ['electron/start.ts', importing('registerIpc', './ipc')],
+    ['electron/check-cli.ts', importing('app', 'electron')],
+    ['electron/web/x.ts', importing('App', '../../renderer/src/App')],
+    // Production code never imports test support, in any layer.
+    ['electron/core/checks/aws/x.ts', importing('startMoto', '../../../../e2e/fixtures/aws/moto')],
+    ['electron/core/x.ts', importing('createTestCore', './test-core')],
+    ['electron/core/health/x.ts', importing('seedChecks', './testing/seed-health')],
+    ['electron/core/terraform/x.ts', importing('harness', './terraform-test-harness')],
+    ['electron/core/checks/x.ts', importing('createGcpTestBed', '../gcp/gcp-test-setup')],
+    ['electron/core/x.ts', importing('fakes', '../../test-support/fakes')],
+    ['electron/web/x.ts', importing('WebHostProcess', '../../e2e/fixtures/web-host')],
+    ['electron/x.ts', importing('test', '../e2e/fixtures/test')],
+    ['shared/terraform/x.ts', importing('goldenCases', './testing/golden-cases')],
+    ['renderer/src/x.ts', importing('expectNoSeriousA11yViolations', '../../e2e/fixtures/test')],
+    ['renderer/src/x.ts', importing('cases', './pages/wizard/line-diff.test')],
+    ['electron/core/x.ts', importing('fc', 'fast-check')],
+    ['renderer/src/x.tsx', importing('expect', 'vitest')],
   ])('%s may not import: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toEqual([]);
   });
 
   it.each([
-    ['renderer/src/x.ts', "import { methods } from '../../shared/api';\nexport const a = methods;\n"],
-    ['electron/core/x.ts', "import { methods } from '../../shared/api';\nexport const a = methods;\n"],
-    ['electron/ipc2.ts', "import { dispatchCall } from './core/dispatch';\nexport const a = dispatchCall;\n"],
+    ['renderer/src/x.ts', importing('methods', '../../shared/api')],
+    ['electron/core/x.ts', importing('methods', '../../shared/api')],
+    ['electron/core/checks/aws/x.ts', importing('methods', '../../../../shared/api')],
+    ['electron/core/checks/aws/x.ts', importing('checkGcp', '../gcp/check-gcp')],
+    ['electron/ipc2.ts', importing('dispatchCall', './core/dispatch')],
+    ['electron/main.ts', importing('app', 'electron')],
+    ['electron/web/x.ts', importing('createCore', '../core/core')],
+    ['electron/web/x.ts', importing('readFileSync', 'node:fs')],
+    ['electron/start.ts', importing('spawn', 'node:child_process')],
+    // Tests and test support may import test support, and keep the layer rules otherwise.
+    ['electron/core/checks/aws/x.test.ts', importing('startMoto', '../../../../e2e/fixtures/aws/moto')],
+    ['electron/core/x.test.ts', importing('createTestCore', './test-core')],
+    ['electron/core/gcp/gcp-test-setup.ts', importing('startGoogleFake', '../../../e2e/fixtures/gcp/google-fake')],
+    ['electron/core/health/testing/x.ts', importing('createCore', '../../core')],
+    ['shared/terraform/x.test.ts', importing('goldenCases', './testing/golden-cases')],
+    ['renderer/src/x.test.ts', importing('expect', 'vitest')],
+    ['e2e/x.spec.ts', importing('seedChecks', '../electron/core/health/testing/seed-health')],
   ])('%s may import: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
+  });
+
+  it('keeps the layer rules in test files', async () => {
+    expect(await restrictedImportErrors('electron/core/x.test.ts', importing('app', 'electron'))).not.toEqual([]);
+    expect(await restrictedImportErrors('shared/terraform/x.test.ts', importing('join', 'node:path'))).not.toEqual([]);
   });
 });

@@ -2,8 +2,10 @@ import { chromium, type Browser } from '@playwright/test';
 /** One benchmark figure: a measurement, the baseline it is judged against, and the bar it must meet. */
 export interface Figure {
   name: string;
-  /** Median of the measured runs, in ms. */
+  /** Median of the measured runs, in ms (or in `unit`). */
   value: number;
+  /** What value and baseline count; ms when absent. */
+  unit?: string;
   baselineName: string;
   baseline: number;
   /** value / baseline. */
@@ -11,6 +13,8 @@ export interface Figure {
   /** The bar from the issue: a ratio, an absolute budget in ms, or both. */
   maxRatio?: number;
   maxMs?: number;
+  /** An absolute bar in the figure's own unit (for figures that are not times). */
+  maxValue?: number;
   details: string;
 }
 
@@ -44,7 +48,8 @@ export async function cpuTime(action: () => Promise<unknown>): Promise<{ wallMs:
 export function passes(figure: Figure): boolean {
   return (
     (figure.maxRatio === undefined || figure.ratio <= figure.maxRatio) &&
-    (figure.maxMs === undefined || figure.value <= figure.maxMs)
+    (figure.maxMs === undefined || figure.value <= figure.maxMs) &&
+    (figure.maxValue === undefined || figure.value <= figure.maxValue)
   );
 }
 

@@ -5,14 +5,19 @@ import AddLinkOutlinedIcon from '@mui/icons-material/AddLinkOutlined';
 import FolderOutlinedIcon from '@mui/icons-material/FolderOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import type { ReactElement } from 'react';
-import { AssociationPage } from './pages/associations/AssociationPage';
-import { CredentialsPage } from './pages/credentials/CredentialsPage';
+import { matchPath } from 'react-router';
+import { lazyComponent } from './app/lazy-component';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { useFailingCount } from './pages/dashboard/useFailingCount';
-import { GroupsPage } from './pages/groups/GroupsPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { OnboardPage } from './pages/wizard/OnboardPage';
-import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
+
+// The start page ships with the app; every other page loads when first opened (router.tsx shows
+// PageLoading meanwhile), which keeps charts, the plan table and the code views off the first paint.
+const GroupsPage = lazyComponent(() => import('./pages/groups/GroupsPage'), 'GroupsPage');
+const CredentialsPage = lazyComponent(() => import('./pages/credentials/CredentialsPage'), 'CredentialsPage');
+const OnboardPage = lazyComponent(() => import('./pages/wizard/OnboardPage'), 'OnboardPage');
+const WorkspacesPage = lazyComponent(() => import('./pages/workspaces/WorkspacesPage'), 'WorkspacesPage');
+const SettingsPage = lazyComponent(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const AssociationPage = lazyComponent(() => import('./pages/associations/AssociationPage'), 'AssociationPage');
 
 export interface NavigationEntry {
   /** The hash route, without the leading slash. */
@@ -45,3 +50,13 @@ export const navigation: readonly [NavigationEntry, ...NavigationEntry[]] = [
 export const detailRoutes: readonly Omit<NavigationEntry, 'icon'>[] = [
   { path: 'associations/:associationId', title: 'Association', element: <AssociationPage /> },
 ];
+
+const NOT_FOUND_TITLE = 'Page not found';
+
+/** The title of the page at a route's path: none at `/` (which redirects to the start page). */
+export function pageTitle(pathname: string): string | undefined {
+  if (pathname === '/') return undefined;
+  return (
+    [...navigation, ...detailRoutes].find((entry) => matchPath(`/${entry.path}`, pathname))?.title ?? NOT_FOUND_TITLE
+  );
+}

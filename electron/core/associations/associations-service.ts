@@ -8,7 +8,7 @@ import type { EventBus } from '../event-bus';
 import { GroupRepository } from '../groups/group-repository';
 import type { Store } from '../store/database';
 import { AssociationRepository } from './association-repository';
-import { storedZip } from './stored-zip';
+import { zipFiles } from './workspace-zip';
 import { foreignFiles, readWorkspaceFiles, workspaceDir, writeWorkspaceFiles } from './workspace-files';
 import {
   generateFiles,
@@ -123,7 +123,7 @@ export class AssociationsService {
 
   exportZip(input: ParsedAssociationInput): { fileName: string; base64: string } {
     const { preview } = this.#plan(input);
-    const zip = storedZip(
+    const zip = zipFiles(
       preview.files.map((file) => ({ path: `${preview.workspaceKey}/${file.path}`, content: file.content })),
       this.#now(),
     );

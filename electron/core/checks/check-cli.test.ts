@@ -45,13 +45,13 @@ beforeAll(async () => {
     configFile: false,
     logLevel: 'warn',
     root: PROJECT_ROOT,
-    build: { ssr: resolve(PROJECT_ROOT, 'electron/cli.ts'), outDir: BUILD_DIR, emptyOutDir: true },
+    build: { ssr: resolve(PROJECT_ROOT, 'electron/check-cli.ts'), outDir: BUILD_DIR, emptyOutDir: true },
   });
 }, 60_000);
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(BUILD_DIR, 'cli.js'), ...args], {
+    const child = spawn(process.execPath, [join(BUILD_DIR, 'check-cli.js'), ...args], {
       env: { PATH: process.env.PATH, LIAISON_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

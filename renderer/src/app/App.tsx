@@ -2,12 +2,12 @@ import { CssBaseline, useMediaQuery } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { RouterProvider } from 'react-router';
+import { HashRouter } from 'react-router';
 import type { LiaisonClient } from '../../../shared/api';
 import { ClientProvider } from '../client/ClientProvider';
 import { createQueryClient } from '../client/query-client';
 import { useEventInvalidation } from '../client/useEventInvalidation';
-import { createAppRouter } from '../router';
+import { AppRoutes } from '../router';
 import { createLiaisonTheme } from '../theme';
 
 /** Keeps cached queries in step with the main process's events, for as long as the app is open. */
@@ -19,7 +19,6 @@ function EventInvalidation({ children }: { children: ReactNode }) {
 /** Every provider the pages rely on, in dependency order; `client` is for tests, the real one by default. */
 export function App({ client }: { client?: LiaisonClient }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)', { noSsr: true });
   const theme = useMemo(() => createLiaisonTheme({ reducedMotion }), [reducedMotion]);
   return (
@@ -28,7 +27,9 @@ export function App({ client }: { client?: LiaisonClient }) {
         <EventInvalidation>
           <ThemeProvider theme={theme}>
             <CssBaseline enableColorScheme />
-            <RouterProvider router={router} />
+            <HashRouter>
+              <AppRoutes />
+            </HashRouter>
           </ThemeProvider>
         </EventInvalidation>
       </QueryClientProvider>

@@ -1,9 +1,8 @@
 import { Alert, AlertTitle, Box, Button } from '@mui/material';
-import { useRouteError } from 'react-router';
+import type { FallbackProps } from 'react-error-boundary';
 
 /** A last resort for a page that failed to render: say so and offer a reload, rather than a blank window. */
-export function RouteErrorPage() {
-  const error = useRouteError();
+export function RouteErrorPage({ error }: FallbackProps) {
   return (
     <Box component="main" sx={{ p: 3 }}>
       <Alert

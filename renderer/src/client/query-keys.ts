@@ -8,6 +8,8 @@ export const queryKeys = {
   terraformBinary: ['terraform', 'binary'],
   /** Stored check results (`[...associationChecks, associationId]`) and token commands. */
   associationChecks: ['checks'],
+  /** The token commands for live checks, under the checks prefix so a checks refresh includes them. */
+  tokenCommands: ['checks', 'token-commands'],
   /** The dashboard overview and association histories (`[...health, 'history', id]`). */
   health: ['health'],
   healthSettings: ['health-settings'],

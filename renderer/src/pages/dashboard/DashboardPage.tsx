@@ -9,9 +9,11 @@ import {
   Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
+import { lazyComponent } from '../../app/lazy-component';
+import { PageLoading } from '../../app/PageLoading';
 import { useClient } from '../../client/ClientProvider';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from './ExportButtons';
@@ -20,9 +22,11 @@ import { useCheckAllDrift, useHealthOverview } from './health-queries';
 import { DEFAULT_SORT, sortHealthRows, type HealthSort } from './health-sort';
 import { HealthFilters } from './HealthFilters';
 import { HealthRunBar } from './HealthRunBar';
-import { HealthSettingsForm } from './HealthSettingsForm';
 import { HealthTable } from './HealthTable';
 import { VerdictCountCards } from './VerdictCountCards';
+
+// Collapsed until asked for: its code loads on the first expand, not with the dashboard.
+const HealthSettingsForm = lazyComponent(() => import('./HealthSettingsForm'), 'HealthSettingsForm');
 
 const NO_ROWS: readonly HealthRow[] = [];
 const NO_IDS: readonly string[] = [];
@@ -131,12 +135,18 @@ function CheckAllDriftButton({ disabled }: { disabled: boolean }) {
 const HealthSettingsSection = memo(function HealthSettingsSection() {
   return (
     // The summary is the page's second heading level (the page title is the h1).
-    <Accordion disableGutters variant="outlined" slotProps={{ heading: { component: 'h2' } }}>
+    <Accordion
+      disableGutters
+      variant="outlined"
+      slotProps={{ heading: { component: 'h2' }, transition: { unmountOnExit: true } }}
+    >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography>Re-check schedule, concurrency and retention</Typography>
       </AccordionSummary>
       <AccordionDetails>
-        <HealthSettingsForm />
+        <Suspense fallback={<PageLoading title="the settings" />}>
+          <HealthSettingsForm />
+        </Suspense>
       </AccordionDetails>
     </Accordion>
   );

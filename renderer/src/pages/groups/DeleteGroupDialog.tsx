@@ -5,7 +5,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { GroupIdText } from '../../components/GroupIdText';
 import { formFailureFrom, type FormFailure } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
-import { useAssociationsQuery } from '../wizard/association-queries';
+import { useAssociationsQuery } from '../../queries/associations';
 import { useDeleteGroup } from './group-queries';
 
 interface DeleteGroupDialogProps {

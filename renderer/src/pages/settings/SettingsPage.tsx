@@ -5,7 +5,7 @@ import type { TerraformBinaryStatus } from '../../../../shared/contract/terrafor
 import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
-import { useTerraformBinary } from '../wizard/apply/terraform-queries';
+import { useTerraformBinary } from '../../queries/terraform';
 import { ProgramConfirmation } from './ProgramConfirmation';
 import { TokenCommandsSection } from './TokenCommandsSection';
 

@@ -15,10 +15,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS, type SavedTokenCommand } from '../../../../shared/contract/checks';
 import { useClient } from '../../client/ClientProvider';
+import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { ProgramConfirmation } from './ProgramConfirmation';
 
-const TOKEN_COMMANDS_KEY = ['checks', 'token-commands'] as const;
 const FIELDS = ['environment', 'command', 'timeoutSeconds', 'shell', 'launchToken'] as const;
 
 /**
@@ -27,7 +27,7 @@ const FIELDS = ['environment', 'command', 'timeoutSeconds', 'shell', 'launchToke
  */
 export function TokenCommandsSection() {
   const client = useClient();
-  const commands = useQuery({ queryKey: TOKEN_COMMANDS_KEY, queryFn: () => client.call('listTokenCommands', {}) });
+  const commands = useQuery({ queryKey: queryKeys.tokenCommands, queryFn: () => client.call('listTokenCommands', {}) });
   return (
     <Stack sx={{ gap: 2, maxWidth: 720 }} component="section" aria-labelledby="token-commands-heading">
       <Typography id="token-commands-heading" variant="h6" component="h2">
@@ -61,7 +61,7 @@ function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => client.call('removeTokenCommand', { environment: command.environment }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKEN_COMMANDS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands }),
   });
   return (
     <Stack component="li" direction="row" sx={{ gap: 1, alignItems: 'center', py: 0.5 }}>
@@ -113,7 +113,7 @@ function TokenCommandForm() {
       setCommand('');
       setLaunchToken('');
       setShell(false);
-      return queryClient.invalidateQueries({ queryKey: TOKEN_COMMANDS_KEY });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands });
     },
   });
   const failure = save.error ? formFailureFrom(save.error, FIELDS) : undefined;

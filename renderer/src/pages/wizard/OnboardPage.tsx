@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
-import { useAssociationsQuery, useDeleteAssociation } from './association-queries';
+import { useAssociationsQuery, useDeleteAssociation } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 

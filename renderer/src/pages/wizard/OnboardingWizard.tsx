@@ -2,7 +2,7 @@ import { Box, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { FieldErrors } from '../../forms/field-errors';
-import { useSaveDraft } from './association-queries';
+import { useSaveDraft } from '../../queries/associations';
 import { CloudStep } from './CloudStep';
 import { GroupStep } from './GroupStep';
 import { OptionsStep } from './OptionsStep';

@@ -6,7 +6,7 @@ import { issuerUrl } from '../../../../shared/terraform/platform-environment';
 import { defaultStateKey } from '../../../../shared/terraform/backend';
 import { workspaceKey } from '../../../../shared/terraform/workspace-spec';
 import type { FieldErrors } from '../../forms/field-errors';
-import { useAssociationsQuery } from './association-queries';
+import { useAssociationsQuery } from '../../queries/associations';
 import { AWS_REGION_CODES } from './aws-region-codes';
 import { BackendFields } from './BackendFields';
 import { moduleVersionFor, type WizardField } from './wizard-values';

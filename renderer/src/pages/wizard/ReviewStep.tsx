@@ -4,7 +4,7 @@ import type { AssociationInput, WorkspacePreview } from '../../../../shared/cont
 import { LiaisonError } from '../../../../shared/errors';
 import { copyText } from '../../components/copy-text';
 import { notify } from '../../notifications/notification-store';
-import { useExportZip, useSaveAssociation, useWorkspacePreview } from './association-queries';
+import { useExportZip, useSaveAssociation, useWorkspacePreview } from '../../queries/associations';
 import { downloadBase64 } from './download-file';
 import { FileDiff } from './FileDiff';
 import { HclCode } from './HclCode';

@@ -1,7 +1,7 @@
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { TerraformRun } from '../../../../shared/contract/terraform';
-import { useTerraformRuns } from '../wizard/apply/terraform-queries';
+import { useTerraformRuns } from '../../queries/terraform';
 import { RunLogDialog } from './RunLogDialog';
 
 function changeText(run: TerraformRun): string {

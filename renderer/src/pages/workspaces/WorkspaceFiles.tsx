@@ -1,6 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
 import type { Association } from '../../../../shared/contract/associations';
-import { useWorkspacePreview } from '../wizard/association-queries';
+import { useWorkspacePreview } from '../../queries/associations';
 import { associationInput } from '../wizard/wizard-values';
 
 /** The workspace's files as they are on disk, read through one of its associations' preview. */

@@ -1,8 +1,8 @@
 import { Alert, Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
-import { useAssociationsQuery } from '../wizard/association-queries';
-import { useTerraformRuns } from '../wizard/apply/terraform-queries';
+import { useAssociationsQuery } from '../../queries/associations';
+import { useTerraformRuns } from '../../queries/terraform';
 import { DestroyWorkspace } from './DestroyWorkspace';
 import { RunHistoryTable } from './RunHistoryTable';
 import { WorkspaceFiles } from './WorkspaceFiles';

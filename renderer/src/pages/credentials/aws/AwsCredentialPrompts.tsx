@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyComponent } from '../../../app/lazy-component';
 import { useClient } from '../../../client/ClientProvider';
 import { notify } from '../../../notifications/notification-store';
-import { AwsMfaDialog } from './AwsMfaDialog';
-import { AwsSsoSignInDialog } from './AwsSsoSignInDialog';
 import { newPromptHostId, useAwsPromptStore } from './aws-prompt-store';
 import { useVerifyProfile } from './aws-profile-queries';
 
@@ -20,6 +19,10 @@ export function AwsCredentialPrompts() {
   if (!isHost) return null;
   return <PromptHost />;
 }
+
+// Mounted on every page, asked for rarely: their code loads with the first prompt.
+const AwsMfaDialog = lazyComponent(() => import('./AwsMfaDialog'), 'AwsMfaDialog');
+const AwsSsoSignInDialog = lazyComponent(() => import('./AwsSsoSignInDialog'), 'AwsSsoSignInDialog');
 
 function PromptHost() {
   const client = useClient();
@@ -44,10 +47,15 @@ function PromptHost() {
       for (const off of offs) off();
     };
   }, [client, verify]);
+  const asked = useAwsPromptStore((state) => state.mfaRequests.length > 0 || state.signIn !== undefined);
+  // Once loaded the dialogs stay mounted, so closing one still plays its transition.
+  const [loaded, setLoaded] = useState(false);
+  if (asked && !loaded) setLoaded(true);
+  if (!loaded) return null;
   return (
-    <>
+    <Suspense fallback={null}>
       <AwsMfaDialog />
       <AwsSsoSignInDialog />
-    </>
+    </Suspense>
   );
 }

@@ -15,7 +15,7 @@ import {
   useTerraformBinary,
   useTerraformRun,
   useTerraformRuns,
-} from './terraform-queries';
+} from '../../../queries/terraform';
 import { useRunProgress } from './useRunProgress';
 
 const PHASES: Record<TerraformRun['phase'], string> = {

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import type { TerraformLockInfo } from '../../../../../shared/contract/terraform';
 import { formFailureFrom } from '../../../forms/field-errors';
-import { useForceUnlock } from './terraform-queries';
+import { useForceUnlock } from '../../../queries/terraform';
 
 interface LockPanelProps {
   workspaceKey: string;

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storedZip } from './stored-zip';
+import { zipFiles } from './workspace-zip';
 
 let dir: string;
 beforeEach(() => {
@@ -23,7 +23,7 @@ function readWithPython(zipFile: string): { name: string; text: string; date: nu
   return JSON.parse(result.stdout) as { name: string; text: string; date: number[] }[];
 }
 
-describe('storedZip', () => {
+describe('zipFiles', () => {
   it('writes a zip another implementation reads back byte for byte, CRCs checked', () => {
     const entries = [
       { path: 'aws-123456789012/main.tf', content: 'module "x" {}\n' },
@@ -31,7 +31,8 @@ describe('storedZip', () => {
       { path: 'empty.txt', content: '' },
     ];
     const file = join(dir, 'out.zip');
-    writeFileSync(file, storedZip(entries, new Date('2024-05-06T07:08:10Z')));
+    // Zip's MS-DOS timestamps hold local time, as unzip and Python read them.
+    writeFileSync(file, zipFiles(entries, new Date(2024, 4, 6, 7, 8, 10)));
     const read = readWithPython(file);
     expect(read.map(({ name, text }) => ({ path: name, content: text }))).toEqual(entries);
     expect(read[0]!.date).toEqual([2024, 5, 6, 7, 8, 10]);
@@ -40,7 +41,7 @@ describe('storedZip', () => {
   it('is deterministic for the same entries and time', () => {
     const entries = [{ path: 'a.txt', content: 'a' }];
     const when = new Date('2020-01-01T00:00:00Z');
-    expect(Buffer.from(storedZip(entries, when)).equals(Buffer.from(storedZip(entries, when)))).toBe(true);
+    expect(Buffer.from(zipFiles(entries, when)).equals(Buffer.from(zipFiles(entries, when)))).toBe(true);
   });
 
   it('unzips with the system unzip tool when it is installed', () => {
@@ -50,8 +51,13 @@ describe('storedZip', () => {
       return;
     }
     const file = join(dir, 'out.zip');
-    writeFileSync(file, storedZip([{ path: 'ws/main.tf', content: 'x = "1"\n' }], new Date()));
+    const modified = new Date(2023, 10, 12, 13, 14, 16);
+    writeFileSync(file, zipFiles([{ path: 'ws/main.tf', content: 'x = "1"\n' }], modified));
     expect(spawnSync('unzip', ['-q', file, '-d', join(dir, 'x')]).status).toBe(0);
     expect(readFileSync(join(dir, 'x', 'ws', 'main.tf'), 'utf8')).toBe('x = "1"\n');
+    // The extracted file keeps the entry's time and is a regular rw-r--r-- file.
+    const extracted = statSync(join(dir, 'x', 'ws', 'main.tf'));
+    expect(extracted.mtime.getTime()).toBe(modified.getTime());
+    expect(extracted.mode & 0o777).toBe(0o644);
   });
 });

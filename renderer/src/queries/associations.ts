@@ -1,7 +1,9 @@
+// The associations domain's data hooks (contract methods under TanStack Query), shared by the
+// wizard, Groups and Workspaces.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../shared/api';
-import { useClient } from '../../client/ClientProvider';
-import { queryKeys } from '../../client/query-keys';
+import type { MethodInput } from '../../../shared/api';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
 
 export function useAssociationsQuery() {
   const client = useClient();

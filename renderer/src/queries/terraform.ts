@@ -1,7 +1,9 @@
+// The Terraform domain's data hooks (contract methods under TanStack Query), shared by the wizard's
+// Apply step, Workspaces and Settings.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../../shared/api';
-import { useClient } from '../../../client/ClientProvider';
-import { queryKeys } from '../../../client/query-keys';
+import type { MethodInput } from '../../../shared/api';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
 
 export function useTerraformBinary() {
   const client = useClient();

@@ -15,7 +15,7 @@ Checks every association of the group on that cloud (LIAISON_DATA_DIR selects th
 Exit code: 0 when every check is Success or Configured, 1 otherwise, 2 for a usage error.`;
 
 /** `liaison check-aws|check-gcp <GROUP>`: the same checks as the app, for terminals, scripts and CI. */
-export async function runCli(argv: string[] = process.argv.slice(2)): Promise<number> {
+export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -98,6 +98,6 @@ function usage(problem: string): number {
   return 2;
 }
 
-void runCli().then((code) => {
+void runCheckCli().then((code) => {
   process.exitCode = code;
 });
