@@ -7,12 +7,17 @@ import { CoreError } from './core/core-error';
 import { dispatchCall } from './core/dispatch';
 import { exitCodeFor, formatCheckReport } from './core/checks/format-check-report';
 import { webPlatform } from './core/platform';
+import { formatPlatformGroups } from './core/platform/format-platform-groups';
+import type { PlatformGroup } from '../shared/contract/platform';
+import { DEFAULT_ENVIRONMENT, environmentProblem } from '../shared/terraform/platform-environment';
 
 const USAGE = `Usage: liaison check-aws <GROUP> [--account ID] [--json]
        liaison check-gcp <GROUP> [--project ID] [--json]
+       liaison groups [--environment enforce.dev] [--json]
 
 Checks every association of the group on that cloud (LIAISON_DATA_DIR selects the data directory).
-Exit code: 0 when every check is Success or Configured, 1 otherwise, 2 for a usage error.`;
+Exit code: 0 when every check is Success or Configured, 1 otherwise (a platform NotReady included),
+2 for a usage error. \`groups\` lists the platform's groups through your chainctl sign-in.`;
 
 /** `liaison check-aws|check-gcp <GROUP>`: the same checks as the app, for terminals, scripts and CI. */
 export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -25,6 +30,7 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
         account: { type: 'string' },
         project: { type: 'string' },
         json: { type: 'boolean' },
+        environment: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -36,10 +42,13 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
     console.log(USAGE);
     return 0;
   }
+  if (command === 'groups' && group === undefined) {
+    return listPlatformGroups(parsed.values.environment ?? DEFAULT_ENVIRONMENT, parsed.values.json === true);
+  }
   if ((command !== 'check-aws' && command !== 'check-gcp') || group === undefined || extra.length > 0) {
     return usage(
       command === undefined
-        ? 'Name a command: check-aws or check-gcp.'
+        ? 'Name a command: check-aws, check-gcp or groups.'
         : `Unknown arguments: ${parsed.positionals.join(' ')}`,
     );
   }
@@ -88,6 +97,34 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
     }
     if (parsed.values.json) console.log(JSON.stringify(results, null, 2));
     return exitCodeFor(results);
+  } finally {
+    core.close();
+  }
+}
+
+/** `liaison groups`: the platform's groups, as a table or JSON; exit 1 when the platform cannot be asked. */
+async function listPlatformGroups(environment: string, json: boolean): Promise<number> {
+  const problem = environmentProblem(environment);
+  if (problem) return usage(problem);
+  let core: Core;
+  try {
+    core = createCore({ platform: webPlatform, version: 'cli' });
+  } catch (error) {
+    console.error(`liaison: ${error instanceof CoreError ? error.message : String(error)}`);
+    return 2;
+  }
+  try {
+    const listed = await dispatchCall(core, 'listPlatformGroups', { environment });
+    if (!listed.ok) {
+      console.error(
+        `liaison: ${listed.error.message}${listed.error.remediation ? ` ${listed.error.remediation}` : ''}`,
+      );
+      return 1;
+    }
+    const groups = listed.value as PlatformGroup[];
+    if (json) console.log(JSON.stringify(groups, null, 2));
+    else for (const line of formatPlatformGroups(groups)) console.log(line);
+    return 0;
   } finally {
     core.close();
   }

@@ -6,6 +6,7 @@ import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
 import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
+import { platformEvents, platformMethods } from './contract/platform';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -23,6 +24,7 @@ export const methods = {
   ...terraformMethods,
   ...checkMethods,
   ...healthMethods,
+  ...platformMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -35,6 +37,7 @@ export const events = {
   ...terraformEvents,
   ...checkEvents,
   ...healthEvents,
+  ...platformEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { AwsProfileCatalog } from '../../electron/core/aws/aws-profile-catalog';
-import { cpuTime, median, time, type Figure } from './measure';
+import { cpuTime, median, type Figure } from './measure';
 import { writeLargeSsoConfig } from './sso-config';
 
 const RUNS = 15;

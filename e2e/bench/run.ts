@@ -28,6 +28,9 @@ const benches: [file: string, exportName: string][] = [
   ['./apply-events.bench.ts', 'benchApplyEvents'],
   ['./first-route-js.bench.ts', 'benchFirstRouteJs'],
   ['./cold-start.bench.ts', 'benchColdStart'],
+  ['./platform-check-all.bench.ts', 'benchPlatformCheckAll'],
+  ['./platform-groups.bench.ts', 'benchPlatformGroups'],
+  ['./platform-groups.bench.ts', 'benchPlatformGroupsFilter'],
 ];
 
 const only = process.argv.slice(2);

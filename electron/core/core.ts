@@ -24,6 +24,8 @@ import { openStore, type Store } from './store/database';
 import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
 import { createTerraformDomain } from './terraform/terraform-handlers';
+import { platformHandlers } from './platform/platform-handlers';
+import { PlatformService } from './platform/platform-service';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -77,14 +79,16 @@ export function createCore(options: CoreOptions): Core {
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const platformService = new PlatformService({ store, env, logger });
   const checks = new ChecksService({
+    platform: platformService,
     store,
     events,
     logger,
     env,
     awsCatalog: aws.catalog,
     gcp: new GcpCredentialsService({ env, logger }),
-    platform: options.platform,
+    host: options.platform,
     ...(options.now ? { now: options.now } : {}),
   });
   const health = new HealthService({
@@ -118,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     ...terraform.handlers,
     ...checkHandlers(checks),
     ...healthHandlers(health),
+    ...platformHandlers(platformService),
   };
 
   return {

@@ -7,6 +7,7 @@ import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import { GroupRepository } from '../groups/group-repository';
 import type { Store } from '../store/database';
+import { findTargetClash, targetClashError } from './one-target-per-group';
 import { AssociationRepository } from './association-repository';
 import { zipFiles } from './workspace-zip';
 import { foreignFiles, readWorkspaceFiles, workspaceDir, writeWorkspaceFiles } from './workspace-files';
@@ -90,8 +91,10 @@ export class AssociationsService {
 
   save(input: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
     const { association, preview, changed } = this.#store.transaction(() => {
-      const plan = this.#plan(input);
       const existing = input.id === undefined ? undefined : this.#repository.find(input.id);
+      const clash = findTargetClash(this.#repository.list(), input, existing?.id);
+      if (clash) throw targetClashError(input, clash);
+      const plan = this.#plan(input);
       const timestamp = this.#now().toISOString();
       const saved: Association = {
         id: existing?.id ?? this.#newId(),

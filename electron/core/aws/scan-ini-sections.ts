@@ -30,7 +30,7 @@ export function scanIniSections(text: string, role: IniFileRole): IniSectionScan
   const duplicateOffsets = new Map<string, number[]>();
   const problemOffsets: { offset: number; header: string; problem: IniSectionScan['problems'][number]['problem'] }[] =
     [];
-  for (let bracket = text.indexOf('['); bracket !== -1; ) {
+  for (let bracket = text.indexOf('['); bracket !== -1;) {
     const lineStart = text.lastIndexOf('\n', bracket - 1) + 1;
     const newline = text.indexOf('\n', bracket);
     const lineEnd = newline === -1 ? text.length : newline;
@@ -108,7 +108,8 @@ function lineNumbers(text: string, offsets: number[]): Map<number, number> {
 /** The key the SDK stores a section under (after `getConfigData` for the config file), or undefined if dropped. */
 function sectionKey(header: string, role: IniFileRole): string | undefined {
   // Nearly every header of a large file is `profile NAME`: the same answer as below, without a match array.
-  if (SIMPLE_PROFILE.test(header)) return role === 'config' ? header.slice('profile '.length) : header.replace(' ', '.');
+  if (SIMPLE_PROFILE.test(header))
+    return role === 'config' ? header.slice('profile '.length) : header.replace(' ', '.');
   const match = PREFIX_KEY.exec(header);
   let key: string | undefined;
   if (match) {

@@ -21,16 +21,28 @@ export function judgeCheck(facts: VerdictFacts): Judged {
   const signIn = first('needs-sign-in');
   if (signIn)
     return judged('needs-sign-in', `Needs sign-in — ${sentence(signIn.detail)} ${signIn.remediation ?? ''}`.trim());
+  const platform = facts.steps.find((s) => s.id === 'platform');
   const failing = first('failed');
+  if (platform?.status === 'failed') {
+    // The platform's verdict is authoritative: its reason first, Liaison's own finding as the explanation.
+    const own = facts.steps.find((s) => s.status === 'failed' && s !== platform);
+    return judged(
+      'failing',
+      `Failing — Platform: ${platform.detail}${own ? ` Liaison found: ${own.title}: ${own.detail}` : ''}`,
+    );
+  }
   if (failing) return judged('failing', `Failing — ${failing.title}: ${failing.detail}`);
   const error = first('error');
   if (error) {
     const cause = error.error ?? { code: 'UNKNOWN', message: error.detail };
     return { ...judged('error', `Error — ${error.title}: ${cause.code}: ${cause.message}`), error: cause };
   }
-  const live = facts.steps.find((s) => s.live);
+  const live = facts.steps.find((s) => s.id === 'live');
   if (live?.status === 'passed') {
     return judged('success', `Success — ${facts.canary} was impersonated live and every static check passed.`);
+  }
+  if (platform?.status === 'passed') {
+    return judged('success', `Success — the platform's own check is Ready and every static check passed.`);
   }
   const how = facts.liveConfigured
     ? 'the live step did not run.'

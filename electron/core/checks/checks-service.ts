@@ -17,6 +17,8 @@ import type { Logger } from '../logger';
 import { webPlatform, type HostPlatform } from '../platform';
 import { confirmProgram, isConfirmed, type ConfirmationProof } from '../programs/program-confirmation';
 import type { Store } from '../store/database';
+import { runPlatformStep } from '../platform/platform-check-step';
+import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
 import { checkAws } from './aws/check-aws';
 import { describeAwsStepError } from './aws/describe-aws-check-error';
@@ -36,7 +38,9 @@ export interface ChecksServiceOptions {
   awsCatalog: AwsProfileCatalog;
   gcp: GcpCredentialsService;
   /** Confirms a new token command; without one, none can be set (the CLI). */
-  platform?: HostPlatform;
+  host?: HostPlatform;
+  /** Asks the platform's own check too (when chainctl is there). */
+  platform?: PlatformService;
   now?: () => Date;
   awsTimeouts?: Partial<AwsCheckTimeouts>;
   gcpRequestTimeoutMs?: number;
@@ -110,7 +114,7 @@ export class ChecksService {
     const fingerprint =
       stored && isConfirmed(program.kind, program.program, stored.fingerprint)
         ? stored.fingerprint
-        : await confirmProgram(this.#options.platform ?? webPlatform, program, proof);
+        : await confirmProgram(this.#options.host ?? webPlatform, program, proof);
     const saved: StoredTokenCommand = { ...command, fingerprint };
     this.#checks.saveTokenCommand(saved);
     return toSaved(saved);
@@ -172,6 +176,7 @@ export class ChecksService {
             ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
             scope,
           });
+    const { readyAt } = await runPlatformStep(run, target, this.#options.platform, this.#now);
     const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
     const judged = judgeCheck({
       cloudLabel,
@@ -188,7 +193,10 @@ export class ChecksService {
       groupId: target.groupId,
       target: target.cloud === 'aws' ? target.accountId : target.projectId,
       ...judged,
-      ...(judged.verdict === 'success' && liveAt ? { successLine: successLine(cloudLabel, liveAt) } : {}),
+      // The seed's line is what chainctl prints for the platform's check, and Liaison for its own live step.
+      ...(judged.verdict === 'success' && (liveAt ?? readyAt)
+        ? { successLine: successLine(cloudLabel, liveAt ?? readyAt ?? startedAt) }
+        : {}),
       steps: run.steps.map(({ error: _error, ...step }) => step),
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),

@@ -21,6 +21,8 @@ export function formatCheckReport(result: CheckResult): string[] {
       lines.push(`          Fix: ${step.remediation}`);
     }
   }
+  const platform = platformLine(result);
+  if (platform) lines.push(platform);
   lines.push(`${CHECK_VERDICT_LABELS[result.verdict]} (${result.durationMs} ms): ${result.headline}`);
   if (result.successLine) lines.push(result.successLine);
   return lines;
@@ -29,4 +31,13 @@ export function formatCheckReport(result: CheckResult): string[] {
 /** Scripts and CI: 0 only when the association is usable. */
 export function exitCodeFor(results: readonly CheckResult[]): number {
   return results.length > 0 && results.every((r) => r.verdict === 'success' || r.verdict === 'configured') ? 0 : 1;
+}
+
+/** `Platform: Ready` / `Platform: NotReady — <reason>: <message>`, as the platform's own check answered. */
+export function platformLine(result: CheckResult): string | undefined {
+  const step = result.steps.find((s) => s.id === 'platform');
+  if (!step) return undefined;
+  if (step.status === 'passed') return 'Platform: Ready';
+  if (step.detail.startsWith('NotReady')) return `Platform: ${step.detail}`;
+  return `Platform: ${MARKS[step.status]} — ${step.detail}`;
 }

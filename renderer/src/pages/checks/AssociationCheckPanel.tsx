@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { CHECK_VERDICT_LABELS, type CheckResult } from '../../../../shared/contract/checks';
 import { ErrorState } from '../../components/ErrorState';
+import { PlatformRegistrationPanel } from '../platform/PlatformRegistrationPanel';
 import { CheckStepList } from './CheckStepList';
 import { useAssociationChecks, useRunCheck } from './check-queries';
 
@@ -21,25 +22,30 @@ export function AssociationCheckPanel({ associationId }: { associationId: string
   const run = useRunCheck(associationId);
   const latest = run.data ?? checks.data?.[0];
   return (
-    <Stack spacing={2} component="section" aria-labelledby={`check-${associationId}`}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography id={`check-${associationId}`} variant="h6" component="h2">
-          Check
-        </Typography>
-        <Button variant="contained" onClick={() => run.mutate()} disabled={run.isPending}>
-          {latest ? 'Check again' : 'Run check'}
-        </Button>
-        {run.isPending ? <CircularProgress size={20} aria-label="Checking" /> : null}
+    <Stack spacing={3}>
+      <PlatformRegistrationPanel associationId={associationId} />
+      <Stack spacing={2} component="section" aria-labelledby={`check-${associationId}`}>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography id={`check-${associationId}`} variant="h6" component="h2">
+            Check
+          </Typography>
+          <Button variant="contained" onClick={() => run.mutate()} disabled={run.isPending}>
+            {latest ? 'Check again' : 'Run check'}
+          </Button>
+          {run.isPending ? <CircularProgress size={20} aria-label="Checking" /> : null}
+        </Stack>
+        {run.error ? (
+          <ErrorState title="The check could not run" error={run.error} onRetry={() => run.mutate()} />
+        ) : null}
+        {checks.error ? (
+          <ErrorState
+            title="Past checks could not be loaded"
+            error={checks.error}
+            onRetry={() => void checks.refetch()}
+          />
+        ) : null}
+        {latest ? <CheckResultView result={latest} /> : null}
       </Stack>
-      {run.error ? <ErrorState title="The check could not run" error={run.error} onRetry={() => run.mutate()} /> : null}
-      {checks.error ? (
-        <ErrorState
-          title="Past checks could not be loaded"
-          error={checks.error}
-          onRetry={() => void checks.refetch()}
-        />
-      ) : null}
-      {latest ? <CheckResultView result={latest} /> : null}
     </Stack>
   );
 }

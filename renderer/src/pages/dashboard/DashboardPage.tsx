@@ -16,6 +16,7 @@ import { lazyComponent } from '../../app/lazy-component';
 import { PageLoading } from '../../app/PageLoading';
 import { useClient } from '../../client/ClientProvider';
 import { ErrorState } from '../../components/ErrorState';
+import { TargetClashAlert } from '../platform/TargetClashAlert';
 import { ExportButtons } from './ExportButtons';
 import { filterHealthRows, NO_FILTER, toSearchableHealthRows, type HealthFilter } from './health-filter';
 import { useCheckAllDrift, useHealthOverview } from './health-queries';
@@ -63,6 +64,7 @@ export function DashboardPage() {
   const empty = data.rows.length === 0;
   return (
     <Stack spacing={3}>
+      <TargetClashAlert />
       <VerdictCountCards counts={data.counts} active={filter.verdict} onSelect={selectVerdict} />
       {empty ? null : (
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -1,6 +1,7 @@
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Box, Chip, Stack, TableCell, Tooltip, Typography } from '@mui/material';
 import type { GroupRow } from '../../../../shared/group-tree';
+import type { PlatformStanding } from '../platform/usePlatformStanding';
 import type { TreeGuide } from './tree-guides';
 
 /** Horizontal room per level of nesting, in px. */
@@ -36,8 +37,21 @@ function TreeGuides({ depth, guide }: { depth: number; guide: TreeGuide }) {
   );
 }
 
-/** The group's name, indented to its depth, flagged when its parent is not registered here. */
-export function GroupNameCell({ row, guide }: { row: GroupRow; guide: TreeGuide }) {
+const STANDING_LABELS = {
+  'not-checked': 'Not checked against the platform',
+  'not-listed': 'Not on the platform',
+} as const;
+
+/** The group's name, indented to its depth, flagged when its parent is not registered here or the platform does not list it. */
+export function GroupNameCell({
+  row,
+  guide,
+  standing = 'listed',
+}: {
+  row: GroupRow;
+  guide: TreeGuide;
+  standing?: PlatformStanding;
+}) {
   return (
     <TableCell sx={{ position: 'relative', pl: `${CELL_PADDING + row.depth * INDENT}px` }}>
       <TreeGuides depth={row.depth} guide={guide} />
@@ -57,6 +71,11 @@ export function GroupNameCell({ row, guide }: { row: GroupRow; guide: TreeGuide 
             />
           </Tooltip>
         ) : null}
+        {standing === 'listed' ? null : (
+          <Typography component="span" variant="caption" sx={{ color: 'text.secondary' }}>
+            {STANDING_LABELS[standing]}
+          </Typography>
+        )}
       </Stack>
     </TableCell>
   );

@@ -8,6 +8,7 @@ import { CopyGroupIdButton } from '../../components/CopyGroupIdButton';
 import { GroupIdText } from '../../components/GroupIdText';
 import { IconActionButton } from '../../components/IconActionButton';
 import { RelativeTime } from '../../components/RelativeTime';
+import type { PlatformStanding } from '../platform/usePlatformStanding';
 import { GroupNameCell } from './GroupNameCell';
 import type { TreeGuide } from './tree-guides';
 
@@ -17,14 +18,15 @@ interface GroupTableRowProps {
   onAddChild: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  standing?: PlatformStanding;
 }
 
-export function GroupTableRow({ row, guide, onAddChild, onEdit, onDelete }: GroupTableRowProps) {
+export function GroupTableRow({ row, guide, onAddChild, onEdit, onDelete, standing }: GroupTableRowProps) {
   const { group } = row;
   const idRef = useRef<HTMLElement>(null);
   return (
     <TableRow hover>
-      <GroupNameCell row={row} guide={guide} />
+      <GroupNameCell row={row} guide={guide} {...(standing ? { standing } : {})} />
       <TableCell>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
           <GroupIdText id={group.id} ref={idRef} maxChars={28} />

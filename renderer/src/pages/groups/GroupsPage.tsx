@@ -1,5 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { ErrorState } from '../../components/ErrorState';
+import { PlatformGroupsSection } from '../platform/PlatformGroupsSection';
 import { GroupDialogs } from './GroupDialogs';
 import { GroupsActions } from './GroupsActions';
 import { GroupsEmptyState } from './GroupsEmptyState';
@@ -13,6 +14,7 @@ export function GroupsPage() {
   return (
     <Stack sx={{ gap: 2 }}>
       <GroupsContent query={query} />
+      {query.data ? <PlatformGroupsSection localGroups={query.data} /> : null}
       <GroupDialogs />
     </Stack>
   );

@@ -4,6 +4,7 @@ import { buildGroupRows } from '../../../../shared/group-tree';
 import type { Group } from '../../../../shared/model';
 import { visuallyHidden } from '../../components/visuallyHidden';
 import { countDescendants } from './group-descendants';
+import { usePlatformStanding } from '../platform/usePlatformStanding';
 import { GroupTableRow } from './GroupTableRow';
 import { treeGuides } from './tree-guides';
 import { useGroupsUiStore } from './groups-ui-store';
@@ -13,6 +14,7 @@ export function GroupsTable({ groups }: { groups: readonly Group[] }) {
   const rows = useMemo(() => buildGroupRows(groups), [groups]);
   const guides = useMemo(() => treeGuides(rows), [rows]);
   const openDialog = useGroupsUiStore((state) => state.openDialog);
+  const standingOf = usePlatformStanding();
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table aria-label="Groups" size="small" sx={{ '& td, & th': { py: 1 } }}>
@@ -35,6 +37,7 @@ export function GroupsTable({ groups }: { groups: readonly Group[] }) {
               key={row.group.id}
               row={row}
               guide={guides[index] ?? { through: [], hasNextSibling: false }}
+              standing={standingOf(row.group.id)}
               onAddChild={() => openDialog({ kind: 'create', mode: 'child', parent: row.group })}
               onEdit={() => openDialog({ kind: 'edit', group: row.group })}
               onDelete={() =>

@@ -6,6 +6,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { useTerraformBinary } from '../../queries/terraform';
+import { PlatformSection } from '../platform/PlatformSection';
 import { ProgramConfirmation } from './ProgramConfirmation';
 import { TokenCommandsSection } from './TokenCommandsSection';
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
   return (
     <Stack sx={{ gap: 5 }}>
       <TerraformSection />
+      <PlatformSection />
       <TokenCommandsSection />
     </Stack>
   );

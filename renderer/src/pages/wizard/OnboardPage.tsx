@@ -4,6 +4,7 @@ import { FormDialog } from '../../components/FormDialog';
 import type { Association } from '../../../../shared/contract/associations';
 import { useGroupsQuery } from '../groups/group-queries';
 import { useAssociationsQuery, useDeleteAssociation } from '../../queries/associations';
+import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 
@@ -34,6 +35,8 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
   const groups = useGroupsQuery();
   const remove = useDeleteAssociation();
   const [removing, setRemoving] = useState<Association>();
+  const [unset, setUnset] = useState(false);
+  const unsetOnPlatform = useUnsetOnPlatform();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
   const groupName = (id: string | undefined) =>
@@ -132,16 +135,26 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
           submitLabel="Remove"
           submitColor="error"
           initialFocus="cancel"
-          pending={remove.isPending}
-          alert={undefined}
+          pending={remove.isPending || unsetOnPlatform.isPending}
+          alert={
+            unsetOnPlatform.error
+              ? { message: `Nothing was removed: ${unsetOnPlatform.error.message}`, remediation: undefined }
+              : undefined
+          }
           onClose={() => setRemoving(undefined)}
-          onSubmit={() => remove.mutate({ id: removing.id }, { onSettled: () => setRemoving(undefined) })}
+          onSubmit={() => {
+            // The platform first: when it refuses, nothing is removed and the operator can retry.
+            const removeLocally = () => remove.mutate({ id: removing.id }, { onSettled: () => setRemoving(undefined) });
+            if (unset) unsetOnPlatform.mutate(removing.id, { onSuccess: removeLocally });
+            else removeLocally();
+          }}
         >
           <DialogContentText>
             Remove <strong>{groupName(removing.values.groupId)}</strong> from {target(removing)}? Liaison takes the
             group out of the workspace’s main.tf; the cloud keeps trusting it until the workspace is applied (or, for
             the last group, destroyed from the Workspaces page).
           </DialogContentText>
+          <UnsetOnPlatformOption checked={unset} onChange={setUnset} cloud={removing.values.cloud} />
         </FormDialog>
       ) : null}
     </Stack>

@@ -1,0 +1,170 @@
+import { delimiter, join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
+import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from './fixtures/aws/seed-association';
+import { installChainctlDouble, type ChainctlDouble } from './fixtures/platform/chainctl-double';
+import { startPlatformStandIn, type PlatformStandIn } from './fixtures/platform/platform-stand-in';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+import { WebHostProcess } from './fixtures/web-host';
+
+/*
+ * The platform side end to end: the operator's chainctl sign-in (a double on PATH) in Settings, a
+ * folder the platform holds, registering the association on the platform stand-in, and the check's
+ * Platform step saying Ready, then NotReady with the platform's reason and message.
+ */
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SECRET = 'e2e-platform-secret';
+const ORG = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
+const FOLDER = `${ORG}/00112233aabbccdd`;
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!findMotoServer(), MOTO_MISSING_REASON);
+
+let moto: MotoServer;
+let standIn: PlatformStandIn;
+let chainctl: ChainctlDouble;
+let host: WebHostProcess;
+
+test.beforeAll(async () => {
+  moto = await startMoto();
+  standIn = await startPlatformStandIn({ secret: SECRET });
+  standIn.addGroup({ id: ORG, name: 'acme.example', description: 'the organization' });
+  standIn.addGroup({ id: FOLDER, name: 'payments', description: 'payment services' });
+  host = new WebHostProcess({ AWS_ENDPOINT_URL: moto.url, CHAINGUARD_CONSOLE_API: standIn.url });
+  chainctl = installChainctlDouble(join(host.root, 'chainctl-bin'), { secret: SECRET });
+  host.env.PATH = [chainctl.dir, SUCCESS_DOUBLE, process.env.PATH ?? ''].join(delimiter);
+  installAwsFixtureHome(host.home);
+  await host.start();
+});
+
+test.afterAll(async () => {
+  await host?.dispose();
+  await standIn?.close();
+  await moto?.stop();
+});
+
+async function call<T>(page: Page, method: string, data: unknown): Promise<T> {
+  const origin = new URL(host.url).origin;
+  const response = await page.request.post(`${origin}/api/call/${method}`, { data, headers: { origin } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value;
+}
+
+test('Settings → Platform: signed in as whom, signed out with the exact command, and Sign in', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Platform' });
+  await expect(section.getByText(standIn.url, { exact: true })).toBeVisible();
+  await expect(section.getByText('(from CHAINGUARD_CONSOLE_API)')).toBeVisible();
+  await expect(section.getByRole('status')).toContainText('Signed in as operator@example.com');
+  await expectNoSeriousA11yViolations(page, 'Settings → Platform, signed in');
+
+  chainctl.set({ mode: 'signed-out', loginMode: 'signed-in' });
+  await section.getByRole('button', { name: 'Refresh' }).click();
+  await expect(section.getByRole('status')).toContainText('Signed out');
+  await expect(section.getByText(`chainctl auth login --audience ${standIn.url}`, { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'Settings → Platform, signed out');
+  await section.getByRole('button', { name: 'Sign in with chainctl' }).click();
+  await expect(section.getByRole('status')).toContainText('Signed in as operator@example.com');
+  expect(chainctl.calls()).toContainEqual(['auth', 'login', '--audience', standIn.url]);
+});
+
+test('a platform folder is onboarded, registered, and the check says Platform Ready, then NotReady', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  // A group pasted in by id that the platform does not list is marked as such.
+  await call(page, 'createGroup', { mode: 'existing', id: `${ORG}/ffffffffffffffff`, name: 'ghost' });
+  // Pick the folder from the platform's tree on the Groups page, and make a new folder under it there.
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row', { name: /ghost/ })).toContainText(
+    'Not on the platform',
+  );
+  await expect(page.getByText('Known only to Liaison')).toBeVisible();
+  const tree = page.getByRole('list', { name: 'Groups on the platform' });
+  await expect(tree.getByRole('listitem')).toHaveCount(2);
+  await tree.getByRole('button', { name: 'Use payments in Liaison' }).click();
+  await expect(tree.getByRole('listitem').filter({ hasText: 'payments' }).getByText('In Liaison')).toBeVisible();
+  await tree.getByRole('button', { name: 'New folder under payments' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New folder under payments' });
+  await dialog.getByLabel('Folder name').fill('payments-eu');
+  await dialog.getByRole('button', { name: 'Create folder' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tree.getByText('payments-eu')).toBeVisible();
+  expect([...standIn.groups.values()].find((g) => g.name === 'payments-eu')?.id).toMatch(
+    new RegExp(`^${FOLDER}/[0-9a-f]{16}$`),
+  );
+  await page.getByLabel("Filter the platform's groups").fill('eu');
+  await expect(tree.getByRole('listitem')).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page, 'the Groups page with the platform tree');
+  const saved = await call<{ association: { id: string } }>(page, 'saveAssociation', {
+    groupId: FOLDER,
+    environment: 'enforce.dev',
+    cloud: 'aws',
+    accountId: MOTO_ACCOUNT,
+    profile: 'static-admin',
+    moduleVersion: '0.1.0',
+  });
+  await seedAwsAssociation(moto.url, moduleSeed(FOLDER));
+  // The platform already holds a GCP project for this folder: registering must keep it.
+  standIn.records.set(FOLDER, { group: FOLDER, google: { projectId: 'payments-prod', projectNumber: '123456789012' } });
+
+  await page.evaluate((id) => (window.location.hash = `#/associations/${id}`), saved.association.id);
+  const register = page.getByRole('region', { name: 'Register on the platform' });
+  await expect(register.getByRole('status')).toContainText(
+    `Not registered. Registering adds AWS account ${MOTO_ACCOUNT} to the group's record, keeping GCP project payments-prod.`,
+  );
+  await expectNoSeriousA11yViolations(page, 'the association page before registration');
+
+  // A refused write leaves it not registered, with a retry.
+  standIn.fault({ method: 'PUT', path: /account_associations/, status: 403 });
+  await register.getByRole('button', { name: 'Register' }).click();
+  await expect(register.getByText(/You lack the capability account_associations.update/)).toBeVisible();
+  expect(standIn.records.get(FOLDER)?.amazon).toBeUndefined();
+  await register.getByRole('button', { name: 'Retry registration' }).click();
+  await expect(register.getByText('Registered — the platform says Ready')).toBeVisible();
+  expect(standIn.records.get(FOLDER)).toEqual({
+    group: FOLDER,
+    google: { projectId: 'payments-prod', projectNumber: '123456789012' },
+    amazon: { account: MOTO_ACCOUNT },
+  });
+  await expect(register.getByRole('status').first()).toContainText(
+    `Registered: the platform associates group ${FOLDER} with AWS account ${MOTO_ACCOUNT}.`,
+  );
+
+  await page.getByRole('button', { name: /Run check|Check again/ }).click();
+  await expect(
+    page.getByText("Success — the platform's own check is Ready and every static check passed."),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText(/AWS role impersonation was successful!/).first()).toBeVisible();
+
+  standIn.setCheck(FOLDER, 'AMAZON', {
+    ready: 'NotReady',
+    reason: 'AssumeRoleFailed',
+    message: 'not authorized to perform sts:AssumeRoleWithWebIdentity',
+  });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(
+    page.getByText(
+      'Failing — Platform: NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page, 'the association page with a NotReady platform check');
+
+  // Removing the association offers to unset it on the platform, keeping the GCP half.
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove association' });
+  await confirm.getByLabel(/Also unset it on the platform/).check();
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(confirm).toBeHidden();
+  expect(standIn.records.get(FOLDER)).toEqual({
+    group: FOLDER,
+    google: { projectId: 'payments-prod', projectNumber: '123456789012' },
+  });
+});

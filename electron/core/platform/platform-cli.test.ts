@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
+import { installWorkloadIdentityRoutes, seedGcpAssociation } from '../../../e2e/fixtures/gcp/workload-identity-fake';
+import { installChainctlDouble, type ChainctlDouble } from '../../../e2e/fixtures/platform/chainctl-double';
+import { startPlatformStandIn, type PlatformStandIn } from '../../../e2e/fixtures/platform/platform-stand-in';
+import { createCore } from '../core';
+import { dispatchCall } from '../dispatch';
+import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
+import { createLogger } from '../logger';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+const BUILD_DIR = join(PROJECT_ROOT, 'node_modules/.cache/liaison-platform-cli-test');
+const SECRET = 'cli-stand-in-secret';
+const ORG = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
+const FOLDER = `${ORG}/0123456789abcdef`;
+
+let bed: GcpTestBed;
+let standIn: PlatformStandIn;
+let chainctl: ChainctlDouble;
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+
+beforeAll(async () => {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: PROJECT_ROOT,
+    build: { ssr: resolve(PROJECT_ROOT, 'electron/check-cli.ts'), outDir: BUILD_DIR, emptyOutDir: true },
+  });
+  bed = await createGcpTestBed();
+  standIn = await startPlatformStandIn({ secret: SECRET });
+  chainctl = installChainctlDouble(join(bed.fixture.root, 'chainctl'), { secret: SECRET });
+  env = {
+    ...bed.env,
+    PATH: `${chainctl.dir}${delimiter}${process.env.PATH ?? ''}`,
+    CHAINGUARD_CONSOLE_API: standIn.url,
+  };
+  dataDir = mkdtempSync(join(tmpdir(), 'liaison-platform-cli-'));
+  const iam = installWorkloadIdentityRoutes(bed.fake);
+  seedGcpAssociation(bed.fake, iam, { ...DEMO_PROJECT, groupId: FOLDER });
+  const core = createCore({
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // Nothing here sets a program; one that tried would be declined.
+      confirmProgram: () => Promise.resolve('declined'),
+    },
+    dataDir,
+    env,
+    logger: createLogger({ level: 'silent' }),
+  });
+  try {
+    for (const [method, input] of [
+      ['createGroup', { mode: 'existing', id: FOLDER, name: 'prod' }],
+      [
+        'saveAssociation',
+        {
+          groupId: FOLDER,
+          environment: 'enforce.dev',
+          cloud: 'gcp',
+          projectId: DEMO_PROJECT.projectId,
+          projectNumber: DEMO_PROJECT.projectNumber,
+          credential: { kind: 'adc' },
+          moduleVersion: '0.0.12',
+        },
+      ],
+    ] as const) {
+      const result = await dispatchCall(core, method, input as never);
+      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    }
+  } finally {
+    core.close();
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await standIn?.close();
+  await bed?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  standIn.reset();
+  standIn.addGroup({ id: ORG, name: 'acme.example', description: 'the organization' });
+  standIn.addGroup({ id: FOLDER, name: 'prod', description: 'production accounts' });
+  chainctl.set({ mode: 'signed-in' });
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(BUILD_DIR, 'check-cli.js'), ...args], {
+      env: { LIAISON_LOG_LEVEL: 'warn', ...env, LIAISON_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('liaison groups', () => {
+  it("lists the platform's groups as a table and as JSON", async () => {
+    const table = await runCli(['groups']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^NAME +ID +DESCRIPTION$/),
+      expect.stringMatching(new RegExp(`^acme\\.example +${ORG} +the organization$`)),
+      expect.stringMatching(new RegExp(`^  prod +${FOLDER} +production accounts$`)),
+    ]);
+    const json = await runCli(['groups', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { id: ORG, name: 'acme.example', description: 'the organization' },
+      { id: FOLDER, name: 'prod', description: 'production accounts' },
+    ]);
+  });
+
+  it('signed out: exit 1 and the exact login command', async () => {
+    chainctl.set({ mode: 'signed-out' });
+    const run = await runCli(['groups']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`chainctl auth login --audience ${standIn.url}`);
+  });
+});
+
+describe('liaison check-gcp asks the platform', () => {
+  it('Platform: Ready → Success with the seed line, exit 0', async () => {
+    standIn.records.set(FOLDER, {
+      group: FOLDER,
+      google: { projectId: DEMO_PROJECT.projectId, projectNumber: DEMO_PROJECT.projectNumber },
+    });
+    const run = await runCli(['check-gcp', FOLDER]);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toContain('Platform: Ready');
+    expect(lines.at(-2)).toMatch(/^Success \(\d+ ms\): Success — the platform's own check is Ready/);
+    expect(lines.at(-1)).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} GCP role impersonation was successful!$/);
+    expect(run.code).toBe(0);
+    expect(standIn.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /iam/v1/account_associations',
+      `POST /iam/v1/account_associations/${FOLDER}:check`,
+    ]);
+  });
+
+  it('Platform: NotReady — reason: message verbatim, Failing, exit 1', async () => {
+    standIn.records.set(FOLDER, { group: FOLDER, google: { projectId: DEMO_PROJECT.projectId } });
+    standIn.setCheck(FOLDER, 'GOOGLE', {
+      ready: 'NotReady',
+      reason: 'ImpersonationFailed',
+      message: 'unable to impersonate chainguard-canary@demo.iam.gserviceaccount.com: 403',
+    });
+    const run = await runCli(['check-gcp', FOLDER]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Platform: NotReady — ImpersonationFailed: unable to impersonate chainguard-canary@demo.iam.gserviceaccount.com: 403\n',
+    );
+    expect(run.stdout).toMatch(/\nFailing \(\d+ ms\): Failing — Platform: NotReady — ImpersonationFailed:/);
+  });
+
+  it('not registered and signed out are said so; no chainctl means no platform step', async () => {
+    const unregistered = await runCli(['check-gcp', FOLDER]);
+    expect(unregistered.code).toBe(1);
+    expect(unregistered.stdout).toContain(
+      `Platform: FAIL — Not registered: the platform has no GCP project for group ${FOLDER}.`,
+    );
+
+    chainctl.set({ mode: 'signed-out' });
+    const signedOut = await runCli(['check-gcp', FOLDER]);
+    expect(signedOut.code).toBe(1);
+    expect(signedOut.stdout).toMatch(/\nNeeds sign-in \(\d+ ms\): Needs sign-in — You are not signed in/);
+
+    const offline = env.PATH;
+    env.PATH = process.env.PATH;
+    try {
+      const run = await runCli(['check-gcp', FOLDER]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain('Platform:');
+      expect(run.stdout).toMatch(/\nConfigured \(\d+ ms\): /);
+    } finally {
+      env.PATH = offline;
+    }
+  });
+});

@@ -1,0 +1,236 @@
+import {
+  platformErrorCodes,
+  type PlatformConnection,
+  type PlatformGroup,
+  type RegistrationPlanView,
+} from '../../../shared/contract/platform';
+import { associationInputSchema, type ParsedAssociationInput } from '../../../shared/contract/associations';
+import { errorCodes } from '../../../shared/errors';
+import {
+  planRegistration,
+  planUnset,
+  type AccountAssociationsRecord,
+  type CloudTarget,
+} from '../../../shared/platform/association-record';
+import { AssociationRepository } from '../associations/association-repository';
+import { CoreError } from '../core-error';
+import type { Logger } from '../logger';
+import type { Store } from '../store/database';
+import { ChainctlTokenSource, findChainctl, loginCommand, CHAINCTL_INSTALL } from './chainctl-token-source';
+import { consoleApiFor } from './console-api-url';
+import { PlatformClient } from './platform-client';
+import type { PlatformCheckStatus } from './platform-wire';
+
+export interface PlatformServiceOptions {
+  store: Store;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  chainctlTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retryBaseMs?: number;
+}
+
+/** The platform side of Liaison: the operator's sign-in, the platform's groups, registration and its check. */
+export class PlatformService {
+  readonly #options: PlatformServiceOptions;
+  readonly #tokens: ChainctlTokenSource;
+  readonly #associations: AssociationRepository;
+
+  constructor(options: PlatformServiceOptions) {
+    this.#options = options;
+    this.#tokens = new ChainctlTokenSource({
+      env: options.env,
+      ...(options.chainctlTimeoutMs ? { timeoutMs: options.chainctlTimeoutMs } : {}),
+    });
+    this.#associations = new AssociationRepository(options.store);
+  }
+
+  /** Whether chainctl is there at all; without it Liaison works offline and asks the platform nothing. */
+  available(): boolean {
+    return findChainctl(this.#options.env) !== undefined;
+  }
+
+  client(environment: string): PlatformClient {
+    return new PlatformClient({
+      environment,
+      env: this.#options.env,
+      tokens: this.#tokens,
+      ...(this.#options.requestTimeoutMs ? { requestTimeoutMs: this.#options.requestTimeoutMs } : {}),
+      ...(this.#options.retryBaseMs ? { retryBaseMs: this.#options.retryBaseMs } : {}),
+    });
+  }
+
+  async connection(environment: string): Promise<PlatformConnection> {
+    const api = consoleApiFor(environment, this.#options.env);
+    const base = { environment, apiUrl: api.url, apiUrlSource: api.source, loginCommand: loginCommand(api.url) };
+    if (!this.available()) {
+      return {
+        ...base,
+        state: 'chainctl-missing',
+        message: 'chainctl was not found on PATH.',
+        remediation: CHAINCTL_INSTALL,
+      };
+    }
+    try {
+      // Asked fresh: the status line must say what chainctl holds now (a sign-out in a terminal, say).
+      const token = await this.#tokens.token(api.url, true);
+      const { subject, email, expiresAt } = token.claims;
+      return {
+        ...base,
+        state: 'signed-in',
+        identity: {
+          subject,
+          ...(email ? { email } : {}),
+          ...(expiresAt ? { expiresAt: new Date(expiresAt * 1000).toISOString() } : {}),
+        },
+        message: `Signed in as ${email ?? subject}.`,
+      };
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      const state =
+        error.code === platformErrorCodes.signedOut
+          ? 'signed-out'
+          : error.code === platformErrorCodes.chainctlMissing
+            ? 'chainctl-missing'
+            : 'chainctl-failed';
+      return {
+        ...base,
+        state,
+        message: error.message,
+        ...(error.remediation ? { remediation: error.remediation } : {}),
+      };
+    }
+  }
+
+  async signIn(environment: string): Promise<PlatformConnection> {
+    const api = consoleApiFor(environment, this.#options.env);
+    await this.#tokens.login(api.url);
+    return this.connection(environment);
+  }
+
+  async listGroups(environment: string): Promise<PlatformGroup[]> {
+    const groups = await this.client(environment).listGroups();
+    return groups
+      .filter((g) => /^[0-9a-f]{40}(\/[0-9a-f]{16})*$/.test(g.id))
+      .map((g) => ({ id: g.id, name: g.name, description: g.description }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async createFolder(
+    environment: string,
+    parentId: string,
+    folder: { name: string; description: string },
+  ): Promise<PlatformGroup> {
+    const created = await this.client(environment).createGroup(parentId, folder);
+    this.#options.logger.info({ environment, parentId, id: created.id }, 'platform folder created');
+    return { id: created.id, name: created.name, description: created.description };
+  }
+
+  async planRegistration(associationId: string): Promise<RegistrationPlanView> {
+    const target = this.#target(associationId);
+    const existing = await this.client(target.environment).readAssociation(target.groupId);
+    return view(associationId, target, existing);
+  }
+
+  /** Writes the record (create, add this cloud, or replace after confirmation), then asks the platform's check. */
+  async register(
+    associationId: string,
+    confirmReplace: string | undefined,
+  ): Promise<{ plan: RegistrationPlanView; check?: PlatformCheckStatus }> {
+    const target = this.#target(associationId);
+    const client = this.client(target.environment);
+    const existing = await client.readAssociation(target.groupId);
+    const plan = planRegistration(target.groupId, existing, cloudTarget(target));
+    if (plan.kind === 'replace' && confirmReplace !== plan.replaces) {
+      throw new CoreError({
+        code: platformErrorCodes.replaceNotConfirmed,
+        field: 'confirmReplace',
+        message: `The platform holds ${plan.replaces} for group ${target.groupId}; a group has one ${target.cloud === 'aws' ? 'AWS account' : 'GCP project'}, so registering replaces it.`,
+        remediation: `Confirm replacing ${plan.replaces}, or choose another group for this ${target.cloud === 'aws' ? 'account' : 'project'}.`,
+      });
+    }
+    if (plan.kind === 'create') await client.createAssociation(plan.record);
+    else if (plan.kind !== 'unchanged') await client.updateAssociation(plan.record);
+    this.#options.logger.info(
+      { associationId, group: target.groupId, cloud: target.cloud, kind: plan.kind },
+      'association registered on the platform',
+    );
+    const check = await client
+      .check(target.groupId, target.cloud === 'aws' ? 'AMAZON' : 'GOOGLE')
+      .catch((error: unknown) => {
+        this.#options.logger.warn({ associationId, err: String(error) }, 'platform check after registration failed');
+        return undefined;
+      });
+    return { plan: view(associationId, target, existing), ...(check ? { check } : {}) };
+  }
+
+  /** Takes this association's cloud out of the group's record, keeping the other cloud's half. */
+  async unset(associationId: string): Promise<{ outcome: 'deleted' | 'updated' | 'nothing'; detail: string }> {
+    const target = this.#target(associationId);
+    const client = this.client(target.environment);
+    const existing = await client.readAssociation(target.groupId);
+    const wanted = target.cloud === 'aws' ? target.accountId : target.projectId;
+    const plan = planUnset(existing, target.cloud, wanted);
+    if (plan.kind === 'nothing') return { outcome: 'nothing', detail: plan.reason };
+    if (plan.kind === 'delete') {
+      await client.deleteAssociation(target.groupId);
+      return {
+        outcome: 'deleted',
+        detail: `The platform no longer associates group ${target.groupId} with ${wanted}.`,
+      };
+    }
+    await client.updateAssociation(plan.record);
+    return {
+      outcome: 'updated',
+      detail: `The platform no longer associates group ${target.groupId} with ${wanted}; the other cloud's half is kept.`,
+    };
+  }
+
+  #target(associationId: string): ParsedAssociationInput {
+    const association = this.#associations.find(associationId);
+    const parsed = association ? associationInputSchema.safeParse(association.values) : undefined;
+    if (!association || !parsed?.success) {
+      throw new CoreError({
+        code: errorCodes.notFound,
+        field: 'associationId',
+        message: association ? 'Only a complete association can be registered' : 'The association does not exist',
+        remediation: 'Finish the wizard and save the association first.',
+      });
+    }
+    return parsed.data;
+  }
+}
+
+export function cloudTarget(target: ParsedAssociationInput): CloudTarget {
+  return target.cloud === 'aws'
+    ? { cloud: 'aws', account: target.accountId }
+    : { cloud: 'gcp', projectId: target.projectId, projectNumber: target.projectNumber };
+}
+
+function view(
+  associationId: string,
+  target: ParsedAssociationInput,
+  existing: AccountAssociationsRecord | undefined,
+): RegistrationPlanView {
+  const plan = planRegistration(target.groupId, existing, cloudTarget(target));
+  const halves = (record: AccountAssociationsRecord) => ({
+    ...(record.amazon ? { amazon: { account: record.amazon.account } } : {}),
+    ...(record.google
+      ? {
+          google: {
+            projectId: record.google.projectId,
+            ...(record.google.projectNumber ? { projectNumber: record.google.projectNumber } : {}),
+          },
+        }
+      : {}),
+  });
+  return {
+    associationId,
+    group: target.groupId,
+    cloud: target.cloud,
+    kind: plan.kind,
+    ...(existing ? { before: halves(existing) } : {}),
+    after: halves(plan.record),
+    ...(plan.kind === 'replace' ? { replaces: plan.replaces } : {}),
+  };
+}

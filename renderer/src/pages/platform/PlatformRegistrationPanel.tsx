@@ -1,0 +1,99 @@
+import { Alert, AlertTitle, Box, Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { RegistrationPlanView } from '../../../../shared/contract/platform';
+import { LiaisonError } from '../../../../shared/errors';
+import { ErrorState } from '../../components/ErrorState';
+import { useRegister, useRegistrationPlan } from './platform-queries';
+
+const OFFLINE_CODES = ['PLATFORM_CHAINCTL_MISSING'];
+
+/**
+ * Register: what the group's association record on the platform holds, what registering this
+ * association changes (create it; add this cloud beside the other; replace another account only after
+ * an explicit confirmation, since a group holds one), then the platform's answer.
+ */
+export function PlatformRegistrationPanel({ associationId }: { associationId: string }) {
+  const plan = useRegistrationPlan(associationId);
+  const register = useRegister(associationId);
+  const [confirmed, setConfirmed] = useState(false);
+  const headingId = `register-${associationId}`;
+  const offline =
+    plan.error instanceof LiaisonError && OFFLINE_CODES.includes(plan.error.code) ? plan.error : undefined;
+  return (
+    <Stack spacing={2} component="section" aria-labelledby={headingId}>
+      <Typography id={headingId} variant="h6" component="h2">
+        Register on the platform
+      </Typography>
+      {plan.isPending ? <Typography role="status">Reading the group&apos;s association record…</Typography> : null}
+      {offline ? (
+        <Alert severity="info">
+          <AlertTitle>Not registered — working offline</AlertTitle>
+          {offline.message} {offline.remediation}
+        </Alert>
+      ) : plan.error ? (
+        <ErrorState
+          title="Not registered: the platform's record could not be read"
+          error={plan.error}
+          onRetry={() => void plan.refetch()}
+        />
+      ) : null}
+      {plan.data ? <PlanSummary plan={plan.data} /> : null}
+      {plan.data?.kind === 'replace' ? (
+        <FormControlLabel
+          control={<Checkbox checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />}
+          label={`Replace ${plan.data.replaces ?? ''} with this ${plan.data.cloud === 'aws' ? 'account' : 'project'} on the platform`}
+        />
+      ) : null}
+      {plan.data && plan.data.kind !== 'unchanged' ? (
+        <Box>
+          <Button
+            variant="contained"
+            disabled={plan.data.kind === 'replace' && !confirmed}
+            loading={register.isPending}
+            onClick={() => register.mutate(plan.data.kind === 'replace' ? plan.data.replaces : undefined)}
+          >
+            {register.error ? 'Retry registration' : 'Register'}
+          </Button>
+        </Box>
+      ) : null}
+      {register.error ? (
+        <ErrorState
+          title="Not registered: the platform refused the write"
+          error={register.error}
+          onRetry={() => register.mutate(plan.data?.kind === 'replace' ? plan.data.replaces : undefined)}
+          retrying={register.isPending}
+        />
+      ) : null}
+      {register.data?.check ? (
+        <Alert severity={register.data.check.ready === 'Ready' ? 'success' : 'warning'} role="status">
+          <AlertTitle>Registered — the platform says {register.data.check.ready}</AlertTitle>
+          {register.data.check.ready === 'NotReady'
+            ? `${register.data.check.reason}: ${register.data.check.message}`
+            : register.data.check.ready === 'Ready'
+              ? 'The platform impersonated chainguard-canary with this association.'
+              : 'Apply the Terraform, then run the check.'}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function PlanSummary({ plan }: { plan: RegistrationPlanView }) {
+  const what = plan.cloud === 'aws' ? 'AWS account' : 'GCP project';
+  const mine = plan.cloud === 'aws' ? plan.after.amazon?.account : plan.after.google?.projectId;
+  const other = plan.cloud === 'aws' ? plan.before?.google?.projectId : plan.before?.amazon?.account;
+  const text: Record<RegistrationPlanView['kind'], string> = {
+    create: `Not registered. Registering creates the group's association record with ${what} ${mine ?? ''}.`,
+    add: `Not registered. Registering adds ${what} ${mine ?? ''} to the group's record, keeping ${plan.cloud === 'aws' ? 'GCP project' : 'AWS account'} ${other ?? ''}.`,
+    unchanged: `Registered: the platform associates group ${plan.group} with ${what} ${mine ?? ''}.`,
+    replace: `The platform associates group ${plan.group} with ${what} ${plan.replaces ?? ''}. A group holds one ${what}: registering replaces it with ${mine ?? ''}.`,
+  };
+  return (
+    <Alert
+      severity={plan.kind === 'unchanged' ? 'success' : plan.kind === 'replace' ? 'warning' : 'info'}
+      role="status"
+    >
+      {text[plan.kind]}
+    </Alert>
+  );
+}

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useClient } from '../../client/ClientProvider';
+
+export const PLATFORM_KEY = ['platform'] as const;
+
+/** Who is signed in to the environment's platform (never the token). */
+export function usePlatformConnection(environment: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...PLATFORM_KEY, 'connection', environment],
+    queryFn: () => client.call('getPlatformConnection', { environment }),
+    enabled: environment !== '',
+    retry: false,
+  });
+}
+
+export function usePlatformSignIn(environment: string) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.call('signInToPlatform', { environment }),
+    onSuccess: (connection) => queryClient.setQueryData([...PLATFORM_KEY, 'connection', environment], connection),
+  });
+}
+
+/** What registering the association would change on the platform (reads the group's record). */
+export function useRegistrationPlan(associationId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...PLATFORM_KEY, 'registration', associationId],
+    queryFn: () => client.call('planPlatformRegistration', { associationId }),
+    retry: false,
+  });
+}
+
+export function useRegister(associationId: string) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirmReplace: string | undefined) =>
+      client.call('registerPlatformAssociation', {
+        associationId,
+        ...(confirmReplace ? { confirmReplace } : {}),
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'registration', associationId] }),
+  });
+}
+
+export function usePlatformGroups(environment: string, enabled: boolean) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...PLATFORM_KEY, 'groups', environment],
+    queryFn: () => client.call('listPlatformGroups', { environment }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useCreatePlatformFolder(environment: string) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { parentId: string; name: string; description: string }) =>
+      client.call('createPlatformFolder', { environment, ...input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'groups', environment] }),
+  });
+}
