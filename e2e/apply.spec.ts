@@ -79,6 +79,8 @@ test('a failing resource shows its diagnostic; Settings points Liaison at anothe
   await page.getByRole('button', { name: 'Save path' }).click();
   await expect(path).toHaveAttribute('aria-invalid', 'true');
   await path.fill(join(DOUBLES, 'apply-error', 'terraform'));
+  // The web host runs a new program only once its operator re-enters the launch token.
+  await page.getByRole('form', { name: 'Set the Terraform path' }).getByLabel('Launch token').fill(host.launchToken);
   await page.getByRole('button', { name: 'Save path' }).click();
   await expect(path).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByText(join(DOUBLES, 'apply-error', 'terraform'))).toBeVisible();
@@ -124,6 +126,7 @@ test("a plan that fails shows Terraform's diagnostic: the real binary cannot rea
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Custom Terraform path').fill(real ?? '');
+  await page.getByRole('form', { name: 'Set the Terraform path' }).getByLabel('Launch token').fill(host.launchToken);
   await page.getByRole('button', { name: 'Save path' }).click();
   await expect(page.getByLabel('Custom Terraform path')).toHaveAttribute('aria-invalid', 'false');
 

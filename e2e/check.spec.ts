@@ -69,6 +69,8 @@ test('the check step says Failing before the association exists, Configured once
   });
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Token command', { exact: true }).fill(command);
+  // The web host runs a new program only once its operator re-enters the launch token.
+  await page.getByRole('form', { name: 'Set a token command' }).getByLabel('Launch token').fill(host.launchToken);
   await page.getByRole('button', { name: 'Save token command' }).click();
   await expect(page.getByRole('list', { name: 'Token commands' })).toContainText('enforce.dev');
   await expectNoSeriousA11yViolations(page, 'the settings page with a token command');

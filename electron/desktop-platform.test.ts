@@ -13,7 +13,15 @@ const notification = vi.hoisted(() => {
   }
   return { shown, isSupported, FakeNotification };
 });
-vi.mock('electron', () => ({ shell: { openExternal }, Notification: notification.FakeNotification }));
+const showMessageBox = vi.hoisted(() =>
+  vi.fn<(...args: unknown[]) => Promise<{ response: number; checkboxChecked: boolean }>>(),
+);
+vi.mock('electron', () => ({
+  shell: { openExternal },
+  Notification: notification.FakeNotification,
+  dialog: { showMessageBox },
+  BrowserWindow: { getFocusedWindow: () => null },
+}));
 
 const { desktopPlatform } = await import('./desktop-platform');
 
@@ -47,5 +55,29 @@ describe('desktopPlatform', () => {
     notification.isSupported.mockReturnValue(false);
     expect(desktopPlatform.notify('title', 'body')).toBe('toast');
     expect(notification.shown).toEqual([]);
+  });
+});
+
+describe('desktopPlatform.confirmProgram: a native dialog the renderer cannot forge', () => {
+  const program = {
+    kind: 'token-command:enforce.dev:arguments',
+    purpose: 'the token command for enforce.dev',
+    program: 'chainctl auth token --audience {audience}',
+  };
+
+  it('shows the exact command, with Cancel as the default, and confirms only on Allow', async () => {
+    showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    expect(await desktopPlatform.confirmProgram(program, {})).toBe('confirmed');
+    const options = showMessageBox.mock.calls.at(-1)?.at(-1) as Electron.MessageBoxOptions;
+    expect(options.detail).toContain('chainctl auth token --audience {audience}');
+    expect(options.message).toContain('the token command for enforce.dev');
+    expect(options.buttons).toEqual(['Cancel', 'Allow']);
+    expect(options.defaultId).toBe(0);
+    expect(options.cancelId).toBe(0);
+  });
+
+  it('declines on Cancel, and ignores a launch token the renderer might send', async () => {
+    showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    expect(await desktopPlatform.confirmProgram(program, { launchToken: 'anything' })).toBe('declined');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventPayload, MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { resolveDataDir } from './data-dir';
@@ -23,6 +24,7 @@ import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { openStore, type Store } from './store/database';
+import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
 import { createTerraformDomain } from './terraform/terraform-handlers';
 import { platformHandlers } from './platform/platform-handlers';
@@ -57,6 +59,9 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = options.dataDir ?? resolveDataDir(env);
   const logger = options.logger ?? createLogger();
   const events = new EventBus();
+  ensurePrivateDir(dataDir);
+  // Made 0700 when the first workspace is written; one an older Liaison left open is tightened now.
+  if (existsSync(join(dataDir, 'workspaces'))) ensurePrivateDir(join(dataDir, 'workspaces'));
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
   const aws = createAwsServices({ events, logger, platform: options.platform, env });
@@ -77,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
     env,
     dataDir,
     credentials: terraformCredentials,
+    platform: options.platform,
     ...(options.now ? { now: options.now } : {}),
   });
 
@@ -89,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
     env,
     awsCatalog: aws.catalog,
     gcp: new GcpCredentialsService({ env, logger }),
+    host: options.platform,
     ...(options.now ? { now: options.now } : {}),
   });
   const health = new HealthService({

@@ -1,33 +1,34 @@
 import { pino, type Logger } from 'pino';
+import { redactValue } from './redact-value';
 
-/** Keys whose values never reach a log line, wherever they appear in a logged object. */
-export const REDACTED_PATHS = [
-  '*.aws_access_key_id',
-  '*.aws_secret_access_key',
-  '*.aws_session_token',
-  '*.accessKeyId',
-  '*.secretAccessKey',
-  '*.sessionToken',
-  '*.access_token',
-  '*.refresh_token',
-  '*.client_secret',
-  '*.private_key',
-  '*.token',
-  '*.password',
-  'req.headers.cookie',
-  'req.query.token',
-  'res.headers["set-cookie"]',
-];
-
+/**
+ * Every argument of every log call (merging object, message, format arguments, errors) and every
+ * child logger's bindings go through `redactValue`: secrets are hidden by key at any depth and by
+ * shape inside any string. pino's own `redact` option only reaches the paths it is given.
+ */
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
-  return pino(
+  const logger = pino(
     {
       name: 'liaison',
       level: options.level ?? process.env.LIAISON_LOG_LEVEL ?? 'info',
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map(redactValue) as Parameters<typeof method>);
+        },
+      },
+      formatters: {
+        bindings: (bindings) => redactValue(bindings) as Record<string, unknown>,
+      },
     },
     options.destination ?? process.stderr,
   );
+  // pino resets the bindings formatter for children, so a child's bindings are redacted here; children
+  // inherit this method through their prototype, so grandchildren are covered too.
+  const child = logger.child;
+  logger.child = function redactedChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redactValue(bindings) as typeof bindings, childOptions);
+  } as typeof child;
+  return logger;
 }
 
 export type { Logger };

@@ -1,3 +1,5 @@
+import type { ConfirmationOutcome, ConfirmationProof, ProgramToConfirm } from './programs/program-confirmation';
+
 /**
  * What differs between the desktop and the browser host. Electron implements it with native
  * abilities; the web host in browser terms (the renderer follows a link itself).
@@ -11,10 +13,17 @@ export interface HostPlatform {
    * notifications), leaving the renderer's in-page toast to tell the operator.
    */
   notify(title: string, body: string): 'shown' | 'toast';
+  /**
+   * Asks the operator, in a way the renderer cannot forge, to allow a program the API has set: a native
+   * dialog from the main process in Electron; the launch token in `proof`, checked by the web host.
+   */
+  confirmProgram(program: ProgramToConfirm, proof: ConfirmationProof): Promise<ConfirmationOutcome>;
 }
 
 export const webPlatform: HostPlatform = {
   host: 'web',
   openExternal: () => Promise.resolve('navigate'),
   notify: () => 'toast',
+  // A host without a launch token (the CLI) has no way to ask: nothing it is given is allowed to run.
+  confirmProgram: () => Promise.resolve('declined'),
 };

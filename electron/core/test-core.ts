@@ -7,13 +7,15 @@ import { createLogger } from './logger';
 import type { HostPlatform } from './platform';
 
 /** A real core on a temporary data directory, for tests; logs are captured instead of printed. */
-export function createTestCore(platform: Partial<HostPlatform> = {}): {
+export function createTestCore(
+  platform: Partial<HostPlatform> = {},
+  dataDir: string = mkdtempSync(join(tmpdir(), 'liaison-core-')),
+): {
   core: Core;
   dataDir: string;
   logs: string[];
   dispose(): void;
 } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-core-'));
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -22,7 +24,14 @@ export function createTestCore(platform: Partial<HostPlatform> = {}): {
     },
   });
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast', ...platform },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // An operator who allows every program they set; tests of the confirmation pass their own.
+      confirmProgram: () => Promise.resolve('confirmed'),
+      ...platform,
+    },
     dataDir,
     logger: createLogger({ destination }),
     version: '0.0.0-test',

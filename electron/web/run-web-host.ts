@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/core';
 import { CoreError } from '../core/core-error';
-import { webPlatform } from '../core/platform';
+import { launchTokenPlatform } from './launch-token-platform';
 import { startWebHost } from './server';
 
 /** `npm run web [-- --port N]`: the core plus the loopback web transport, until SIGINT/SIGTERM. */
@@ -18,13 +19,15 @@ export async function runWebHost(argv: string[] = process.argv.slice(2)): Promis
     return;
   }
   const port = parsePort(values.port ?? process.env.LIAISON_PORT);
+  // The launch token both opens a session and confirms the programs set in Settings.
+  const token = randomBytes(24).toString('base64url');
   let core: Core;
   try {
-    core = createCore({ platform: webPlatform, version: readVersion() });
+    core = createCore({ platform: launchTokenPlatform(token), version: readVersion() });
   } catch (error) {
     exitWith(error);
   }
-  const host = await startWebHost({ core, port, staticDir: join(import.meta.dirname, '../renderer') }).catch(
+  const host = await startWebHost({ core, port, token, staticDir: join(import.meta.dirname, '../renderer') }).catch(
     (error: unknown) => {
       core.close();
       exitWith(error);

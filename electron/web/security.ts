@@ -38,3 +38,20 @@ export function secretsEqual(given: string | undefined, expected: string): boole
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Where to send the browser after the token exchange: the request's own path, never another origin.
+ * `//evil.example/`, `/\evil.example/` and `/.//evil.example/` all resolve off-origin or to a
+ * protocol-relative path, so anything but one leading slash collapses to it.
+ */
+export function sameOriginPath(requestUrl: string): string {
+  const base = 'http://liaison.invalid';
+  let target: URL;
+  try {
+    target = new URL(requestUrl, base);
+  } catch {
+    return '/';
+  }
+  if (target.origin !== base) return '/';
+  return target.pathname.replace(/^[/\\]+/, '/');
+}

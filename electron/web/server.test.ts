@@ -27,6 +27,8 @@ function send(
         method: options.method ?? 'GET',
         headers: options.headers,
         setHost: false,
+        // No pooled keep-alive socket: one test restarts the host on the same port.
+        agent: false,
       },
       (res) => {
         let body = '';
@@ -90,6 +92,50 @@ describe('web host: the launch token', () => {
     const forged = await call('listGroups', {}, { cookie: `${SESSION_COOKIE}=launch-token` });
     expect(forged.status).toBe(401);
     expect(JSON.parse(forged.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+});
+
+describe('web host: the token exchange cannot be turned against the user', () => {
+  it.each(['//evil.example/', '/\\evil.example/', '/.//evil.example/', '///evil.example/x', '/%2F%2Fevil.example/'])(
+    'redirects %s?token=… to a same-origin path, never to another host',
+    async (path) => {
+      const exchange = await send(`${path}?token=launch-token`, { headers: { host: own() } });
+      expect(exchange.status).toBe(303);
+      const location = String(exchange.headers.location);
+      expect(location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, `http://${own()}`).host).toBe(own());
+    },
+  );
+
+  it('keeps the requested path when it is a plain same-origin path', async () => {
+    const exchange = await send('/workspaces?token=launch-token', { headers: { host: own() } });
+    expect(exchange.headers.location).toBe('/workspaces');
+  });
+
+  it('mints a fresh session for every exchange, each of which works', async () => {
+    const cookies = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const exchange = await send('/?token=launch-token', { headers: { host: own() } });
+        return ([exchange.headers['set-cookie'] ?? []].flat()[0] ?? '').split(';')[0] ?? '';
+      }),
+    );
+    expect(new Set([cookie, ...cookies]).size).toBe(4);
+    for (const each of cookies) expect((await call('listGroups', {}, { cookie: each })).status).toBe(200);
+  });
+
+  it('ends every session with the host: a new host on the same port refuses the old cookie', async () => {
+    const port = host.port;
+    expect((await call('listGroups', {})).status).toBe(200);
+    await host.close();
+    const test = createTestCore();
+    const previousDispose = dispose;
+    dispose = () => {
+      test.dispose();
+      previousDispose();
+    };
+    host = await startWebHost({ core: test.core, port, token: 'launch-token' });
+    const refused = await call('listGroups', {});
+    expect(refused.status).toBe(401);
   });
 });
 

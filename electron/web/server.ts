@@ -1,14 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { events } from '../../shared/api';
+import { programConfirmationCodes } from '../../shared/contract/program-confirmation';
 import { errorCodes, type ApiError, type CallResult } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { dispatchCall } from '../core/dispatch';
-import { SECURITY_HEADERS, SESSION_COOKIE, isAllowedHost, isSafeMethod, isSameOrigin, secretsEqual } from './security';
+import { redactText } from '../core/redact-value';
+import {
+  SECURITY_HEADERS,
+  SESSION_COOKIE,
+  isAllowedHost,
+  isSafeMethod,
+  isSameOrigin,
+  sameOriginPath,
+  secretsEqual,
+} from './security';
 
 export interface WebHostOptions {
   core: Core;
@@ -16,7 +26,7 @@ export interface WebHostOptions {
   port?: number;
   /** The built renderer; when absent the API still works (tests) and `/` says the UI is not built. */
   staticDir?: string;
-  /** Fixed per-launch secrets for tests; random otherwise. */
+  /** The launch token (the CLI shares it with the platform that confirms programs); random otherwise. */
   token?: string;
 }
 
@@ -36,6 +46,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [errorCodes.conflict]: 409,
   [errorCodes.forbidden]: 403,
   [errorCodes.unauthorized]: 401,
+  [programConfirmationCodes.notConfirmed]: 403,
 };
 
 /**
@@ -44,7 +55,9 @@ const STATUS_BY_CODE: Record<string, number> = {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sessionSecret = randomBytes(32).toString('base64url');
+  // Each token exchange mints its own session; only their hashes are kept, in memory, so every session
+  // ends with this host and a lookup by hash leaks nothing about a stored secret through timing.
+  const sessions = new Set<string>();
   // forceCloseConnections: an idle keep-alive socket must not hold up Ctrl+C.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
@@ -59,10 +72,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const query = request.query as Record<string, unknown>;
     if (request.method === 'GET' && typeof query.token === 'string' && secretsEqual(query.token, token)) {
       // Trade the launch token for a cookie and drop it from the address bar.
-      reply.setCookie(SESSION_COOKIE, sessionSecret, { httpOnly: true, sameSite: 'strict', path: '/' });
-      return reply.redirect(request.url.split('?')[0] ?? '/', 303);
+      const session = randomBytes(32).toString('base64url');
+      sessions.add(hashSession(session));
+      reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
+      return reply.redirect(sameOriginPath(request.url), 303);
     }
-    if (!secretsEqual(request.cookies[SESSION_COOKIE], sessionSecret)) {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie === undefined || !sessions.has(hashSession(cookie))) {
       return deny(
         request,
         reply,
@@ -85,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         : status === 413
           ? errorCodes.invalidInput
           : errorCodes.internal;
-    const message = status === 500 ? 'Internal error' : `Malformed request: ${error.message}`;
+    const message = status === 500 ? 'Internal error' : `Malformed request: ${redactText(error.message)}`;
     void reply.code(status).send({ ok: false, error: { code, message } } satisfies CallResult<never>);
   });
 
@@ -137,9 +153,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: async () => {
       for (const stream of streams) stream.end();
+      sessions.clear();
       await app.close();
     },
   };
+}
+
+function hashSession(session: string): string {
+  return createHash('sha256').update(session).digest('base64url');
 }
 
 /** API clients get the typed error; a browser navigating here gets a sentence it can read. */

@@ -178,11 +178,13 @@ export const awsMethods = {
   startAwsSsoSignIn: { input: z.object({ profile: awsProfileNameSchema }), output: awsSsoSignInSchema },
   cancelAwsSsoSignIn: { input: z.object({ signInId: requestIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   /** Opens the verification page the SSO service gave for this sign-in (never a URL from the renderer). */
+  /** Opens the page only on an AWS sign-in host (or the configured endpoint's); otherwise `show`s it. */
   openAwsSsoVerificationPage: {
     input: z.object({ signInId: requestIdSchema }),
     output: z.discriminatedUnion('action', [
       z.object({ action: z.literal('opened') }),
       z.object({ action: z.literal('navigate'), url: z.string() }),
+      z.object({ action: z.literal('show'), url: z.string(), reason: z.string() }),
     ]),
   },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoTimestampSchema } from '../model';
 import { environmentSchema } from '../terraform/platform-environment';
 import { associationIdSchema } from './associations';
+import { launchTokenSchema } from './program-confirmation';
 
 /*
  * Checks: proof that an association works. Static steps read the cloud's IAM configuration and
@@ -66,8 +67,14 @@ export const tokenCommandSchema = z.object({
   environment: environmentSchema,
   command: z.string().trim().min(1, 'Enter the command that prints a token').max(2000, 'Too long'),
   timeoutSeconds: z.number().int().min(1).max(600).default(TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS),
+  /** Through the system shell (pipes, variables) only when the operator asks; else split into arguments. */
+  shell: z.boolean().default(false),
 });
 export type TokenCommand = z.infer<typeof tokenCommandSchema>;
+
+/** A saved token command; `confirmed` is false for one saved before confirmation existed: it does not run. */
+export const savedTokenCommandSchema = tokenCommandSchema.extend({ confirmed: z.boolean() });
+export type SavedTokenCommand = z.infer<typeof savedTokenCommandSchema>;
 
 export const checkErrorCodes = {
   notCheckable: 'CHECK_NOT_CHECKABLE',
@@ -82,8 +89,12 @@ export const checkMethods = {
     input: z.object({ associationId: associationIdSchema, limit: z.number().int().min(1).max(500).default(20) }),
     output: z.array(checkResultSchema),
   },
-  listTokenCommands: { input: z.object({}), output: z.array(tokenCommandSchema) },
-  setTokenCommand: { input: tokenCommandSchema, output: tokenCommandSchema },
+  listTokenCommands: { input: z.object({}), output: z.array(savedTokenCommandSchema) },
+  /** Takes effect only once confirmed: a native dialog in Electron, `launchToken` in the web host. */
+  setTokenCommand: {
+    input: tokenCommandSchema.extend({ launchToken: launchTokenSchema }),
+    output: savedTokenCommandSchema,
+  },
   removeTokenCommand: {
     input: z.object({ environment: environmentSchema }),
     output: z.object({ removed: z.boolean() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { launchTokenSchema } from './program-confirmation';
 import { apiErrorSchema } from '../errors';
 import { isoTimestampSchema } from '../model';
 
@@ -283,9 +284,15 @@ export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
 export const terraformMethods = {
   /** Which Terraform (or OpenTofu) Liaison would run, and why not when none is usable. */
   getTerraformBinary: { input: z.object({}), output: terraformBinaryStatusSchema },
-  /** Sets (or, with null, clears) the binary path from Settings; returns what that path gives. */
+  /**
+   * Sets (or, with null, clears) the binary path from Settings; returns what that path gives. A new path
+   * takes effect only once confirmed: a native dialog in Electron, `launchToken` in the web host.
+   */
   setTerraformBinaryPath: {
-    input: z.object({ path: z.string().trim().min(1, 'Enter a path').max(4096).nullable() }),
+    input: z.object({
+      path: z.string().trim().min(1, 'Enter a path').max(4096).nullable(),
+      launchToken: launchTokenSchema,
+    }),
     output: terraformBinaryStatusSchema,
   },
   /** Where Terraform's downloads go through: the HTTPS proxy set in Settings, if any. */

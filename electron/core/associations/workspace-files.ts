@@ -51,7 +51,8 @@ export function writeWorkspaceFiles(dir: string, files: readonly GeneratedFile[]
     });
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    // workspaces/ and each workspace hold Terraform state: the user's only.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const file of files) writeAtomically(dir, file);
   } catch (cause) {
     if (cause instanceof CoreError) throw cause;

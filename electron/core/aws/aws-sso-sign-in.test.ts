@@ -11,6 +11,7 @@ import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from 
 import { startSsoFake, type SsoFake } from '../../../e2e/fixtures/aws/sso-fake';
 import { dispatchCall } from '../dispatch';
 import { createTestCore } from '../test-core';
+import { isAwsOwnedHost } from './aws-sso-sign-in';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -34,7 +35,7 @@ describe.skipIf(!motoBinary)(
       await moto?.stop();
     });
 
-    async function setUp(fakeOptions: { expiresInSeconds?: number } = {}): Promise<void> {
+    async function setUp(fakeOptions: { expiresInSeconds?: number; verificationBase?: string } = {}): Promise<void> {
       sso = await startSsoFake({ motoUrl: moto.url, ...fakeOptions });
       vi.stubEnv('AWS_ENDPOINT_URL', moto.url);
       vi.stubEnv('AWS_ENDPOINT_URL_SSO', sso.url);
@@ -176,6 +177,29 @@ describe.skipIf(!motoBinary)(
       expect(existsSync(fixture.ssoCacheDir)).toBe(false);
     });
 
+    it.each([
+      ['a host that is not AWS', 'https://sso.evil.example'],
+      ['a look-alike of the AWS device page', 'https://device.sso.us-east-1.amazonaws.com.evil.example'],
+    ])('shows, and does not open, a verification page on %s', async (_label, base) => {
+      await setUp({ verificationBase: base });
+      const signIn = await call<AwsSsoSignIn>('startAwsSsoSignIn', { profile: 'sso-dev' });
+      const opened = await dispatchCall(test.core, 'openAwsSsoVerificationPage', { signInId: signIn.signInId });
+      expect(opened).toMatchObject({
+        ok: true,
+        value: { action: 'show', url: `${base}/device?user_code=${signIn.userCode}` },
+      });
+      expect(opened.ok && (opened.value as { reason: string }).reason).toMatch(/is not an AWS sign-in host/);
+    });
+
+    it("opens AWS's own device page", async () => {
+      await setUp({ verificationBase: 'https://device.sso.us-east-1.amazonaws.com' });
+      const signIn = await call<AwsSsoSignIn>('startAwsSsoSignIn', { profile: 'sso-dev' });
+      expect(await call('openAwsSsoVerificationPage', { signInId: signIn.signInId })).toEqual({
+        action: 'navigate',
+        url: `https://device.sso.us-east-1.amazonaws.com/device?user_code=${signIn.userCode}`,
+      });
+    });
+
     it('refuses a profile that does not use SSO', async () => {
       await setUp();
       const result = await dispatchCall(test.core, 'startAwsSsoSignIn', { profile: 'static-admin' });
@@ -183,3 +207,22 @@ describe.skipIf(!motoBinary)(
     });
   },
 );
+
+describe('isAwsOwnedHost', () => {
+  it.each([
+    'https://device.sso.us-east-1.amazonaws.com/',
+    'https://device.sso.us-gov-west-1.amazonaws.com/?user_code=ABCD-EFGH',
+    'https://d-1234567890.awsapps.com/start/#/device',
+    'https://ssoins-1234.portal.us-east-1.app.aws/',
+    'https://device.sso.cn-north-1.amazonaws.com.cn/',
+  ])('accepts %s', (url) => expect(isAwsOwnedHost(new URL(url))).toBe(true));
+
+  it.each([
+    'http://device.sso.us-east-1.amazonaws.com/',
+    'https://amazonaws.com.evil.example/',
+    'https://evilamazonaws.com/',
+    'https://user:pass@device.sso.us-east-1.amazonaws.com/',
+    'https://127.0.0.1/',
+    'https://aws/',
+  ])('refuses %s', (url) => expect(isAwsOwnedHost(new URL(url))).toBe(false));
+});

@@ -24,6 +24,8 @@ interface ActiveSignIn {
   timer: NodeJS.Timeout | undefined;
   client: SSOOIDCClient;
   settled: boolean;
+  /** The host the device authorization was asked of: AWS's, or the endpoint the operator configured. */
+  oidcHost: string | undefined;
 }
 
 export interface AwsSsoSignInsOptions {
@@ -62,6 +64,16 @@ export class AwsSsoSignIns {
         throwOnRequestTimeout: true,
       },
     });
+    // Which host the SDK really sent the requests to (AWS's, or an endpoint override the operator set).
+    let oidcHost: string | undefined;
+    client.middlewareStack.add(
+      (next) => (args) => {
+        const request = args.request as { hostname?: string; port?: number } | undefined;
+        if (request?.hostname) oidcHost = request.port ? `${request.hostname}:${request.port}` : request.hostname;
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'liaisonRecordOidcHost' },
+    );
     try {
       const registration = await client.send(
         new RegisterClientCommand({
@@ -86,7 +98,14 @@ export class AwsSsoSignIns {
         ...(device.verificationUriComplete ? { verificationUriComplete: device.verificationUriComplete } : {}),
         expiresAt: expiresAt.toISOString(),
       };
-      const active: ActiveSignIn = { view, cacheKey: target.cacheKey, timer: undefined, client, settled: false };
+      const active: ActiveSignIn = {
+        view,
+        cacheKey: target.cacheKey,
+        timer: undefined,
+        client,
+        settled: false,
+        oidcHost,
+      };
       this.#active.set(view.signInId, active);
       this.#options.events.emit('awsSsoSignInStarted', view);
       const poll = {
@@ -128,7 +147,11 @@ export class AwsSsoSignIns {
   }
 
   /** Opens the page the SSO service itself named for this sign-in; the renderer never supplies a URL. */
-  async openVerificationPage(signInId: string): Promise<{ action: 'opened' } | { action: 'navigate'; url: string }> {
+  async openVerificationPage(
+    signInId: string,
+  ): Promise<
+    { action: 'opened' } | { action: 'navigate'; url: string } | { action: 'show'; url: string; reason: string }
+  > {
     const active = this.#active.get(signInId);
     if (!active || active.settled) {
       throw new CoreError({
@@ -146,6 +169,14 @@ export class AwsSsoSignIns {
         message: `The SSO service gave a verification page that is not https (${parsed.origin})`,
         remediation: 'Check the sso_start_url and sso_region of the session.',
       });
+    }
+    if (!isAwsOwnedHost(parsed) && parsed.host !== active.oidcHost) {
+      // Not AWS's page, nor the endpoint the operator configured: Liaison does not open it, it shows it.
+      return {
+        action: 'show',
+        url: parsed.toString(),
+        reason: `${parsed.hostname} is not an AWS sign-in host, so Liaison did not open it. Open it yourself only if you trust it.`,
+      };
     }
     const action = await this.#options.platform.openExternal(parsed.toString());
     return action === 'opened' ? { action } : { action, url: parsed.toString() };
@@ -305,5 +336,20 @@ function describe(error: unknown): string {
   const shape = error as { name?: string; message?: string };
   return redactSecrets(
     `${shape.name && shape.name !== 'Error' ? `${shape.name}: ` : ''}${shape.message ?? String(error)}`,
+  );
+}
+
+/**
+ * Hosts AWS serves IAM Identity Center sign-in from: the device page (`device.sso.<region>.amazonaws.com`),
+ * the access portals (`<id>.awsapps.com`, `*.app.aws`, and the China partition's). Anything else is not opened.
+ */
+const AWS_SIGN_IN_DOMAINS = ['amazonaws.com', 'amazonaws.com.cn', 'awsapps.com', 'awsapps.cn', 'aws'];
+
+export function isAwsOwnedHost(url: URL): boolean {
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    AWS_SIGN_IN_DOMAINS.some((domain) => url.hostname.endsWith(`.${domain}`))
   );
 }

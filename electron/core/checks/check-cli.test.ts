@@ -71,7 +71,13 @@ async function seedDataDir(
   token?: string,
 ) {
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // The operator who seeds the data dir allows the token command, as they would in the app.
+      confirmProgram: () => Promise.resolve('confirmed'),
+    },
     dataDir,
     env,
     logger: createLogger({ level: 'silent' }),

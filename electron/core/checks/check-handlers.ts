@@ -7,7 +7,7 @@ export function checkHandlers(checks: ChecksService): HandlersFor<typeof checkMe
     runAssociationCheck: ({ associationId }) => checks.run(associationId),
     listAssociationChecks: ({ associationId, limit }) => checks.list(associationId, limit),
     listTokenCommands: () => checks.tokenCommands(),
-    setTokenCommand: (command) => checks.setTokenCommand(command),
+    setTokenCommand: ({ launchToken, ...command }) => checks.setTokenCommand(command, { launchToken }),
     removeTokenCommand: ({ environment }) => checks.removeTokenCommand(environment),
   };
 }

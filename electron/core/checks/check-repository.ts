@@ -1,4 +1,5 @@
-import { checkResultSchema, type CheckResult, type TokenCommand } from '../../../shared/contract/checks';
+import { checkResultSchema, type CheckResult } from '../../../shared/contract/checks';
+import type { StoredTokenCommand } from './token-command';
 import type { Store } from '../store/database';
 
 interface CheckRecord {
@@ -73,24 +74,39 @@ export class CheckRepository {
     return rows.map(toResult).filter((r): r is CheckResult => r !== undefined);
   }
 
-  tokenCommands(): TokenCommand[] {
+  tokenCommands(): StoredTokenCommand[] {
     const rows = this.store.db
-      .prepare('SELECT environment, command, timeout_seconds FROM check_token_commands ORDER BY environment')
-      .all() as unknown as { environment: string; command: string; timeout_seconds: number }[];
-    return rows.map((r) => ({ environment: r.environment, command: r.command, timeoutSeconds: r.timeout_seconds }));
+      .prepare(
+        'SELECT environment, command, timeout_seconds, shell, fingerprint FROM check_token_commands ORDER BY environment',
+      )
+      .all() as unknown as {
+      environment: string;
+      command: string;
+      timeout_seconds: number;
+      shell: number;
+      fingerprint: string | null;
+    }[];
+    return rows.map((r) => ({
+      environment: r.environment,
+      command: r.command,
+      timeoutSeconds: r.timeout_seconds,
+      shell: r.shell === 1,
+      fingerprint: r.fingerprint,
+    }));
   }
 
-  tokenCommand(environment: string): TokenCommand | undefined {
+  tokenCommand(environment: string): StoredTokenCommand | undefined {
     return this.tokenCommands().find((c) => c.environment === environment);
   }
 
-  saveTokenCommand(command: TokenCommand): void {
+  saveTokenCommand(command: StoredTokenCommand): void {
     this.store.db
       .prepare(
-        `INSERT INTO check_token_commands (environment, command, timeout_seconds) VALUES (?, ?, ?)
-         ON CONFLICT (environment) DO UPDATE SET command = excluded.command, timeout_seconds = excluded.timeout_seconds`,
+        `INSERT INTO check_token_commands (environment, command, timeout_seconds, shell, fingerprint) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (environment) DO UPDATE SET command = excluded.command, timeout_seconds = excluded.timeout_seconds,
+           shell = excluded.shell, fingerprint = excluded.fingerprint`,
       )
-      .run(command.environment, command.command, command.timeoutSeconds);
+      .run(command.environment, command.command, command.timeoutSeconds, command.shell ? 1 : 0, command.fingerprint);
   }
 
   removeTokenCommand(environment: string): boolean {

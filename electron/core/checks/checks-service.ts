@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { associationInputSchema, type Association } from '../../../shared/contract/associations';
-import { checkErrorCodes, type CheckResult, type TokenCommand } from '../../../shared/contract/checks';
+import {
+  checkErrorCodes,
+  type CheckResult,
+  type SavedTokenCommand,
+  type TokenCommand,
+} from '../../../shared/contract/checks';
 import { errorCodes } from '../../../shared/errors';
 import { CANARY_COMPONENT } from '../../../shared/terraform/module-catalog';
 import { AssociationRepository } from '../associations/association-repository';
@@ -9,6 +14,8 @@ import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
 import type { GcpCredentialsService } from '../gcp/gcp-credentials-service';
 import type { Logger } from '../logger';
+import { webPlatform, type HostPlatform } from '../platform';
+import { confirmProgram, isConfirmed, type ConfirmationProof } from '../programs/program-confirmation';
 import type { Store } from '../store/database';
 import { runPlatformStep } from '../platform/platform-check-step';
 import type { PlatformService } from '../platform/platform-service';
@@ -21,6 +28,7 @@ import { CheckScope, type PaceCalls } from './check-scope';
 import { judgeCheck, successLine } from './check-verdict';
 import { checkGcp } from './gcp/check-gcp';
 import { describeGcpStepError } from './gcp/describe-gcp-check-error';
+import { splitTokenCommand, tokenCommandProgram, type StoredTokenCommand } from './token-command';
 
 export interface ChecksServiceOptions {
   store: Store;
@@ -29,6 +37,8 @@ export interface ChecksServiceOptions {
   env: NodeJS.ProcessEnv;
   awsCatalog: AwsProfileCatalog;
   gcp: GcpCredentialsService;
+  /** Confirms a new token command; without one, none can be set (the CLI). */
+  host?: HostPlatform;
   /** Asks the platform's own check too (when chainctl is there). */
   platform?: PlatformService;
   now?: () => Date;
@@ -89,13 +99,25 @@ export class ChecksService {
       .filter((a) => a.status === 'generated' && a.values.groupId === groupId && a.values.cloud === cloud);
   }
 
-  tokenCommands(): TokenCommand[] {
-    return this.#checks.tokenCommands();
+  tokenCommands(): SavedTokenCommand[] {
+    return this.#checks.tokenCommands().map(toSaved);
   }
 
-  setTokenCommand(command: TokenCommand): TokenCommand {
-    this.#checks.saveTokenCommand(command);
-    return command;
+  /**
+   * Saves a token command once the operator has confirmed exactly this command line; re-saving the one
+   * already confirmed (a new timeout) asks nothing. Nothing is saved when it is not confirmed.
+   */
+  async setTokenCommand(command: TokenCommand, proof: ConfirmationProof): Promise<SavedTokenCommand> {
+    if (!command.shell) splitTokenCommand(command.command);
+    const program = tokenCommandProgram(command);
+    const stored = this.#checks.tokenCommand(command.environment);
+    const fingerprint =
+      stored && isConfirmed(program.kind, program.program, stored.fingerprint)
+        ? stored.fingerprint
+        : await confirmProgram(this.#options.host ?? webPlatform, program, proof);
+    const saved: StoredTokenCommand = { ...command, fingerprint };
+    this.#checks.saveTokenCommand(saved);
+    return toSaved(saved);
   }
 
   removeTokenCommand(environment: string): { removed: boolean } {
@@ -192,4 +214,8 @@ export class ChecksService {
     });
     return result;
   }
+}
+
+function toSaved({ fingerprint, ...command }: StoredTokenCommand): SavedTokenCommand {
+  return { ...command, confirmed: isConfirmed(tokenCommandProgram(command).kind, command.command, fingerprint) };
 }

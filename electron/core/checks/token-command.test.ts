@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../core-error';
-import { runTokenCommand } from './token-command';
+import { programFingerprint } from '../programs/program-confirmation';
+import { runTokenCommand, tokenCommandProgram } from './token-command';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5lbmZvcmNlLmRldiIsInN1YiI6ImNhbmFyeTp4In0.c2ln';
-const setting = (command: string, timeoutSeconds = 5) => ({ environment: 'enforce.dev', command, timeoutSeconds });
+/** A confirmed token command run through the shell (these tests use its syntax: `&&`, `>&2`, quotes). */
+const setting = (command: string, timeoutSeconds = 5) => {
+  const saved = { environment: 'enforce.dev', command, timeoutSeconds, shell: true };
+  return { ...saved, fingerprint: programFingerprint(tokenCommandProgram(saved).kind, command) };
+};
 
 describe('runTokenCommand', () => {
   it('passes the audience as {audience} and $LIAISON_TOKEN_AUDIENCE and reads a bare JWT', async () => {

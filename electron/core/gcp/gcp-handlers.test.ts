@@ -17,7 +17,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'liaison-gcp-core-'));
   const destination = new Writable({ write: (_chunk, _encoding, done) => done() });
   core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // The operator who seeds the data dir allows the token command, as they would in the app.
+      confirmProgram: () => Promise.resolve('confirmed'),
+    },
     dataDir,
     env: bed.env,
     logger: createLogger({ destination }),

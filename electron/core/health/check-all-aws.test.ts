@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,8 @@ import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../e2e
 import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
 import { CheckRepository } from '../checks/check-repository';
 import { ChecksService } from '../checks/checks-service';
+import { tokenCommandProgram } from '../checks/token-command';
+import { programFingerprint } from '../programs/program-confirmation';
 import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
 import { GcpCredentialsService } from '../gcp/gcp-credentials-service';
@@ -280,7 +282,10 @@ describe.skipIf(!motoBinary)(
         amazon: `canary:${associations[0]?.groupId ?? ''}`,
         google: '',
       });
-      new CheckRepository(store).saveTokenCommand({ environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      // Saved as a confirmed one is: with the fingerprint of exactly this command.
+      const setting = { environment: 'enforce.dev', command, timeoutSeconds: 10, shell: false };
+      const { kind } = tokenCommandProgram(setting);
+      new CheckRepository(store).saveTokenCommand({ ...setting, fingerprint: programFingerprint(kind, command) });
       const slept: number[] = [];
       const clock = {
         now: () => 1_000,
@@ -317,6 +322,32 @@ describe.skipIf(!motoBinary)(
         health.close();
         catalog.close();
         store.close();
+      }
+    });
+
+    it('a check-all (as the schedule runs it) never runs a token command that was not confirmed', async () => {
+      const { associations } = await seed(1, 2);
+      const marker = join(root, 'unconfirmed-ran');
+      const script = join(root, 'unconfirmed-token.sh');
+      writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\n`);
+      chmodSync(script, 0o755);
+      // A command changed behind Liaison's back: its fingerprint is of something else.
+      const store = openStore(join(test!.dataDir, 'liaison.db'));
+      new CheckRepository(store).saveTokenCommand({
+        environment: 'enforce.dev',
+        command: `"${script}"`,
+        timeoutSeconds: 10,
+        shell: false,
+        fingerprint: programFingerprint('token-command:enforce.dev:arguments', 'chainctl auth token'),
+      });
+      store.close();
+      const { status } = await checkAll();
+      expect(status.state).toBe('finished');
+      expect(existsSync(marker)).toBe(false);
+      for (const association of associations) {
+        expect(step(await latest(association), 'live')?.detail).toMatch(
+          /has not been confirmed, so Liaison did not run it/,
+        );
       }
     });
 

@@ -127,7 +127,12 @@ describe('HealthService', () => {
     const seeded = seedAssociations(bed.store, 2);
     let verdict: CheckVerdict = 'configured';
     const notify = vi.fn<(title: string, body: string) => 'shown' | 'toast'>(() => 'shown');
-    const platform = { host: 'electron' as const, openExternal: () => Promise.resolve('opened' as const), notify };
+    const platform = {
+      host: 'electron' as const,
+      openExternal: () => Promise.resolve('opened' as const),
+      notify,
+      confirmProgram: () => Promise.resolve('declined' as const),
+    };
     const { service } = start(seeded, (a) => (a === seeded[0] ? verdict : 'configured'), 5, { platform });
     await service.start(undefined).done;
     expect(notify).not.toHaveBeenCalled();
@@ -173,7 +178,12 @@ describe('HealthService', () => {
     const notify = vi.fn((): 'shown' => {
       throw new Error('notifications are blocked');
     });
-    const platform = { host: 'electron' as const, openExternal: () => Promise.resolve('opened' as const), notify };
+    const platform = {
+      host: 'electron' as const,
+      openExternal: () => Promise.resolve('opened' as const),
+      notify,
+      confirmProgram: () => Promise.resolve('declined' as const),
+    };
     const { service } = start(seeded, () => verdict, 5, { platform });
     await service.start(undefined).done;
     verdict = 'failing';

@@ -44,7 +44,13 @@ beforeAll(async () => {
   const iam = installWorkloadIdentityRoutes(bed.fake);
   seedGcpAssociation(bed.fake, iam, { ...DEMO_PROJECT, groupId: FOLDER });
   const core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // Nothing here sets a program; one that tried would be declined.
+      confirmProgram: () => Promise.resolve('declined'),
+    },
     dataDir,
     env,
     logger: createLogger({ level: 'silent' }),

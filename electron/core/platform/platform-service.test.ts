@@ -40,7 +40,13 @@ beforeEach(() => {
     CHAINGUARD_CONSOLE_API: standIn.url,
   };
   core = createCore({
-    platform: { host: 'web', openExternal: () => Promise.resolve('navigate'), notify: () => 'toast' },
+    platform: {
+      host: 'web',
+      openExternal: () => Promise.resolve('navigate'),
+      notify: () => 'toast',
+      // Nothing here sets a program; one that tried would be declined.
+      confirmProgram: () => Promise.resolve('declined'),
+    },
     dataDir: join(dir, 'data'),
     env,
     logger: createLogger({

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { errorCodes } from '../../../shared/errors';
 import { CoreError } from '../core-error';
 import { type Migration, migrations as allMigrations } from './migrations';
+import { ensurePrivateDir, restrictDatabaseFiles } from './private-paths';
 
 export interface Store {
   readonly db: DatabaseSync;
@@ -19,9 +20,13 @@ export interface Store {
  * or one written by a newer Liaison, is reported and left exactly as it is: never recreated.
  */
 export function openStore(file: string, migrations: readonly Migration[] = allMigrations): Store {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
+  // Created empty with 0600 before SQLite opens it (an empty file is an empty database), so the store
+  // is never readable by others, not even for a moment; SQLite gives -wal and -shm the file's mode.
   let db: DatabaseSync;
   try {
+    closeSync(openSync(file, 'a', 0o600));
+    restrictDatabaseFiles(file);
     db = new DatabaseSync(file);
   } catch (cause) {
     throw corrupt(file, cause);
@@ -29,6 +34,7 @@ export function openStore(file: string, migrations: readonly Migration[] = allMi
   try {
     db.exec('PRAGMA busy_timeout = 5000');
     const current = readSchemaVersion(db, file);
+    checkIntegrity(db, file);
     const latest = migrations.at(-1)?.version ?? 0;
     if (current > latest) {
       throw new CoreError({
@@ -69,6 +75,27 @@ function readSchemaVersion(db: DatabaseSync, file: string): number {
   } catch (cause) {
     throw corrupt(file, cause);
   }
+}
+
+/** `quick_check` walks every page: a damaged table is found at start, not halfway through a write. */
+function checkIntegrity(db: DatabaseSync, file: string): void {
+  const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+  if (problems.length > 0) throw corrupt(file, new Error(`integrity check: ${problems.join('; ')}`));
+}
+
+// SQLite's primary result codes that mean the file itself is damaged or not a database.
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+/**
+ * A node:sqlite error met after start that says the file is damaged becomes the same store-corrupt
+ * error as at start, with its advice; anything else is left to the caller.
+ */
+export function storeCorruptionFrom(error: unknown, file: string): CoreError | undefined {
+  if (!(error instanceof Error) || !('errcode' in error) || typeof error.errcode !== 'number') return undefined;
+  const primary = error.errcode & 0xff;
+  return primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB ? corrupt(file, error) : undefined;
 }
 
 function makeTransaction(db: DatabaseSync) {

@@ -155,4 +155,14 @@ export const migrations: readonly Migration[] = [
           AND json_extract(wizard_values, '$.accessPath') IS NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'confirmed token commands',
+    // A token command runs only with the fingerprint of what the operator confirmed; rows saved
+    // before confirmation existed have none, so they wait to be confirmed again.
+    sql: `
+      ALTER TABLE check_token_commands ADD COLUMN shell INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE check_token_commands ADD COLUMN fingerprint TEXT;
+    `,
+  },
 ];

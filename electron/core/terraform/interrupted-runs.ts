@@ -3,9 +3,10 @@ import { terraformErrorCodes } from './run-failure';
 import type { RunEnd } from './run-repository';
 
 /**
- * How a run found still "running" at start-up ends: Liaison stopped mid-run. Terraform runs in its own
- * process group, so it can outlive a crashed Liaison; it is left to finish (stopping it now could be
- * worse), and releases its lock when it does.
+ * How a run found still "running" at start-up ends when it cannot be taken up again (an init, plan or
+ * show step; a run whose files are gone): Liaison stopped mid-run. Terraform runs detached, writing to
+ * files, so it can outlive a crashed Liaison; it is left to finish (stopping it now could be worse),
+ * and releases its lock when it does. An apply is taken up again instead (TerraformRunsService).
  */
 export function interruptedRunEnd(run: TerraformRun, pid: number | undefined, endedAt: string): RunEnd {
   const still =

@@ -140,7 +140,7 @@ function findOnPath(names: readonly string[], pathVariable: string): string | un
   return undefined;
 }
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();

@@ -4,6 +4,7 @@ import { workspaceDir } from '../associations/workspace-files';
 import type { EventBus } from '../event-bus';
 import type { HandlersFor } from '../handler-types';
 import type { Logger } from '../logger';
+import type { HostPlatform } from '../platform';
 import type { Store } from '../store/database';
 import type { TerraformCredentialSource } from './terraform-child-env';
 import { TerraformRunsService } from './terraform-runs-service';
@@ -11,7 +12,7 @@ import { TerraformRunsService } from './terraform-runs-service';
 export function terraformHandlers(runs: TerraformRunsService): HandlersFor<typeof terraformMethods> {
   return {
     getTerraformBinary: () => runs.binaryStatus(),
-    setTerraformBinaryPath: (input) => runs.setBinaryPath(input.path),
+    setTerraformBinaryPath: (input) => runs.setBinaryPath(input.path, { launchToken: input.launchToken }),
     getTerraformNetwork: () => runs.network(),
     setTerraformProxy: (input) => runs.setProxy(input.httpsProxy),
     startTerraformPlan: (input) => runs.startPlan(input),
@@ -33,6 +34,7 @@ export function createTerraformDomain(options: {
   dataDir: string;
   /** Where each workspace's cloud credentials come from (its associations' profile or credential). */
   credentials: TerraformCredentialSource;
+  platform?: HostPlatform;
   now?: () => Date;
 }): { handlers: HandlersFor<typeof terraformMethods>; childAppEnv(): NodeJS.ProcessEnv; close(): void } {
   const runs = new TerraformRunsService({

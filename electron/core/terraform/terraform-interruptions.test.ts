@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerraformRun } from '../../../shared/contract/terraform';
@@ -147,8 +147,10 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     expect((await planSucceeds(harness)).status).toBe('succeeded');
   });
 
-  it('finds a run cut short by a killed Liaison at the next start and marks it interrupted', async () => {
-    harness = createHarness('slow');
+  /** Starts a Liaison in a child process that plans and applies the slow workspace, and kills it mid-apply. */
+  async function killLiaisonMidApply(h: Harness): Promise<{ runId: string; terraformPid: number }> {
+    // 6 s is long enough to kill Liaison and restart it while the provisioner still sleeps.
+    writeFileSync(join(h.dir, 'terraform.tfvars'), 'sleep_seconds = 6\n');
     const liaison = spawn(
       process.execPath,
       [
@@ -157,8 +159,8 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
         '--import',
         join(FIXTURES, 'ts-import-hooks.mjs'),
         join(FIXTURES, 'apply-in-child.ts'),
-        harness.dataDir,
-        harness.dir,
+        h.dataDir,
+        h.dir,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -167,29 +169,70 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     await waitUntil('the child Liaison to start applying', () => output.includes('\n'), 30_000);
     const runId = output.trim();
     await waitUntil('the slow resource to start', () =>
-      harness!.service
+      h.service
         .log({ runId, afterSeq: -1, limit: 1000 })
         .entries.some(
           (entry) => entry.event.type === 'provision_start' && entry.event.hook.resource.addr === 'terraform_data.slow',
         ),
     );
-    const terraformPid = childPid(harness, runId);
+    const terraformPid = childPid(h, runId);
     groups.push(terraformPid);
     liaison.kill('SIGKILL');
     await waitUntil('the child Liaison to die', () => liaison.signalCode !== null);
-    expect(harness.service.get(runId).run.status).toBe('running');
+    expect(h.service.get(runId).run.status).toBe('running');
+    return { runId, terraformPid };
+  }
 
+  /** What the issue's note reports: the run's outcome, the resources in the state, and the lock. */
+  function outcomeFigures(h: Harness, run: TerraformRun): string {
+    const resources = readState(h.dir)?.resources.map((resource) => resource.name) ?? [];
+    const lock = existsSync(join(h.dir, LOCAL_LOCK_INFO_FILE)) ? 'lock left' : 'no lock left';
+    return `run ${run.status} (exit ${String(run.exitCode)}), state holds ${resources.length}/2 [${resources.join(', ')}], ${lock}`;
+  }
+
+  it('Terraform outlives a killed Liaison; the restarted one takes the apply up live and records its true outcome', async () => {
+    harness = createHarness('slow');
+    const { runId, terraformPid } = await killLiaisonMidApply(harness);
+
+    // Terraform is still applying (no SIGPIPE: it writes to files), and the restarted Liaison follows it.
+    expect(alive(terraformPid)).toBe(true);
     const restarted = harness.restart();
-    const run = restarted.get(runId).run;
-    expect(run).toMatchObject({ status: 'interrupted', error: { code: terraformErrorCodes.interrupted } });
-    expect(run.error?.message).toContain('Liaison stopped while this run was in its apply step');
-    expect(run.error?.message).toContain(`(${terraformPid}) is still running`);
-    expect(run.endedAt).toBeDefined();
-
-    // The orphaned Terraform is stopped as Ctrl-C would; the state it leaves parses and keeps "quick".
-    signalGroup(terraformPid, 'SIGINT');
-    await waitUntil('the orphaned terraform to stop', () => !alive(terraformPid), 20_000);
-    expect(readState(harness.dir)?.resources.map((resource) => resource.name)).toContain('quick');
+    expect(restarted.get(runId).run.status).toBe('running');
+    const run = await restarted.waitFor(runId);
+    console.log(`kill mid-apply, restarted while running: ${outcomeFigures(harness, run)}`);
+    expect(run).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    expect(
+      readState(harness.dir)
+        ?.resources.map((resource) => resource.name)
+        .sort(),
+    ).toEqual(['quick', 'slow']);
+    expect(existsSync(join(harness.dir, LOCAL_LOCK_INFO_FILE))).toBe(false);
+    // The supervisor exits just after writing the status: its group goes, nothing is left behind.
+    await waitUntil('the supervisor to exit', () => !alive(terraformPid));
+    // The end of the apply was streamed live by the restarted Liaison and is in the run's log.
+    expect(
+      eventsOf(harness.streamed.get(runId)).some(
+        (event) => event.type === 'apply_complete' && event.hook.resource.addr === 'terraform_data.slow',
+      ),
+    ).toBe(true);
+    expect(restarted.log({ runId, afterSeq: -1, limit: 1000 }).entries.map((entry) => entry.event.type)).toContain(
+      'change_summary',
+    );
     expect((await planSucceeds(harness)).status).toBe('succeeded');
+  });
+
+  it('reads the outcome of an apply that finished while Liaison was down from its files', async () => {
+    harness = createHarness('slow');
+    const { runId, terraformPid } = await killLiaisonMidApply(harness);
+    await waitUntil('the orphaned terraform to finish', () => !alive(terraformPid), 30_000);
+    const run = await harness.restart().waitFor(runId);
+    console.log(`kill mid-apply, restarted after it finished: ${outcomeFigures(harness, run)}`);
+    expect(run).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    expect(
+      readState(harness.dir)
+        ?.resources.map((resource) => resource.name)
+        .sort(),
+    ).toEqual(['quick', 'slow']);
+    expect(existsSync(join(harness.dir, LOCAL_LOCK_INFO_FILE))).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { constants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
+import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
 
 export interface ProcessExit {
   exitCode: number | null;
@@ -26,8 +29,27 @@ export interface TerraformProcess {
 }
 
 /**
+ * The supervisor: a fixed POSIX shell script (never built from input; the program and its arguments
+ * arrive as "$@") that runs Terraform in the foreground and writes its exit status to a file. Why a
+ * shell and not a Node script run by process.execPath: in the packaged app that is Electron, and the
+ * runAsNode fuse is off, so it cannot run a script. The trap keeps the shell alive through Ctrl-C
+ * (a caught signal is reset to the default in Terraform, which still gets it) so it can record how
+ * Terraform ended, even when Liaison itself is gone.
+ */
+const SUPERVISOR = [
+  'exit_file=$1',
+  'shift',
+  "trap ':' INT TERM HUP",
+  '"$@"',
+  'status=$?',
+  `printf '%s\\n' "$status" > "$exit_file.tmp" && mv "$exit_file.tmp" "$exit_file"`,
+].join('\n');
+
+/**
  * Runs one Terraform command in its own process group, so an interrupt reaches Terraform and its
  * plugins together, exactly as Ctrl-C in a terminal does. Output is delivered line by line.
+ * With a `stepDir` (every POSIX run), Terraform outlives Liaison: it is detached, writes to files in
+ * that directory rather than to pipes, and a supervisor records its exit status there.
  */
 export function startTerraformProcess(options: {
   binary: string;
@@ -35,8 +57,10 @@ export function startTerraformProcess(options: {
   cwd: string;
   env: Record<string, string>;
   onLine: (line: string, stream: OutputStream) => void;
+  stepDir?: string | undefined;
 }): TerraformProcess {
   const groups = process.platform !== 'win32';
+  if (groups && options.stepDir !== undefined) return startDetached({ ...options, stepDir: options.stepDir });
   const child = spawn(options.binary, options.args, {
     cwd: options.cwd,
     env: options.env,
@@ -108,5 +132,128 @@ function splitLines(
   return () => {
     if (pending !== '') onLine(pending, stream);
     pending = '';
+  };
+}
+
+function startDetached(options: {
+  binary: string;
+  args: readonly string[];
+  cwd: string;
+  env: Record<string, string>;
+  onLine: (line: string, stream: OutputStream) => void;
+  stepDir: string;
+}): TerraformProcess {
+  mkdirSync(options.stepDir, { recursive: true, mode: 0o700 });
+  const files = runFiles(options.stepDir);
+  const out = openSync(files.stdout, 'a', 0o600);
+  const err = openSync(files.stderr, 'a', 0o600);
+  const child = (() => {
+    try {
+      return spawn('/bin/sh', ['-c', SUPERVISOR, 'liaison-terraform', files.exit, options.binary, ...options.args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['ignore', out, err],
+        detached: true,
+      });
+    } finally {
+      closeSync(out);
+      closeSync(err);
+    }
+  })();
+  // Liaison may quit while Terraform runs: the child must not keep Liaison's event loop alive.
+  child.unref();
+  const tail = new RunOutputTail(options.stepDir, options.onLine);
+  tail.start();
+  let spawnError: string | undefined;
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.once('error', (error) => {
+      spawnError = error.message;
+      if (child.pid === undefined) {
+        tail.finish();
+        resolve({ exitCode: null, signal: null, spawnError });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      tail.finish();
+      const status = readExitStatus(options.stepDir);
+      resolve({
+        ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)),
+        ...(spawnError === undefined ? {} : { spawnError }),
+      });
+    });
+  });
+  return groupControl(child.pid, exited);
+}
+
+/**
+ * Takes up a detached run a previous Liaison started: follows its files from where that one stopped,
+ * and ends when the supervisor writes the exit status (or the process group is gone without one).
+ */
+export function attachTerraformProcess(options: {
+  pid: number;
+  stepDir: string;
+  onLine: (line: string, stream: OutputStream) => void;
+}): TerraformProcess {
+  const tail = new RunOutputTail(options.stepDir, options.onLine);
+  tail.start();
+  const exited = new Promise<ProcessExit>((resolve) => {
+    const check = (): void => {
+      const status = readExitStatus(options.stepDir);
+      if (status === undefined && isAlive(options.pid)) return;
+      clearInterval(timer);
+      tail.finish();
+      resolve(status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status));
+    };
+    const timer = setInterval(check, 200);
+    check();
+  });
+  return groupControl(options.pid, exited);
+}
+
+function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {
+  if (status <= 128) return { exitCode: status, signal: null };
+  const name = Object.entries(constants.signals).find(([, number]) => number === status - 128)?.[0];
+  return { exitCode: null, signal: (name as NodeJS.Signals | undefined) ?? null };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Signals the whole process group, escalating as `stop` documents. */
+function groupControl(pid: number | undefined, exited: Promise<ProcessExit>): TerraformProcess {
+  let done = false;
+  void exited.then(() => (done = true));
+  const signal = (name: NodeJS.Signals): void => {
+    if (done || pid === undefined) return;
+    try {
+      process.kill(-pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
+  const exitedWithin = (ms: number): Promise<boolean> =>
+    Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+    ]);
+  return {
+    pid,
+    exited,
+    stop: async (timeouts) => {
+      if (done) return 'none';
+      signal('SIGINT');
+      if (await exitedWithin(timeouts.interruptMs)) return 'SIGINT';
+      signal('SIGTERM');
+      if (await exitedWithin(timeouts.terminateMs)) return 'SIGTERM';
+      signal('SIGKILL');
+      await exited;
+      return 'SIGKILL';
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type {
   PlanCounts,
   PlanReview,
@@ -12,7 +12,10 @@ import type {
 import { errorCodes, type ApiError } from '../../../shared/errors';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
+import { programConfirmationCodes } from '../../../shared/contract/program-confirmation';
 import type { Logger } from '../logger';
+import { webPlatform, type HostPlatform } from '../platform';
+import { confirmProgram, isConfirmed, type ConfirmationProof } from '../programs/program-confirmation';
 import type { Store } from '../store/database';
 import { planReviewFromShowJson } from './plan-review';
 import { assertApplicable } from './apply-guard';
@@ -23,13 +26,22 @@ import { RunEventSink } from './run-event-sink';
 import { RunRepository, type RunEnd } from './run-repository';
 import { createSecretRedactor } from './secret-redactor';
 import {
+  isExecutable,
   locateTerraform,
   MINIMUM_TERRAFORM_VERSION,
   type TerraformBinary,
   type TerraformBinaryLookup,
 } from './terraform-binary';
 import { buildTerraformEnv, secretsOf, type TerraformCredentialSource } from './terraform-child-env';
-import type { StopEscalation, StopTimeouts, TerraformProcess } from './terraform-process';
+import {
+  attachTerraformProcess,
+  isAlive,
+  type StopEscalation,
+  type StopTimeouts,
+  type TerraformProcess,
+} from './terraform-process';
+import { readExitStatus } from './run-output-tail';
+import { redactText } from '../redact-value';
 import { runTerraformStep, type StepResult } from './terraform-step';
 
 export interface TerraformRunsOptions {
@@ -40,8 +52,12 @@ export interface TerraformRunsOptions {
   env: NodeJS.ProcessEnv;
   /** Where saved plans are kept between review and apply (Liaison's files, not the workspace's). */
   plansDir: string;
+  /** Where each run's detached Terraform writes its output and exit status; beside plansDir by default. */
+  runsDir?: string;
   workspaceDirFor: (workspaceKey: string) => string;
   credentials: TerraformCredentialSource;
+  /** Confirms a new binary path; without one, none can be set. */
+  platform?: HostPlatform;
   now?: () => Date;
   stopTimeouts?: StopTimeouts;
 }
@@ -49,6 +65,8 @@ export interface TerraformRunsOptions {
 const DEFAULT_STOP_TIMEOUTS: StopTimeouts = { interruptMs: 120_000, terminateMs: 15_000 };
 const BINARY_SETTING = 'binary_path';
 const PROXY_SETTING = 'https_proxy';
+const BINARY_FINGERPRINT_SETTING = 'binary_path_fingerprint';
+const BINARY_KIND = 'terraform-binary';
 
 interface ActiveRun {
   runId: string;
@@ -85,7 +103,11 @@ export class TerraformRunsService {
     this.#repository = new RunRepository(options.store);
     this.#now = options.now ?? (() => new Date());
     this.#stopTimeouts = options.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS;
-    this.#markInterruptedRuns();
+    this.#recoverRuns();
+  }
+
+  get #runsDir(): string {
+    return this.options.runsDir ?? join(dirname(this.options.plansDir), 'terraform-runs');
   }
 
   async binaryStatus(): Promise<TerraformBinaryStatus> {
@@ -97,9 +119,32 @@ export class TerraformRunsService {
     return { status: 'found', path, flavor, version, minimumVersion: MINIMUM_TERRAFORM_VERSION, ...configured };
   }
 
-  /** Saves the path only when it gives a usable binary: a bad path is refused, not kept until cleared. */
-  async setBinaryPath(path: string | null): Promise<TerraformBinaryStatus> {
-    if (path !== null) {
+  /**
+   * Sets (or clears) the binary path. A new path must be an executable file and is confirmed by the
+   * operator before Liaison runs it even once (`version`), then refused unless it gives a usable
+   * binary (not kept until cleared); it is stored with its fingerprint.
+   */
+  async setBinaryPath(path: string | null, proof: ConfirmationProof = {}): Promise<TerraformBinaryStatus> {
+    if (path === null) {
+      this.options.store.transaction(() => {
+        this.#repository.setSetting(BINARY_SETTING, null);
+        this.#repository.setSetting(BINARY_FINGERPRINT_SETTING, null);
+      });
+    } else if (!this.#isConfirmedPath(path)) {
+      if (!isExecutable(path)) {
+        throw new CoreError({
+          code: errorCodes.invalidInput,
+          field: 'path',
+          message: `${path} is not an executable file.`,
+          remediation: 'Choose the terraform or tofu program itself, or clear the setting to search PATH.',
+        });
+      }
+      const fingerprint = await confirmProgram(
+        this.options.platform ?? webPlatform,
+        { kind: BINARY_KIND, purpose: 'the Terraform binary for every plan and apply', program: path },
+        proof,
+      );
+      // Confirmed, so it may run: a path that gives no usable binary is refused, not kept until cleared.
       const lookup = await locateTerraform({ env: this.options.env, configuredPath: path });
       if (!lookup.ok) {
         throw new CoreError({
@@ -109,8 +154,11 @@ export class TerraformRunsService {
           ...(lookup.error.remediation ? { remediation: lookup.error.remediation } : {}),
         });
       }
+      this.options.store.transaction(() => {
+        this.#repository.setSetting(BINARY_SETTING, path);
+        this.#repository.setSetting(BINARY_FINGERPRINT_SETTING, fingerprint);
+      });
     }
-    this.#repository.setSetting(BINARY_SETTING, path);
     this.#binary = undefined;
     return this.binaryStatus();
   }
@@ -130,6 +178,13 @@ export class TerraformRunsService {
   childAppEnv(): NodeJS.ProcessEnv {
     const proxy = this.#repository.getSetting(PROXY_SETTING);
     return proxy === undefined ? this.options.env : { ...this.options.env, HTTPS_PROXY: proxy, https_proxy: proxy };
+  }
+
+  #isConfirmedPath(path: string): boolean {
+    return (
+      this.#repository.getSetting(BINARY_SETTING) === path &&
+      isConfirmed(BINARY_KIND, path, this.#repository.getSetting(BINARY_FINGERPRINT_SETTING))
+    );
   }
 
   async startPlan(input: { workspaceKey: string; destroy: boolean }): Promise<TerraformRun> {
@@ -289,7 +344,14 @@ export class TerraformRunsService {
     } finally {
       this.#active.delete(run.workspaceKey);
     }
-    return this.#finish(run, end);
+    return this.#finishAndForgetFiles(run, end);
+  }
+
+  /** Records the end; the run's output files go once it is recorded (kept on quit, for the next start). */
+  #finishAndForgetFiles(run: TerraformRun, end: RunEnd): TerraformRun {
+    const finished = this.#finish(run, end);
+    if (!this.#closed) rmSync(join(this.#runsDir, run.id), { recursive: true, force: true });
+    return finished;
   }
 
   async #plan(context: RunContext, destroy: boolean): Promise<RunEnd> {
@@ -358,6 +420,7 @@ export class TerraformRunsService {
         redact: context.redact,
         sink: context.sink,
         captureStdout: step.captureStdout ?? false,
+        stepDir: join(this.#runsDir, context.run.id, step.phase),
         onStart: (process) => {
           context.active.process = process;
           this.#repository.setPhase(context.run.id, step.phase, process.pid);
@@ -405,17 +468,98 @@ export class TerraformRunsService {
   }
 
   #lookupBinary(): Promise<TerraformBinaryLookup> {
-    this.#binary ??= locateTerraform({
-      env: this.options.env,
-      configuredPath: this.#repository.getSetting(BINARY_SETTING),
-    });
+    const configuredPath = this.#repository.getSetting(BINARY_SETTING);
+    if (configuredPath !== undefined && !this.#isConfirmedPath(configuredPath)) {
+      // Saved before confirmation existed, or changed behind Liaison's back: never run, not even `version`.
+      return Promise.resolve({
+        ok: false,
+        status: 'unusable',
+        error: {
+          code: programConfirmationCodes.notConfirmed,
+          field: 'path',
+          message: `${configuredPath} has not been confirmed, so Liaison does not run it.`,
+          remediation: 'Save the path again in Settings and confirm it, or clear it to use the terraform on PATH.',
+        },
+      });
+    }
+    this.#binary ??= locateTerraform({ env: this.options.env, configuredPath });
     return this.#binary;
   }
 
-  /** A run still "running" in the store belonged to a Liaison that quit or crashed mid-run. */
-  #markInterruptedRuns(): void {
-    for (const { run, pid } of this.#repository.running())
-      this.#finish(run, interruptedRunEnd(run, pid, this.#endedAt()));
+  /**
+   * A run still "running" in the store belonged to a Liaison that quit or crashed mid-run. An apply's
+   * Terraform outlives it (detached, writing to files): it is taken up again — followed live while it
+   * runs, or its outcome read from its files if it has finished. Any other run is marked interrupted.
+   */
+  #recoverRuns(): void {
+    for (const { run, pid } of this.#repository.running()) {
+      const stepDir = join(this.#runsDir, run.id, run.phase);
+      const resumable =
+        run.kind === 'apply' &&
+        run.phase === 'apply' &&
+        pid !== undefined &&
+        (readExitStatus(stepDir) !== undefined || isAlive(pid)) &&
+        isDirectory(stepDir);
+      if (resumable) this.#reattach(run, pid, stepDir);
+      else this.#finishAndForgetFiles(run, interruptedRunEnd(run, pid, this.#endedAt()));
+    }
+  }
+
+  #reattach(run: TerraformRun, pid: number, stepDir: string): void {
+    const active: ActiveRun = {
+      runId: run.id,
+      workspaceKey: run.workspaceKey,
+      process: undefined,
+      cancel: undefined,
+      done: undefined,
+    };
+    this.#active.set(run.workspaceKey, active);
+    this.options.logger.info({ runId: run.id, pid }, 'terraform run taken up again after a restart');
+    const binary = run.binary?.path ?? 'terraform';
+    // The log goes on from the last line the previous Liaison stored.
+    const sink = new RunEventSink(run.id, this.#repository, this.options.events, run.eventCount);
+    active.done = (async () => {
+      let end: RunEnd;
+      try {
+        const result = await runTerraformStep({
+          binary,
+          args: [],
+          cwd: this.options.workspaceDirFor(run.workspaceKey),
+          env: {},
+          // The credentials this run was given died with the last Liaison: redact by shape instead.
+          redact: redactText,
+          sink,
+          attach: (onLine) => {
+            const process = attachTerraformProcess({ pid, stepDir, onLine });
+            active.process = process;
+            return process;
+          },
+        });
+        active.process = undefined;
+        if (result.changes) this.#repository.setChanges(run.id, result.changes);
+        const cancelled = active.cancel ? await active.cancel : undefined;
+        end =
+          stepSucceeded(result) && cancelled === undefined
+            ? { status: 'succeeded', endedAt: this.#endedAt(), exitCode: result.exitCode ?? 0 }
+            : failedStepOutcome({
+                phase: 'apply',
+                step: result,
+                binary,
+                cancelled,
+                workspaceDir: this.options.workspaceDirFor(run.workspaceKey),
+                endedAt: this.#endedAt(),
+              });
+      } catch (error) {
+        end = { status: 'failed', endedAt: this.#endedAt(), exitCode: null, error: unexpected(error) };
+      } finally {
+        this.#active.delete(run.workspaceKey);
+      }
+      if (run.planRunId) {
+        const { planFile } = this.#repository.plan(run.planRunId);
+        if (planFile) rmSync(planFile, { force: true });
+      }
+      return this.#finishAndForgetFiles(run, end);
+    })();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ChangeCounts, TerraformDiagnostic } from '../../../shared/contract/terraform';
-import { parseTerraformLine } from './parse-terraform-line';
+import { parseTerraformLine, type OutputStream } from './parse-terraform-line';
 import type { RunEventSink } from './run-event-sink';
 import { startTerraformProcess, type ProcessExit, type TerraformProcess } from './terraform-process';
 
@@ -22,6 +22,10 @@ export interface StepOptions {
   /** Keep stdout out of the log and return it (for `show -json`, whose values may be sensitive). */
   captureStdout?: boolean;
   onStart?: (process: TerraformProcess) => void;
+  /** Where a detached Terraform writes its output and exit status (see startTerraformProcess). */
+  stepDir?: string;
+  /** Takes up a process already running (a run a previous Liaison started) instead of starting one. */
+  attach?: (onLine: (line: string, stream: OutputStream) => void) => TerraformProcess;
 }
 
 /** Runs one Terraform command, logging and streaming each (redacted) line as a typed event. */
@@ -31,40 +35,44 @@ export async function runTerraformStep(options: StepOptions): Promise<StepResult
   const stdout: string[] = [];
   const completed: ChangeCounts = { add: 0, change: 0, remove: 0, import: 0 };
   let summary: ChangeCounts | undefined;
-  const child = startTerraformProcess({
-    binary: options.binary,
-    args: options.args,
-    cwd: options.cwd,
-    env: options.env,
-    onLine: (rawLine, stream) => {
-      const line = options.redact(rawLine);
-      if (options.captureStdout && stream === 'stdout') {
-        stdout.push(line);
-        return;
-      }
-      const event = parseTerraformLine(line, stream);
-      options.sink.push(line, stream, event);
-      switch (event.type) {
-        case 'diagnostic':
-          if (event.diagnostic.severity === 'error') diagnostics.push(event.diagnostic);
-          break;
-        case 'raw':
-          if (line.trim() !== '') rawLines.push(line);
-          break;
-        case 'change_summary':
-          summary = {
-            add: event.changes.add,
-            change: event.changes.change,
-            remove: event.changes.remove,
-            import: event.changes.import,
-          };
-          break;
-        case 'apply_complete':
-          countCompleted(completed, event.hook.action);
-          break;
-      }
-    },
-  });
+  const onLine = (rawLine: string, stream: OutputStream): void => {
+    const line = options.redact(rawLine);
+    if (options.captureStdout && stream === 'stdout') {
+      stdout.push(line);
+      return;
+    }
+    const event = parseTerraformLine(line, stream);
+    options.sink.push(line, stream, event);
+    switch (event.type) {
+      case 'diagnostic':
+        if (event.diagnostic.severity === 'error') diagnostics.push(event.diagnostic);
+        break;
+      case 'raw':
+        if (line.trim() !== '') rawLines.push(line);
+        break;
+      case 'change_summary':
+        summary = {
+          add: event.changes.add,
+          change: event.changes.change,
+          remove: event.changes.remove,
+          import: event.changes.import,
+        };
+        break;
+      case 'apply_complete':
+        countCompleted(completed, event.hook.action);
+        break;
+    }
+  };
+  const child =
+    options.attach?.(onLine) ??
+    startTerraformProcess({
+      binary: options.binary,
+      args: options.args,
+      cwd: options.cwd,
+      env: options.env,
+      onLine,
+      stepDir: options.stepDir,
+    });
   options.onStart?.(child);
   const exit = await child.exited;
   options.sink.flush();

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import type { RunLogEntry, TerraformEvent, TerraformRun } from '../../../shared/contract/terraform';
 import { EventBus } from '../event-bus';
 import { createLogger } from '../logger';
+import { webPlatform } from '../platform';
 import { openStore, type Store } from '../store/database';
 import type { TerraformCredentials, TerraformCredentialSource } from './terraform-child-env';
 import type { StopTimeouts } from './terraform-process';
@@ -84,6 +85,8 @@ export function createHarness(
         credentialsFor: () => Promise.resolve(options.credentials ?? { kind: 'none' }),
       },
       stopTimeouts: options.stopTimeouts ?? { interruptMs: 20_000, terminateMs: 5_000 },
+      // The operator allows the binary paths the tests set (the confirmation has its own tests).
+      platform: { ...webPlatform, confirmProgram: () => Promise.resolve('confirmed') },
     });
   let disposed = false;
   const harness: Harness = {

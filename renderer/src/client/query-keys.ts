@@ -13,4 +13,5 @@ export const queryKeys = {
   /** The dashboard overview and association histories (`[...health, 'history', id]`). */
   health: ['health'],
   healthSettings: ['health-settings'],
+  appInfo: ['app-info'],
 } as const;

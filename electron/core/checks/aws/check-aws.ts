@@ -1,7 +1,7 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DEFAULT_SESSION_SECONDS, type AccessPath } from '../../../../shared/aws-access-path';
 import type { AwsProfile } from '../../../../shared/contract/aws';
-import type { TokenCommand } from '../../../../shared/contract/checks';
+import type { StoredTokenCommand } from '../token-command';
 import {
   CANARY_COMPONENT,
   MODULE_IDENTITIES,
@@ -57,7 +57,7 @@ const APPLY = 'Run Apply for this association (or terraform apply in its workspa
  */
 export async function checkAws(
   target: AwsCheckTarget,
-  tokenCommand: TokenCommand | undefined,
+  tokenCommand: StoredTokenCommand | undefined,
   run: CheckRun,
   options: AwsCheckOptions,
 ): Promise<{ liveAt: Date | undefined }> {
@@ -273,7 +273,7 @@ function checkAttachedPolicies(
 
 async function impersonateCanary(
   session: AwsCheckSession,
-  tokenCommand: TokenCommand,
+  tokenCommand: StoredTokenCommand,
   env: NodeJS.ProcessEnv,
   roleArn: string,
 ): Promise<StepOutcome> {

@@ -1,6 +1,6 @@
 import { IdentityPoolClient } from 'google-auth-library';
 import type { GcpCredentialRef } from '../../../../shared/contract/gcp';
-import type { TokenCommand } from '../../../../shared/contract/checks';
+import type { StoredTokenCommand } from '../token-command';
 import {
   CANARY_COMPONENT,
   MODULE_IDENTITIES,
@@ -56,7 +56,7 @@ const APPLY = 'Run Apply for this association (or terraform apply in its workspa
  */
 export async function checkGcp(
   target: GcpCheckTarget,
-  tokenCommand: TokenCommand | undefined,
+  tokenCommand: StoredTokenCommand | undefined,
   run: CheckRun,
   options: GcpCheckOptions,
 ): Promise<{ liveAt: Date | undefined }> {
@@ -238,7 +238,7 @@ function checkProjectRoles(policy: GoogleIamPolicy, identity: ModuleIdentity, em
 async function impersonateCanary(
   session: GcpCheckSession,
   target: GcpCheckTarget,
-  tokenCommand: TokenCommand,
+  tokenCommand: StoredTokenCommand,
   env: NodeJS.ProcessEnv,
   canaryEmail: string,
 ): Promise<StepOutcome> {

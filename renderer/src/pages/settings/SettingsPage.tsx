@@ -9,6 +9,7 @@ import { useTerraformBinary } from '../../queries/terraform';
 import { PlatformSection } from '../platform/PlatformSection';
 import { notify } from '../../notifications/notification-store';
 import { ProxyForm } from './ProxyForm';
+import { ProgramConfirmation } from './ProgramConfirmation';
 import { TokenCommandsSection } from './TokenCommandsSection';
 
 /** Settings: which Terraform Liaison runs (and a custom path to it), and the checks' token commands. */
@@ -66,14 +67,17 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   const client = useClient();
   const queryClient = useQueryClient();
   const [path, setPath] = useState(configuredPath ?? '');
+  const [launchToken, setLaunchToken] = useState('');
   const save = useMutation({
-    mutationFn: (next: string | null) => client.call('setTerraformBinaryPath', { path: next }),
+    mutationFn: (next: string | null) =>
+      client.call('setTerraformBinaryPath', { path: next, ...(launchToken ? { launchToken } : {}) }),
     onSuccess: (status) => {
+      setLaunchToken('');
       queryClient.setQueryData(queryKeys.terraformBinary, status);
       notify(status.configuredPath ? 'Terraform path saved' : 'Terraform is looked up on PATH');
     },
   });
-  const failure = save.error ? formFailureFrom(save.error, ['path'] as const) : undefined;
+  const failure = save.error ? formFailureFrom(save.error, ['path', 'launchToken'] as const) : undefined;
   // A path that was saved but gives no usable binary is a problem with that field.
   const unusable =
     save.data && save.data.status !== 'found' && save.data.configuredPath ? save.data.error.message : undefined;
@@ -81,6 +85,7 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   return (
     <Stack
       component="form"
+      aria-label="Set the Terraform path"
       sx={{ gap: 2 }}
       onSubmit={(event) => {
         event.preventDefault();
@@ -95,7 +100,18 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
         helperText={error ?? 'The full path to terraform or tofu. Leave empty to search PATH.'}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      {failure?.alert ? <Alert severity="error">{failure.alert.message}</Alert> : null}
+      <ProgramConfirmation
+        id="terraform-path-launch-token"
+        launchToken={launchToken}
+        onLaunchTokenChange={setLaunchToken}
+        error={failure?.fieldErrors.launchToken}
+      />
+      {failure?.alert ? (
+        <Alert severity="error">
+          {failure.alert.message}
+          {failure.alert.remediation ? <Box sx={{ mt: 0.5 }}>{failure.alert.remediation}</Box> : null}
+        </Alert>
+      ) : null}
       <Stack direction="row" sx={{ gap: 1 }}>
         <Button type="submit" variant="contained" loading={save.isPending}>
           Save path

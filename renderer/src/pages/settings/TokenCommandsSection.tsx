@@ -1,13 +1,25 @@
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, IconButton, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  IconButton,
+  Stack,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS, type TokenCommand } from '../../../../shared/contract/checks';
+import { TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS, type SavedTokenCommand } from '../../../../shared/contract/checks';
 import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
+import { ProgramConfirmation } from './ProgramConfirmation';
 
-const FIELDS = ['environment', 'command', 'timeoutSeconds'] as const;
+const FIELDS = ['environment', 'command', 'timeoutSeconds', 'shell', 'launchToken'] as const;
 
 /**
  * Settings → Checks: per platform environment, the command that prints an identity token from its
@@ -24,7 +36,9 @@ export function TokenCommandsSection() {
       <Typography variant="body2" color="text.secondary">
         A token command prints an OIDC identity token from the environment&apos;s issuer for the audience it is given
         (as <code>{'{audience}'}</code> in the command, or <code>$LIAISON_TOKEN_AUDIENCE</code>). It runs like an AWS{' '}
-        <code>credential_process</code>, with a timeout; the token is used once and never stored.
+        <code>credential_process</code>, with a timeout; the token is used once and never stored. Liaison splits it into
+        arguments and runs it without a shell, with a minimal environment, unless you choose the shell; a new or changed
+        command runs only after you confirm it.
       </Typography>
       {commands.isError ? <Alert severity="error">{commands.error.message}</Alert> : null}
       {commands.data && commands.data.length > 0 ? (
@@ -42,7 +56,7 @@ export function TokenCommandsSection() {
   );
 }
 
-function TokenCommandItem({ command }: { command: TokenCommand }) {
+function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
   const client = useClient();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -57,8 +71,13 @@ function TokenCommandItem({ command }: { command: TokenCommand }) {
           {command.command}
         </Typography>{' '}
         <Typography variant="caption" color="text.secondary">
-          (timeout {command.timeoutSeconds} s)
+          (timeout {command.timeoutSeconds} s{command.shell ? ', through the shell' : ''})
         </Typography>
+        {command.confirmed ? null : (
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            Not confirmed: Liaison does not run this command. Save it again below and confirm it.
+          </Alert>
+        )}
       </Box>
       <Tooltip title={`Remove the token command for ${command.environment}`}>
         <IconButton
@@ -79,11 +98,21 @@ function TokenCommandForm() {
   const [environment, setEnvironment] = useState('enforce.dev');
   const [command, setCommand] = useState('');
   const [timeout, setTimeoutValue] = useState(String(TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS));
+  const [shell, setShell] = useState(false);
+  const [launchToken, setLaunchToken] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      client.call('setTokenCommand', { environment: environment.trim(), command, timeoutSeconds: Number(timeout) }),
+      client.call('setTokenCommand', {
+        environment: environment.trim(),
+        command,
+        timeoutSeconds: Number(timeout),
+        shell,
+        ...(launchToken ? { launchToken } : {}),
+      }),
     onSuccess: () => {
       setCommand('');
+      setLaunchToken('');
+      setShell(false);
       return queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands });
     },
   });
@@ -127,6 +156,16 @@ function TokenCommandForm() {
         helperText={errors.command ?? 'For example: chainctl auth token --audience {audience}'}
         slotProps={{ htmlInput: { spellCheck: false } }}
         fullWidth
+      />
+      <FormControlLabel
+        control={<Checkbox checked={shell} onChange={(event) => setShell(event.target.checked)} />}
+        label="Run through the shell (for pipes, redirections or variables; it sees only a minimal environment)"
+      />
+      <ProgramConfirmation
+        id="token-command-launch-token"
+        launchToken={launchToken}
+        onLaunchTokenChange={setLaunchToken}
+        error={errors.launchToken}
       />
       {failure?.alert ? (
         <Alert severity="error">

@@ -31,6 +31,7 @@ function SignInPrompt({ signIn }: { signIn: AwsSsoSignIn }) {
   const client = useClient();
   const clearSignIn = useAwsPromptStore((state) => state.clearSignIn);
   const [openError, setOpenError] = useState<string | undefined>();
+  const [shown, setShown] = useState<{ url: string; reason: string } | undefined>();
   const codeRef = useRef<HTMLOutputElement>(null);
   const titleId = `sso-sign-in-title-${signIn.signInId}`;
   const target = signIn.ssoSession ? `SSO session ${signIn.ssoSession}` : signIn.startUrl;
@@ -39,6 +40,7 @@ function SignInPrompt({ signIn }: { signIn: AwsSsoSignIn }) {
     try {
       const result = await client.call('openAwsSsoVerificationPage', { signInId: signIn.signInId });
       if (result.action === 'navigate') window.open(result.url, '_blank', 'noopener,noreferrer');
+      if (result.action === 'show') setShown({ url: result.url, reason: result.reason });
     } catch (error) {
       setOpenError(error instanceof LiaisonError ? error.message : 'The sign-in page could not be opened');
     }
@@ -85,6 +87,16 @@ function SignInPrompt({ signIn }: { signIn: AwsSsoSignIn }) {
         <Typography variant="body2" sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>
           Sign-in page: {signIn.verificationUri}
         </Typography>
+        {shown ? (
+          <Box role="alert" sx={{ mt: 1 }}>
+            <Typography variant="body2" sx={{ color: 'warning.main' }}>
+              {shown.reason}
+            </Typography>
+            <Typography variant="body2" component="code" sx={{ wordBreak: 'break-all' }}>
+              {shown.url}
+            </Typography>
+          </Box>
+        ) : null}
         {openError ? (
           <Typography variant="body2" role="alert" sx={{ color: 'error.main', mt: 1 }}>
             {openError}
