@@ -24,7 +24,7 @@ async function call<M extends MethodName>(method: M, input: MethodInput<M>) {
 /** A stand-in binary that leaves a mark when it runs. */
 function script(name: string): { path: string; ran: () => boolean } {
   const path = join(root, name);
-  writeFileSync(path, `#!/bin/sh\ntouch '${path}.ran'\necho 'Terraform v1.11.4'\n`);
+  writeFileSync(path, `#!/bin/sh\ntouch '${path}.ran'\necho '{"terraform_version":"1.11.4"}'\n`);
   chmodSync(path, 0o755);
   return { path, ran: () => existsSync(`${path}.ran`) };
 }

@@ -49,7 +49,9 @@ function script(name: string): { path: string; ran: () => boolean; args: () => s
   const mark = join(root, `${name}.ran`);
   writeFileSync(
     path,
-    `#!/bin/sh\nprintf '%s\\n' "$@" > '${mark}.args'\nenv > '${mark}.env'\ntouch '${mark}'\necho ${JWT}\n`,
+    // Answers `version -json` as Terraform does, so it also stands in for a usable Terraform binary.
+    `#!/bin/sh\nprintf '%s\\n' "$@" > '${mark}.args'\nenv > '${mark}.env'\ntouch '${mark}'\n` +
+      `if [ "$1" = version ]; then echo '{"terraform_version":"1.11.4"}'; else echo ${JWT}; fi\n`,
   );
   chmodSync(path, 0o755);
   return {
