@@ -3,7 +3,7 @@ import { visuallyHidden } from '../../components/visuallyHidden';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { FieldErrors } from '../../forms/field-errors';
-import { useSaveDraft } from '../../queries/associations';
+import { useDeleteAssociation, useSaveDraft } from '../../queries/associations';
 import { CloudStep } from './CloudStep';
 import { GroupStep } from './GroupStep';
 import { OptionsStep } from './OptionsStep';
@@ -53,9 +53,22 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
 
   // Nothing to resume before a group is chosen: an opened-and-closed wizard leaves no draft behind.
   const keepsDraft = !start.generated && savedWorkspace === undefined && values.groupId !== undefined;
+  // A draft write can still be on its way when Save to workspace is pressed: once the association is
+  // saved, a draft that lands later must not become the wizard's association, and is not kept.
+  const saved = useRef(false);
+  const { mutate: discardLateDraft } = useDeleteAssociation();
   const writeDraft = useCallback(
-    () => persistDraft({ ...(draftId ? { id: draftId } : {}), step, values }, { onSuccess: (d) => setDraftId(d.id) }),
-    [draftId, persistDraft, step, values],
+    () =>
+      persistDraft(
+        { ...(draftId ? { id: draftId } : {}), step, values },
+        {
+          onSuccess: (draft) => {
+            if (!saved.current) setDraftId(draft.id);
+            else if (draft.id !== draftId) discardLateDraft({ id: draft.id });
+          },
+        },
+      ),
+    [discardLateDraft, draftId, persistDraft, step, values],
   );
 
   // Debounced so typing does not write on every key; a generated association is never made a draft.
@@ -144,9 +157,10 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
       {step === 3 ? (
         <ReviewStep
           input={associationInput(values, draftId)}
-          onSaved={(saved) => {
-            setDraftId(saved.associationId);
-            setSavedWorkspace(saved.workspaceKey);
+          onSaved={(result) => {
+            saved.current = true;
+            setDraftId(result.associationId);
+            setSavedWorkspace(result.workspaceKey);
             moveTo(APPLY_STEP);
           }}
         />
