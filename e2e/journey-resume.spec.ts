@@ -156,6 +156,8 @@ test('a failed plan leaves Apply unticked and makes planning again the primary a
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Custom Terraform path').fill(real ?? '');
+  // The web host runs a new program only once its operator re-enters the launch token.
+  await page.getByRole('form', { name: 'Set the Terraform path' }).getByLabel('Launch token').fill(host.launchToken);
   await page.getByRole('button', { name: 'Save path' }).click();
   await expect(page.getByLabel('Custom Terraform path')).toHaveAttribute('aria-invalid', 'false');
 
