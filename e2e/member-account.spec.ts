@@ -107,7 +107,9 @@ test('onboard a member account picked from the organization, through Organizatio
   await page.getByRole('button', { name: 'Check the association' }).click();
   await expect(stepHeading(page, 'Check')).toBeVisible();
   await page.getByRole('button', { name: 'Run check' }).click();
-  await expect(page.getByText(/Configured — every static check passed/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Configured\s*every static check passed/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(
     page.getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false }),
   ).toBeVisible();
