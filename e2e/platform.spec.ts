@@ -136,11 +136,12 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
   );
 
   await page.getByRole('button', { name: /Run check|Check again/ }).click();
+  // The check panel shows the verdict's title, then its reason.
   await expect(
-    page.getByText("Success — the platform's own check is Ready and every static check passed."),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Success\s*the platform's own check is Ready and every static check passed\./ }),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/AWS role impersonation was successful!/).first()).toBeVisible();
 
   standIn.setCheck(FOLDER, 'AMAZON', {
@@ -150,9 +151,10 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
   });
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(
-    page.getByText(
-      'Failing — Platform: NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
-    ),
+    page.getByRole('status').filter({
+      hasText:
+        /^Failing\s*Platform: NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity/,
+    }),
   ).toBeVisible({ timeout: 30_000 });
   await expectNoSeriousA11yViolations(page, 'the association page with a NotReady platform check');
 
