@@ -24,12 +24,10 @@ export interface StepOutcome {
 export const passed = (detail: string): StepOutcome => ({ status: 'passed', detail });
 export const failed = (detail: string, remediation: string): StepOutcome => ({ status: 'failed', detail, remediation });
 /** Failed because the subject does not exist: the steps that `need` this one are skipped. */
-export const missing = (
-  what: StepFinding['what'],
-  name: string,
-  detail: string,
-  remediation: string,
-): StepOutcome => ({ ...failed(detail, remediation), finding: { kind: 'missing', what, name } });
+export const missing = (what: StepFinding['what'], name: string, detail: string, remediation: string): StepOutcome => ({
+  ...failed(detail, remediation),
+  finding: { kind: 'missing', what, name },
+});
 
 /**
  * Records the steps of one check in order, each with its start time and duration. A step that throws
