@@ -68,10 +68,7 @@ export const awsCheckKind: CheckKind<AwsCheckTarget, KeyedSession> = {
               {
                 id: 'access-role',
                 title: `Assume ${role.roleName} in account ${target.accountId}`,
-                open: async (source: KeyedSession) => {
-                  const access = await memberAccessStep(source, role, context.scope);
-                  return { outcome: access.outcome, ...(access.session ? { session: access.session } : {}) };
-                },
+                open: (source: KeyedSession) => memberAccessStep(source, role, context.scope),
               },
             ]
           : []),
