@@ -67,7 +67,7 @@ describe('projects under a GCP organization or folder', () => {
 
   it('names the missing permission and the parent when Google refuses the listing', async () => {
     const error = await coreErrorOf(
-      handlers().listGcpProjectTree({ credential: deployer, parent: GCP_ORGANIZATION.name }),
+      Promise.resolve(handlers().listGcpProjectTree({ credential: deployer, parent: GCP_ORGANIZATION.name })),
     );
     expect(error.code).toBe(gcpErrorCodes.permissionDenied);
     expect(error.field).toBe('parent');

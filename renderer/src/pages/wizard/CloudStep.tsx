@@ -22,6 +22,7 @@ import { NoGcpCredentials } from '../credentials/gcp/GcpCredentialsPanel';
 import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
 import { AccessPathFields } from './AccessPathFields';
 import { AccountListImportDialog } from './organization/AccountListImportDialog';
+import { GcpProjectTreeDialog } from './organization/GcpProjectTreeDialog';
 import { OrganizationPickerDialog } from './organization/OrganizationPickerDialog';
 import type { WizardField } from './wizard-values';
 
@@ -164,6 +165,7 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
 
 function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' | 'errors' | 'onChange'>) {
   const listing = useGcpCredentialsQuery();
+  const [picking, setPicking] = useState(false);
   if (listing.isPending) return <Alert severity="info">Reading your Google Cloud credentials…</Alert>;
   if (!listing.data) {
     return <Alert severity="error">Could not read your Google Cloud credentials: {listing.error?.message}</Alert>;
@@ -192,6 +194,24 @@ function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' |
           onChange({ credential: choice.credential, projectId: choice.projectId, projectNumber: choice.projectNumber })
         }
       />
+      {values.credential ? (
+        <>
+          <div>
+            <Button variant="outlined" onClick={() => setPicking(true)}>
+              Pick from an organization or folder
+            </Button>
+          </div>
+          <GcpProjectTreeDialog
+            open={picking}
+            credential={values.credential}
+            onClose={() => setPicking(false)}
+            onPick={(project) => {
+              setPicking(false);
+              onChange({ projectId: project.projectId, projectNumber: project.projectNumber });
+            }}
+          />
+        </>
+      ) : null}
     </>
   );
 }
