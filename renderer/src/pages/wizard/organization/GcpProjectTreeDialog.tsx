@@ -151,7 +151,7 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
                 label="Filter by name, id, number or folder"
                 value={filter}
                 onChange={(event) => setFilter(event.target.value)}
-                helperText={`${shown} of ${listing.data.projects.length} projects in ${listing.data.folders.length} folders under ${rootName}`}
+                helperText={`${shown} of ${listing.data.projects.length} projects in ${plural(listing.data.folders.length, 'folder')} under ${rootName}`}
               />
               <FilterableTreeList
                 rows={rows}
@@ -170,6 +170,10 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
       </DialogActions>
     </Dialog>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function indexProjects(tree: GcpProjectTree, rootName: string) {
