@@ -96,6 +96,13 @@ test('onboard a member account picked from the organization, through Organizatio
   await page.getByRole('button', { name: 'Save to workspace' }).click();
   await expect(stepHeading(page, 'Apply')).toBeVisible();
 
+  // Plan and apply through the role: the preflight (AssumeRole + GetCallerIdentity in the member
+  // account, against moto) runs before each; the Terraform double stands in for the provider.
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Plan: 3 to create/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Apply 3 changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible({ timeout: 30_000 });
+
   // What terraform apply would create in the member account, for this group.
   const origin = new URL(host.url).origin;
   const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
@@ -114,6 +121,24 @@ test('onboard a member account picked from the organization, through Organizatio
     page.getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false }),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the check through a role');
+
+  // The dashboard's row for it checks through the same role.
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const row = page
+    .getByRole('grid', { name: 'Associations' })
+    .getByRole('row', { name: `Member team on ${member.id}` });
+  await expect(row).toBeVisible();
+  await page.getByRole('button', { name: 'Check all' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished: 1 of 1 checked', { timeout: 60_000 });
+  await expect(page.getByTestId('count-configured')).toHaveText('Configured: 1');
+  await row.getByRole('link', { name: 'Member team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  await expect(
+    page
+      .getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false })
+      .first(),
+  ).toBeVisible();
 });
 
 test('import an accounts.json: good rows can be picked, broken rows say what is wrong', async ({ page }) => {
