@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { ORGANIZATION_ACCESS_ROLE } from '../../../../shared/aws-access-path';
+import { ORGANIZATION_ACCESS_ROLE, partitionOfArn } from '../../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { OrganizationAccount } from '../../../../shared/contract/organizations';
 import type { FieldErrors } from '../../forms/field-errors';
@@ -90,6 +90,11 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         onVerified={(identity) => {
           onVerifiedAccount(identity.account);
           if (!viaRole) onChange({ accountId: identity.account });
+          // A role is assumed within the source's own partition (GovCloud, China): follow it.
+          const partition = partitionOfArn(identity.arn);
+          if (viaRole && values.accessPath && partition && partition !== (values.accessPath.partition ?? 'aws')) {
+            onChange({ accessPath: { ...values.accessPath, partition } });
+          }
         }}
       />
       <AccessPathFields
