@@ -58,6 +58,13 @@ const organizationSchema = z.object({
   displayName: z.string().optional(),
 });
 
+/*
+ * Hand-written over google-auth-library's request() rather than @google-cloud/resource-manager: that
+ * client adds google-gax (gRPC) to the main process for three GET calls, and would need its own wiring
+ * to the endpoints resolveGoogleEndpoints already gives every other Google call here. Only the page
+ * loop is hand-written; retries and auth are the library's.
+ */
+
 /**
  * Every folder below `parent` (an organization or folder) and every project directly in `parent` or
  * any of those folders: folders.list and projects.list per parent, breadth-first, each paginated to
