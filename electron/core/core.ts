@@ -13,6 +13,7 @@ import { preflightMemberAccess } from './aws/access-path/preflight-member-access
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsVerificationRepository } from './aws/aws-verification-repository';
 import { organizationHandlers } from './aws/organizations/organization-handlers';
+import { gcpFolderHandlers } from './gcp/gcp-folder-handlers';
 import { gcpHandlers } from './gcp/gcp-handlers';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { healthHandlers } from './health/health-handlers';
@@ -132,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     ...healthHandlers(health),
     ...platformHandlers(platformService),
     ...organizationHandlers(awsKeys),
+    ...gcpFolderHandlers(gcp, env),
   };
 
   return {

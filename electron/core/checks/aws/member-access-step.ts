@@ -1,6 +1,7 @@
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { memberRoleArn } from '../../../../shared/aws-access-path';
 import {
+  accountRootArn,
   explainAssumeRefusal,
   judgeMemberTrust,
   type AssumeRequest,
@@ -71,7 +72,7 @@ export async function memberAccessStep(
       outcome: {
         status: 'warning',
         detail: `${acting} ${trust.sentence} It also admits principals outside account ${request.sourceAccount}: never trust "*" for a role like this.${note}`,
-        remediation: `Narrow the trust policy of ${role.roleName} to arn:aws:iam::${request.sourceAccount}:root or the source role${role.externalId ? ', with sts:ExternalId' : ''}.`,
+        remediation: `Narrow the trust policy of ${role.roleName} to ${accountRootArn(request)} or the source role${role.externalId ? ', with sts:ExternalId' : ''}.`,
       },
       session: { value: member, key },
     };
