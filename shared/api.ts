@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adoptionMethods } from './contract/adoption';
 import { appEvents, appMethods } from './contract/app';
 import { associationEvents, associationMethods } from './contract/associations';
 import { checkEvents, checkMethods } from './contract/checks';
@@ -27,6 +28,7 @@ export const methods = {
   ...healthMethods,
   ...platformMethods,
   ...organizationMethods,
+  ...adoptionMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
