@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accessPathSchema } from '../aws-access-path';
 import { awsAccountIdSchema, awsProfileNameSchema } from '../aws-validation';
+import { gcpProjectNumberSchema } from '../gcp-validation';
+import { gcpCredentialRefSchema } from './gcp';
 import { isoTimestampSchema } from '../model';
 import { environmentSchema } from '../terraform/platform-environment';
 
@@ -24,6 +26,21 @@ export const existingOidcProviderSchema = z.discriminatedUnion('status', [
 ]);
 export type ExistingOidcProvider = z.infer<typeof existingOidcProviderSchema>;
 
+/** GCP: the module's workload identity pool, which Google keeps for 30 days once deleted. */
+export const existingPoolSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none'), name: z.string() }),
+  z.object({ status: z.literal('active'), name: z.string() }),
+  /** Soft-deleted: its id stays taken until `expireTime`, so creating it fails with 409; undelete it. */
+  z.object({ status: z.literal('deleted'), name: z.string(), expireTime: isoTimestampSchema.optional() }),
+  z.object({ status: z.literal('unknown'), message: z.string(), remediation: z.string().optional() }),
+]);
+export type ExistingPool = z.infer<typeof existingPoolSchema>;
+
+const poolTargetSchema = z.object({
+  credential: gcpCredentialRefSchema,
+  projectNumber: gcpProjectNumberSchema,
+});
+
 export const adoptionMethods = {
   /** AWS: ListOpenIDConnectProviders + GetOpenIDConnectProvider for the issuer, with the association's credentials. */
   findExistingOidcProvider: {
@@ -37,4 +54,8 @@ export const adoptionMethods = {
     }),
     output: existingOidcProviderSchema,
   },
+  /** GCP: projects.locations.workloadIdentityPools.get on `chainguard-pool`. */
+  findWorkloadIdentityPool: { input: poolTargetSchema, output: existingPoolSchema },
+  /** GCP: `:undelete` on a soft-deleted `chainguard-pool`, then reads it back (active). */
+  undeleteWorkloadIdentityPool: { input: poolTargetSchema, output: existingPoolSchema },
 };
