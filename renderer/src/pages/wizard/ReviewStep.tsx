@@ -13,6 +13,7 @@ import {
 } from '../../queries/associations';
 import { AdoptOidcProvider } from './AdoptOidcProvider';
 import { downloadBase64 } from './download-file';
+import { UndeletePool } from './UndeletePool';
 import { FileDiff } from './FileDiff';
 import { HclCode } from './HclCode';
 
@@ -119,7 +120,9 @@ function ReviewFiles({
       </Typography>
       {input.cloud === 'aws' ? (
         <AdoptOidcProvider input={input} workspaceKey={preview.workspaceKey} onChange={onAdoptOidcProvider} />
-      ) : null}
+      ) : (
+        <UndeletePool input={input} />
+      )}
       <Tabs value={tab} onChange={(_event, next: number) => setTab(next)} aria-label="Generated files">
         {preview.files.map((each) => (
           <Tab key={each.path} label={each.path} id={`file-tab-${each.path}`} aria-controls="file-panel" />
