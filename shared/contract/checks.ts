@@ -99,6 +99,18 @@ export const checkMethods = {
     input: z.object({ environment: environmentSchema }),
     output: z.object({ removed: z.boolean() }),
   },
+  /** Runs the saved, confirmed command once for the AWS audience and says whose token it printed (never the token). */
+  testTokenCommand: {
+    input: z.object({ environment: environmentSchema }),
+    output: z.object({
+      audience: z.string(),
+      issuer: z.string().optional(),
+      subject: z.string().optional(),
+      tokenAudience: z.array(z.string()),
+      /** The token's issuer is https://issuer.<environment>, which the cloud side trusts. */
+      issuerMatches: z.boolean(),
+    }),
+  },
 };
 
 export const checkEvents = {

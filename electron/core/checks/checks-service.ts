@@ -29,6 +29,7 @@ import { judgeCheck, successLine } from './check-verdict';
 import { checkGcp } from './gcp/check-gcp';
 import { describeGcpStepError } from './gcp/describe-gcp-check-error';
 import { splitTokenCommand, tokenCommandProgram, type StoredTokenCommand } from './token-command';
+import { testTokenCommand } from './token-command-test';
 
 export interface ChecksServiceOptions {
   store: Store;
@@ -118,6 +119,11 @@ export class ChecksService {
     const saved: StoredTokenCommand = { ...command, fingerprint };
     this.#checks.saveTokenCommand(saved);
     return toSaved(saved);
+  }
+
+  /** Settings' Test: the saved command run once, as a live check would run it. */
+  testTokenCommand(environment: string) {
+    return testTokenCommand(this.#checks.tokenCommand(environment), environment, this.#options.env);
   }
 
   removeTokenCommand(environment: string): { removed: boolean } {
