@@ -109,3 +109,17 @@ test('dates name the month, chart ticks are spaced, and a page opens at its top'
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('each verdict count says what the verdict means, Configured first of all', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  const configured = page.getByTestId('count-configured');
+  // The name stays the count; the meaning is its description, and a tooltip on hover or focus.
+  await expect(configured).toHaveAccessibleName(/^Configured: \d+$/);
+  await expect(configured).toHaveAccessibleDescription(
+    /Every static check passed .* not tried live: set a token command/,
+  );
+  await configured.focus();
+  await expect(page.getByRole('tooltip')).toContainText('impersonation was not tried live');
+  await expectNoSeriousA11yViolations(page, 'dashboard: verdict explained');
+});

@@ -22,6 +22,16 @@ export const CHECK_VERDICT_LABELS: Readonly<Record<CheckVerdict, string>> = {
   error: 'Error',
 };
 
+/** What each verdict means, where the UI first shows it (the dashboard's counts). */
+export const CHECK_VERDICT_EXPLANATIONS: Readonly<Record<CheckVerdict, string>> = {
+  success: 'Every static check passed, and the canary was impersonated live with a token from the issuer.',
+  configured:
+    'Every static check passed (OIDC provider or pool, roles, trust, permissions), but impersonation was not tried live: set a token command in Settings → Checks to prove it.',
+  failing: 'A check found something missing or wrong; each row names the step and how to fix it.',
+  'needs-sign-in': 'The credentials need a sign-in (SSO or an MFA code) before the account or project can be read.',
+  error: 'The check could not finish: the network, a permission to read, or a service error.',
+};
+
 export const checkStepStatusSchema = z.enum(['passed', 'warning', 'failed', 'needs-sign-in', 'error', 'skipped']);
 export type CheckStepStatus = z.infer<typeof checkStepStatusSchema>;
 
