@@ -121,5 +121,19 @@ test('each verdict count says what the verdict means, Configured first of all', 
   );
   await configured.focus();
   await expect(page.getByRole('tooltip')).toContainText('impersonation was not tried live');
+
+  // The headings read as they are named: nothing stray (the ".." once seen before Verdict).
+  const headings = (await page.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+  expect(headings).toEqual([
+    '',
+    'Group',
+    'Cloud',
+    'Account or project',
+    expect.stringMatching(/^Verdict(sorted ascending)?$/),
+    'Last checked',
+    'Duration',
+    'Last 30',
+    'Drift',
+  ]);
   await expectNoSeriousA11yViolations(page, 'dashboard: verdict explained');
 });
