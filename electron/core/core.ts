@@ -9,6 +9,7 @@ import { AssociationsService } from './associations/associations-service';
 import { awsHandlers, createAwsServices } from './aws/aws-handlers';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
+import { adoptionHandlers } from './adoption-handlers';
 import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsVerificationRepository } from './aws/aws-verification-repository';
@@ -134,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
     ...platformHandlers(platformService),
     ...organizationHandlers(awsKeys),
     ...gcpFolderHandlers(gcp, env),
+    ...adoptionHandlers(awsKeys, gcp, env),
   };
 
   return {

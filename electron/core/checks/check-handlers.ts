@@ -9,5 +9,6 @@ export function checkHandlers(checks: ChecksService): HandlersFor<typeof checkMe
     listTokenCommands: () => checks.tokenCommands(),
     setTokenCommand: ({ launchToken, ...command }) => checks.setTokenCommand(command, { launchToken }),
     removeTokenCommand: ({ environment }) => checks.removeTokenCommand(environment),
+    testTokenCommand: ({ environment }) => checks.testTokenCommand(environment),
   };
 }
