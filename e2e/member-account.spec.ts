@@ -7,6 +7,7 @@ import { seedGroupsOnSharedAccount } from './fixtures/health/seed-shared-account
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
 
 /*
  * A new user whose only profile is the management account's: pick a member account from the
@@ -51,8 +52,7 @@ test('onboard a member account picked from the organization, through Organizatio
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Member team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Member team');
   await expect(newGroup).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 
@@ -122,8 +122,7 @@ test('import an accounts.json: good rows can be picked, broken rows say what is 
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Imported team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Imported team');
   await expect(newGroup).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('radio', { name: 'AWS account' }).check();

@@ -15,6 +15,7 @@ import {
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
 
 // moto's default account: the identity GetCallerIdentity returns for users it creates.
 const MOTO_ACCOUNT = '123456789012';
@@ -65,8 +66,7 @@ async function openWizard(page: Page): Promise<void> {
 async function createGroupInline(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New group' }).click();
   const dialog = page.getByRole('dialog', { name: 'New group' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(dialog, name);
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('combobox', { name: 'Group' })).toHaveValue(new RegExp(`^${name} \\(`));
 }
