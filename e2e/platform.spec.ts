@@ -289,4 +289,31 @@ test('done when: a platform folder is onboarded in the wizard, registered in its
     'Platform: NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
   );
   expect(notReady.code).toBe(1);
+
+  // After a destroy of the workspace, unsetting it on the platform is offered, keeping the GCP half.
+  standIn.records.set(CHECKOUT, {
+    group: CHECKOUT,
+    amazon: { account: MOTO_ACCOUNT },
+    google: { projectId: 'checkout-prod', projectNumber: '210987654321' },
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Workspaces' }).click();
+  const card = page.getByRole('region', { name: `aws-${MOTO_ACCOUNT}`, exact: true });
+  await card.getByRole('button', { name: 'Destroy…' }).click();
+  await card.getByRole('button', { name: 'Plan destroy' }).click();
+  await card.getByRole('button', { name: /^Apply \d+ changes?$/ }).click({ timeout: 30_000 });
+  await page
+    .getByRole('dialog', { name: 'Destroy or replace resources?' })
+    .getByRole('button', { name: /^Apply \d+ changes?$/ })
+    .click();
+  await expect(card.getByRole('heading', { name: 'Destroyed' })).toBeVisible({ timeout: 30_000 });
+  const unset = card.getByRole('region', { name: 'Unset on the platform' });
+  await expectNoSeriousA11yViolations(page, 'the workspace after a destroy, offering the unset');
+  await unset.getByRole('button', { name: 'Unset checkout on the platform' }).click();
+  await expect(unset.getByRole('status')).toContainText(
+    `checkout: The platform no longer associates group ${CHECKOUT} with ${MOTO_ACCOUNT}; the other cloud's half is kept.`,
+  );
+  expect(standIn.records.get(CHECKOUT)).toEqual({
+    group: CHECKOUT,
+    google: { projectId: 'checkout-prod', projectNumber: '210987654321' },
+  });
 });
