@@ -281,8 +281,7 @@ test('done when: a platform folder is onboarded in the wizard, registered in its
     'title',
     'NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
   );
-  await page.getByRole('combobox', { name: 'Platform' }).click();
-  await page.getByRole('option', { name: 'NotReady' }).click();
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption({ label: 'NotReady' });
   await expect(page.getByRole('row', { name: `checkout on ${MOTO_ACCOUNT}` })).toBeVisible();
   const notReady = await checkAwsCli(CHECKOUT);
   expect(notReady.stdout).toContain(
