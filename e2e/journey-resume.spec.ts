@@ -5,6 +5,7 @@ import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
 
 /*
  * A first-time operator's way back into work: drafts to resume (one per group and target), the
@@ -53,8 +54,7 @@ async function createGroup(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
   await page.getByRole('button', { name: 'New group' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New group' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(dialog, name);
   await expect(dialog).toBeHidden();
 }
 

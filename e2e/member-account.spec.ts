@@ -7,7 +7,8 @@ import { buildEveryMotoBackend } from './fixtures/health/seed-moto-accounts';
 import { seedGroupsOnSharedAccount } from './fixtures/health/seed-shared-account';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
-import { stepHeading } from './fixtures/wizard-flow';
+import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
 
 /*
  * A new user whose only profile is the management account's: pick a member account from the
@@ -82,8 +83,7 @@ test('onboard a member account picked from the organization, through Organizatio
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Member team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Member team');
   await expect(newGroup).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 
@@ -125,7 +125,7 @@ test('onboard a member account picked from the organization, through Organizatio
   await expect(review.getByText('static-admin')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Save to workspace' }).click();
-  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await passRegisterStep(page);
 
   // Plan and apply through the role: the preflight (AssumeRole + GetCallerIdentity in the member
   // account, against moto) runs before each; the Terraform double stands in for the provider.
@@ -218,8 +218,7 @@ test('import an accounts.json: good rows can be picked, broken rows say what is 
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Imported team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Imported team');
   await expect(newGroup).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('radio', { name: 'AWS account' }).check();

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { delimiter, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
 import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
@@ -7,6 +9,7 @@ import { installChainctlDouble, type ChainctlDouble } from './fixtures/platform/
 import { startPlatformStandIn, type PlatformStandIn } from './fixtures/platform/platform-stand-in';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
+import { stepHeading } from './fixtures/wizard-flow';
 
 /*
  * The platform side end to end: the operator's chainctl sign-in (a double on PATH) in Settings, a
@@ -17,6 +20,8 @@ const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/s
 const SECRET = 'e2e-platform-secret';
 const ORG = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
 const FOLDER = `${ORG}/00112233aabbccdd`;
+const CHECKOUT = `${ORG}/0123456789abcdef`;
+const CHECK_CLI = resolve(import.meta.dirname, '../out/main/check-cli.js');
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);
@@ -31,6 +36,7 @@ test.beforeAll(async () => {
   standIn = await startPlatformStandIn({ secret: SECRET });
   standIn.addGroup({ id: ORG, name: 'acme.example', description: 'the organization' });
   standIn.addGroup({ id: FOLDER, name: 'payments', description: 'payment services' });
+  standIn.addGroup({ id: CHECKOUT, name: 'checkout', description: 'checkout services' });
   host = new WebHostProcess({ AWS_ENDPOINT_URL: moto.url, CHAINGUARD_CONSOLE_API: standIn.url });
   chainctl = installChainctlDouble(join(host.root, 'chainctl-bin'), { secret: SECRET });
   host.env.PATH = [chainctl.dir, SUCCESS_DOUBLE, process.env.PATH ?? ''].join(delimiter);
@@ -85,7 +91,7 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
   );
   await expect(page.getByText('Known only to Liaison')).toBeVisible();
   const tree = page.getByRole('list', { name: 'Groups on the platform' });
-  await expect(tree.getByRole('listitem')).toHaveCount(2);
+  await expect(tree.getByRole('listitem')).toHaveCount(3);
   await tree.getByRole('button', { name: 'Use payments in Liaison' }).click();
   await expect(tree.getByRole('listitem').filter({ hasText: 'payments' }).getByText('In Liaison')).toBeVisible();
   await tree.getByRole('button', { name: 'New folder under payments' }).click();
@@ -168,5 +174,145 @@ test('a platform folder is onboarded, registered, and the check says Platform Re
   expect(standIn.records.get(FOLDER)).toEqual({
     group: FOLDER,
     google: { projectId: 'payments-prod', projectNumber: '123456789012' },
+  });
+});
+
+/** `liaison check-aws <group>` against the web host's store, the platform stand-in and moto. */
+async function checkAwsCli(group: string): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [CHECK_CLI, 'check-aws', group], {
+      env: {
+        PATH: host.env.PATH,
+        HOME: host.home,
+        LIAISON_DATA_DIR: host.dataDir,
+        LIAISON_LOG_LEVEL: 'warn',
+        AWS_ENDPOINT_URL: moto.url,
+        CHAINGUARD_CONSOLE_API: standIn.url,
+      },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
+  }
+}
+
+test('done when: a platform folder is onboarded in the wizard, registered in its own step, and Ready everywhere', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  // Pick a real folder from the platform's tree.
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  const tree = page.getByRole('list', { name: 'Groups on the platform' });
+  await tree.getByRole('button', { name: 'Use checkout in Liaison' }).click();
+  await expect(tree.getByRole('listitem').filter({ hasText: 'checkout' }).getByText('In Liaison')).toBeVisible();
+
+  // Onboard an AWS account (moto) onto it.
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('combobox', { name: 'Group' }).fill('checkout');
+  await page.getByRole('option', { name: /checkout/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('radio', { name: 'AWS account' }).check();
+  await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
+  await page.getByRole('option', { name: /static-admin/ }).click();
+  await page.getByLabel('AWS account id').fill(MOTO_ACCOUNT);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Save to workspace' }).click();
+
+  // Register: its own step between Review and Apply.
+  await expect(stepHeading(page, 'Register')).toBeVisible();
+  const register = page.getByRole('region', { name: 'Register on the platform' });
+  await expect(register.getByRole('status')).toContainText(
+    `Not registered. Registering creates the group's association record with AWS account ${MOTO_ACCOUNT}.`,
+  );
+  await expectNoSeriousA11yViolations(page, 'the wizard Register step');
+  await register.getByRole('button', { name: 'Register' }).click();
+  await expect(register.getByText('Registered — the platform says Ready')).toBeVisible();
+  expect(standIn.records.get(CHECKOUT)).toEqual({ group: CHECKOUT, amazon: { account: MOTO_ACCOUNT } });
+  await expect(page.locator('.MuiStepper-root')).toContainText('Register');
+  await page.getByRole('button', { name: 'Continue to Apply' }).click();
+  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await expect(page.locator('.MuiStepper-root')).toContainText('Register, done');
+
+  // Apply (the Terraform double), with the account seeded as the module creates it.
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await page.getByRole('button', { name: /^Apply \d+ changes?$/ }).click({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible({ timeout: 30_000 });
+  // The earlier test seeded this account for another group: start it afresh.
+  await moto.reset();
+  await seedAwsAssociation(moto.url, moduleSeed(CHECKOUT));
+
+  // The wizard's check: Platform: Ready.
+  await page.getByRole('button', { name: 'Check the association' }).click();
+  await expect(stepHeading(page, 'Check')).toBeVisible();
+  await page.getByRole('button', { name: 'Run check' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Success\s*the platform's own check is Ready/ }),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The dashboard: check all fills the Platform column.
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: 'Check all' }).click();
+  await expect(page.getByTestId('run-status')).toContainText(/Finished: (\d+) of \1 checked/, { timeout: 60_000 });
+  const row = page.getByRole('row', { name: `checkout on ${MOTO_ACCOUNT}` });
+  const platformCell = row.getByRole('gridcell').nth(5);
+  await expect(platformCell).toHaveText('Ready');
+  await expectNoSeriousA11yViolations(page, 'the dashboard with the Platform column');
+
+  // And from a terminal.
+  const ready = await checkAwsCli(CHECKOUT);
+  expect(ready.stdout).toContain('Platform: Ready');
+  expect(ready.code).toBe(0);
+
+  // NotReady: the platform's reason and message, verbatim, on the dashboard and from the CLI.
+  standIn.setCheck(CHECKOUT, 'AMAZON', {
+    ready: 'NotReady',
+    reason: 'AssumeRoleFailed',
+    message: 'not authorized to perform sts:AssumeRoleWithWebIdentity',
+  });
+  await page.getByRole('button', { name: 'Check all' }).click();
+  await expect(platformCell).toHaveText('NotReady', { timeout: 60_000 });
+  await expect(platformCell).toHaveAttribute(
+    'title',
+    'NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
+  );
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption({ label: 'NotReady' });
+  await expect(page.getByRole('row', { name: `checkout on ${MOTO_ACCOUNT}` })).toBeVisible();
+  const notReady = await checkAwsCli(CHECKOUT);
+  expect(notReady.stdout).toContain(
+    'Platform: NotReady — AssumeRoleFailed: not authorized to perform sts:AssumeRoleWithWebIdentity',
+  );
+  expect(notReady.code).toBe(1);
+
+  // After a destroy of the workspace, unsetting it on the platform is offered, keeping the GCP half.
+  standIn.records.set(CHECKOUT, {
+    group: CHECKOUT,
+    amazon: { account: MOTO_ACCOUNT },
+    google: { projectId: 'checkout-prod', projectNumber: '210987654321' },
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Workspaces' }).click();
+  const card = page.getByRole('region', { name: `aws-${MOTO_ACCOUNT}`, exact: true });
+  await card.getByRole('button', { name: 'Destroy…' }).click();
+  await card.getByRole('button', { name: 'Plan destroy' }).click();
+  await card.getByRole('button', { name: /^Apply \d+ changes?$/ }).click({ timeout: 30_000 });
+  await page
+    .getByRole('dialog', { name: 'Destroy or replace resources?' })
+    .getByRole('button', { name: /^Apply \d+ changes?$/ })
+    .click();
+  await expect(card.getByRole('heading', { name: 'Destroyed' })).toBeVisible({ timeout: 30_000 });
+  const unset = card.getByRole('region', { name: 'Unset on the platform' });
+  await expectNoSeriousA11yViolations(page, 'the workspace after a destroy, offering the unset');
+  await unset.getByRole('button', { name: 'Unset checkout on the platform' }).click();
+  await expect(unset.getByRole('status')).toContainText(
+    `checkout: The platform no longer associates group ${CHECKOUT} with ${MOTO_ACCOUNT}; the other cloud's half is kept.`,
+  );
+  expect(standIn.records.get(CHECKOUT)).toEqual({
+    group: CHECKOUT,
+    google: { projectId: 'checkout-prod', projectNumber: '210987654321' },
   });
 });

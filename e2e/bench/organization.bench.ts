@@ -11,6 +11,7 @@ import { createMotoUser, startMoto, type MotoServer } from '../fixtures/aws/moto
 import { seedOrganization } from '../fixtures/aws/seed-organization';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, median, percentile, time, type Figure } from './measure';
+import { registerNewGroup } from '../fixtures/group-ids';
 
 const UNITS = 10;
 const PER_UNIT = 100;
@@ -125,8 +126,7 @@ async function filterFigure({ moto, keys }: SeededMoto): Promise<Figure> {
     await page.getByRole('button', { name: 'Start onboarding' }).click();
     await page.getByRole('button', { name: 'New group' }).click();
     const dialog = page.getByRole('dialog', { name: 'New group' });
-    await dialog.getByLabel('Name').fill('Bench');
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await registerNewGroup(dialog, 'Bench');
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('radio', { name: 'AWS account' }).check();

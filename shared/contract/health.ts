@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestampSchema } from '../model';
 import { associationIdSchema } from './associations';
+import { platformStandingSchema } from '../platform/platform-standing';
 import { checkVerdictSchema, checkVerdicts } from './checks';
 
 /*
@@ -65,6 +66,10 @@ export const healthRowSchema = z.object({
   drift: driftStatusSchema,
   /** The plan's differences when drifted (resource addresses and actions), for the flag's link. */
   driftDetail: z.string().optional(),
+  /** The latest check's Platform step; undefined when it asked the platform nothing (no chainctl). */
+  platform: platformStandingSchema.optional(),
+  /** The Platform step's detail (for NotReady: the platform's reason and message, verbatim). */
+  platformDetail: z.string().optional(),
 });
 export type HealthRow = z.infer<typeof healthRowSchema>;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OVERVIEW_SQL, queryHealthOverview } from './health-overview-query';
 import { createHealthTestBed } from './testing/health-test-bed';
-import { seedAssociations, seedChecks } from './testing/seed-health';
+import { checkResultFor, seedAssociations, seedChecks } from './testing/seed-health';
 
 describe('queryHealthOverview', () => {
   let bed: ReturnType<typeof createHealthTestBed>;
@@ -19,6 +19,47 @@ describe('queryHealthOverview', () => {
     expect(first?.verdict).toBe(latest[0]?.verdict);
     expect(first?.lastCheckedAt).toBe(latest[0]?.finishedAt);
     expect(first?.recent).toEqual(latest.map((c) => c.verdict).reverse());
+  });
+
+  it("fills the Platform column from the latest check's Platform step, and leaves it empty without one", () => {
+    bed = createHealthTestBed();
+    const [ready, notReady, unregistered, offline] = seedAssociations(bed.store, 4);
+    const platformStep = (status: 'passed' | 'failed', detail: string) => ({
+      id: 'platform',
+      title: 'Platform',
+      status,
+      detail,
+      live: true,
+      startedAt: '2025-06-01T00:00:00.000Z',
+      durationMs: 5,
+    });
+    const older = new Date('2025-06-01T00:00:00.000Z');
+    const newer = new Date('2025-06-01T01:00:00.000Z');
+    if (!ready || !notReady || !unregistered || !offline) throw new Error('seeded four');
+    // An older NotReady is superseded by the latest Ready.
+    bed.repository.insert({
+      ...checkResultFor(ready, 'failing', older),
+      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied')],
+    });
+    bed.repository.insert({ ...checkResultFor(ready, 'success', newer), steps: [platformStep('passed', 'Ready')] });
+    bed.repository.insert({
+      ...checkResultFor(notReady, 'failing', newer),
+      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied')],
+    });
+    bed.repository.insert({
+      ...checkResultFor(unregistered, 'failing', newer),
+      steps: [platformStep('failed', 'Not registered: the platform has no AWS account for group g.')],
+    });
+    bed.repository.insert(checkResultFor(offline, 'configured', newer));
+    const { rows } = queryHealthOverview(bed.store);
+    const standing = (id: string) => rows.find((row) => row.associationId === id)?.platform;
+    expect(standing(ready.id)).toBe('ready');
+    expect(standing(notReady.id)).toBe('not-ready');
+    expect(rows.find((row) => row.associationId === notReady.id)?.platformDetail).toBe(
+      'NotReady — AssumeRoleFailed: denied',
+    );
+    expect(standing(unregistered.id)).toBe('not-registered');
+    expect(standing(offline.id)).toBeUndefined();
   });
 
   it('reads 1,000 associations with 100,000 checks through the covering index, never a scan of the checks', () => {

@@ -5,6 +5,7 @@ import {
   type HealthRow,
   type VerdictCounts,
 } from '../../../shared/contract/health';
+import { platformStandingOf, PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
 import type { Store } from '../store/database';
 
 interface OverviewRecord {
@@ -22,6 +23,7 @@ interface OverviewRecord {
   duration_ms: number | null;
   drift: Exclude<DriftStatus, 'unknown'> | null;
   drift_detail: string | null;
+  platform_step: string | null;
 }
 
 /*
@@ -45,7 +47,10 @@ export const OVERVIEW_SQL = `
     WHERE a.status = 'generated'
   )
   SELECT base.*, c.verdict, c.headline, c.finished_at, c.duration_ms,
-    d.status AS drift, d.detail AS drift_detail
+    d.status AS drift, d.detail AS drift_detail,
+    -- The latest check's Platform step, for the Platform column: one small JSON array per association.
+    (SELECT s.value FROM json_each(c.steps) s
+       WHERE json_extract(s.value, '$.id') = '${PLATFORM_STEP_ID}') AS platform_step
   FROM base
   LEFT JOIN association_checks c ON c.id = base.latest_id
   LEFT JOIN workspace_drift d ON d.workspace_key = base.workspace_key
@@ -56,6 +61,10 @@ export function emptyCounts(): VerdictCounts {
 }
 
 function toRow(record: OverviewRecord): HealthRow {
+  const platformStep = record.platform_step
+    ? (JSON.parse(record.platform_step) as { status: string; detail: string })
+    : undefined;
+  const platform = platformStandingOf(platformStep);
   return {
     associationId: record.id,
     groupId: record.group_id,
@@ -72,6 +81,7 @@ function toRow(record: OverviewRecord): HealthRow {
       : [],
     drift: record.drift ?? 'unknown',
     ...(record.drift_detail ? { driftDetail: record.drift_detail } : {}),
+    ...(platform ? { platform, platformDetail: platformStep?.detail ?? '' } : {}),
   };
 }
 

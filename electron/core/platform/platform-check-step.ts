@@ -1,11 +1,12 @@
 import { PLATFORM_SIGN_IN_CODES } from '../../../shared/contract/platform';
 import { recordTarget } from '../../../shared/platform/association-record';
+import { NOT_REGISTERED_DETAIL, PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
 import type { CheckCloud, CheckStepSpec } from '../checks/check-kind';
 import type { StepOutcome } from '../checks/check-run';
 import { CoreError } from '../core-error';
 import type { PlatformService } from './platform-service';
 
-export const PLATFORM_STEP_ID = 'platform';
+export { PLATFORM_STEP_ID };
 export const PLATFORM_STEP_TITLE = 'Platform';
 
 /** What the platform's check needs of an association: its kind's names and its target. */
@@ -43,14 +44,14 @@ async function askPlatform(target: PlatformCheckTarget, platform: PlatformServic
     if (registered === undefined) {
       return {
         status: 'failed',
-        detail: `Not registered: the platform has no ${noun} for group ${target.groupId}.`,
+        detail: `${NOT_REGISTERED_DETAIL}: the platform has no ${noun} for group ${target.groupId}.`,
         remediation: `Register it (the association's Register action) so the platform associates group ${target.groupId} with ${wanted}.`,
       };
     }
     if (registered !== wanted) {
       return {
         status: 'failed',
-        detail: `Not registered: the platform associates group ${target.groupId} with ${noun} ${registered}, not ${wanted}.`,
+        detail: `${NOT_REGISTERED_DETAIL}: the platform associates group ${target.groupId} with ${noun} ${registered}, not ${wanted}.`,
         remediation: `Register this association to replace ${registered} (a group has one ${noun}), or use another group.`,
       };
     }

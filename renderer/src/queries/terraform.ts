@@ -51,6 +51,18 @@ export function useWorkspaceApplied(workspaceKey: string | undefined): boolean {
   return runs.data?.find((run) => run.kind === 'apply')?.status === 'succeeded';
 }
 
+/** Whether the workspace's newest apply applied a destroy plan, and succeeded. */
+export function useWorkspaceDestroyed(workspaceKey: string): boolean {
+  const client = useClient();
+  const runs = useQuery({
+    queryKey: [...queryKeys.terraformRuns, 'list', workspaceKey, 20],
+    queryFn: () => client.call('listTerraformRuns', { workspaceKey, limit: 20 }),
+  });
+  const apply = runs.data?.find((run) => run.kind === 'apply');
+  const plan = runs.data?.find((run) => run.id === apply?.planRunId);
+  return apply?.status === 'succeeded' && plan?.kind === 'destroy-plan';
+}
+
 export function useStartPlan() {
   const client = useClient();
   return useMutation({

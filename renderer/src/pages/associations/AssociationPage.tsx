@@ -5,6 +5,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { ErrorState } from '../../components/ErrorState';
 import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
+import { PlatformRegistrationPanel } from '../platform/PlatformRegistrationPanel';
 import { DriftFlag } from '../dashboard/DriftFlag';
 import { ExportButtons } from '../dashboard/ExportButtons';
 import { useAssociationHistory, useHealthOverview } from '../dashboard/health-queries';
@@ -60,6 +61,9 @@ export function AssociationPage() {
       ) : (
         <Skeleton width={320} />
       )}
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <PlatformRegistrationPanel associationId={associationId} />
+      </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <AssociationCheckPanel associationId={associationId} />
       </Paper>

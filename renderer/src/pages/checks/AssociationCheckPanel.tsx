@@ -1,7 +1,6 @@
 import { Alert, AlertTitle, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { CHECK_VERDICT_LABELS, type CheckResult } from '../../../../shared/contract/checks';
 import { ErrorState } from '../../components/ErrorState';
-import { PlatformRegistrationPanel } from '../platform/PlatformRegistrationPanel';
 import { formatExactTime } from '../../time/relative-time';
 import { CheckStepList } from './CheckStepList';
 import { verdictReason } from './verdict-reason';
@@ -25,7 +24,6 @@ export function AssociationCheckPanel({ associationId }: { associationId: string
   const latest = run.data ?? checks.data?.[0];
   return (
     <Stack spacing={3}>
-      <PlatformRegistrationPanel associationId={associationId} />
       <Stack spacing={2} component="section" aria-labelledby={`check-${associationId}`}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography id={`check-${associationId}`} variant="h6" component="h2">

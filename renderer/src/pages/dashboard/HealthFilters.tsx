@@ -2,12 +2,13 @@ import { FormControl, InputLabel, NativeSelect, OutlinedInput, Stack } from '@mu
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import { CHECK_VERDICT_LABELS, checkVerdicts } from '../../../../shared/contract/checks';
 import type { HealthRow } from '../../../../shared/contract/health';
+import { PLATFORM_STANDING_LABELS, platformStandings } from '../../../../shared/platform/platform-standing';
 import type { HealthFilter } from './health-filter';
 
 type ChangeFilter = (patch: Partial<HealthFilter>) => void;
 
 /**
- * Search and the cloud, verdict and group filters above the table. Each part is memoized on its own
+ * Search and the cloud, verdict, platform and group filters above the table. Each part is memoized on its own
  * values, so a search keystroke re-renders the search field and not the three selects.
  *
  * Built from the input parts rather than `TextField`, and the selects are native: `TextField` pulls in
@@ -30,6 +31,7 @@ export function HealthFilters({
         cloud={filter.cloud}
         verdict={filter.verdict}
         groupId={filter.groupId}
+        platform={filter.platform}
         rows={rows}
         onChange={onChange}
       />
@@ -89,9 +91,13 @@ const FilterSelects = memo(function FilterSelects({
   cloud,
   verdict,
   groupId,
+  platform,
   rows,
   onChange,
-}: Pick<HealthFilter, 'cloud' | 'verdict' | 'groupId'> & { rows: readonly HealthRow[]; onChange: ChangeFilter }) {
+}: Pick<HealthFilter, 'cloud' | 'verdict' | 'groupId' | 'platform'> & {
+  rows: readonly HealthRow[];
+  onChange: ChangeFilter;
+}) {
   const groups = useMemo(
     () =>
       [...new Map(rows.map((r) => [r.groupId, r.groupName || r.groupId])).entries()].sort((a, b) =>
@@ -124,6 +130,20 @@ const FilterSelects = memo(function FilterSelects({
           </option>
         ))}
         <option value="unchecked">Not checked</option>
+      </FilterSelect>
+      <FilterSelect
+        label="Platform"
+        value={platform}
+        minWidth={160}
+        onChange={(value) => onChange({ platform: value as HealthFilter['platform'] })}
+      >
+        <option value="all">Any platform state</option>
+        {platformStandings.map((standing) => (
+          <option key={standing} value={standing}>
+            {PLATFORM_STANDING_LABELS[standing]}
+          </option>
+        ))}
+        <option value="none">Not asked</option>
       </FilterSelect>
       <FilterSelect label="Group" value={groupId} minWidth={200} onChange={(value) => onChange({ groupId: value })}>
         <option value="all">All groups</option>

@@ -8,6 +8,7 @@ export const COLUMNS: readonly { label: string; sortKey?: HealthSortKey; numeric
   { label: 'Cloud', sortKey: 'cloud' },
   { label: 'Account or project', sortKey: 'target' },
   { label: 'Verdict', sortKey: 'verdict' },
+  { label: 'Platform', sortKey: 'platform' },
   { label: 'Last checked', sortKey: 'lastChecked' },
   { label: 'Duration', sortKey: 'duration', numeric: true },
   { label: 'Last 30' },

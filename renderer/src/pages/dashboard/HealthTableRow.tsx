@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
+import { PLATFORM_STANDING_LABELS } from '../../../../shared/platform/platform-standing';
 import { RelativeTime } from '../../components/RelativeTime';
 import { shortGroupId } from '../../components/short-group-id';
 import { verdictReason } from '../checks/verdict-reason';
@@ -86,6 +87,9 @@ const HealthRowCells = memo(function HealthRowCells({
           <div className="verdict-reason ellipsis">{verdictReason(row.verdict, row.headline)}</div>
         ) : null}
       </td>
+      <td role="gridcell" title={row.platformDetail}>
+        <PlatformCell row={row} />
+      </td>
       <td role="gridcell">{row.lastCheckedAt ? <RelativeTime value={row.lastCheckedAt} /> : 'Never'}</td>
       <td role="gridcell" className="number">
         {row.durationMs === undefined ? '—' : `${row.durationMs} ms`}
@@ -105,6 +109,18 @@ const HealthRowCells = memo(function HealthRowCells({
     </>
   );
 });
+
+/** The platform's own verdict from the latest check; — when the check did not ask it (no chainctl). */
+function PlatformCell({ row }: { row: HealthRow }) {
+  if (!row.platform) return <span aria-label="Platform not asked">—</span>;
+  const className =
+    row.platform === 'not-ready' || row.platform === 'error'
+      ? 'platform-bad ellipsis'
+      : row.platform === 'ready'
+        ? 'ellipsis'
+        : 'platform-unset ellipsis';
+  return <span className={className}>{PLATFORM_STANDING_LABELS[row.platform]}</span>;
+}
 
 function groupLabel(row: HealthRow): string {
   return row.groupName || 'Unregistered group';

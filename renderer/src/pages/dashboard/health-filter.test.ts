@@ -34,6 +34,22 @@ describe('filterHealthRows', () => {
     expect(names({ groupId: 'b'.repeat(40), verdict: 'failing' })).toEqual([]);
   });
 
+  it('filters on the Platform column, with "none" for checks that did not ask the platform', () => {
+    const platformRows = toSearchableHealthRows([
+      row({ groupName: 'ready', platform: 'ready' }),
+      row({ groupName: 'refused', platform: 'not-ready' }),
+      row({ groupName: 'unregistered', platform: 'not-registered' }),
+      row({ groupName: 'offline' }),
+    ]);
+    const platform = (value: (typeof NO_FILTER)['platform']) =>
+      filterHealthRows(platformRows, { ...NO_FILTER, platform: value }).map((r) => r.groupName);
+    expect(platform('all')).toEqual(['ready', 'refused', 'unregistered', 'offline']);
+    expect(platform('not-ready')).toEqual(['refused']);
+    expect(platform('not-registered')).toEqual(['unregistered']);
+    expect(platform('none')).toEqual(['offline']);
+    expect(platform('needs-sign-in')).toEqual([]);
+  });
+
   it('searches group id and headline in any case, trimmed, keeping the given order', () => {
     expect(names({ search: 'c0ffee' })).toEqual(['edge']);
     expect(names({ search: '  WRONG issuer ' })).toEqual(['Platform']);

@@ -1,14 +1,17 @@
 import type { CheckVerdict } from '../../../../shared/contract/checks';
 import type { HealthRow } from '../../../../shared/contract/health';
+import type { PlatformStanding } from '../../../../shared/platform/platform-standing';
 
 export interface HealthFilter {
   search: string;
   cloud: 'all' | 'aws' | 'gcp';
   verdict: 'all' | CheckVerdict | 'unchecked';
   groupId: 'all' | string;
+  /** The Platform column: a standing, or `none` for associations whose check did not ask the platform. */
+  platform: 'all' | PlatformStanding | 'none';
 }
 
-export const NO_FILTER: HealthFilter = { search: '', cloud: 'all', verdict: 'all', groupId: 'all' };
+export const NO_FILTER: HealthFilter = { search: '', cloud: 'all', verdict: 'all', groupId: 'all', platform: 'all' };
 
 export interface SearchableHealthRow {
   row: HealthRow;
@@ -37,6 +40,7 @@ export function filterHealthRows(rows: readonly SearchableHealthRow[], filter: H
     if (filter.cloud !== 'all' && row.cloud !== filter.cloud) continue;
     if (filter.verdict !== 'all' && (row.verdict ?? 'unchecked') !== filter.verdict) continue;
     if (filter.groupId !== 'all' && row.groupId !== filter.groupId) continue;
+    if (filter.platform !== 'all' && (row.platform ?? 'none') !== filter.platform) continue;
     if (needle && !text.includes(needle)) continue;
     result.push(row);
   }

@@ -31,6 +31,24 @@ describe('sortHealthRows', () => {
     expect(order(rows, { key: 'verdict', direction: 'desc' })).toEqual(['best', 'ok', 'signin', 'broken', 'never']);
   });
 
+  it('sorts the Platform column worst first, with the platform not asked lowest', () => {
+    const platformRows = [
+      row('ready', { platform: 'ready' }),
+      row('offline'),
+      row('refused', { platform: 'not-ready' }),
+      row('unregistered', { platform: 'not-registered' }),
+      row('signin', { platform: 'needs-sign-in' }),
+    ];
+    expect(order(platformRows, { key: 'platform', direction: 'asc' })).toEqual([
+      'offline',
+      'refused',
+      'signin',
+      'unregistered',
+      'ready',
+    ]);
+    expect(order(platformRows, { key: 'platform', direction: 'desc' })[0]).toBe('ready');
+  });
+
   it('sorts times and durations with missing values lowest', () => {
     expect(order(rows, { key: 'lastChecked', direction: 'asc' })).toEqual(['never', 'signin', 'broken', 'ok', 'best']);
     expect(order(rows, { key: 'lastChecked', direction: 'desc' })).toEqual(['best', 'ok', 'broken', 'never', 'signin']);

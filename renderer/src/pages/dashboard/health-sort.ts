@@ -1,7 +1,9 @@
 import type { HealthRow } from '../../../../shared/contract/health';
+import type { PlatformStanding } from '../../../../shared/platform/platform-standing';
 import { VERDICT_LEVEL } from './verdict-trend';
 
-export type HealthSortKey = 'group' | 'cloud' | 'target' | 'verdict' | 'lastChecked' | 'duration' | 'drift';
+export type HealthSortKey =
+  'group' | 'cloud' | 'target' | 'verdict' | 'platform' | 'lastChecked' | 'duration' | 'drift';
 
 export interface HealthSort {
   key: HealthSortKey;
@@ -14,6 +16,15 @@ export const DEFAULT_SORT: HealthSort = { key: 'verdict', direction: 'asc' };
 /** Drift ordered by how much it needs attention, as verdicts are: failed plans and drift first. */
 const DRIFT_LEVEL: Record<HealthRow['drift'], number> = { error: 0, drift: 1, unknown: 2, 'in-sync': 3 };
 
+/** The platform's standing, worst first; no standing (the platform was not asked) sorts as missing. */
+const PLATFORM_LEVEL: Record<PlatformStanding, number> = {
+  'not-ready': 0,
+  error: 1,
+  'needs-sign-in': 2,
+  'not-registered': 3,
+  ready: 4,
+};
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 // Missing values (never checked, no duration) sort below every present one.
@@ -23,6 +34,7 @@ const byKey: Record<HealthSortKey, (a: HealthRow, b: HealthRow) => number> = {
   target: (a, b) => collator.compare(a.target, b.target),
   // By health, not by the label's alphabet.
   verdict: (a, b) => (a.verdict ? VERDICT_LEVEL[a.verdict] : -1) - (b.verdict ? VERDICT_LEVEL[b.verdict] : -1),
+  platform: (a, b) => (a.platform ? PLATFORM_LEVEL[a.platform] : -1) - (b.platform ? PLATFORM_LEVEL[b.platform] : -1),
   // ISO timestamps in UTC order as strings do.
   lastChecked: (a, b) => compareStrings(a.lastCheckedAt ?? '', b.lastCheckedAt ?? ''),
   duration: (a, b) => (a.durationMs ?? -1) - (b.durationMs ?? -1),

@@ -2,10 +2,10 @@ import { driftCellSx } from './DriftFlag';
 import { ROW_HEIGHT } from './HealthTableRow';
 import { verdictBadgeSx } from './VerdictChip';
 
-/** Select, group, cloud, account or project, verdict, last checked, duration, last 30, drift. */
-const TEMPLATE = '44px minmax(120px, 1.3fr) 84px minmax(140px, 1fr) minmax(160px, 1.2fr) 120px 104px 104px 120px';
-/** The columns' minimum widths: the table fits the page at 1280 px with the navigation open. */
-const MIN_WIDTH = 996;
+/** Select, group, cloud, account or project, verdict, platform, last checked, duration, last 30, drift. */
+const TEMPLATE = '44px minmax(120px, 1.3fr) 76px minmax(130px, 1fr) minmax(150px, 1.2fr) 120px 112px 96px 104px 120px';
+/** The columns' minimum widths. */
+const MIN_WIDTH = 1076;
 
 /**
  * One style sheet for the whole table: cells carry class names, not a styled component or `sx` each,
@@ -51,6 +51,8 @@ export const healthTableSx = {
     '&:hover': { textDecorationColor: 'inherit' },
   },
   '& .verdict-reason': { typography: 'caption', color: 'text.secondary', mt: '2px' },
+  '& .platform-bad': { color: 'error.main' },
+  '& .platform-unset': { color: 'text.secondary' },
   '& .group-id': { typography: 'caption', fontFamily: 'monospace', color: 'text.secondary' },
   '& .empty': { gridColumn: '1 / -1', p: 3, color: 'text.secondary' },
   '& tbody tr[data-row-index]': {

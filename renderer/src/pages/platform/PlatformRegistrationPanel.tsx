@@ -2,7 +2,10 @@ import { Alert, AlertTitle, Box, Button, Checkbox, FormControlLabel, Stack, Typo
 import { useState } from 'react';
 import type { RegistrationPlanView } from '../../../../shared/contract/platform';
 import { LiaisonError } from '../../../../shared/errors';
+import { manualRegistrationCommand } from '../../../../shared/platform/manual-registration-command';
 import { ErrorState } from '../../components/ErrorState';
+import { useAssociationsQuery } from '../../queries/associations';
+import { ManualRegistrationCommand } from './ManualRegistrationCommand';
 import { useRegister, useRegistrationPlan } from './platform-queries';
 
 const OFFLINE_CODES = ['PLATFORM_CHAINCTL_MISSING'];
@@ -15,6 +18,10 @@ const OFFLINE_CODES = ['PLATFORM_CHAINCTL_MISSING'];
 export function PlatformRegistrationPanel({ associationId }: { associationId: string }) {
   const plan = useRegistrationPlan(associationId);
   const register = useRegister(associationId);
+  const associations = useAssociationsQuery();
+  const values = associations.data?.find((each) => each.id === associationId)?.values;
+  // Without a connection the operator can still register by hand, with the exact command.
+  const manualCommand = plan.error && values ? manualRegistrationCommand(values) : undefined;
   const [confirmed, setConfirmed] = useState(false);
   const headingId = `register-${associationId}`;
   const offline =
@@ -37,6 +44,7 @@ export function PlatformRegistrationPanel({ associationId }: { associationId: st
           onRetry={() => void plan.refetch()}
         />
       ) : null}
+      {manualCommand ? <ManualRegistrationCommand command={manualCommand} /> : null}
       {plan.data ? <PlanSummary plan={plan.data} /> : null}
       {plan.data?.kind === 'replace' ? (
         <FormControlLabel

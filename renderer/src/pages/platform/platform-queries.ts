@@ -24,11 +24,12 @@ export function usePlatformSignIn(environment: string) {
 }
 
 /** What registering the association would change on the platform (reads the group's record). */
-export function useRegistrationPlan(associationId: string) {
+export function useRegistrationPlan(associationId: string | undefined) {
   const client = useClient();
   return useQuery({
     queryKey: [...PLATFORM_KEY, 'registration', associationId],
-    queryFn: () => client.call('planPlatformRegistration', { associationId }),
+    queryFn: () => client.call('planPlatformRegistration', { associationId: associationId ?? '' }),
+    enabled: associationId !== undefined,
     retry: false,
   });
 }

@@ -10,10 +10,13 @@ import { OptionsStep } from './OptionsStep';
 import { ReviewStep } from './ReviewStep';
 import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
 import { ApplyStep } from './apply/ApplyStep';
+import { RegisterStep } from './RegisterStep';
+import { useRegistrationPlan } from '../platform/platform-queries';
 import { useWorkspaceApplied } from '../../queries/terraform';
 import {
   APPLY_STEP,
   CHECK_STEP,
+  REGISTER_STEP,
   associationInput,
   STEP_FIELDS,
   STEP_TITLES,
@@ -37,7 +40,7 @@ interface OnboardingWizardProps {
 
 const DRAFT_DELAY_MS = 500;
 
-/** The four-step wizard. Values live here, so Back and Next keep them; drafts save as the user goes. */
+/** The onboarding wizard. Values live here, so Back and Next keep them; drafts save as the user goes. */
 export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   const [step, setStep] = useState(start.step);
   const [values, setValues] = useState(start.values);
@@ -48,6 +51,8 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
   const [savedWorkspace, setSavedWorkspace] = useState<string>();
   const saveDraft = useSaveDraft();
   const applied = useWorkspaceApplied(savedWorkspace);
+  // Register is done only once the platform's record carries this association, not merely passed.
+  const registered = useRegistrationPlan(savedWorkspace ? draftId : undefined).data?.kind === 'unchanged';
   const headingRef = useRef<HTMLDivElement>(null);
   const { mutate: persistDraft } = saveDraft;
 
@@ -106,6 +111,9 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
     headingRef.current?.focus();
   };
 
+  const stepDone = (index: number): boolean =>
+    index < step && (index !== APPLY_STEP || applied) && (index !== REGISTER_STEP || registered);
+
   const goNext = (): void => {
     const problems = wizardErrors(values, STEP_FIELDS[step] ?? []);
     setErrors(problems);
@@ -122,10 +130,10 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
       <Stepper activeStep={step} alternativeLabel>
         {WIZARD_STEP_TITLES.map((title, index) => (
           // Apply is done only once an apply succeeded, not merely because the wizard moved past it.
-          <Step key={title} completed={index < step && (index !== APPLY_STEP || applied)}>
+          <Step key={title} completed={stepDone(index)}>
             <StepLabel>
               {title}
-              {index < step && (index !== APPLY_STEP || applied) ? (
+              {stepDone(index) ? (
                 <Box component="span" sx={visuallyHidden}>
                   , done
                 </Box>
@@ -164,14 +172,15 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
             saved.current = true;
             setDraftId(result.associationId);
             setSavedWorkspace(result.workspaceKey);
-            moveTo(APPLY_STEP);
+            moveTo(REGISTER_STEP);
           }}
         />
       ) : null}
+      {step === REGISTER_STEP && draftId ? <RegisterStep associationId={draftId} /> : null}
       {step === APPLY_STEP && savedWorkspace ? <ApplyStep workspaceKey={savedWorkspace} /> : null}
       {step === CHECK_STEP && draftId ? <AssociationCheckPanel associationId={draftId} /> : null}
       <Stack direction="row" sx={{ gap: 1 }}>
-        <Button onClick={close}>{step >= APPLY_STEP ? 'Done' : 'Close'}</Button>
+        <Button onClick={close}>{step >= REGISTER_STEP ? 'Done' : 'Close'}</Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button disabled={step === 0} onClick={() => moveTo(step - 1)}>
           Back
@@ -179,6 +188,11 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
         {step < STEP_TITLES.length - 1 ? (
           <Button variant="contained" onClick={goNext}>
             Next
+          </Button>
+        ) : null}
+        {step === REGISTER_STEP && savedWorkspace ? (
+          <Button variant="contained" onClick={() => moveTo(APPLY_STEP)}>
+            Continue to Apply
           </Button>
         ) : null}
         {step === APPLY_STEP && draftId ? (

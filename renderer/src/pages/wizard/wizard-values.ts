@@ -50,9 +50,14 @@ export const WIZARD_FIELDS = [
 export type WizardField = (typeof WIZARD_FIELDS)[number];
 
 export const STEP_TITLES = ['Group', 'Cloud and credentials', 'Options', 'Review and export'] as const;
-/** The stepper's steps: Apply follows once the files are saved (it is never a draft's step). */
-export const WIZARD_STEP_TITLES = [...STEP_TITLES, 'Apply', 'Check'] as const;
-export const APPLY_STEP = STEP_TITLES.length;
+/**
+ * The stepper's steps: Register (on the platform) and Apply follow once the files are saved (never a
+ * draft's step). Register comes first because the platform's check needs the record, and an operator
+ * without a connection learns there what is left to do by hand.
+ */
+export const WIZARD_STEP_TITLES = [...STEP_TITLES, 'Register', 'Apply', 'Check'] as const;
+export const REGISTER_STEP = STEP_TITLES.length;
+export const APPLY_STEP = REGISTER_STEP + 1;
 /** The last step: prove the association works (check-aws / check-gcp). */
 export const CHECK_STEP = APPLY_STEP + 1;
 

@@ -69,7 +69,7 @@ export function WorkspacesPage() {
                 Run history
               </Typography>
               <RunHistoryTable workspaceKey={key} />
-              <DestroyWorkspace workspaceKey={key} offered={false} />
+              <DestroyWorkspace workspaceKey={key} offered={false} associations={members} groupName={groupName} />
             </Stack>
           </CardContent>
         </Card>
