@@ -307,7 +307,7 @@ describe.skipIf(!motoBinary)(
       });
       const health = new HealthService({ store, events, logger, checks, clock });
       try {
-        health.setSettings({ ...health.settings(), perAccountPerSecond: 10 });
+        health.setHealthSettings({ ...health.getHealthSettings(), perAccountPerSecond: 10 });
         aws.proxy.requests.length = 0;
         const status = await health.start(undefined).done;
         // moto lets any assume succeed; what matters here is that each association made its own.

@@ -47,7 +47,7 @@ describe('a Liaison killed during a check-all', () => {
       checks: bed.runner(() => Promise.reject(new Error('not used'))),
       timers: { setTimeout: () => 0, clearTimeout: () => undefined },
     });
-    const overview = health.overview();
+    const overview = health.getHealthOverview();
     health.close();
     expect(overview.rows).toHaveLength(40);
     expect(overview.counts.unchecked).toBe(0);

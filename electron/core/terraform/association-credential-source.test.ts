@@ -203,16 +203,16 @@ describe.skipIf(!motoBinary)('AWS profiles resolved for terraform (moto)', () =>
         },
       });
       const plan = await harness.service.waitFor(
-        (await harness.service.startPlan({ workspaceKey: AWS_KEY, destroy: false })).id,
+        (await harness.service.startTerraformPlan({ workspaceKey: AWS_KEY, destroy: false })).id,
       );
       expect(plan.status).toBe('succeeded');
-      const reviewed = harness.service.get(plan.id).plan?.counts;
+      const reviewed = harness.service.getTerraformRun({ runId: plan.id }).plan?.counts;
       const apply = await harness.service.waitFor(
-        (await harness.service.apply({ planRunId: plan.id, reviewed: reviewed! })).id,
+        (await harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: reviewed! })).id,
       );
       expect(apply.status).toBe('succeeded');
       const printed = harness.service
-        .log({ runId: apply.id, afterSeq: -1, limit: 5000 })
+        .getTerraformRunLog({ runId: apply.id, afterSeq: -1, limit: 5000 })
         .entries.flatMap((entry) => (entry.event.type === 'provision_progress' ? [entry.event.hook.output ?? ''] : []));
       expect(printed).toContain(`AWS_SESSION_TOKEN=${REDACTED}`);
       expect(printed).toContain(`AWS_SECRET_ACCESS_KEY=${REDACTED}`);

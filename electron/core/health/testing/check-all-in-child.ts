@@ -19,7 +19,7 @@ const health = new HealthService({
     list: (id, limit) => repository.list(id, limit),
     run: async (id) => {
       await new Promise((resolve) => setTimeout(resolve, 30));
-      const row = health.overview().rows.find((r) => r.associationId === id);
+      const row = health.getHealthOverview().rows.find((r) => r.associationId === id);
       const result = checkResultFor(
         { id, groupId: row?.groupId ?? '', account: row?.target ?? '' },
         'failing',
@@ -31,7 +31,7 @@ const health = new HealthService({
     },
   },
 });
-health.setSettings({ ...health.settings(), concurrency: 2 });
+health.setHealthSettings({ ...health.getHealthSettings(), concurrency: 2 });
 await health.start(undefined).done;
 process.stdout.write('finished\n');
 setInterval(() => undefined, 60_000);
