@@ -16,7 +16,7 @@ import { memo, useState } from 'react';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { RunProblem } from '../wizard/apply/RunProblem';
 import { useStartPlan, useTerraformRun } from '../../queries/terraform';
-import { useCheckDrift } from './health-queries';
+import { useCheckDrift } from '../../queries/health';
 
 const LABEL: Record<HealthRow['drift'], string> = {
   unknown: 'Not checked',

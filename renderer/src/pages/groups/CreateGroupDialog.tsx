@@ -7,7 +7,7 @@ import { notify } from '../../notifications/notification-store';
 import { MONOSPACE_FONTS } from '../../theme';
 import { GroupDetailsFields } from './GroupDetailsFields';
 import { GROUP_ID_HINT, groupFieldValidators } from './group-field-validators';
-import { useCreateGroup } from './group-queries';
+import { useCreateGroup } from '../../queries/groups';
 
 export type CreateMode = { mode: 'root' } | { mode: 'child'; parent: Group } | { mode: 'existing' };
 

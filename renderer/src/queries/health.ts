@@ -1,10 +1,10 @@
 import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { MethodInput } from '../../../../shared/api';
-import type { ExportFile } from '../../../../shared/contract/health';
-import { useClient } from '../../client/ClientProvider';
-import { queryKeys } from '../../client/query-keys';
-import { notify } from '../../notifications/notification-store';
+import type { MethodInput } from '../../../shared/api';
+import type { ExportFile } from '../../../shared/contract/health';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
+import { notify } from '../notifications/notification-store';
 
 /** The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). */
 export function useHealthOverview() {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../shared/api';
-import { useClient } from '../../client/ClientProvider';
-import { queryKeys } from '../../client/query-keys';
+import type { MethodInput } from '../../../shared/api';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
 
 export function useGroupsQuery() {
   const client = useClient();

@@ -1,13 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../../shared/api';
-import { useClient } from '../../../client/ClientProvider';
-
-/** The cache key of the listing; listing reads files only, so refetching is cheap and safe. */
-export const gcpCredentialsQueryKey = ['gcp', 'credentials'] as const;
+import type { MethodInput } from '../../../shared/api';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
 
 export function useGcpCredentialsQuery() {
   const client = useClient();
-  return useQuery({ queryKey: gcpCredentialsQueryKey, queryFn: () => client.call('listGcpCredentials', {}) });
+  return useQuery({ queryKey: queryKeys.gcpCredentials, queryFn: () => client.call('listGcpCredentials', {}) });
 }
 
 export function useVerifyGcpCredential() {
