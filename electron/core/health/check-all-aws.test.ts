@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
@@ -17,7 +16,6 @@ import { CheckRepository } from '../checks/check-repository';
 import { ChecksService } from '../checks/checks-service';
 import { tokenCommandProgram } from '../checks/token-command';
 import { programFingerprint } from '../programs/program-confirmation';
-import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
 import { GcpCredentialsService } from '../gcp/gcp-credentials-service';
 import { createLogger } from '../logger';
@@ -99,13 +97,6 @@ describe.skipIf(!motoBinary)(
       return seedMotoAccounts(aws.moto.url, ids, groupsOf, fixture.credentialsFile);
     }
 
-    async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      if (!test) throw new Error('no core');
-      const result = await dispatchCall(test.core, method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as MethodOutput<M>;
-    }
-
     /** Starts a check-all through the API and resolves with its last progress once it ends. */
     async function checkAll(
       onProgress?: (status: HealthRunStatus) => void,
@@ -122,12 +113,12 @@ describe.skipIf(!motoBinary)(
           resolve(status);
         });
       });
-      const started = await call('startHealthRun', {});
+      const started = await test!.call('startHealthRun', {});
       return { status: await ended, started };
     }
 
     async function latest(association: SeededAssociation): Promise<CheckResult> {
-      const [check] = await call('listAssociationChecks', { associationId: association.id });
+      const [check] = await test!.call('listAssociationChecks', { associationId: association.id });
       if (!check) throw new Error(`no check stored for ${association.groupId}`);
       return check;
     }
@@ -169,7 +160,7 @@ describe.skipIf(!motoBinary)(
 
       // A check of its own (the wizard's Check step) still reads everything fresh.
       aws.proxy.requests.length = 0;
-      const single = await call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
+      const single = await test!.call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
       expect(single.verdict).toBe('configured');
       expect(actionsSignedBy(aws.proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
       expect(single.steps.some((s) => s.detail.includes('in this run'))).toBe(false);
@@ -353,20 +344,20 @@ describe.skipIf(!motoBinary)(
 
     it('cancel stops starting checks; the ones running finish and are stored', async () => {
       const { associations } = await seed(3, 10);
-      await call('setHealthSettings', { ...(await call('getHealthSettings', {})), concurrency: 2 });
+      await test!.call('setHealthSettings', { ...(await test!.call('getHealthSettings', {})), concurrency: 2 });
       const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: 'canary:nobody', google: '' });
-      await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      await test!.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
       let cancelled = false;
       const { status, started } = await checkAll((progress) => {
         if (cancelled || progress.done < 2) return;
         cancelled = true;
-        void call('cancelHealthRun', { runId: progress.runId });
+        void test!.call('cancelHealthRun', { runId: progress.runId });
       });
       expect(started.total).toBe(30);
       expect(status.state).toBe('cancelled');
       expect(status.done).toBeGreaterThanOrEqual(2);
       expect(status.done).toBeLessThan(30);
-      const overview = await call('getHealthOverview', {});
+      const overview = await test!.call('getHealthOverview', {});
       expect(overview.rows.filter((r) => r.verdict !== undefined)).toHaveLength(status.done);
       expect(associations).toHaveLength(30);
       // Nothing is left running after the run ended.

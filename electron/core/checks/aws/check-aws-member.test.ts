@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api';
 import type { AccessPathInput } from '../../../../shared/aws-access-path';
 import type { CheckResult } from '../../../../shared/contract/checks';
 import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
@@ -12,7 +11,6 @@ import { createMotoUser, findMotoServer, inMotoAccount, MOTO_MISSING_REASON } fr
 import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
 import { MOTO_ACCOUNT } from '../../../../e2e/fixtures/aws/seed-association';
 import { seedGroupsOnSharedAccount } from '../../../../e2e/fixtures/health/seed-shared-account';
-import { dispatchCall } from '../../dispatch';
 import { createTestCore } from '../../test-core';
 
 const motoBinary = findMotoServer();
@@ -78,15 +76,9 @@ describe.skipIf(!motoBinary)(
       rmSync(root, { recursive: true, force: true });
     });
 
-    async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const result = await dispatchCall(test.core, method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as MethodOutput<M>;
-    }
-
     async function checkThrough(accessPath: AccessPathInput): Promise<CheckResult> {
-      await call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
-      const saved = await call('saveAssociation', {
+      await test.call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
+      const saved = await test.call('saveAssociation', {
         cloud: 'aws',
         groupId: GROUP,
         environment: 'enforce.dev',
@@ -95,7 +87,7 @@ describe.skipIf(!motoBinary)(
         moduleVersion: '0.1.0',
         accessPath,
       });
-      return call('runAssociationCheck', { associationId: saved.association.id });
+      return test.call('runAssociationCheck', { associationId: saved.association.id });
     }
 
     const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);
@@ -179,8 +171,8 @@ describe.skipIf(!motoBinary)(
       await seedGroupsOnSharedAccount(aws.moto.url, groups, 'enforce.dev', member);
       const ids: string[] = [];
       for (const [index, id] of groups.entries()) {
-        await call('createGroup', { mode: 'existing', id, name: `team-${index}` });
-        const saved = await call('saveAssociation', {
+        await test.call('createGroup', { mode: 'existing', id, name: `team-${index}` });
+        const saved = await test.call('saveAssociation', {
           cloud: 'aws',
           groupId: id,
           environment: 'enforce.dev',
@@ -199,10 +191,10 @@ describe.skipIf(!motoBinary)(
           resolve();
         });
       });
-      await call('startHealthRun', {});
+      await test.call('startHealthRun', {});
       await ended;
       for (const id of ids) {
-        const [latest] = await call('listAssociationChecks', { associationId: id });
+        const [latest] = await test.call('listAssociationChecks', { associationId: id });
         expect(latest?.verdict).toBe('configured');
         expect(step(latest!, 'access-role')?.status).toBe('passed');
       }

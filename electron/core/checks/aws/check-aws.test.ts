@@ -15,9 +15,7 @@ import {
   type AwsBreakage,
 } from '../../../../e2e/fixtures/aws/seed-association';
 import { installFailingTokenCommand, installTokenCommand } from '../../../../e2e/fixtures/checks/token-command-fixture';
-import { dispatchCall } from '../../dispatch';
 import { createTestCore } from '../../test-core';
-import type { MethodName, MethodInput, MethodOutput } from '../../../../shared/api';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -52,15 +50,9 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await dispatchCall(test.core, method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value as MethodOutput<M>;
-  }
-
   async function association(profile = 'static-admin'): Promise<string> {
-    await call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
-    const saved = await call('saveAssociation', {
+    await test.call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
+    const saved = await test.call('saveAssociation', {
       cloud: 'aws',
       groupId: GROUP,
       environment: 'enforce.dev',
@@ -74,7 +66,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   async function check(breakage?: AwsBreakage, profile?: string): Promise<CheckResult> {
     await seedAwsAssociation(aws.moto.url, moduleSeed(GROUP, 'enforce.dev', breakage));
     const id = await association(profile);
-    return call('runAssociationCheck', { associationId: id });
+    return test.call('runAssociationCheck', { associationId: id });
   }
 
   const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);
@@ -98,7 +90,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     const actions = aws.proxy.requests.map((r) => r.action);
     expect(actions).toContain('GetOpenIDConnectProvider');
     expect(actions).not.toContain('AssumeRoleWithWebIdentity');
-    const stored = await call('listAssociationChecks', { associationId: result.associationId });
+    const stored = await test.call('listAssociationChecks', { associationId: result.associationId });
     expect(stored).toEqual([result]);
   });
 
@@ -107,7 +99,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
       amazon: `canary:${GROUP}`,
       google: `canary:${GROUP}`,
     });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     const result = await check();
     expect(result.verdict).toBe('success');
     expect(result.headline).toBe('Success â€” chainguard-canary was impersonated live and every static check passed.');
@@ -124,9 +116,9 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     // The token never reaches the result, the store or the logs; the operator's keys never sign the assume.
     const token = new URLSearchParams(assume?.body).get('WebIdentityToken') ?? '';
     expect(token.length).toBeGreaterThan(20);
-    expect(JSON.stringify(await call('listAssociationChecks', { associationId: result.associationId }))).not.toContain(
-      token,
-    );
+    expect(
+      JSON.stringify(await test.call('listAssociationChecks', { associationId: result.associationId })),
+    ).not.toContain(token);
     expect(test.logs.join('')).not.toContain(token);
     expect(assume?.headers.authorization).toBeUndefined();
   });
@@ -165,7 +157,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     ],
   ])('%s â†’ Failing at %s', async (breakage, stepId, why) => {
     const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     const result = await check(breakage);
     expect(result.verdict).toBe('failing');
     const failedSteps = result.steps.filter((s) => s.status === 'failed');
@@ -220,7 +212,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
 
   it('AccessDenied on the live assume â†’ Failing with the AWS error code', async () => {
     const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     aws.fault = (request) =>
       request.action === 'AssumeRoleWithWebIdentity'
         ? awsQueryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
@@ -261,7 +253,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   });
 
   it('a failing token command â†’ Error that shows its stderr', async () => {
-    await call('setTokenCommand', {
+    await test.call('setTokenCommand', {
       environment: 'enforce.dev',
       command: installFailingTokenCommand(join(root, 'token')),
       timeoutSeconds: 10,
