@@ -6,9 +6,9 @@ import {
   paginateListRoots,
 } from '@aws-sdk/client-organizations';
 import { listAwsOrganization } from '../../electron/core/aws/organizations/list-aws-organization';
-import { installAwsFixtureHome, type StaticKeys } from '../fixtures/aws/aws-fixture-home';
-import { createMotoUser, startMoto, type MotoServer } from '../fixtures/aws/moto';
-import { seedOrganization } from '../fixtures/aws/seed-organization';
+import { installAwsFixtureHome, type StaticKeys } from '../../test-support/fakes/aws/aws-fixture-home';
+import { createMotoUser, startMoto, type MotoServer } from '../../test-support/fakes/aws/moto';
+import { seedOrganization } from '../../test-support/seeders/seed-organization';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, measureFilterKeystrokes, median, percentile, time, type Figure } from './measure';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
-import { installChainctlDouble } from '../fixtures/platform/chainctl-double';
-import { startPlatformStandIn } from '../fixtures/platform/platform-stand-in';
+import { installChainctlDouble } from '../../test-support/fakes/platform/chainctl-double';
+import { startPlatformStandIn } from '../../test-support/fakes/platform/platform-stand-in';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, measureFilterKeystrokes, median, percentile, type Figure } from './measure';
 

@@ -10,7 +10,7 @@ import { TerraformRunsService } from '../../electron/core/terraform/terraform-ru
 import { median, time, type Figure } from './measure';
 
 const RUNS = 7;
-const WORKSPACE = new URL('../fixtures/terraform/workspaces/many/', import.meta.url).pathname;
+const WORKSPACE = new URL('../../test-support/fakes/terraform/workspaces/many/', import.meta.url).pathname;
 const KEY = 'aws-123456789012';
 
 /** The same four commands Liaison runs, straight from Node, output drained and discarded. */

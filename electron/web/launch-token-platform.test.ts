@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../core/test-core';
+import { createTestCore } from '../../test-support/core/test-core';
 import { launchTokenPlatform } from './launch-token-platform';
 
 let root: string;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_NAME_PATTERN, type AccessPathInput } from '../../../shared/aws-access-path';
-import { parseHcl } from '../../../shared/terraform/testing/parse-hcl';
+import { parseHcl } from '../../../test-support/terraform-files/parse-hcl';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 
 let harness: ReturnType<typeof createTestCore>;
 beforeEach(() => {

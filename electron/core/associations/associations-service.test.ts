@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 
 let harness: ReturnType<typeof createTestCore>;
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { targetClashes } from '../../../shared/platform/target-clashes';
 
 let harness: ReturnType<typeof createTestCore>;

@@ -8,13 +8,13 @@ import {
   installAwsFixtureHome,
   type AwsFixtureHome,
   type StaticKeys,
-} from '../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError, startFaultProxy } from '../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
+} from '../../../test-support/fakes/aws/aws-fixture-home';
+import { awsQueryError, startFaultProxy } from '../../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
 import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { AwsIdentityVerifier } from './aws-identity-verifier';
 import { AwsMfaPrompts } from './aws-mfa-prompts';
 import { AwsProfileCatalog } from './aws-profile-catalog';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT, SERVICE_ACCOUNTS } from '../../../e2e/fixtures/gcp/gcloud-fixture';
+import { DEMO_PROJECT, SERVICE_ACCOUNTS } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import { createCore, type Core } from '../core';
 import { dispatchCall } from '../dispatch';
 import { createLogger } from '../logger';
-import { createGcpTestBed, type GcpTestBed } from './gcp-test-setup';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 let bed: GcpTestBed;
 let core: Core;

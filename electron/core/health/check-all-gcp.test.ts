@@ -1,17 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
-import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import type { RecordedRequest } from '../../../e2e/fixtures/gcp/google-fake';
+import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
+import type { RecordedRequest } from '../../../test-support/fakes/gcp/google-fake';
 import {
   clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   type WorkloadIdentityState,
-} from '../../../e2e/fixtures/gcp/workload-identity-fake';
-import { seedGroupsOnSharedProject } from '../../../e2e/fixtures/health/seed-shared-project';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
-import { createTestCore } from '../test-core';
-import { groupIdFor } from './testing/seed-health';
+} from '../../../test-support/fakes/gcp/workload-identity-fake';
+import { seedGroupsOnSharedProject } from '../../../test-support/seeders/seed-shared-project';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { createTestCore } from '../../../test-support/core/test-core';
+import { groupIdFor } from '../../../test-support/seeders/seed-health';
 
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
 

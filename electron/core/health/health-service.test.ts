@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { CoreError } from '../core-error';
-import { createHealthTestBed } from './testing/health-test-bed';
+import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
 import { HealthService, type HealthServiceOptions } from './health-service';
-import { checkResultFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
+import { checkResultFor, seedAssociations, type SeededAssociation } from '../../../test-support/seeders/seed-health';
 
 const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
 

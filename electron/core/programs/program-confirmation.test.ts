@@ -8,7 +8,7 @@ import { DATABASE_FILE } from '../core';
 import { dispatchCall } from '../dispatch';
 import type { HostPlatform } from '../platform';
 import { openStore, type Store } from '../store/database';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import type { ConfirmationOutcome, ProgramToConfirm } from './program-confirmation';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5lbmZvcmNlLmRldiIsInN1YiI6ImNhbmFyeTp4In0.c2ln';

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Association, AssociationValues } from '../../../shared/contract/associations';
-import { installAwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
 import {
   createMotoUser,
   findMotoServer,
   MOTO_MISSING_REASON,
   startMoto,
   type MotoServer,
-} from '../../../e2e/fixtures/aws/moto';
-import { USERS } from '../../../e2e/fixtures/gcp/gcloud-fixture';
+} from '../../../test-support/fakes/aws/moto';
+import { USERS } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import { AssociationRepository } from '../associations/association-repository';
 import { AwsMfaPrompts } from '../aws/aws-mfa-prompts';
 import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
@@ -19,7 +19,7 @@ import { AwsSessionCredentials } from '../aws/aws-session-credentials';
 import { installCredentialProcessRunner } from '../aws/credential-process-runner';
 import { CoreError } from '../core-error';
 import { EventBus } from '../event-bus';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { openStore, type Store } from '../store/database';
 import {
   AssociationCredentialSource,
@@ -29,7 +29,7 @@ import {
 import { terraformErrorCodes } from './run-failure';
 import { REDACTED } from './secret-redactor';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, type Harness } from './terraform-test-harness';
+import { createHarness, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED AWS credential source tests: ${MOTO_MISSING_REASON}`);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerraformEvent } from '../../../shared/contract/terraform';
-import { generateLargeRun, writeLargeRun } from '../../../e2e/fixtures/terraform/large-run';
+import { generateLargeRun, writeLargeRun } from '../../../test-support/fakes/terraform/large-run';
 import { parseTerraformLine } from './parse-terraform-line';
 import { planReviewFromShowJson } from './plan-review';
-import { createHarness, eventsOf, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 /*
  * The bench's 10,000-event apply is generated from the real success recording (large-run.ts), not

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TerraformRun } from '../../../shared/contract/terraform';
 import { errorCodes } from '../../../shared/errors';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { terraformErrorCodes } from './run-failure';
 import { findTerraformForTests } from './terraform-binary';
-import { FIXTURE_WORKSPACES, waitUntil } from './terraform-test-harness';
+import { FIXTURE_WORKSPACES, waitUntil } from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform handler tests: ${terraform.reason}`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REDACTED } from './secret-redactor';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, type Harness } from './terraform-test-harness';
+import { createHarness, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform credential tests: ${terraform.reason}`);

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { terraformErrorCodes } from './run-failure';
 import { buildTerraformEnv } from './terraform-child-env';
-import { createHarness, eventsOf, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 /*
  * The wizard's e2e puts this double first on PATH. These tests pin that the real runner accepts what
  * it replays (lines recorded from real terraform runs) and that it refuses calls Liaison must not make.
  */
-const DOUBLE = new URL('../../../e2e/fixtures/terraform/double/', import.meta.url).pathname;
+const DOUBLE = new URL('../../../test-support/fakes/terraform/double/', import.meta.url).pathname;
 const KEY = 'aws-123456789012';
 let harness: Harness | undefined;
 afterEach(() => harness?.dispose());

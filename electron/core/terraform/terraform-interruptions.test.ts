@@ -8,13 +8,19 @@ import { LOCAL_LOCK_INFO_FILE } from './run-outcome';
 import { terraformErrorCodes } from './run-failure';
 import { findTerraformForTests } from './terraform-binary';
 import { buildTerraformEnv } from './terraform-child-env';
-import { createHarness, eventsOf, readState, waitUntil, type Harness } from './terraform-test-harness';
+import {
+  createHarness,
+  eventsOf,
+  readState,
+  waitUntil,
+  type Harness,
+} from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform interruption tests: ${terraform.reason}`);
 
 const KEY = 'aws-123456789012';
-const FIXTURES = new URL('../../../e2e/fixtures/terraform/', import.meta.url).pathname;
+const FIXTURES = new URL('../../../test-support/fakes/terraform/', import.meta.url).pathname;
 let harness: Harness | undefined;
 const groups: number[] = [];
 afterEach(() => {

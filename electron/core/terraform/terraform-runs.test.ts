@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../shared/terraform/generate-workspace';
-import { goldenCases } from '../../../shared/terraform/testing/golden-cases';
+import { goldenCases } from '../../../test-support/terraform-files/golden-cases';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../core-error';
 import { terraformErrorCodes } from './run-failure';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, eventsOf, readState, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, readState, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform runner tests: ${terraform.reason}`);

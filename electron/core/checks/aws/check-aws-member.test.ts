@@ -5,13 +5,18 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccessPathInput } from '../../../../shared/aws-access-path';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError } from '../../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, inMotoAccount, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
-import { MOTO_ACCOUNT } from '../../../../e2e/fixtures/aws/seed-association';
-import { seedGroupsOnSharedAccount } from '../../../../e2e/fixtures/health/seed-shared-account';
-import { createTestCore } from '../../test-core';
+import { installAwsFixtureHome } from '../../../../test-support/fakes/aws/aws-fixture-home';
+import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  inMotoAccount,
+  MOTO_MISSING_REASON,
+} from '../../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
+import { MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
+import { seedGroupsOnSharedAccount } from '../../../../test-support/seeders/seed-shared-account';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);

@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError } from '../../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
+import { installAwsFixtureHome } from '../../../../test-support/fakes/aws/aws-fixture-home';
+import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
 import {
   clearAwsAssociations,
   moduleSeed,
   seedAwsAssociation,
   MOTO_ACCOUNT,
   type AwsBreakage,
-} from '../../../../e2e/fixtures/aws/seed-association';
-import { installFailingTokenCommand, installTokenCommand } from '../../../../e2e/fixtures/checks/token-command-fixture';
-import { createTestCore } from '../../test-core';
+} from '../../../../test-support/seeders/seed-association';
+import { installFailingTokenCommand, installTokenCommand } from '../../../../test-support/seeders/token-command';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);

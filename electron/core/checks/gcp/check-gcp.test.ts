@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installTokenCommand } from '../../../../e2e/fixtures/checks/token-command-fixture';
-import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../../e2e/fixtures/gcp/gcloud-fixture';
+import { installTokenCommand } from '../../../../test-support/seeders/token-command';
+import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../../test-support/fakes/gcp/gcloud-fixture';
 import {
   clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   type GcpBreakage,
   type WorkloadIdentityState,
-} from '../../../../e2e/fixtures/gcp/workload-identity-fake';
-import { createGcpTestBed, type GcpTestBed } from '../../gcp/gcp-test-setup';
-import { createTestCore } from '../../test-core';
+} from '../../../../test-support/fakes/gcp/workload-identity-fake';
+import { createGcpTestBed, type GcpTestBed } from '../../../../test-support/core/gcp-test-bed';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;

@@ -1,12 +1,12 @@
 // The kill test's stand-in for a Liaison process: runs a check-all whose checks each take 30 ms and
 // store a Failing verdict, printing one line per stored check, and waits to be killed mid-run.
 // Usage: node --experimental-transform-types --import <ts-import-hooks.mjs> check-all-in-child.ts <dbFile>
-import { CheckRepository } from '../../checks/check-repository';
-import { EventBus } from '../../event-bus';
-import { createLogger } from '../../logger';
-import { openStore } from '../../store/database';
-import { HealthService } from '../health-service';
-import { checkResultFor } from './seed-health';
+import { CheckRepository } from '../../electron/core/checks/check-repository';
+import { EventBus } from '../../electron/core/event-bus';
+import { createLogger } from '../../electron/core/logger';
+import { openStore } from '../../electron/core/store/database';
+import { HealthService } from '../../electron/core/health/health-service';
+import { checkResultFor } from '../seeders/seed-health';
 
 const [file = ''] = process.argv.slice(2);
 const store = openStore(file);

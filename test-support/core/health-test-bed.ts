@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckRepository } from '../../checks/check-repository';
-import { EventBus } from '../../event-bus';
-import { createLogger } from '../../logger';
-import { openStore, type Store } from '../../store/database';
-import type { CheckRunner } from '../health-service';
+import { CheckRepository } from '../../electron/core/checks/check-repository';
+import { EventBus } from '../../electron/core/event-bus';
+import { createLogger } from '../../electron/core/logger';
+import { openStore, type Store } from '../../electron/core/store/database';
+import type { CheckRunner } from '../../electron/core/health/health-service';
 
 /** A real store in a temp dir, an event bus that records, and a check runner the test scripts. */
 export function createHealthTestBed() {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { CallResult } from '../../shared/errors';
-import { createCore, type Core, type CoreOptions } from './core';
-import { dispatchCall } from './dispatch';
-import { createLogger } from './logger';
-import type { HostPlatform } from './platform';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { dispatchCall } from '../../electron/core/dispatch';
+import { createLogger } from '../../electron/core/logger';
+import type { HostPlatform } from '../../electron/core/platform';
 
 export interface TestCore {
   core: Core;

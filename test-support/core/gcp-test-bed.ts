@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createGcloudFixture, type GcloudFixture } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { startGoogleFake, type GoogleFake } from '../../../e2e/fixtures/gcp/google-fake';
-import { CoreError } from '../core-error';
-import { createLogger } from '../logger';
-import { GcpCredentialsService } from './gcp-credentials-service';
+import { createGcloudFixture, type GcloudFixture } from '../fakes/gcp/gcloud-fixture';
+import { startGoogleFake, type GoogleFake } from '../fakes/gcp/google-fake';
+import { CoreError } from '../../electron/core/core-error';
+import { createLogger } from '../../electron/core/logger';
+import { GcpCredentialsService } from '../../electron/core/gcp/gcp-credentials-service';
 
 /** The Google fake, a seeded gcloud fixture and a service pointed at both; for the GCP tests only. */
 export interface GcpTestBed {

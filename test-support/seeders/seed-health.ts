@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { checkVerdicts, type CheckResult, type CheckVerdict } from '../../../../shared/contract/checks';
-import type { Store } from '../../store/database';
+import { checkVerdicts, type CheckResult, type CheckVerdict } from '../../shared/contract/checks';
+import type { Store } from '../../electron/core/store/database';
 
 export interface SeededAssociation {
   id: string;

@@ -2,17 +2,20 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { RunLogEntry, TerraformEvent, TerraformRun } from '../../../shared/contract/terraform';
-import { EventBus } from '../event-bus';
-import { createLogger } from '../logger';
-import { webPlatform } from '../platform';
-import { openStore, type Store } from '../store/database';
-import type { TerraformCredentials, TerraformCredentialSource } from './terraform-child-env';
-import type { StopTimeouts } from './terraform-process';
-import { TerraformRunsService } from './terraform-runs-service';
+import type { RunLogEntry, TerraformEvent, TerraformRun } from '../../shared/contract/terraform';
+import { EventBus } from '../../electron/core/event-bus';
+import { createLogger } from '../../electron/core/logger';
+import { webPlatform } from '../../electron/core/platform';
+import { openStore, type Store } from '../../electron/core/store/database';
+import type {
+  TerraformCredentials,
+  TerraformCredentialSource,
+} from '../../electron/core/terraform/terraform-child-env';
+import type { StopTimeouts } from '../../electron/core/terraform/terraform-process';
+import { TerraformRunsService } from '../../electron/core/terraform/terraform-runs-service';
 
 /** The fixture workspaces (built-in `terraform_data` resources only, plus one needing the registry). */
-export const FIXTURE_WORKSPACES = new URL('../../../e2e/fixtures/terraform/workspaces/', import.meta.url).pathname;
+export const FIXTURE_WORKSPACES = new URL('../fakes/terraform/workspaces/', import.meta.url).pathname;
 
 export const WORKSPACE_KEY = 'aws-123456789012';
 

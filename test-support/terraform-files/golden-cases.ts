@@ -1,4 +1,4 @@
-import type { WorkspaceSpecInput } from '../workspace-spec';
+import type { WorkspaceSpecInput } from '../../shared/terraform/workspace-spec';
 
 const PLATFORM = { id: '3f2a9c1be0d4475a8e6b1f0c2d3e4a5b6c7d8e9f', name: 'Platform team' };
 const PAYMENTS = {
