@@ -1,10 +1,9 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
-import { installAwsFixtureHome, type AwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../test-support/core/aws-test-bed';
 import { awsQueryError, type ProxiedRequest } from '../../../test-support/fakes/aws/fault-proxy';
 import { findMotoServer, MOTO_MISSING_REASON } from '../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
@@ -52,26 +51,18 @@ describe.skipIf(!motoBinary)(
   motoBinary ? 'check all against moto: each account read once per run' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
     const aws = motoSuite();
-    let root: string;
-    let fixture: AwsFixtureHome;
+    let bed: AwsHomeOnMoto;
     let test: ReturnType<typeof createTestCore> | undefined;
 
     beforeEach(async () => {
       aws.fault = undefined;
       await aws.moto.reset();
-      root = mkdtempSync(join(tmpdir(), 'liaison-check-all-aws-'));
-      fixture = installAwsFixtureHome(join(root, 'home'));
-      vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', '');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+      bed = awsHomeOnMoto(aws, 'check-all-aws');
     });
     afterEach(() => {
       test?.dispose();
       test = undefined;
-      vi.unstubAllEnvs();
-      rmSync(root, { recursive: true, force: true });
+      bed.dispose();
     });
 
     /**
@@ -94,7 +85,7 @@ describe.skipIf(!motoBinary)(
       // seedAssociations puts association i on account 100000000000 + i % accounts, with group i + 1.
       const groupsOf = (account: string) =>
         Array.from({ length: perAccount }, (_, n) => groupIdFor(n * accounts + Number(account) - 100000000000 + 1));
-      return seedMotoAccounts(aws.moto.url, ids, groupsOf, fixture.credentialsFile);
+      return seedMotoAccounts(aws.moto.url, ids, groupsOf, bed.fixture.credentialsFile);
     }
 
     /** Starts a check-all through the API and resolves with its last progress once it ends. */
@@ -267,9 +258,9 @@ describe.skipIf(!motoBinary)(
     it('the live step stays per association, and the rate limit counts API calls, not checks', async () => {
       await seedAccounts(1, 6);
       // A HealthService over the real checks whose clock records each wait of the rate limiter.
-      const store = openStore(join(root, 'liaison.db'));
+      const store = openStore(join(bed.root, 'liaison.db'));
       const associations = seedAssociations(store, 6, 1, { profile: accountProfile });
-      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', {
+      const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
         amazon: `canary:${associations[0]?.groupId ?? ''}`,
         google: '',
       });
@@ -318,8 +309,8 @@ describe.skipIf(!motoBinary)(
 
     it('a check-all (as the schedule runs it) never runs a token command that was not confirmed', async () => {
       const { associations } = await seed(1, 2);
-      const marker = join(root, 'unconfirmed-ran');
-      const script = join(root, 'unconfirmed-token.sh');
+      const marker = join(bed.root, 'unconfirmed-ran');
+      const script = join(bed.root, 'unconfirmed-token.sh');
       writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\n`);
       chmodSync(script, 0o755);
       // A command changed behind Liaison's back: its fingerprint is of something else.
@@ -345,7 +336,10 @@ describe.skipIf(!motoBinary)(
     it('cancel stops starting checks; the ones running finish and are stored', async () => {
       const { associations } = await seed(3, 10);
       await test!.call('setHealthSettings', { ...(await test!.call('getHealthSettings', {})), concurrency: 2 });
-      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: 'canary:nobody', google: '' });
+      const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+        amazon: 'canary:nobody',
+        google: '',
+      });
       await test!.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
       let cancelled = false;
       const { status, started } = await checkAll((progress) => {

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessPathInput } from '../../../../shared/aws-access-path';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../test-support/fakes/aws/aws-fixture-home';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
 import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
 import {
   createMotoUser,
@@ -52,7 +49,7 @@ describe.skipIf(!motoBinary)(
   motoBinary ? 'check-aws through a role, against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
     const aws = motoSuite();
-    let root: string;
+    let bed: AwsHomeOnMoto;
     let test: ReturnType<typeof createTestCore>;
     let member: string;
     let run = 0;
@@ -62,23 +59,16 @@ describe.skipIf(!motoBinary)(
       // A fresh member account per test: moto keeps every account's resources for the suite.
       member = `2109876543${String(run).padStart(2, '0')}`;
       aws.fault = undefined;
-      root = mkdtempSync(join(tmpdir(), 'liaison-check-member-'));
-      const fixture = installAwsFixtureHome(join(root, 'home'), {
+      bed = awsHomeOnMoto(aws, 'check-member', {
         staticKeys: await createMotoUser(aws.moto.url, `management-${run}`),
       });
-      vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', '');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
       test = createTestCore();
       await seedGroupsOnSharedAccount(aws.moto.url, [GROUP], 'enforce.dev', member);
       aws.proxy.requests.length = 0;
     });
     afterEach(() => {
       test.dispose();
-      vi.unstubAllEnvs();
-      rmSync(root, { recursive: true, force: true });
+      bed.dispose();
     });
 
     async function checkThrough(accessPath: AccessPathInput): Promise<CheckResult> {

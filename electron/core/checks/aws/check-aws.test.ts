@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../test-support/fakes/aws/aws-fixture-home';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
 import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
 import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
@@ -24,7 +22,7 @@ const GROUP = '0123456789abcdef0123456789abcdef01234567';
 
 describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€” ${MOTO_MISSING_REASON}`, () => {
   const aws = motoSuite();
-  let root: string;
+  let bed: AwsHomeOnMoto;
   let test: ReturnType<typeof createTestCore>;
   let run = 0;
 
@@ -32,22 +30,13 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     run += 1;
     aws.fault = undefined;
     await clearAwsAssociations(aws.moto.url);
-    root = mkdtempSync(join(tmpdir(), 'liaison-check-aws-'));
-    const fixture = installAwsFixtureHome(join(root, 'home'), {
-      staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`),
-    });
-    vi.stubEnv('HOME', fixture.home);
-    vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-    vi.stubEnv('AWS_PROFILE', '');
-    vi.stubEnv('AWS_CONFIG_FILE', '');
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+    bed = awsHomeOnMoto(aws, 'check-aws', { staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`) });
     test = createTestCore();
     aws.proxy.requests.length = 0;
   });
   afterEach(() => {
     test.dispose();
-    vi.unstubAllEnvs();
-    rmSync(root, { recursive: true, force: true });
+    bed.dispose();
   });
 
   async function association(profile = 'static-admin'): Promise<string> {
@@ -95,7 +84,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   });
 
   it('with a token command it impersonates the canary live: Success and the seed line', async () => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', {
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
       amazon: `canary:${GROUP}`,
       google: `canary:${GROUP}`,
     });
@@ -156,7 +145,10 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
       /chainguard-catalog-syncer lacks AmazonEC2ContainerRegistryPowerUser \(attached: none\)/,
     ],
   ])('%s â†’ Failing at %s', async (breakage, stepId, why) => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+      amazon: `canary:${GROUP}`,
+      google: '',
+    });
     await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     const result = await check(breakage);
     expect(result.verdict).toBe('failing');
@@ -211,7 +203,10 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   });
 
   it('AccessDenied on the live assume â†’ Failing with the AWS error code', async () => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+      amazon: `canary:${GROUP}`,
+      google: '',
+    });
     await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     aws.fault = (request) =>
       request.action === 'AssumeRoleWithWebIdentity'
@@ -255,7 +250,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   it('a failing token command â†’ Error that shows its stderr', async () => {
     await test.call('setTokenCommand', {
       environment: 'enforce.dev',
-      command: installFailingTokenCommand(join(root, 'token')),
+      command: installFailingTokenCommand(join(bed.root, 'token')),
       timeoutSeconds: 10,
     });
     const result = await check();
