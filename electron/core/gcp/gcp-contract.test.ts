@@ -1,37 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT, SERVICE_ACCOUNTS } from '../../../test-support/fakes/gcp/gcloud-fixture';
-import { createCore, type Core } from '../core';
-import { dispatchCall } from '../dispatch';
-import { createLogger } from '../logger';
 import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { createTestCore, type TestCore } from '../../../test-support/core/test-core';
+import { DEMO_PROJECT, SERVICE_ACCOUNTS } from '../../../test-support/fakes/gcp/gcloud-fixture';
 
 let bed: GcpTestBed;
-let core: Core;
-let dataDir: string;
+let test: TestCore;
 beforeAll(async () => {
   bed = await createGcpTestBed();
-  dataDir = mkdtempSync(join(tmpdir(), 'liaison-gcp-core-'));
-  const destination = new Writable({ write: (_chunk, _encoding, done) => done() });
-  core = createCore({
-    platform: {
-      host: 'web',
-      openExternal: () => Promise.resolve('navigate'),
-      notify: () => 'toast',
-      // The operator who seeds the data dir allows the token command, as they would in the app.
-      confirmProgram: () => Promise.resolve('confirmed'),
-    },
-    dataDir,
-    env: bed.env,
-    logger: createLogger({ destination }),
-  });
+  test = createTestCore({}, undefined, { env: bed.env });
 });
 afterAll(async () => {
-  core.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  test.dispose();
   await bed.dispose();
 });
 
@@ -39,13 +18,13 @@ describe('GCP calls through the contract', () => {
   it('rejects a bad project id, a bad email and a configuration name that could be a flag, before any network call', async () => {
     const requests = bed.fake.requests.length;
     expect(
-      await dispatchCall(core, 'lookupGcpProject', { credential: { kind: 'adc' }, projectId: 'My_Project' }),
+      await test.callResult('lookupGcpProject', { credential: { kind: 'adc' }, projectId: 'My_Project' }),
     ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'projectId', message: 'Project ID uses lowercase letters only' },
     });
     expect(
-      await dispatchCall(core, 'checkGcpImpersonation', {
+      await test.callResult('checkGcpImpersonation', {
         credential: { kind: 'adc' },
         serviceAccount: 'alice@example.com',
       }),
@@ -54,7 +33,7 @@ describe('GCP calls through the contract', () => {
       error: { code: 'INVALID_INPUT', field: 'serviceAccount' },
     });
     expect(
-      await dispatchCall(core, 'verifyGcpCredential', {
+      await test.callResult('verifyGcpCredential', {
         credential: { kind: 'configuration', name: '--impersonate-service-account=x' },
       }),
     ).toMatchObject({
@@ -65,7 +44,7 @@ describe('GCP calls through the contract', () => {
   });
 
   it('answers a project lookup and an impersonation check with no secret in the value', async () => {
-    const project = await dispatchCall(core, 'lookupGcpProject', {
+    const project = await test.callResult('lookupGcpProject', {
       credential: { kind: 'adc' },
       projectId: ` ${DEMO_PROJECT.projectId} `,
     });
@@ -78,19 +57,19 @@ describe('GCP calls through the contract', () => {
         state: 'ACTIVE',
       },
     });
-    const check = await dispatchCall(core, 'checkGcpImpersonation', {
+    const check = await test.callResult('checkGcpImpersonation', {
       credential: { kind: 'adc' },
       serviceAccount: SERVICE_ACCOUNTS.terraform,
     });
     expect(check).toMatchObject({ ok: true, value: { serviceAccount: SERVICE_ACCOUNTS.terraform } });
-    const listed = await dispatchCall(core, 'listGcpCredentials', {});
+    const listed = await test.callResult('listGcpCredentials', {});
     const text = JSON.stringify([project, check, listed]);
     for (const secret of [...bed.fixture.secrets, ...bed.fake.state.accessTokens.keys()])
       expect(text).not.toContain(secret);
   });
 
   it('turns a denied impersonation into a typed error with remediation', async () => {
-    const denied = await dispatchCall(core, 'checkGcpImpersonation', {
+    const denied = await test.callResult('checkGcpImpersonation', {
       credential: { kind: 'adc' },
       serviceAccount: SERVICE_ACCOUNTS.auditor,
     });
