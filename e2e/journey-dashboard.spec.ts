@@ -14,7 +14,7 @@ import { WebHostProcess } from './fixtures/web-host';
 const REASON = 'The trust policy of chainguard-canary does not admit canary:group';
 
 let host: WebHostProcess;
-let ids: { lone: string; busy: string };
+let ids: { lone: string; busy: string; loneAccount: string };
 
 test.beforeAll(async () => {
   host = new WebHostProcess({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
@@ -30,8 +30,12 @@ test.beforeAll(async () => {
          started_at, finished_at, duration_ms) VALUES (?, ?, 'aws', ?, ?, 'failing', ?, '[]', ?, ?, 120)`,
     )
     .run(randomUUID(), lone.id, lone.groupId, lone.account, `Failing — ${REASON}`, at, at);
+  // Terraform's answer for a workspace never initialised here.
+  store.db
+    .prepare(`INSERT INTO workspace_drift (workspace_key, status, detail, checked_at) VALUES (?, 'error', ?, ?)`)
+    .run(`aws-${lone.account}`, 'Error: Module not installed\nRun "terraform init" to install all modules', at);
   store.close();
-  ids = { lone: lone.id, busy: busy.id };
+  ids = { lone: lone.id, busy: busy.id, loneAccount: lone.account };
   await host.start();
 });
 
@@ -108,4 +112,40 @@ test('dates name the month, chart ticks are spaced, and a page opens at its top'
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('the filters are plain selects, and a never-initialised workspace opens its dialog with the init action', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  const rows = page.locator('tbody tr[data-association-id]');
+  await expect(rows).toHaveCount(2);
+  const group = page.getByRole('combobox', { name: 'Group' });
+  await group.selectOption({ label: 'team-0000' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-association-id', ids.lone);
+  const verdict = page.getByRole('combobox', { name: 'Verdict' });
+  await verdict.selectOption({ label: 'Failing' });
+  await expect(rows).toHaveCount(1);
+  await verdict.selectOption({ label: 'Not checked' });
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText('No association matches the filters.');
+  await page.getByRole('combobox', { name: 'Cloud' }).selectOption({ label: 'GCP' });
+  await expect(page.locator('tbody tr[data-association-id]')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Cloud' }).selectOption({ label: 'All clouds' });
+  await verdict.selectOption({ label: 'All verdicts' });
+  await group.selectOption({ label: 'All groups' });
+  await expect(rows).toHaveCount(2);
+
+  // The drift dialog's code loads on first open; it names the state and offers terraform init.
+  const lone = page.locator(`tr[data-association-id="${ids.lone}"]`);
+  await lone.getByRole('button', { name: /^Not initialised: show the differences/ }).click();
+  const dialog = page.getByRole('dialog', { name: `aws-${ids.loneAccount} is not initialised` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Run terraform init' })).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Plan errors' })).toContainText('Module not installed');
+  await expectNoSeriousA11yViolations(page, 'dashboard: drift dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../test-support/fakes/aws/fault-proxy';
 import {
   createMotoUser,
   findMotoServer,
@@ -25,6 +26,7 @@ test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);
 
 let moto: MotoServer;
+let proxy: FaultProxy;
 let host: WebHostProcess;
 let organization: SeededOrganization;
 
@@ -36,15 +38,44 @@ test.beforeAll(async () => {
   // by assumed-role keys, ~4 s per account; the 30-account organization is the Vitest suite's.
   organization = await seedOrganization(moto.url, management, ['Prod', 'Staging'], 3);
   await buildEveryMotoBackend(moto.url);
-  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: moto.url });
+  // moto cannot invite an account into an organization: the proxy answers Prod's account listing as
+  // AWS does when Prod-0001 was invited (everything else passes through to moto).
+  proxy = await startFaultProxy({ target: moto.url, fault: invitedProdAccount });
+  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: proxy.url });
   installAwsFixtureHome(host.home, { staticKeys: management });
   await host.start();
 });
 
 test.afterAll(async () => {
   await host?.dispose();
+  await proxy?.close();
   await moto?.stop();
 });
+
+const INVITED = 'Prod-0001';
+
+/** ListAccountsForParent for the Prod unit, in the Organizations JSON protocol, with INVITED marked. */
+function invitedProdAccount(request: ProxiedRequest) {
+  if (request.headers['x-amz-target'] !== 'AWSOrganizationsV20161128.ListAccountsForParent') return undefined;
+  const prod = organization.units.find((unit) => unit.name === 'Prod');
+  if (!prod || (JSON.parse(request.body) as { ParentId?: string }).ParentId !== prod.id) return undefined;
+  const accounts = organization.accounts
+    .filter((account) => account.unitId === prod.id)
+    .map((account) => ({
+      Id: account.id,
+      Arn: `arn:aws:organizations::000000000000:account/o-invited/${account.id}`,
+      Email: account.email,
+      Name: account.name,
+      Status: 'ACTIVE',
+      JoinedMethod: account.name === INVITED ? 'INVITED' : 'CREATED',
+      JoinedTimestamp: 1_700_000_000,
+    }));
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify({ Accounts: accounts }),
+  };
+}
 
 test('onboard a member account picked from the organization, through OrganizationAccountAccessRole', async ({
   page,
@@ -102,6 +133,13 @@ test('onboard a member account picked from the organization, through Organizatio
   await page.getByRole('button', { name: 'Save to workspace' }).click();
   await expect(stepHeading(page, 'Apply')).toBeVisible();
 
+  // Plan and apply through the role: the preflight (AssumeRole + GetCallerIdentity in the member
+  // account, against moto) runs before each; the Terraform double stands in for the provider.
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Plan: 3 to create/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Apply 3 changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible({ timeout: 30_000 });
+
   // What terraform apply would create in the member account, for this group.
   const origin = new URL(host.url).origin;
   const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
@@ -120,6 +158,64 @@ test('onboard a member account picked from the organization, through Organizatio
     page.getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false }),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the check through a role');
+
+  // The dashboard's row for it checks through the same role.
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const row = page
+    .getByRole('grid', { name: 'Associations' })
+    .getByRole('row', { name: `Member team on ${member.id}` });
+  await expect(row).toBeVisible();
+  await page.getByRole('button', { name: 'Check all' }).click();
+  await expect(page.getByTestId('run-status')).toContainText('Finished: 1 of 1 checked', { timeout: 60_000 });
+  await expect(page.getByTestId('count-configured')).toHaveText('Configured: 1');
+  await row.getByRole('link', { name: 'Member team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Association' })).toBeVisible();
+  await expect(
+    page
+      .getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false })
+      .first(),
+  ).toBeVisible();
+});
+
+test('an invited account is marked in the tree, and picking it with OrganizationAccountAccessRole warns', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  await page.getByRole('button', { name: 'Start onboarding' }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  const newGroup = page.getByRole('dialog', { name: 'New group' });
+  await newGroup.getByLabel('Name').fill('Invited team');
+  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await expect(newGroup).toBeHidden();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('radio', { name: 'AWS account' }).check();
+  await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
+  await page.getByRole('option', { name: /static-admin/ }).click();
+  await page.getByRole('radio', { name: /assume a role in the account/ }).check();
+
+  await page.getByRole('button', { name: 'Pick from the organization' }).click();
+  const picker = page.getByRole('dialog', { name: 'Pick an account from the organization' });
+  await picker.getByLabel('Filter by name, id, email or unit').fill('prod-000');
+  await expect(picker.getByText(/^3 of 7 accounts/)).toBeVisible({ timeout: 30_000 });
+  const invited = organization.accounts.find((account) => account.name === INVITED)!;
+  const note = 'invited: has no OrganizationAccountAccessRole unless created';
+  await expect(picker.getByText(note)).toHaveCount(1);
+  await picker.getByRole('button', { name: new RegExp(`^${INVITED}, account ${invited.id}, .*, ${note}$`) }).click();
+  await expect(picker).toBeHidden();
+  await expect(page.getByLabel('AWS account id')).toHaveValue(invited.id);
+  const warning = page
+    .getByRole('alert')
+    .filter({ hasText: `${INVITED} was invited into the organization, so it has no OrganizationAccountAccessRole` });
+  await expect(warning).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the invited-account warning');
+
+  // Another role that exists in invited accounts: no warning.
+  const role = page.getByRole('combobox', { name: 'Role in the account' });
+  await role.fill('AWSControlTowerExecution');
+  await expect(warning).toBeHidden();
 });
 
 test('import an accounts.json: good rows can be picked, broken rows say what is wrong', async ({ page }) => {

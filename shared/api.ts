@@ -4,6 +4,7 @@ import { associationEvents, associationMethods } from './contract/associations';
 import { checkEvents, checkMethods } from './contract/checks';
 import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
+import { gcpFolderEvents, gcpFolderMethods } from './contract/gcp-folders';
 import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
@@ -27,6 +28,7 @@ export const methods = {
   ...healthMethods,
   ...platformMethods,
   ...organizationMethods,
+  ...gcpFolderMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -41,6 +43,7 @@ export const events = {
   ...healthEvents,
   ...platformEvents,
   ...organizationEvents,
+  ...gcpFolderEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

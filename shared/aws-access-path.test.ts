@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPathSchema, defaultSessionName, SESSION_NAME_PATTERN } from './aws-access-path';
+import { accessPathSchema, defaultSessionName, partitionOfArn, SESSION_NAME_PATTERN } from './aws-access-path';
 
 describe('access path contract', () => {
   it('defaults the role to OrganizationAccountAccessRole and the duration to an hour', () => {
@@ -44,4 +44,26 @@ describe('access path contract', () => {
       expect(SESSION_NAME_PATTERN.test(name)).toBe(true);
     },
   );
+});
+
+describe('partitions', () => {
+  it.each([
+    ['arn:aws:iam::111111111111:user/alice', 'aws'],
+    ['arn:aws-us-gov:sts::111111111111:assumed-role/Admin/alice', 'aws-us-gov'],
+    ['arn:aws-cn:iam::111111111111:root', 'aws-cn'],
+    ['arn:aws-iso:iam::111111111111:root', undefined],
+    ['not an arn', undefined],
+  ])('%s is in partition %s', (arn, partition) => {
+    expect(partitionOfArn(arn)).toBe(partition);
+  });
+
+  it('keeps no partition when none is given, and refuses one AWS does not have', () => {
+    expect(accessPathSchema.parse({ kind: 'assume-role' })).not.toHaveProperty('partition');
+    expect(accessPathSchema.parse({ kind: 'assume-role', partition: 'aws-cn' })).toMatchObject({ partition: 'aws-cn' });
+    const refused = accessPathSchema.safeParse({ kind: 'assume-role', partition: 'aws-iso' });
+    expect(refused.error?.issues[0]).toMatchObject({
+      path: ['partition'],
+      message: 'The partition is aws, aws-us-gov (GovCloud) or aws-cn (China)',
+    });
+  });
 });

@@ -17,6 +17,19 @@ export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;
 export const DEFAULT_SESSION_SECONDS = 3_600;
 
+/** The AWS partitions an ARN can name: commercial, GovCloud (US), China. */
+export const AWS_PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'] as const;
+export type AwsPartition = (typeof AWS_PARTITIONS)[number];
+export const awsPartitionSchema = z.enum(AWS_PARTITIONS, {
+  error: 'The partition is aws, aws-us-gov (GovCloud) or aws-cn (China)',
+});
+
+/** The partition an ARN names (`arn:aws-us-gov:…` → aws-us-gov), when it is one of AWS_PARTITIONS. */
+export function partitionOfArn(arn: string): AwsPartition | undefined {
+  const partition = /^arn:([a-z-]+):/.exec(arn)?.[1];
+  return AWS_PARTITIONS.find((each) => each === partition);
+}
+
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 export const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
@@ -59,6 +72,8 @@ export const assumeRolePathSchema = z.object({
   /** Absent: `liaison-<local user>`, filled in by the main process (see `defaultSessionName`). */
   sessionName: optionalText(sessionNameSchema),
   durationSeconds: sessionSecondsSchema.default(DEFAULT_SESSION_SECONDS),
+  /** The member role's partition (the source's, as AWS cannot assume across partitions); absent: aws. */
+  partition: awsPartitionSchema.optional(),
 });
 
 export const accessPathSchema = z.discriminatedUnion('kind', [
@@ -77,6 +92,7 @@ export const accessPathDraftSchema = z.object({
   externalId: draftText.optional(),
   sessionName: draftText.optional(),
   durationSeconds: z.number().optional(),
+  partition: draftText.optional(),
 });
 export type AccessPathDraft = z.infer<typeof accessPathDraftSchema>;
 

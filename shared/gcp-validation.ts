@@ -83,3 +83,23 @@ export const gcloudConfigurationNameSchema = z
     GCLOUD_CONFIGURATION_NAME_PATTERN,
     'Configuration names start with a lowercase letter and contain only lowercase letters, digits and hyphens',
   );
+
+/**
+ * Where projects are listed from: `organizations/NUMBER` or `folders/NUMBER`, as Cloud Resource
+ * Manager names them. The bare words "organization 123" / "folder 123" are accepted and normalised.
+ */
+export const gcpResourceParentSchema = z
+  .string({ error: 'Organization or folder is required' })
+  .trim()
+  .min(1, 'Organization or folder is required')
+  .transform((value) =>
+    value.replace(/^(organization|folder)s?[\s/:]+/i, (_m, kind: string) => `${kind.toLowerCase()}s/`),
+  )
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(organizations|folders)\/[1-9][0-9]{0,19}$/,
+        'Type organizations/NUMBER or folders/NUMBER, e.g. folders/123456789012',
+      ),
+  );

@@ -33,6 +33,7 @@ const benches: [file: string, exportName: string][] = [
   ['./platform-groups.bench.ts', 'benchPlatformGroupsFilter'],
   ['./organization.bench.ts', 'benchOrganizationListing'],
   ['./organization.bench.ts', 'benchOrganizationFilter'],
+  ['./preflight-members.bench.ts', 'benchPreflightMembers'],
 ];
 
 const only = process.argv.slice(2);

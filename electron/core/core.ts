@@ -6,6 +6,7 @@ import { associationMethods } from '../../shared/contract/associations';
 import { awsMethods } from '../../shared/contract/aws';
 import { checkMethods } from '../../shared/contract/checks';
 import { gcpMethods } from '../../shared/contract/gcp';
+import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
 import { healthMethods } from '../../shared/contract/health';
 import { organizationMethods } from '../../shared/contract/organizations';
@@ -24,6 +25,7 @@ import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
+import { GcpProjectTreeService } from './gcp/gcp-project-tree-service';
 import { GroupsService } from './groups/groups-service';
 import { HealthService } from './health/health-service';
 import { checkWorkspaceDrift } from './health/workspace-drift';
@@ -76,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const associations = new AssociationsService({ store, events, dataDir, ...now });
   const aws = new AwsCredentialsService({ store, events, logger, platform, env, ...now });
   const gcp = new GcpCredentialsService({ env, logger });
+  const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
   const organizations = new AwsOrganizationService(awsKeys);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
@@ -126,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(groups, groupMethods),
     ...serveContract(associations, associationMethods),
     ...serveContract(gcp, gcpMethods),
+    ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
     ...serveContract(terraform, terraformMethods),
     ...serveContract(checkHandlers(checks), checkMethods),

@@ -39,6 +39,10 @@ export const checkStepSchema = z.object({
 });
 export type CheckStep = z.infer<typeof checkStepSchema>;
 
+/** The cloud API's (or the platform's) failure behind an `error` step or the Error verdict. */
+export const checkErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type CheckError = z.infer<typeof checkErrorSchema>;
+
 export const checkResultSchema = z.object({
   id: z.uuid(),
   associationId: associationIdSchema,
@@ -52,7 +56,7 @@ export const checkResultSchema = z.object({
   /** The seed-style line, only for a live success: `2022/09/01 11:26:47 AWS role impersonation was successful!` */
   successLine: z.string().optional(),
   /** The cloud API's failure, for the Error verdict. */
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: checkErrorSchema.optional(),
   steps: z.array(checkStepSchema),
   startedAt: isoTimestampSchema,
   finishedAt: isoTimestampSchema,

@@ -88,7 +88,7 @@ function assumeRoleBlock(accountId: string, assumeRole: AssumeRoleSpec | undefin
       'assume_role',
       [],
       [
-        attr('role_arn', str(memberRoleArn(accountId, assumeRole.roleName))),
+        attr('role_arn', str(memberRoleArn(accountId, assumeRole.roleName, assumeRole.partition))),
         attr('session_name', str(assumeRole.sessionName)),
         ...(assumeRole.externalId === undefined ? [] : [attr('external_id', str(assumeRole.externalId))]),
         // Go duration syntax, which the provider parses.

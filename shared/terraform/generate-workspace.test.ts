@@ -39,7 +39,7 @@ describe('generated main.tf structure (parsed back with the HCL parser)', () => 
       ? {
           assume_role: [
             {
-              role_arn: `arn:aws:iam::${spec.accountId}:role/${role.roleName}`,
+              role_arn: `arn:${role.partition ?? 'aws'}:iam::${spec.accountId}:role/${role.roleName}`,
               session_name: role.sessionName,
               ...(role.externalId === undefined ? {} : { external_id: role.externalId }),
               ...(role.durationSeconds === undefined ? {} : { duration: `${role.durationSeconds}s` }),
@@ -189,5 +189,37 @@ describe('generateWorkspace', () => {
       field: 'environment',
       message: expect.stringMatching(/no environment input/),
     });
+  });
+});
+
+describe('assume_role in partitions other than aws', () => {
+  const base: WorkspaceSpecInput = {
+    cloud: 'aws',
+    accountId: '210987654321',
+    moduleVersion: '0.1.0',
+    environment: 'enforce.dev',
+    groups: [{ id: 'a'.repeat(40), name: 'A' }],
+  };
+
+  it.each([
+    ['aws-us-gov', 'arn:aws-us-gov:iam::210987654321:role/OrganizationAccountAccessRole'],
+    ['aws-cn', 'arn:aws-cn:iam::210987654321:role/OrganizationAccountAccessRole'],
+    ['aws', 'arn:aws:iam::210987654321:role/OrganizationAccountAccessRole'],
+  ] as const)('%s: role_arn is %s', async (partition, arn) => {
+    const main = fileText(
+      { ...base, assumeRole: { roleName: 'OrganizationAccountAccessRole', sessionName: 'liaison-x', partition } },
+      'main.tf',
+    );
+    const parsed = (await parseHcl(main)) as { provider: { aws: { assume_role: { role_arn: string }[] }[] } };
+    expect(parsed.provider.aws[0]!.assume_role[0]!.role_arn).toBe(arn);
+  });
+
+  it('refuses a partition AWS does not have, under its own field', () => {
+    const refused = refusal({
+      ...base,
+      assumeRole: { roleName: 'OrganizationAccountAccessRole', sessionName: 'liaison-x', partition: 'aws-iso' },
+    });
+    expect(refused.field).toBe('assumeRole.partition');
+    expect(refused.message).toContain('aws, aws-us-gov (GovCloud) or aws-cn (China)');
   });
 });

@@ -4,6 +4,7 @@ import {
   MAX_SESSION_SECONDS,
   MIN_SESSION_SECONDS,
   ROLE_NAME_PATTERN,
+  awsPartitionSchema,
   SESSION_NAME_PATTERN,
 } from '../aws-access-path';
 import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
@@ -75,6 +76,8 @@ const assumeRoleSpecSchema = z.object({
     .string({ error: 'Session name is required' })
     .regex(SESSION_NAME_PATTERN, 'A session name is 2 to 64 of letters, digits and + = , . @ _ -'),
   durationSeconds: z.number().int().min(MIN_SESSION_SECONDS).max(MAX_SESSION_SECONDS).optional(),
+  /** Where role_arn points: arn:aws:, arn:aws-us-gov: or arn:aws-cn:; absent: aws. */
+  partition: awsPartitionSchema.optional(),
 });
 export type AssumeRoleSpec = z.output<typeof assumeRoleSpecSchema>;
 

@@ -113,6 +113,15 @@ export const goldenCases: Record<string, WorkspaceSpecInput> = {
     groups: [DATA],
     assumeRole: { roleName: 'AWSControlTowerExecution', sessionName: 'liaison-ci' },
   },
+  'aws-0.0.10-assume-role-govcloud': {
+    cloud: 'aws',
+    accountId: '210987654321',
+    moduleVersion: '0.0.10',
+    environment: 'enforce.dev',
+    auditLogRegions: ['us-gov-west-1'],
+    groups: [PLATFORM],
+    assumeRole: { roleName: 'OrganizationAccountAccessRole', sessionName: 'liaison-gov', partition: 'aws-us-gov' },
+  },
   'gcp-0.0.11-single': {
     cloud: 'gcp',
     projectId: 'acme-prod',

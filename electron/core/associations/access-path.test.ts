@@ -62,6 +62,29 @@ describe('an association reached through a role', () => {
     expect(await harness.call('listAssociations', {})).toEqual([]);
   });
 
+  it('writes a GovCloud role ARN for a GovCloud path, and refuses a partition AWS does not have', async () => {
+    const groupId = (await harness.call('createGroup', { mode: 'root', name: 'Payments' })).id;
+    const refused = await dispatchCall(
+      harness.core,
+      'saveAssociation',
+      input(groupId, { kind: 'assume-role', partition: 'aws-iso' as 'aws' }),
+    );
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'INVALID_INPUT', field: 'accessPath.partition' });
+    expect(await harness.call('listAssociations', {})).toEqual([]);
+
+    const saved = await harness.call(
+      'saveAssociation',
+      input(groupId, { kind: 'assume-role', partition: 'aws-us-gov' }),
+    );
+    const main = readFileSync(join(harness.dataDir, 'workspaces', `aws-${member}`, 'main.tf'), 'utf8');
+    const parsed = (await parseHcl(main)) as Providers;
+    expect(parsed.provider.aws[0]!.assume_role![0]!.role_arn).toBe(
+      `arn:aws-us-gov:iam::${member}:role/OrganizationAccountAccessRole`,
+    );
+    const stored = (await harness.call('listAssociations', {})).find((each) => each.id === saved.association.id);
+    expect(stored?.values.accessPath).toMatchObject({ kind: 'assume-role', partition: 'aws-us-gov' });
+  });
+
   it('gives the whole workspace the latest access path, and the profile it starts from', async () => {
     const first = (await harness.call('createGroup', { mode: 'root', name: 'A' })).id;
     const second = (await harness.call('createGroup', { mode: 'root', name: 'B' })).id;

@@ -115,6 +115,7 @@ function assumeRoleSpec(path: Extract<AccessPath, { kind: 'assume-role' }>): Ass
     sessionName: path.sessionName ?? '',
     durationSeconds: path.durationSeconds,
     ...(path.externalId === undefined ? {} : { externalId: path.externalId }),
+    ...(path.partition === undefined ? {} : { partition: path.partition }),
   };
 }
 

@@ -1,4 +1,15 @@
-import type { CheckStep, CheckStepStatus } from '../../../shared/contract/checks';
+import type { CheckError, CheckStep, CheckStepStatus } from '../../../shared/contract/checks';
+
+/**
+ * What a step found, as a value later steps act on (the sentence is for people): today the subject
+ * of the step does not exist, so the steps that examine it further are skipped.
+ */
+export interface StepFinding {
+  kind: 'missing';
+  what: 'oidc-provider' | 'role' | 'pool' | 'provider' | 'service-account';
+  /** The name the skipped steps give it (`Not checked: <name> does not exist.`). */
+  name: string;
+}
 
 /** What a step found: its status, a sentence of detail, and what to do when it did not pass. */
 export interface StepOutcome {
@@ -6,18 +17,24 @@ export interface StepOutcome {
   detail: string;
   remediation?: string;
   /** The cloud API's failure, when the status is `error` (or a refused live call). */
-  error?: { code: string; message: string };
+  error?: CheckError;
+  finding?: StepFinding;
 }
 
 export const passed = (detail: string): StepOutcome => ({ status: 'passed', detail });
 export const failed = (detail: string, remediation: string): StepOutcome => ({ status: 'failed', detail, remediation });
+/** Failed because the subject does not exist: the steps that `need` this one are skipped. */
+export const missing = (what: StepFinding['what'], name: string, detail: string, remediation: string): StepOutcome => ({
+  ...failed(detail, remediation),
+  finding: { kind: 'missing', what, name },
+});
 
 /**
  * Records the steps of one check in order, each with its start time and duration. A step that throws
  * is recorded by the caller's `describeError` as an `error` step rather than ending the check.
  */
 export class CheckRun {
-  readonly steps: (CheckStep & { error?: StepOutcome['error'] })[] = [];
+  readonly steps: (CheckStep & { error?: CheckError })[] = [];
   readonly #now: () => Date;
   readonly #describeError: (error: unknown, live: boolean) => StepOutcome;
 

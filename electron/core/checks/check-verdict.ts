@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStep, CheckVerdict } from '../../../shared/contract/checks';
+import type { CheckError, CheckResult, CheckStep, CheckVerdict } from '../../../shared/contract/checks';
 
 export interface VerdictFacts {
   cloudLabel: 'AWS' | 'GCP';
@@ -6,10 +6,10 @@ export interface VerdictFacts {
   environment: string;
   /** Whether a token command is configured for the environment (so the live step ran or was skipped for a reason). */
   liveConfigured: boolean;
-  steps: readonly (CheckStep & { error?: { code: string; message: string } })[];
+  steps: readonly (CheckStep & { error?: CheckError })[];
 }
 
-type Judged = Pick<CheckResult, 'verdict' | 'headline'> & { error?: { code: string; message: string } };
+type Judged = Pick<CheckResult, 'verdict' | 'headline'> & { error?: CheckError };
 
 /**
  * The verdict from the steps: a sign-in stops everything; a definite finding (Failing) outranks a

@@ -7,7 +7,6 @@ import {
   type TokenCommand,
 } from '../../../shared/contract/checks';
 import { errorCodes } from '../../../shared/errors';
-import { CANARY_COMPONENT } from '../../../shared/terraform/module-catalog';
 import { AssociationRepository } from '../associations/association-repository';
 import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
 import { CoreError } from '../core-error';
@@ -17,17 +16,14 @@ import type { Logger } from '../logger';
 import { webPlatform, type HostPlatform } from '../platform';
 import { confirmProgram, isConfirmed, type ConfirmationProof } from '../programs/program-confirmation';
 import type { Store } from '../store/database';
-import { runPlatformStep } from '../platform/platform-check-step';
+import { platformCheckStep } from '../platform/platform-check-step';
 import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
-import { checkAws } from './aws/check-aws';
-import { describeAwsStepError } from './aws/describe-aws-check-error';
+import type { CheckContext } from './check-kind';
+import { checkKindOf } from './check-kinds';
+import { runCheckPipeline } from './check-pipeline';
 import { CheckRepository } from './check-repository';
-import { CheckRun } from './check-run';
 import { CheckScope, type PaceCalls } from './check-scope';
-import { judgeCheck, successLine } from './check-verdict';
-import { checkGcp } from './gcp/check-gcp';
-import { describeGcpStepError } from './gcp/describe-gcp-check-error';
 import { splitTokenCommand, tokenCommandProgram, type StoredTokenCommand } from './token-command';
 
 export interface ChecksServiceOptions {
@@ -52,7 +48,7 @@ export interface CheckBatch {
   close(): void;
 }
 
-/** Runs check-aws / check-gcp for generated associations, stores every result, and keeps the token commands. */
+/** Runs the check pipeline (check-pipeline.ts) for generated associations, stores every result, and keeps the token commands. */
 export class ChecksService {
   readonly #options: ChecksServiceOptions;
   readonly #checks: CheckRepository;
@@ -132,6 +128,24 @@ export class ChecksService {
     return check;
   }
 
+  #context(scope: CheckScope): CheckContext {
+    const options = this.#options;
+    return {
+      scope,
+      env: options.env,
+      now: this.#now,
+      aws: {
+        catalog: options.awsCatalog,
+        timeouts: { ...DEFAULT_AWS_CHECK_TIMEOUTS, ...options.awsTimeouts },
+        defaultRegion: options.env.AWS_REGION ?? 'us-east-1',
+      },
+      gcp: {
+        credentials: options.gcp,
+        ...(options.gcpRequestTimeoutMs ? { requestTimeoutMs: options.gcpRequestTimeoutMs } : {}),
+      },
+    };
+  }
+
   async #run(associationId: string, scope: CheckScope): Promise<CheckResult> {
     const association = this.#associations.find(associationId);
     if (!association) {
@@ -152,38 +166,21 @@ export class ChecksService {
       });
     }
     const target = parsed.data;
+    const kind = checkKindOf(target);
     const startedAt = this.#now();
     const clock = performance.now();
-    const tokenCommand = this.#checks.tokenCommand(target.environment);
-    const run = new CheckRun({
-      now: this.#now,
-      describeError: target.cloud === 'aws' ? describeAwsStepError : describeGcpStepError,
-    });
-    const { liveAt } =
-      target.cloud === 'aws'
-        ? await checkAws(target, tokenCommand, run, {
-            catalog: this.#options.awsCatalog,
-            env: this.#options.env,
-            now: this.#now,
-            timeouts: { ...DEFAULT_AWS_CHECK_TIMEOUTS, ...this.#options.awsTimeouts },
-            defaultRegion: this.#options.env.AWS_REGION ?? 'us-east-1',
-            scope,
-          })
-        : await checkGcp(target, tokenCommand, run, {
-            credentials: this.#options.gcp,
-            env: this.#options.env,
-            now: this.#now,
-            ...(this.#options.gcpRequestTimeoutMs ? { requestTimeoutMs: this.#options.gcpRequestTimeoutMs } : {}),
-            scope,
-          });
-    const { readyAt } = await runPlatformStep(run, target, this.#options.platform, this.#now);
-    const cloudLabel = target.cloud === 'aws' ? 'AWS' : 'GCP';
-    const judged = judgeCheck({
-      cloudLabel,
-      canary: `chainguard-${CANARY_COMPONENT}`,
+    const platform = platformCheckStep(this.#options.platform, {
+      groupId: target.groupId,
       environment: target.environment,
-      liveConfigured: tokenCommand !== undefined,
-      steps: run.steps,
+      cloud: target.cloud,
+      id: kind.targetId(target),
+      noun: kind.noun,
+      platformCloud: kind.platformCloud,
+    });
+    const findings = await runCheckPipeline(kind, target, {
+      context: this.#context(scope),
+      tokenCommand: this.#checks.tokenCommand(target.environment),
+      finally: platform ? [platform] : [],
     });
     const finishedAt = this.#now();
     const result: CheckResult = {
@@ -191,13 +188,8 @@ export class ChecksService {
       associationId,
       cloud: target.cloud,
       groupId: target.groupId,
-      target: target.cloud === 'aws' ? target.accountId : target.projectId,
-      ...judged,
-      // The seed's line is what chainctl prints for the platform's check, and Liaison for its own live step.
-      ...(judged.verdict === 'success' && (liveAt ?? readyAt)
-        ? { successLine: successLine(cloudLabel, liveAt ?? readyAt ?? startedAt) }
-        : {}),
-      steps: run.steps.map(({ error: _error, ...step }) => step),
+      target: kind.targetId(target),
+      ...findings,
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: Math.max(0, Math.round(performance.now() - clock)),

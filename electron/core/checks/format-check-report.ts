@@ -1,4 +1,5 @@
 import { CHECK_VERDICT_LABELS, type CheckResult, type CheckStep } from '../../../shared/contract/checks';
+import { CHECK_KINDS } from './check-kinds';
 
 const MARKS: Readonly<Record<CheckStep['status'], string>> = {
   passed: 'PASS',
@@ -11,7 +12,7 @@ const MARKS: Readonly<Record<CheckStep['status'], string>> = {
 
 /** The terminal report of one check: a line per step (with its fix), the verdict, and the seed's line for a live success. */
 export function formatCheckReport(result: CheckResult): string[] {
-  const lines = [`${result.cloud === 'aws' ? 'AWS account' : 'GCP project'} ${result.target}, group ${result.groupId}`];
+  const lines = [`${CHECK_KINDS[result.cloud].noun} ${result.target}, group ${result.groupId}`];
   for (const step of result.steps) {
     const mark = MARKS[step.status].padEnd(7);
     const kind = step.live ? 'live' : 'static';

@@ -1,7 +1,7 @@
 import type { CheckRun, StepOutcome } from './check-run';
 
 /**
- * The last step of either cloud's check: impersonate the canary live, but only with a token command
+ * The last of every kind's own steps (check-pipeline.ts): impersonate the canary live, but only with a token command
  * and only once every static step passed (moto would let a broken association through otherwise).
  */
 export async function runLiveStep<Command>(

@@ -83,6 +83,14 @@ function fromGoogleStatus(status: GoogleStatus, context: GoogleCallContext): Cor
     });
   }
   if (status.status === 'UNAUTHENTICATED') return reauthRequired(context, googleMessage);
+  if (status.status === 'RESOURCE_EXHAUSTED' || status.code === 429) {
+    return new CoreError({
+      code: gcpErrorCodes.requestFailed,
+      message: `Google kept rate-limiting the calls to ${context.action}, after retrying: ${googleMessage}`,
+      remediation:
+        'Wait a minute and try again; a quota increase for the Cloud Resource Manager API helps large organizations.',
+    });
+  }
   return new CoreError({
     code: gcpErrorCodes.requestFailed,
     message: `Google refused to ${context.action}: ${status.status ?? status.code ?? 'error'}: ${googleMessage}`,
@@ -117,6 +125,9 @@ function permissionRemediation(
   }
   if (permission === 'resourcemanager.projects.get') {
     return 'Check the project ID (Google answers the same way for a project that does not exist); otherwise ask for a role that includes resourcemanager.projects.get on it, such as Browser (roles/browser).';
+  }
+  if (permission === 'resourcemanager.projects.list' || permission === 'resourcemanager.folders.list') {
+    return `Ask an administrator for a role that includes ${permission} on ${context.resource ?? 'the organization or folder'}, such as Browser (roles/browser) or Folder Viewer (roles/resourcemanager.folderViewer); check the number too (Google answers the same way for one that does not exist).`;
   }
   if (permission)
     return `Ask an administrator for a role that includes ${permission}${context.resource ? ` on ${context.resource}` : ''}.`;

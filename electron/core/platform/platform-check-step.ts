@@ -1,61 +1,60 @@
 import { PLATFORM_SIGN_IN_CODES } from '../../../shared/contract/platform';
-import type { ParsedAssociationInput } from '../../../shared/contract/associations';
 import { recordTarget } from '../../../shared/platform/association-record';
-import type { CheckRun, StepOutcome } from '../checks/check-run';
+import type { CheckCloud, CheckStepSpec } from '../checks/check-kind';
+import type { StepOutcome } from '../checks/check-run';
 import { CoreError } from '../core-error';
 import type { PlatformService } from './platform-service';
 
 export const PLATFORM_STEP_ID = 'platform';
 export const PLATFORM_STEP_TITLE = 'Platform';
 
-/**
- * The platform's own check (a live credential exchange done server-side): the association must be
- * registered for this group, then `:check` answers Ready or NotReady with its reason and message,
- * shown verbatim. Without chainctl Liaison is offline and the step is not added at all.
- */
-export async function runPlatformStep(
-  run: CheckRun,
-  target: ParsedAssociationInput,
-  platform: PlatformService | undefined,
-  now: () => Date,
-): Promise<{ readyAt: Date | undefined }> {
-  if (!platform?.available()) return { readyAt: undefined };
-  let readyAt: Date | undefined;
-  await run.step(
-    PLATFORM_STEP_ID,
-    PLATFORM_STEP_TITLE,
-    async () => {
-      const outcome = await askPlatform(target, platform);
-      if (outcome.status === 'passed') readyAt = now();
-      return outcome;
-    },
-    true,
-  );
-  return { readyAt };
+/** What the platform's check needs of an association: its kind's names and its target. */
+export interface PlatformCheckTarget {
+  groupId: string;
+  environment: string;
+  cloud: CheckCloud;
+  /** The account or project id. */
+  id: string;
+  /** `AWS account`, `GCP project` (the kind's noun). */
+  noun: string;
+  /** The platform API's name for the cloud (the kind's `platformCloud`). */
+  platformCloud: 'AMAZON' | 'GOOGLE';
 }
 
-async function askPlatform(target: ParsedAssociationInput, platform: PlatformService): Promise<StepOutcome> {
+/**
+ * The platform's own check (a live credential exchange done server-side), as the step every kind ends
+ * with: the association must be registered for this group, then `:check` answers Ready or NotReady
+ * with its reason and message, shown verbatim. Without chainctl Liaison is offline and there is no step.
+ */
+export function platformCheckStep(
+  platform: PlatformService | undefined,
+  target: PlatformCheckTarget,
+): CheckStepSpec | undefined {
+  if (!platform?.available()) return undefined;
+  return { id: PLATFORM_STEP_ID, title: PLATFORM_STEP_TITLE, live: true, run: () => askPlatform(target, platform) };
+}
+
+async function askPlatform(target: PlatformCheckTarget, platform: PlatformService): Promise<StepOutcome> {
   const client = platform.client(target.environment);
-  const cloud = target.cloud === 'aws' ? 'AWS account' : 'GCP project';
-  const wanted = target.cloud === 'aws' ? target.accountId : target.projectId;
+  const { noun, id: wanted } = target;
   try {
     const record = await client.readAssociation(target.groupId);
     const registered = recordTarget(record, target.cloud);
     if (registered === undefined) {
       return {
         status: 'failed',
-        detail: `Not registered: the platform has no ${cloud} for group ${target.groupId}.`,
+        detail: `Not registered: the platform has no ${noun} for group ${target.groupId}.`,
         remediation: `Register it (the association's Register action) so the platform associates group ${target.groupId} with ${wanted}.`,
       };
     }
     if (registered !== wanted) {
       return {
         status: 'failed',
-        detail: `Not registered: the platform associates group ${target.groupId} with ${cloud} ${registered}, not ${wanted}.`,
-        remediation: `Register this association to replace ${registered} (a group has one ${cloud}), or use another group.`,
+        detail: `Not registered: the platform associates group ${target.groupId} with ${noun} ${registered}, not ${wanted}.`,
+        remediation: `Register this association to replace ${registered} (a group has one ${noun}), or use another group.`,
       };
     }
-    const status = await client.check(target.groupId, target.cloud === 'aws' ? 'AMAZON' : 'GOOGLE');
+    const status = await client.check(target.groupId, target.platformCloud);
     if (status.ready === 'Ready') return { status: 'passed', detail: 'Ready' };
     if (status.ready === 'NotReady') {
       return {

@@ -71,6 +71,7 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
           externalId: path.data.externalId,
           sessionName: path.data.sessionName ?? 'liaison-preflight',
           durationSeconds: path.data.durationSeconds ?? DEFAULT_SESSION_SECONDS,
+          partition: path.data.partition,
         });
       }
       return {

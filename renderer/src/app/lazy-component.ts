@@ -5,9 +5,9 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  * views (or a dialog nobody has opened) stay out of the start page's JavaScript. Our components are
  * named exports, which `lazy` cannot take directly.
  */
-export function lazyComponent<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType>>,
+export function lazyComponent<Name extends string, Props extends object = object>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
   name: Name,
-): LazyExoticComponent<ComponentType> {
+): LazyExoticComponent<ComponentType<Props>> {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }

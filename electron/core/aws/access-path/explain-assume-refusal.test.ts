@@ -25,6 +25,41 @@ describe('explaining a refused AssumeRole', () => {
     expect(explained.remediation).not.toContain('invited');
   });
 
+  it.each(['aws-us-gov', 'aws-cn'])('names the trust principal in the source’s partition (%s)', (partition) => {
+    const explained = explainAssumeRefusal(
+      {
+        ...request,
+        sourceArn: `arn:${partition}:sts::111111111111:assumed-role/Admin/alice`,
+        roleArn: `arn:${partition}:iam::222222222222:role/Deployer`,
+      },
+      'AccessDenied',
+    );
+    expect(explained.remediation).toContain(
+      `arn:${partition}:iam::111111111111:root (or arn:${partition}:iam::111111111111:role/Admin)`,
+    );
+    expect(explained.remediation).not.toContain('arn:aws:');
+  });
+
+  it('judges a GovCloud trust policy for a GovCloud source, and sees that it admits anyone', () => {
+    const gov = {
+      ...request,
+      sourceArn: 'arn:aws-us-gov:sts::111111111111:assumed-role/Admin/alice',
+      roleArn: 'arn:aws-us-gov:iam::222222222222:role/Deployer',
+      externalId: undefined,
+    };
+    const own = policy([
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws-us-gov:iam::111111111111:root' }, Action: 'sts:AssumeRole' },
+    ]);
+    expect(judgeMemberTrust(own, gov)).toMatchObject({ allowed: true, admitsAnyone: false });
+    // The commercial account root is another principal: it does not let the GovCloud source in.
+    const commercial = policy([
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' },
+    ]);
+    expect(judgeMemberTrust(commercial, gov)).toMatchObject({ allowed: false });
+    const anyone = policy([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }]);
+    expect(judgeMemberTrust(anyone, gov)).toMatchObject({ allowed: true, admitsAnyone: true });
+  });
+
   it('names the statement that refuses: the External ID does not match', () => {
     const judged = judgeMemberTrust(
       policy([

@@ -15,9 +15,10 @@ export interface AssumeRequest {
 
 /** What both sides need for the AssumeRole to be allowed, in the operator's terms (seeds 001 and 002). */
 export function explainAssumeRefusal(request: AssumeRequest, code: string): { detail: string; remediation: string } {
+  const root = accountRootArn(request);
   const trust = request.externalId
-    ? `its trust policy must allow sts:AssumeRole for arn:aws:iam::${request.sourceAccount}:root (or ${principalOf(request.sourceArn)}) with the condition StringEquals sts:ExternalId = "${request.externalId}"`
-    : `its trust policy must allow sts:AssumeRole for arn:aws:iam::${request.sourceAccount}:root (or ${principalOf(request.sourceArn)})`;
+    ? `its trust policy must allow sts:AssumeRole for ${root} (or ${principalOf(request.sourceArn)}) with the condition StringEquals sts:ExternalId = "${request.externalId}"`
+    : `its trust policy must allow sts:AssumeRole for ${root} (or ${principalOf(request.sourceArn)})`;
   const invited =
     request.roleName === ORGANIZATION_ACCESS_ROLE
       ? ` Accounts invited into an organization (rather than created by it) have no ${ORGANIZATION_ACCESS_ROLE}: create it there, or choose another role.`
@@ -49,7 +50,10 @@ export function judgeMemberTrust(
     });
   try {
     const evaluation = ask(request.sourceArn, request.externalId);
-    const stranger = ask('arn:aws:iam::999999999999:user/liaison-probe-stranger', request.externalId);
+    const stranger = ask(
+      `arn:${partitionOf(request.sourceArn)}:iam::999999999999:user/liaison-probe-stranger`,
+      request.externalId,
+    );
     return {
       allowed: evaluation.decision === 'allowed',
       sentence: `The trust policy of ${request.roleName}: ${explainTrustEvaluation(evaluation)}`,
@@ -59,6 +63,15 @@ export function judgeMemberTrust(
     if (error instanceof PolicyDocumentError) return undefined;
     throw error;
   }
+}
+
+/** The source account as a trust policy names it, in the source's partition (aws, aws-us-gov, aws-cn). */
+export function accountRootArn(request: Pick<AssumeRequest, 'sourceArn' | 'sourceAccount'>): string {
+  return `arn:${partitionOf(request.sourceArn)}:iam::${request.sourceAccount}:root`;
+}
+
+function partitionOf(arn: string): string {
+  return /^arn:([\w-]+):/.exec(arn)?.[1] ?? 'aws';
 }
 
 /** An assumed-role session's principal is its role (`arn:aws:iam::A:role/R`); a user is itself. */

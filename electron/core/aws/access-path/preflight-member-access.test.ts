@@ -84,6 +84,19 @@ describe.skipIf(!motoBinary)(
       );
     });
 
+    it('a role set in another partition than the source’s is refused before any AssumeRole', async () => {
+      const error = await rejection(preflightMemberAccess(keys, { ...target, partition: 'aws-us-gov' }));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.field).toBe('accessPath.partition');
+      expect(error.message).toContain(`partition aws (arn:aws:iam::${MOTO_ACCOUNT}:user/preflight-${run})`);
+      expect(error.message).toContain('the role is set in partition aws-us-gov');
+      expect(error.remediation).toContain('Set the partition to aws');
+      expect(aws.proxy.requests.map((r) => r.action)).toEqual(['GetCallerIdentity']);
+      // The same target in the source's own partition goes through.
+      const proof = await preflightMemberAccess(keys, { ...target, partition: 'aws' });
+      expect(proof.memberArn).toContain(`arn:aws:sts::${MEMBER}:assumed-role/`);
+    });
+
     it('a duration the role does not allow is an input error, with no secret in it', async () => {
       aws.fault = (request) =>
         request.action === 'AssumeRole'

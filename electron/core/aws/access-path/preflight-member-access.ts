@@ -1,5 +1,5 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { memberAccessErrorCodes, memberRoleArn } from '../../../../shared/aws-access-path';
+import { memberAccessErrorCodes, memberRoleArn, type AwsPartition } from '../../../../shared/aws-access-path';
 import { errorCodes } from '../../../../shared/errors';
 import { CoreError } from '../../core-error';
 import { redactSecrets } from '../redact-secrets';
@@ -20,6 +20,8 @@ export interface MemberAccessTarget {
   externalId?: string | undefined;
   sessionName: string;
   durationSeconds: number;
+  /** The partition the generated role_arn names; absent: aws. */
+  partition?: AwsPartition | undefined;
 }
 
 /** What a preflight proves: who the source is, and who it becomes in the member account. */
@@ -58,6 +60,15 @@ export async function preflightMemberAccess(
     const who = await source.send(new GetCallerIdentityCommand({}));
     const sourceArn = who.Arn ?? 'the source profile';
     const partition = sourceArn.split(':')[1] ?? 'aws';
+    // AWS cannot assume a role across partitions, and the workspace's role_arn names one.
+    if (partition !== (target.partition ?? 'aws')) {
+      throw new CoreError({
+        code: errorCodes.invalidInput,
+        field: 'accessPath.partition',
+        message: `The source profile signs in to partition ${partition} (${sourceArn}), but the role is set in partition ${target.partition ?? 'aws'}.`,
+        remediation: `Set the partition to ${partition}, or use a source profile in ${target.partition ?? 'aws'}: a role can be assumed only from its own partition.`,
+      });
+    }
     const roleArn = memberRoleArn(target.accountId, target.roleName, partition);
     let assumed;
     try {

@@ -1,7 +1,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsConfigPaths } from '../../aws/aws-config-paths';
+import { awsProfileCredentialProvider } from '../../aws/aws-credential-provider';
 import type { PaceCalls } from '../check-scope';
 
 export interface AwsCheckTimeouts {
@@ -122,7 +122,7 @@ export function refreshing<Credentials extends { expiration?: Date }>(
 }
 
 /**
- * Resolves the profile as the SDK does (the same `fromIni` path as verification) but never prompts:
+ * Resolves the profile through the one credential provider (as verification and Terraform do) but never prompts:
  * without an MFA callback the SDK refuses a profile that needs a code, and an SSO profile without a
  * valid cached token fails; both surface as sign-in errors. The credentials stay in the clients.
  */
@@ -140,12 +140,10 @@ export async function openAwsCheckSession(
   const paceFor = (account: string | undefined) => (): Promise<void> =>
     account && options.pace ? options.pace(`aws:${account}`) : Promise.resolve();
   const config = clientConfig(profile, options.region, options.timeouts);
-  const provider = fromIni({
-    profile,
-    filepath: options.paths.credentialsFile,
-    configFilepath: options.paths.configFile,
-    clientConfig: { requestHandler: config.requestHandler },
-    parentClientConfig: { region: options.region },
+  const provider = awsProfileCredentialProvider(profile, {
+    paths: options.paths,
+    region: options.region,
+    requestHandler: config.requestHandler,
   });
   const credentials = refreshing(await provider(), provider);
   return sessionWith(credentials, config, paceFor, options.expectedAccount);

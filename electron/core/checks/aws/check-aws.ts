@@ -10,16 +10,15 @@ import {
 } from '../../../../shared/terraform/module-catalog';
 import { evaluateTrustPolicy, explainTrustEvaluation } from '../../../../shared/trust-policy/evaluate-trust-policy';
 import { PolicyDocumentError } from '../../../../shared/trust-policy/policy-document';
-import type { AwsProfileCatalog } from '../../aws/aws-profile-catalog';
-import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
-import { type CheckScope, type SharedRead, sharedNote } from '../check-scope';
-import { runLiveStep } from '../live-step';
+import type { CheckContext, CheckKind, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
+import { failed, missing, passed, type StepOutcome } from '../check-run';
+import { type CheckScope, sharedNote } from '../check-scope';
 import { describeToken, runTokenCommand } from '../token-command';
 import { AwsAccountDocuments, type OidcProviderDocument } from './aws-account-documents';
 import { describeAwsCheckError, describeAwsStepError } from './describe-aws-check-error';
-import { openAwsCheckSession, paceClient, type AwsCheckSession, type AwsCheckTimeouts } from './aws-check-session';
+import { openAwsCheckSession, paceClient, type AwsCheckSession } from './aws-check-session';
 import type { MemberRole } from './aws-member-session';
-import { memberAccessStep } from './member-access-step';
+import { memberAccessStep, type KeyedSession } from './member-access-step';
 
 export const AWS_AUDIENCE = 'amazon';
 const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -34,145 +33,152 @@ export interface AwsCheckTarget {
   accessPath?: AccessPath;
 }
 
-export interface AwsCheckOptions {
-  catalog: AwsProfileCatalog;
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
-  timeouts: AwsCheckTimeouts;
-  defaultRegion: string;
-  /**
-   * What this check shares with the others of its run: the profile's session and the account's
-   * documents. A check of its own passes a fresh scope and reads everything itself.
-   */
-  scope: CheckScope;
-}
-
 const APPLY = 'Run Apply for this association (or terraform apply in its workspace), then check again.';
 
 /**
- * check-aws: the profile is the account's; the issuer's OIDC provider exists for audience `amazon`;
- * every role the module version creates exists, its trust policy admits `<component>:<GROUP>` from
- * that provider (evaluated), and its policies are attached; then, with a token, a live
- * AssumeRoleWithWebIdentity on the canary. Records every step on `run`.
+ * check-aws: the profile is the account's (or, through a role, the member account is reached by
+ * AssumeRole from it); the issuer's OIDC provider exists for audience `amazon`; every role the module
+ * version creates exists, its trust policy admits `<component>:<GROUP>` from that provider
+ * (evaluated), and its policies are attached; then, with a token, a live AssumeRoleWithWebIdentity on
+ * the canary.
  */
-export async function checkAws(
-  target: AwsCheckTarget,
-  tokenCommand: StoredTokenCommand | undefined,
-  run: CheckRun,
-  options: AwsCheckOptions,
-): Promise<{ liveAt: Date | undefined }> {
-  const host = `issuer.${target.environment}`;
-  const role = memberRoleOf(target);
-  let session: { value: AwsCheckSession; key: string } | undefined;
-  const credentials = await run.step(
-    'credentials',
-    role
-      ? `Profile ${target.profile} resolves (the source of ${role.roleName} in account ${target.accountId})`
-      : `Profile ${target.profile} resolves for account ${target.accountId}`,
-    async () => {
-      const profile = await options.catalog.profile(target.profile);
-      if (!profile) {
-        return failed(
-          `There is no AWS profile named "${target.profile}" in ${options.catalog.paths.configFile} or ${options.catalog.paths.credentialsFile}.`,
-          'Add the profile, or edit the association to use another profile for this account.',
-        );
-      }
-      const region = profile.region ?? options.defaultRegion;
-      const key = sessionKey(profile, region, options.env);
-      const opened = await options.scope.once(
-        key,
-        () =>
-          openAwsCheckSession(target.profile, {
-            paths: options.catalog.paths,
-            region,
-            timeouts: options.timeouts,
-            pace: options.scope.pace,
-            ...(role ? {} : { expectedAccount: target.accountId }),
-          }),
-        (open) => open.close(),
-      );
-      const note = opened.shared ? ` ${sharedNote('Resolved', `profile ${target.profile}`)}` : '';
-      if (!opened.ok) {
-        const outcome = describeAwsCheckError(opened.error, profile);
-        return { ...outcome, detail: `${outcome.detail}${note}` };
-      }
-      if (!role && opened.value.account !== target.accountId) {
-        return failed(
-          `The profile "${target.profile}" signs in to account ${opened.value.account} (${opened.value.arn}), not ${target.accountId}.`,
-          `Use a profile for account ${target.accountId} (edit the association), or fix the profile's credentials.`,
-        );
-      }
-      session = { value: opened.value, key };
-      return passed(`Signed in as ${opened.value.arn}.${note}`);
-    },
-  );
-  let resolved = session as { value: AwsCheckSession; key: string } | undefined;
-  // Through a role: the member account is reached by AssumeRole from the source, first thing.
-  if (role && resolved) {
-    const source = resolved;
-    resolved = undefined;
-    await run.step('access-role', `Assume ${role.roleName} in account ${target.accountId}`, async () => {
-      const access = await memberAccessStep(source, role, options.scope);
-      resolved = access.session;
-      return access.outcome;
-    });
-  }
-  if (credentials.status !== 'passed' || !resolved) {
-    run.skip(
-      'static',
-      'Association resources',
-      role
+export const awsCheckKind: CheckKind<AwsCheckTarget, KeyedSession> = {
+  cloud: 'aws',
+  label: 'AWS',
+  noun: 'AWS account',
+  platformCloud: 'AMAZON',
+  targetId: (target) => target.accountId,
+  describeError: describeAwsStepError,
+  plan(target, context) {
+    const host = `issuer.${target.environment}`;
+    const role = memberRoleOf(target);
+    const canary = `chainguard-${CANARY_COMPONENT}`;
+    return {
+      reach: [
+        {
+          id: 'credentials',
+          title: role
+            ? `Profile ${target.profile} resolves (the source of ${role.roleName} in account ${target.accountId})`
+            : `Profile ${target.profile} resolves for account ${target.accountId}`,
+          open: () => openProfileSession(target, role, context),
+        },
+        // Through a role: the member account is reached by AssumeRole from the source, first thing.
+        ...(role
+          ? [
+              {
+                id: 'access-role',
+                title: `Assume ${role.roleName} in account ${target.accountId}`,
+                open: (source: KeyedSession) => memberAccessStep(source, role, context.scope),
+              },
+            ]
+          : []),
+      ],
+      unreached: role
         ? `Not checked: account ${target.accountId} could not be reached through ${role.roleName}.`
         : "Not checked: the profile did not resolve to the association's account.",
-    );
-    return { liveAt: undefined };
+      readsOf: `account ${target.accountId}`,
+      steps: (session, judge) => staticSteps(target, session, context.scope, judge, host),
+      live: {
+        title: `Live: impersonate ${canary} with a token from https://${host}`,
+        impersonate: ({ value: open }, command) =>
+          impersonateCanary(
+            open,
+            command,
+            context.env,
+            `arn:${open.partition}:iam::${target.accountId}:role/${canary}`,
+          ),
+      },
+    };
+  },
+};
+
+/** The first step: the profile resolves (without prompting) and, unless it is a role's source, is the account's own. */
+async function openProfileSession(
+  target: AwsCheckTarget,
+  role: MemberRole | undefined,
+  context: CheckContext,
+): Promise<Reached<KeyedSession>> {
+  const { catalog, timeouts, defaultRegion } = context.aws;
+  const profile = await catalog.profile(target.profile);
+  if (!profile) {
+    return {
+      outcome: failed(
+        `There is no AWS profile named "${target.profile}" in ${catalog.paths.configFile} or ${catalog.paths.credentialsFile}.`,
+        'Add the profile, or edit the association to use another profile for this account.',
+      ),
+    };
   }
-  const open = resolved.value;
-  const documents = new AwsAccountDocuments(options.scope, resolved.key, open);
-  const judge = <T>(read: SharedRead<T>, evaluate: (value: T) => StepOutcome): StepOutcome => {
-    const outcome = read.ok ? evaluate(read.value) : describeAwsStepError(read.error, false);
-    return read.shared
-      ? { ...outcome, detail: `${outcome.detail} ${sharedNote('Read', `account ${target.accountId}`)}` }
-      : outcome;
-  };
-  const providerArn = `arn:${open.partition}:iam::${target.accountId}:oidc-provider/${host}`;
-  await run.step('oidc-provider', `OIDC provider for https://${host}`, async () =>
-    judge(await documents.oidcProvider(providerArn), (provider) => checkOidcProvider(provider, providerArn, host)),
+  const region = profile.region ?? defaultRegion;
+  const key = sessionKey(profile, region, context.env);
+  const opened = await context.scope.once(
+    key,
+    () =>
+      openAwsCheckSession(target.profile, {
+        paths: catalog.paths,
+        region,
+        timeouts,
+        pace: context.scope.pace,
+        ...(role ? {} : { expectedAccount: target.accountId }),
+      }),
+    (open) => open.close(),
   );
-  const identities = MODULE_IDENTITIES[target.moduleVersion];
-  for (const identity of identities) {
-    const exists = await run.step(
-      `role:${identity.name}`,
-      `Role ${identity.name} trusts ${identity.component}:${target.groupId}`,
-      async () =>
+  const note = opened.shared ? ` ${sharedNote('Resolved', `profile ${target.profile}`)}` : '';
+  if (!opened.ok) {
+    const outcome = describeAwsCheckError(opened.error, profile);
+    return { outcome: { ...outcome, detail: `${outcome.detail}${note}` } };
+  }
+  if (!role && opened.value.account !== target.accountId) {
+    return {
+      outcome: failed(
+        `The profile "${target.profile}" signs in to account ${opened.value.account} (${opened.value.arn}), not ${target.accountId}.`,
+        `Use a profile for account ${target.accountId} (edit the association), or fix the profile's credentials.`,
+      ),
+    };
+  }
+  return { outcome: passed(`Signed in as ${opened.value.arn}.${note}`), session: { value: opened.value, key } };
+}
+
+/** The account's documents, judged: the OIDC provider, then each module role's trust and its attached policies. */
+function staticSteps(
+  target: AwsCheckTarget,
+  session: KeyedSession,
+  scope: CheckScope,
+  judge: JudgeRead,
+  host: string,
+): CheckStepSpec[] {
+  const open = session.value;
+  const documents = new AwsAccountDocuments(scope, session.key, open);
+  const providerArn = `arn:${open.partition}:iam::${target.accountId}:oidc-provider/${host}`;
+  const steps: CheckStepSpec[] = [
+    {
+      id: 'oidc-provider',
+      title: `OIDC provider for https://${host}`,
+      run: async () =>
+        judge(await documents.oidcProvider(providerArn), (provider) => checkOidcProvider(provider, providerArn, host)),
+    },
+  ];
+  for (const identity of MODULE_IDENTITIES[target.moduleVersion]) {
+    const roleStep = `role:${identity.name}`;
+    steps.push({
+      id: roleStep,
+      title: `Role ${identity.name} trusts ${identity.component}:${target.groupId}`,
+      run: async () =>
         judge(await documents.trustPolicy(identity.name), (document) =>
           checkRoleTrust(document, identity, providerArn, host, target.groupId),
         ),
-    );
+    });
     if (identity.awsPolicies.length === 0) continue;
-    if (exists.status === 'failed' && exists.detail.includes('does not exist')) {
-      run.skip(
-        `policies:${identity.name}`,
-        `Policies attached to ${identity.name}`,
-        `Not checked: ${identity.name} does not exist.`,
-      );
-      continue;
-    }
-    await run.step(`policies:${identity.name}`, `Policies attached to ${identity.name}`, async () =>
-      judge(await documents.attachedPolicies(identity.name), (attached) =>
-        checkAttachedPolicies(attached, identity, open.partition, target.accountId),
-      ),
-    );
+    steps.push({
+      id: `policies:${identity.name}`,
+      title: `Policies attached to ${identity.name}`,
+      needs: roleStep,
+      run: async () =>
+        judge(await documents.attachedPolicies(identity.name), (attached) =>
+          checkAttachedPolicies(attached, identity, open.partition, target.accountId),
+        ),
+    });
   }
-  const canary = `chainguard-${CANARY_COMPONENT}`;
-  return runLiveStep(run, {
-    title: `Live: impersonate ${canary} with a token from https://${host}`,
-    environment: target.environment,
-    tokenCommand,
-    now: options.now,
-    impersonate: (command) =>
-      impersonateCanary(open, command, options.env, `arn:${open.partition}:iam::${target.accountId}:role/${canary}`),
-  });
+  return steps;
 }
 
 /** The role a check assumes into the member account; a check's session is short, renewed as needed. */
@@ -195,7 +201,7 @@ function sessionKey(profile: AwsProfile, region: string, env: NodeJS.ProcessEnv)
 }
 
 function checkOidcProvider(provider: OidcProviderDocument | undefined, arn: string, host: string): StepOutcome {
-  if (!provider) return failed(`There is no OIDC provider ${arn}.`, APPLY);
+  if (!provider) return missing('oidc-provider', arn, `There is no OIDC provider ${arn}.`, APPLY);
   const url = (provider.url ?? '').replace(/^https:\/\//, '').replace(/\/+$/, '');
   if (url !== host) return failed(`The provider's URL is ${provider.url ?? '(none)'}, not https://${host}.`, APPLY);
   const clients = provider.clientIds;
@@ -215,7 +221,9 @@ function checkRoleTrust(
   host: string,
   groupId: string,
 ): StepOutcome {
-  if (document === undefined) return failed(`The role ${identity.name} does not exist.`, APPLY);
+  if (document === undefined) {
+    return missing('role', identity.name, `The role ${identity.name} does not exist.`, APPLY);
+  }
   const subject = `${identity.component}:${groupId}`;
   const request = (sub: string, aud = AWS_AUDIENCE) => ({
     principal: { type: 'Federated' as const, id: providerArn },

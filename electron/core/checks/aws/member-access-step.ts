@@ -1,11 +1,13 @@
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { memberRoleArn } from '../../../../shared/aws-access-path';
 import {
+  accountRootArn,
   explainAssumeRefusal,
   judgeMemberTrust,
   type AssumeRequest,
 } from '../../aws/access-path/explain-assume-refusal';
-import { failed, passed, type StepOutcome } from '../check-run';
+import type { Reached } from '../check-kind';
+import { failed, passed } from '../check-run';
 import { sharedNote, type CheckScope } from '../check-scope';
 import type { AwsCheckSession } from './aws-check-session';
 import { AssumeRoleFailure, openAwsMemberSession, type MemberRole } from './aws-member-session';
@@ -19,16 +21,16 @@ export interface KeyedSession {
 }
 
 /**
- * The first step of a check through a role (and the preflight before a plan): AssumeRole into the
- * member account, then GetCallerIdentity there, which must name that account. A refusal says what
- * each side needs; where the role's trust policy can be read it is evaluated and the refusing (or
- * too-wide) statement is named.
+ * The AWS kind's second reach step, in a check through a role (and the preflight before a plan):
+ * AssumeRole into the member account, then GetCallerIdentity there, which must name that account. A
+ * refusal says what each side needs; where the role's trust policy can be read it is evaluated and
+ * the refusing (or too-wide) statement is named.
  */
 export async function memberAccessStep(
   source: KeyedSession,
   role: MemberRole,
   scope: CheckScope,
-): Promise<{ outcome: StepOutcome; session?: KeyedSession }> {
+): Promise<Reached<KeyedSession>> {
   const key = [source.key, 'member', role.accountId, role.roleName, role.externalId ?? '', role.sessionName].join('\0');
   const opened = await scope.once(
     key,
@@ -70,7 +72,7 @@ export async function memberAccessStep(
       outcome: {
         status: 'warning',
         detail: `${acting} ${trust.sentence} It also admits principals outside account ${request.sourceAccount}: never trust "*" for a role like this.${note}`,
-        remediation: `Narrow the trust policy of ${role.roleName} to arn:aws:iam::${request.sourceAccount}:root or the source role${role.externalId ? ', with sts:ExternalId' : ''}.`,
+        remediation: `Narrow the trust policy of ${role.roleName} to ${accountRootArn(request)} or the source role${role.externalId ? ', with sts:ExternalId' : ''}.`,
       },
       session: { value: member, key },
     };

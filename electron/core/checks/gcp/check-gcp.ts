@@ -7,13 +7,12 @@ import {
   type GcpModuleVersion,
   type ModuleIdentity,
 } from '../../../../shared/terraform/module-catalog';
-import type { GcpCredentialsService } from '../../gcp/gcp-credentials-service';
 import { googleErrorToCoreError } from '../../gcp/google-error';
 import { resolveGoogleEndpoints } from '../../gcp/google-endpoints';
 import { CLOUD_PLATFORM_SCOPE } from '../../gcp/adc-client';
-import { type CheckRun, failed, passed, type StepOutcome } from '../check-run';
-import { type CheckScope, type SharedRead, sharedNote } from '../check-scope';
-import { runLiveStep } from '../live-step';
+import type { CheckContext, CheckKind, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
+import { failed, missing, passed, type StepOutcome } from '../check-run';
+import { type CheckScope, sharedNote } from '../check-scope';
 import { describeToken, runTokenCommand } from '../token-command';
 import { describeGcpStepError } from './describe-gcp-check-error';
 import {
@@ -37,16 +36,13 @@ export interface GcpCheckTarget {
   environment: string;
 }
 
-export interface GcpCheckOptions {
-  credentials: GcpCredentialsService;
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
-  requestTimeoutMs?: number;
-  /** What this check shares with the others of its run (the project's session and documents); a check of its own passes a fresh one. */
-  scope: CheckScope;
-}
-
 const APPLY = 'Run Apply for this association (or terraform apply in its workspace), then check again.';
+
+/** The project's session, and the key that shares it (and the project's documents) within a run. */
+interface KeyedGcpSession {
+  value: GcpCheckSession;
+  key: string;
+}
 
 /**
  * check-gcp: the credentials see the project under the association's number; the pool and provider
@@ -54,121 +50,146 @@ const APPLY = 'Run Apply for this association (or terraform apply in its workspa
  * pool's `<component>:<GROUP>` use it, and holds its project roles; then, with a token, a live STS
  * exchange and impersonation of the canary.
  */
-export async function checkGcp(
+export const gcpCheckKind: CheckKind<GcpCheckTarget, KeyedGcpSession> = {
+  cloud: 'gcp',
+  label: 'GCP',
+  noun: 'GCP project',
+  platformCloud: 'GOOGLE',
+  targetId: (target) => target.projectId,
+  describeError: describeGcpStepError,
+  plan(target, context) {
+    const issuer = `https://issuer.${target.environment}`;
+    const canary = `chainguard-${CANARY_COMPONENT}`;
+    const credentialLabel =
+      target.credential.kind === 'adc'
+        ? 'application default credentials'
+        : `gcloud configuration ${target.credential.name}`;
+    return {
+      reach: [
+        {
+          id: 'credentials',
+          title: `${credentialLabel} see project ${target.projectId}`,
+          open: () => openProjectSession(target, credentialLabel, context),
+        },
+      ],
+      unreached: "Not checked: the credentials did not resolve to the association's project.",
+      readsOf: `project ${target.projectId}`,
+      steps: (session, judge) => staticSteps(target, session, context.scope, judge, issuer),
+      live: {
+        title: `Live: exchange a token from ${issuer} and impersonate ${canary}`,
+        impersonate: async ({ value: open }, command) => {
+          // generateAccessToken is the project's call (the STS exchange before it is not the project's quota).
+          await context.scope.pace(`gcp:${target.projectId}`);
+          return impersonateCanary(
+            open,
+            target,
+            command,
+            context.env,
+            `${canary}@${target.projectId}.iam.gserviceaccount.com`,
+          );
+        },
+      },
+    };
+  },
+};
+
+/** The first step: the credentials resolve and see the project under the association's number. */
+async function openProjectSession(
   target: GcpCheckTarget,
-  tokenCommand: StoredTokenCommand | undefined,
-  run: CheckRun,
-  options: GcpCheckOptions,
-): Promise<{ liveAt: Date | undefined }> {
-  const issuer = `https://issuer.${target.environment}`;
-  const { scope } = options;
-  let session: { value: GcpCheckSession; key: string } | undefined;
-  const credentialLabel =
-    target.credential.kind === 'adc'
-      ? 'application default credentials'
-      : `gcloud configuration ${target.credential.name}`;
-  const credentials = await run.step('credentials', `${credentialLabel} see project ${target.projectId}`, async () => {
-    // Shared by the checks that would resolve the same credentials for the same project.
-    const key = ['gcp-session', JSON.stringify(target.credential), target.projectId].join('\0');
-    const opened = await scope.once(key, async (): Promise<GcpCheckSession> => {
-      await scope.pace(`gcp:${target.projectId}`);
-      const project = await options.credentials.lookupProject(target.credential, target.projectId);
-      const { client, context } = await options.credentials.authorizedClient(target.credential);
-      const endpoints = resolveGoogleEndpoints(options.env);
-      return { project, client, context, endpoints, timeout: options.requestTimeoutMs ?? 30_000 };
-    });
-    const note = opened.shared
-      ? ` ${sharedNote('Resolved', `${credentialLabel} and project ${target.projectId}`)}`
-      : '';
-    if (!opened.ok) {
-      const outcome = describeGcpStepError(opened.error, false);
-      return { ...outcome, detail: `${outcome.detail}${note}` };
-    }
-    const { project } = opened.value;
-    if (project.projectNumber !== target.projectNumber) {
-      return failed(
+  credentialLabel: string,
+  context: CheckContext,
+): Promise<Reached<KeyedGcpSession>> {
+  const { scope } = context;
+  // Shared by the checks that would resolve the same credentials for the same project.
+  const key = ['gcp-session', JSON.stringify(target.credential), target.projectId].join('\0');
+  const opened = await scope.once(key, async (): Promise<GcpCheckSession> => {
+    await scope.pace(`gcp:${target.projectId}`);
+    const project = await context.gcp.credentials.lookupProject(target.credential, target.projectId);
+    const { client, context: googleContext } = await context.gcp.credentials.authorizedClient(target.credential);
+    const endpoints = resolveGoogleEndpoints(context.env);
+    return {
+      project,
+      client,
+      context: googleContext,
+      endpoints,
+      timeout: context.gcp.requestTimeoutMs ?? 30_000,
+    };
+  });
+  const note = opened.shared ? ` ${sharedNote('Resolved', `${credentialLabel} and project ${target.projectId}`)}` : '';
+  if (!opened.ok) {
+    const outcome = describeGcpStepError(opened.error, false);
+    return { outcome: { ...outcome, detail: `${outcome.detail}${note}` } };
+  }
+  const { project } = opened.value;
+  if (project.projectNumber !== target.projectNumber) {
+    return {
+      outcome: failed(
         `Project ${target.projectId} has number ${project.projectNumber}, not ${target.projectNumber}.`,
         `Edit the association: the project number must be ${project.projectNumber} (the bindings name the pool by number).`,
-      );
-    }
-    session = { value: opened.value, key };
-    return passed(`Project ${target.projectId} is number ${project.projectNumber} (${project.state}).${note}`);
-  });
-  const resolved = session as { value: GcpCheckSession; key: string } | undefined;
-  if (credentials.status !== 'passed' || !resolved) {
-    run.skip(
-      'static',
-      'Association resources',
-      "Not checked: the credentials did not resolve to the association's project.",
-    );
-    return { liveAt: undefined };
+      ),
+    };
   }
-  const open = resolved.value;
-  const documents = new GcpProjectDocuments(scope, resolved.key, open, target.projectId);
-  const judge = <T>(read: SharedRead<T>, evaluate: (value: T) => StepOutcome): StepOutcome => {
-    const outcome = read.ok ? evaluate(read.value) : describeGcpStepError(read.error, false);
-    return read.shared
-      ? { ...outcome, detail: `${outcome.detail} ${sharedNote('Read', `project ${target.projectId}`)}` }
-      : outcome;
+  return {
+    outcome: passed(`Project ${target.projectId} is number ${project.projectNumber} (${project.state}).${note}`),
+    session: { value: opened.value, key },
   };
+}
+
+/** The project's documents, judged: the pool, the provider, then each service account and its project roles. */
+function staticSteps(
+  target: GcpCheckTarget,
+  session: KeyedGcpSession,
+  scope: CheckScope,
+  judge: JudgeRead,
+  issuer: string,
+): CheckStepSpec[] {
+  const documents = new GcpProjectDocuments(scope, session.key, session.value, target.projectId);
   const poolName = `projects/${target.projectNumber}/locations/global/workloadIdentityPools/${POOL_ID}`;
   const providerName = `${poolName}/providers/${PROVIDER_ID}`;
-  await run.step('pool', `Workload identity pool ${POOL_ID}`, async () =>
-    judge(await documents.workloadIdentityResource(poolName, `read the workload identity pool ${POOL_ID}`), (pool) =>
-      checkPool(pool, poolName),
-    ),
-  );
-  await run.step('provider', `Provider ${PROVIDER_ID} for ${issuer}`, async () =>
-    judge(
-      await documents.workloadIdentityResource(providerName, `read the workload identity provider ${PROVIDER_ID}`),
-      (provider) => checkProvider(provider, providerName, issuer),
-    ),
-  );
+  const steps: CheckStepSpec[] = [
+    {
+      id: 'pool',
+      title: `Workload identity pool ${POOL_ID}`,
+      run: async () =>
+        judge(
+          await documents.workloadIdentityResource(poolName, `read the workload identity pool ${POOL_ID}`),
+          (pool) => checkPool(pool, poolName),
+        ),
+    },
+    {
+      id: 'provider',
+      title: `Provider ${PROVIDER_ID} for ${issuer}`,
+      run: async () =>
+        judge(
+          await documents.workloadIdentityResource(providerName, `read the workload identity provider ${PROVIDER_ID}`),
+          (provider) => checkProvider(provider, providerName, issuer),
+        ),
+    },
+  ];
   for (const identity of MODULE_IDENTITIES[target.moduleVersion]) {
     const email = `${identity.name}@${target.projectId}.iam.gserviceaccount.com`;
-    const account = await run.step(
-      `service-account:${identity.name}`,
-      `Service account ${identity.name} admits ${identity.component}:${target.groupId}`,
-      async () =>
+    const accountStep = `service-account:${identity.name}`;
+    steps.push({
+      id: accountStep,
+      title: `Service account ${identity.name} admits ${identity.component}:${target.groupId}`,
+      run: async () =>
         judge(await documents.serviceAccount(email), (document) =>
-          checkServiceAccount(document, email, poolName, `${identity.component}:${target.groupId}`),
+          checkServiceAccount(document, identity.name, email, poolName, `${identity.component}:${target.groupId}`),
         ),
-    );
+    });
     if (identity.gcpProjectRoles.length === 0) continue;
-    if (account.status === 'failed' && account.detail.includes('does not exist')) {
-      run.skip(
-        `project-roles:${identity.name}`,
-        `Project roles of ${identity.name}`,
-        `Not checked: ${identity.name} does not exist.`,
-      );
-      continue;
-    }
-    await run.step(`project-roles:${identity.name}`, `Project roles of ${identity.name}`, async () =>
-      judge(await documents.projectPolicy(), (policy) => checkProjectRoles(policy, identity, email)),
-    );
+    steps.push({
+      id: `project-roles:${identity.name}`,
+      title: `Project roles of ${identity.name}`,
+      needs: accountStep,
+      run: async () => judge(await documents.projectPolicy(), (policy) => checkProjectRoles(policy, identity, email)),
+    });
   }
-  const canary = `chainguard-${CANARY_COMPONENT}`;
-  return runLiveStep(run, {
-    title: `Live: exchange a token from ${issuer} and impersonate ${canary}`,
-    environment: target.environment,
-    tokenCommand,
-    now: options.now,
-    impersonate: async (command) => {
-      // generateAccessToken is the project's call (the STS exchange before it is not the project's quota).
-      await scope.pace(`gcp:${target.projectId}`);
-      return impersonateCanary(
-        open,
-        target,
-        command,
-        options.env,
-        `${canary}@${target.projectId}.iam.gserviceaccount.com`,
-      );
-    },
-  });
+  return steps;
 }
 
 function checkPool(pool: WorkloadIdentityResource | undefined, name: string): StepOutcome {
-  if (!pool) return failed(`There is no workload identity pool ${name}.`, APPLY);
+  if (!pool) return missing('pool', POOL_ID, `There is no workload identity pool ${name}.`, APPLY);
   if (pool.state !== 'ACTIVE' || pool.disabled) {
     return failed(
       `The pool ${POOL_ID} is ${pool.disabled ? 'disabled' : (pool.state ?? 'in an unknown state')}.`,
@@ -179,7 +200,7 @@ function checkPool(pool: WorkloadIdentityResource | undefined, name: string): St
 }
 
 function checkProvider(provider: WorkloadIdentityResource | undefined, name: string, issuer: string): StepOutcome {
-  if (!provider) return failed(`There is no workload identity provider ${name}.`, APPLY);
+  if (!provider) return missing('provider', PROVIDER_ID, `There is no workload identity provider ${name}.`, APPLY);
   if (provider.state !== 'ACTIVE' || provider.disabled) {
     return failed(
       `The provider ${PROVIDER_ID} is ${provider.disabled ? 'disabled' : (provider.state ?? 'in an unknown state')}.`,
@@ -207,11 +228,12 @@ function checkProvider(provider: WorkloadIdentityResource | undefined, name: str
 
 function checkServiceAccount(
   document: ServiceAccountDocument,
+  name: string,
   email: string,
   poolName: string,
   subject: string,
 ): StepOutcome {
-  if (!document.exists) return failed(`The service account ${email} does not exist.`, APPLY);
+  if (!document.exists) return missing('service-account', name, `The service account ${email} does not exist.`, APPLY);
   if (document.disabled)
     return failed(
       `The service account ${email} is disabled.`,

@@ -40,6 +40,12 @@ const monospace = { spellCheck: false, style: { fontFamily: MONOSPACE_FONTS } } 
  * How Liaison and Terraform reach the account: the profile is the account's own, or the profile is in
  * a management account and a role in the member account is assumed from it (seeds 001–003).
  */
+const PARTITIONS = [
+  { value: 'aws', label: 'aws (commercial regions)' },
+  { value: 'aws-us-gov', label: 'aws-us-gov (GovCloud US)' },
+  { value: 'aws-cn', label: 'aws-cn (China)' },
+] as const;
+
 export function AccessPathFields({ path, profile, errors, onChange }: AccessPathFieldsProps) {
   const current: AccessPathDraft = path ?? { kind: 'profile' };
   const set = (patch: Partial<AccessPathDraft>): void => onChange({ ...current, ...patch });
@@ -128,6 +134,23 @@ export function AccessPathFields({ path, profile, errors, onChange }: AccessPath
             {DURATIONS.map((duration) => (
               <MenuItem key={duration.seconds} value={duration.seconds}>
                 {duration.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label="AWS partition"
+            value={current.partition ?? 'aws'}
+            onChange={(event) => set({ partition: event.target.value })}
+            error={errors['accessPath.partition'] !== undefined}
+            helperText={
+              errors['accessPath.partition'] ??
+              'The role ARN’s partition: the source profile’s own, as a role cannot be assumed across partitions'
+            }
+          >
+            {PARTITIONS.map((partition) => (
+              <MenuItem key={partition.value} value={partition.value}>
+                {partition.label}
               </MenuItem>
             ))}
           </TextField>

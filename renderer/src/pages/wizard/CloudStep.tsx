@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { ORGANIZATION_ACCESS_ROLE } from '../../../../shared/aws-access-path';
+import { ORGANIZATION_ACCESS_ROLE, partitionOfArn } from '../../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { OrganizationAccount } from '../../../../shared/contract/organizations';
 import type { FieldErrors } from '../../forms/field-errors';
@@ -22,6 +22,7 @@ import { NoGcpCredentials } from '../credentials/gcp/GcpCredentialsPanel';
 import { useGcpCredentialsQuery } from '../../queries/gcp';
 import { AccessPathFields } from './AccessPathFields';
 import { AccountListImportDialog } from './organization/AccountListImportDialog';
+import { GcpProjectTreeDialog } from './organization/GcpProjectTreeDialog';
 import { OrganizationPickerDialog } from './organization/OrganizationPickerDialog';
 import type { WizardField } from './wizard-values';
 
@@ -89,6 +90,11 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
         onVerified={(identity) => {
           onVerifiedAccount(identity.account);
           if (!viaRole) onChange({ accountId: identity.account });
+          // A role is assumed within the source's own partition (GovCloud, China): follow it.
+          const partition = partitionOfArn(identity.arn);
+          if (viaRole && values.accessPath && partition && partition !== (values.accessPath.partition ?? 'aws')) {
+            onChange({ accessPath: { ...values.accessPath, partition } });
+          }
         }}
       />
       <AccessPathFields
@@ -164,6 +170,7 @@ function AwsFields({ values, errors, verifiedAccount, onVerifiedAccount, onChang
 
 function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' | 'errors' | 'onChange'>) {
   const listing = useGcpCredentialsQuery();
+  const [picking, setPicking] = useState(false);
   if (listing.isPending) return <Alert severity="info">Reading your Google Cloud credentials…</Alert>;
   if (!listing.data) {
     return <Alert severity="error">Could not read your Google Cloud credentials: {listing.error?.message}</Alert>;
@@ -192,6 +199,24 @@ function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' |
           onChange({ credential: choice.credential, projectId: choice.projectId, projectNumber: choice.projectNumber })
         }
       />
+      {values.credential ? (
+        <>
+          <div>
+            <Button variant="outlined" onClick={() => setPicking(true)}>
+              Pick from an organization or folder
+            </Button>
+          </div>
+          <GcpProjectTreeDialog
+            open={picking}
+            credential={values.credential}
+            onClose={() => setPicking(false)}
+            onPick={(project) => {
+              setPicking(false);
+              onChange({ projectId: project.projectId, projectNumber: project.projectNumber });
+            }}
+          />
+        </>
+      ) : null}
     </>
   );
 }

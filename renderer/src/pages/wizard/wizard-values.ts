@@ -11,7 +11,12 @@ import {
 } from '../../../../shared/terraform/module-catalog';
 import type { BackendConfig } from '../../../../shared/terraform/backend';
 import type { ModuleSourceInput } from '../../../../shared/terraform/module-source';
-import { ORGANIZATION_ACCESS_ROLE, type AccessPathInput } from '../../../../shared/aws-access-path';
+import {
+  AWS_PARTITIONS,
+  ORGANIZATION_ACCESS_ROLE,
+  type AccessPathInput,
+  type AwsPartition,
+} from '../../../../shared/aws-access-path';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../forms/field-errors';
 
@@ -25,6 +30,7 @@ export const WIZARD_FIELDS = [
   'accessPath.externalId',
   'accessPath.sessionName',
   'accessPath.durationSeconds',
+  'accessPath.partition',
   'credential',
   'projectId',
   'projectNumber',
@@ -62,6 +68,7 @@ export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
     'accessPath.externalId',
     'accessPath.sessionName',
     'accessPath.durationSeconds',
+    'accessPath.partition',
     'credential',
     'projectId',
     'projectNumber',
@@ -133,7 +140,13 @@ function accessPathInput(path: AssociationValues['accessPath']): AccessPathInput
     ...(path.externalId ? { externalId: path.externalId } : {}),
     ...(path.sessionName ? { sessionName: path.sessionName } : {}),
     ...(path.durationSeconds === undefined ? {} : { durationSeconds: path.durationSeconds }),
+    // Only a partition other than the default is kept, so existing associations stay as they were.
+    ...(isPartition(path.partition) && path.partition !== 'aws' ? { partition: path.partition } : {}),
   };
+}
+
+function isPartition(value: string | undefined): value is AwsPartition {
+  return AWS_PARTITIONS.some((partition) => partition === value);
 }
 
 /** The backend as the contract takes it: only the chosen type's fields, empty optional ones left out. */

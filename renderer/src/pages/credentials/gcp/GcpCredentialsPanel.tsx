@@ -12,6 +12,7 @@ import {
 } from './GcpCredentialProjectPicker';
 import { GcpCredentialsTable } from './GcpCredentialsTable';
 import { GcpImpersonationDialog } from './GcpImpersonationDialog';
+import { GcpProjectTreeDialog } from '../../wizard/organization/GcpProjectTreeDialog';
 import type { GcpVerification } from './GcpVerificationStatus';
 
 /** What to do when there is nothing to choose: the same words on this page and in the wizard. */
@@ -68,6 +69,7 @@ function GcpCredentialsContent({
   const verify = useVerifyGcpCredential();
   const [verifications, setVerifications] = useState<ReadonlyMap<string, GcpVerification>>(new Map());
   const [impersonating, setImpersonating] = useState<GcpCredentialRef>();
+  const [showingProjects, setShowingProjects] = useState<GcpCredentialRef>();
   const [choice, setChoice] = useState<GcpProjectChoice>(() => initialGcpProjectChoice(listing));
 
   const record = (ref: GcpCredentialRef, verification: GcpVerification): void =>
@@ -111,6 +113,7 @@ function GcpCredentialsContent({
         verifications={verifications}
         onVerify={onVerify}
         onImpersonate={(ref) => setImpersonating(ref)}
+        onShowProjects={(ref) => setShowingProjects(ref)}
       />
       <Paper variant="outlined" component="section" aria-labelledby="gcp-project-lookup" sx={{ p: 2 }}>
         <Typography id="gcp-project-lookup" variant="h6" component="h2" sx={{ mb: 2 }}>
@@ -124,6 +127,14 @@ function GcpCredentialsContent({
           credential={impersonating}
           open
           onClose={() => setImpersonating(undefined)}
+        />
+      ) : null}
+      {showingProjects ? (
+        <GcpProjectTreeDialog
+          key={credentialKey(showingProjects)}
+          credential={showingProjects}
+          open
+          onClose={() => setShowingProjects(undefined)}
         />
       ) : null}
     </>

@@ -20,6 +20,7 @@ interface GcpCredentialsTableProps {
   verifications: ReadonlyMap<string, GcpVerification>;
   onVerify: (ref: GcpCredentialRef) => void;
   onImpersonate: (ref: GcpCredentialRef) => void;
+  onShowProjects: (ref: GcpCredentialRef) => void;
 }
 
 interface Row {
@@ -59,7 +60,13 @@ function rowsOf(listing: GcpCredentialsListing): Row[] {
 }
 
 /** Application default credentials and every gcloud configuration, each with Verify and an impersonation check. */
-export function GcpCredentialsTable({ listing, verifications, onVerify, onImpersonate }: GcpCredentialsTableProps) {
+export function GcpCredentialsTable({
+  listing,
+  verifications,
+  onVerify,
+  onImpersonate,
+  onShowProjects,
+}: GcpCredentialsTableProps) {
   return (
     <TableContainer>
       <Table size="small" aria-label="Google Cloud credentials">
@@ -118,6 +125,14 @@ export function GcpCredentialsTable({ listing, verifications, onVerify, onImpers
                       onClick={() => onImpersonate(row.ref)}
                     >
                       Impersonate…
+                    </Button>
+                    <Button
+                      size="small"
+                      disabled={!row.usable}
+                      aria-label={`Show projects under an organization or folder with ${label}`}
+                      onClick={() => onShowProjects(row.ref)}
+                    >
+                      Projects…
                     </Button>
                   </Stack>
                 </TableCell>

@@ -39,7 +39,7 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
   });
   const index = useMemo(() => (listing.data ? indexOrganization(listing.data) : undefined), [listing.data]);
   const rows = useMemo(() => (index ? organizationRows(index, filter) : []), [index, filter]);
-  const accounts = rows.filter((row) => row.kind === 'account').length;
+  const accounts = rows.filter((row) => row.kind === 'leaf').length;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="organization-picker-title">
       <DialogTitle id="organization-picker-title">

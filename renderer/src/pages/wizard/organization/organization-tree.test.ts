@@ -34,7 +34,7 @@ const shape = (filter: string) =>
   organizationRows(indexOrganization(organization), filter).map((row) =>
     row.kind === 'parent'
       ? `${'  '.repeat(row.depth)}${row.name} (${row.accounts})`
-      : `${'  '.repeat(row.depth)}${row.account.name}`,
+      : `${'  '.repeat(row.depth)}${row.leaf.name}`,
   );
 
 describe('the organization tree', () => {

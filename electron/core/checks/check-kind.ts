@@ -1,0 +1,105 @@
+import type { ParsedAssociationInput } from '../../../shared/contract/associations';
+import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
+import type { GcpCredentialsService } from '../gcp/gcp-credentials-service';
+import type { AwsCheckTimeouts } from './aws/aws-check-session';
+import type { StepOutcome } from './check-run';
+import type { CheckScope, SharedRead } from './check-scope';
+import type { StoredTokenCommand } from './token-command';
+
+/** The contract's association kinds (the discriminant of `associationInputSchema`). */
+export type CheckCloud = ParsedAssociationInput['cloud'];
+/** A complete association of one kind, as the contract parses it. */
+export type CheckTargetOf<Cloud extends CheckCloud> = Extract<ParsedAssociationInput, { cloud: Cloud }>;
+
+/** What any kind may use while it checks: the run's scope, the environment, the clock and the credential services. */
+export interface CheckContext {
+  /** What this check shares with the others of its run; a check of its own gets a fresh scope. */
+  scope: CheckScope;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  aws: { catalog: AwsProfileCatalog; timeouts: AwsCheckTimeouts; defaultRegion: string };
+  gcp: { credentials: GcpCredentialsService; requestTimeoutMs?: number };
+}
+
+/** One step, before it runs. A step that throws is recorded through its kind's `describeError`. */
+export interface CheckStepSpec {
+  /** Stable per kind (the contract's step id): `oidc-provider`, `role:<name>`, `pool`, `platform`, ... */
+  id: string;
+  title: string;
+  /** Verified by a real exchange (the live step, the platform's check) rather than by reading configuration. */
+  live?: boolean;
+  /** An earlier step's id: when that step found its subject missing, this one is skipped rather than run. */
+  needs?: string;
+  run(): Promise<StepOutcome>;
+}
+
+/** What a step that reaches the target found, and the session it opened (only when it passed). */
+export interface Reached<Session> {
+  outcome: StepOutcome;
+  session?: Session;
+}
+
+/** The first step towards the target: opens a session from the association's credentials. */
+export interface OpenStep<Session> {
+  id: string;
+  title: string;
+  open(): Promise<Reached<Session>>;
+}
+
+/** A further step towards the target (an AssumeRole into a member account): opens a session from the previous one. */
+export interface ThroughStep<Session> {
+  id: string;
+  title: string;
+  open(from: Session): Promise<Reached<Session>>;
+}
+
+/**
+ * A read's outcome as a step: `evaluate` on the value, the kind's `describeError` on a failure, and a
+ * note when another check of the run read it.
+ */
+export type JudgeRead = <T>(read: SharedRead<T>, evaluate: (value: T) => StepOutcome) => StepOutcome;
+
+/** One target's check, as its kind lays it out; the pipeline runs it. */
+export interface CheckPlan<Session> {
+  /** The steps that reach the target, in order: a step that opens no session ends the check's static part. */
+  reach: readonly [OpenStep<Session>, ...ThroughStep<Session>[]];
+  /** The detail of the one skipped `static` step when the target was not reached. */
+  unreached: string;
+  /** Whose documents the steps read (`account 123456789012`), for the note on a read shared in a run. */
+  readsOf: string;
+  /** The static steps, in order, once the target is reached. */
+  steps(session: Session, judge: JudgeRead): readonly CheckStepSpec[];
+  /** The live step: impersonate the canary with a token (run only with a token command, and only if every step passed). */
+  live: {
+    title: string;
+    impersonate(session: Session, tokenCommand: StoredTokenCommand): Promise<StepOutcome>;
+  };
+}
+
+/**
+ * One kind of association, as the check pipeline (check-pipeline.ts) sees it: what to call it, how to
+ * describe its errors, and its plan (how to open a session, its ordered steps, its live step). The
+ * pipeline does the rest for every kind alike: recording and timing steps, skipping what cannot run,
+ * the live and platform steps, and the verdict.
+ *
+ * To add a kind (issue 18: "third-party role", "EKS service-account role"): write
+ * `checks/<kind>/check-<kind>.ts` exporting a `CheckKind` for the contract's new association kind,
+ * and list it in `CHECK_KINDS` (check-kinds.ts); the type of `CHECK_KINDS` and check-kinds.test.ts
+ * fail until every kind in the contract has its record. A kind that needs a new credential service
+ * adds it to `CheckContext`. Nothing in the pipeline or in `ChecksService` changes.
+ */
+export interface CheckKind<Target, Session = unknown> {
+  /** The contract's discriminant this kind checks. */
+  readonly cloud: CheckCloud;
+  /** The cloud as the verdict's headline and the success line name it. */
+  readonly label: 'AWS' | 'GCP';
+  /** What the target is (`AWS account`): reports and the platform step. */
+  readonly noun: string;
+  /** The platform API's name for the cloud, for its own `:check`. */
+  readonly platformCloud: 'AMAZON' | 'GOOGLE';
+  /** The account id, project id, ... the check is about. */
+  targetId(target: Target): string;
+  /** A step that threw, as an outcome: a sign-in, a refused live call (`live`), or an error with its code. */
+  describeError(error: unknown, live: boolean): StepOutcome;
+  plan(target: Target, context: CheckContext): CheckPlan<Session>;
+}
