@@ -149,3 +149,31 @@ test('the filters are plain selects, and a never-initialised workspace opens its
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('each verdict count says what the verdict means, Configured first of all', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  const configured = page.getByTestId('count-configured');
+  // The name stays the count; the meaning is its description, and a tooltip on hover or focus.
+  await expect(configured).toHaveAccessibleName(/^Configured: \d+$/);
+  await expect(configured).toHaveAccessibleDescription(
+    /Every static check passed .* not tried live: set a token command/,
+  );
+  await configured.focus();
+  await expect(page.getByRole('tooltip')).toContainText('impersonation was not tried live');
+
+  // The headings read as they are named: nothing stray (the ".." once seen before Verdict).
+  const headings = (await page.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+  expect(headings).toEqual([
+    '',
+    'Group',
+    'Cloud',
+    'Account or project',
+    expect.stringMatching(/^Verdict(sorted ascending)?$/),
+    'Last checked',
+    'Duration',
+    'Last 30',
+    'Drift',
+  ]);
+  await expectNoSeriousA11yViolations(page, 'dashboard: verdict explained');
+});

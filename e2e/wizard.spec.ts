@@ -94,6 +94,8 @@ async function pickAwsAccount(page: Page): Promise<void> {
 const mainTfOnDisk = () => readFileSync(join(host.dataDir, 'workspaces', `aws-${MOTO_ACCOUNT}`, 'main.tf'), 'utf8');
 
 test('a new user onboards an AWS account and then a second group to the same account', async ({ page }) => {
+  // Two passes through Review, each now also looking for an existing OIDC provider in moto.
+  test.setTimeout(120_000);
   await openWizard(page);
   await expectNoSeriousA11yViolations(page, 'wizard step 1');
   // Next checks the step: no group chosen is a field error, and the values stay.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adoptionMethods } from './contract/adoption';
 import { appEvents, appMethods } from './contract/app';
 import { associationEvents, associationMethods } from './contract/associations';
 import { checkEvents, checkMethods } from './contract/checks';
@@ -29,6 +30,7 @@ export const methods = {
   ...platformMethods,
   ...organizationMethods,
   ...gcpFolderMethods,
+  ...adoptionMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodName } from '../../shared/api';
+import { adoptionMethods } from '../../shared/contract/adoption';
 import { appMethods } from '../../shared/contract/app';
 import { associationMethods } from '../../shared/contract/associations';
 import { awsMethods } from '../../shared/contract/aws';
@@ -12,6 +13,7 @@ import { healthMethods } from '../../shared/contract/health';
 import { organizationMethods } from '../../shared/contract/organizations';
 import { platformMethods } from '../../shared/contract/platform';
 import { terraformMethods } from '../../shared/contract/terraform';
+import { AdoptionService } from './adoption-service';
 import { AppService } from './app-service';
 import { AssociationsService } from './associations/associations-service';
 import { workspaceDir } from './associations/workspace-files';
@@ -81,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
   const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
   const organizations = new AwsOrganizationService(awsKeys);
+  const adoption = new AdoptionService(awsKeys, gcp, env);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
     preflightMemberAccess(keys, target),
   );
@@ -136,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(health, healthMethods),
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
+    ...serveContract(adoption, adoptionMethods),
   };
 
   return {

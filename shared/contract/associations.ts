@@ -3,6 +3,7 @@ import { accessPathDraftSchema, accessPathSchema } from '../aws-access-path';
 import { awsAccountIdSchema, awsProfileNameSchema, awsRegionSchema } from '../aws-validation';
 import { gcpProjectIdSchema, gcpProjectNumberSchema } from '../gcp-validation';
 import { isoTimestampSchema } from '../model';
+import { oidcProviderArnSchema } from '../terraform/adopt-oidc-provider';
 import { backendConfigSchema } from '../terraform/backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS } from '../terraform/module-catalog';
 import { moduleSourceSchema } from '../terraform/module-source';
@@ -40,6 +41,8 @@ export const awsAssociationInputSchema = z.object({
   accessPath: accessPathSchema.default({ kind: 'profile' }),
   moduleVersion: z.enum(AWS_MODULE_VERSIONS, { error: `Choose ${AWS_MODULE_VERSIONS.join(' or ')}` }),
   auditLogRegions: z.array(awsRegionSchema).max(40, 'Choose at most 40 regions').default([]),
+  /** The account's existing OIDC provider for the issuer, adopted with an `import` block (per workspace). */
+  adoptOidcProviderArn: oidcProviderArnSchema.optional(),
 });
 
 export const gcpAssociationInputSchema = z.object({
@@ -77,6 +80,7 @@ export const associationValuesSchema = z.object({
   moduleVersion: draftText.optional(),
   environment: draftText.optional(),
   auditLogRegions: z.array(draftText).max(40).optional(),
+  adoptOidcProviderArn: z.string().max(2048).optional(),
   backend: z
     .object({
       type: z.enum(['local', 's3', 'gcs']),

@@ -22,6 +22,16 @@ export const CHECK_VERDICT_LABELS: Readonly<Record<CheckVerdict, string>> = {
   error: 'Error',
 };
 
+/** What each verdict means, where the UI first shows it (the dashboard's counts). */
+export const CHECK_VERDICT_EXPLANATIONS: Readonly<Record<CheckVerdict, string>> = {
+  success: 'Every static check passed, and the canary was impersonated live with a token from the issuer.',
+  configured:
+    'Every static check passed (OIDC provider or pool, roles, trust, permissions), but impersonation was not tried live: set a token command in Settings → Checks to prove it.',
+  failing: 'A check found something missing or wrong; each row names the step and how to fix it.',
+  'needs-sign-in': 'The credentials need a sign-in (SSO or an MFA code) before the account or project can be read.',
+  error: 'The check could not finish: the network, a permission to read, or a service error.',
+};
+
 export const checkStepStatusSchema = z.enum(['passed', 'warning', 'failed', 'needs-sign-in', 'error', 'skipped']);
 export type CheckStepStatus = z.infer<typeof checkStepStatusSchema>;
 
@@ -102,6 +112,18 @@ export const checkMethods = {
   removeTokenCommand: {
     input: z.object({ environment: environmentSchema }),
     output: z.object({ removed: z.boolean() }),
+  },
+  /** Runs the saved, confirmed command once for the AWS audience and says whose token it printed (never the token). */
+  testTokenCommand: {
+    input: z.object({ environment: environmentSchema }),
+    output: z.object({
+      audience: z.string(),
+      issuer: z.string().optional(),
+      subject: z.string().optional(),
+      tokenAudience: z.array(z.string()),
+      /** The token's issuer is https://issuer.<environment>, which the cloud side trusts. */
+      issuerMatches: z.boolean(),
+    }),
   },
 };
 

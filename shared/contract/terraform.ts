@@ -146,6 +146,10 @@ export const terraformErrorCodes = {
   unusable: 'TERRAFORM_UNUSABLE',
   busy: 'TERRAFORM_WORKSPACE_BUSY',
   credentials: 'TERRAFORM_CREDENTIALS_UNAVAILABLE',
+  /** AWS: an IAM OIDC provider for the issuer exists already (one per URL): adopt it. */
+  oidcProviderExists: 'TERRAFORM_OIDC_PROVIDER_EXISTS',
+  /** GCP: the workload identity pool exists, or was deleted and is kept for 30 days: undelete it. */
+  poolExists: 'TERRAFORM_POOL_EXISTS',
 } as const;
 
 /** Terraform's state lock error, as its diagnostic spells it out. */

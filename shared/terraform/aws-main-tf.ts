@@ -1,4 +1,5 @@
 import { memberRoleArn } from '../aws-access-path';
+import { importOidcProviderBlock } from './adopt-oidc-provider';
 import { groupComments, sortGroups } from './group-comments';
 import { attr, blank, block, comment, comments, list, object, ref, str, type HclBodyItem } from './hcl-syntax';
 import { hclHeader } from './liaison-header';
@@ -45,6 +46,9 @@ export function awsMainTf(spec: AwsWorkspaceSpec): HclBodyItem[] {
             ],
           ),
           ...(regions.length === 0 ? [] : auditLogModules(spec.moduleSource, spec.moduleVersion, regions)),
+          ...(spec.adoptOidcProviderArn === undefined
+            ? []
+            : [blank, ...importOidcProviderBlock(spec.adoptOidcProviderArn, spec.environment)]),
         ]),
   ];
 }

@@ -1,3 +1,4 @@
+import { IMPORT_REQUIRED_TERRAFORM_VERSION } from './adopt-oidc-provider';
 import { backendBlock, backendRequiredVersion } from './backend';
 import { attr, blank, block, comments, object, str, type HclBodyItem } from './hcl-syntax';
 import { hclHeader } from './liaison-header';
@@ -29,8 +30,7 @@ export function versionsTf(spec: WorkspaceSpec): HclBodyItem[] {
       'terraform',
       [],
       [
-        // A backend's own minimum (S3's lock file needs 1.10) is above the modules' 1.3.
-        attr('required_version', str(backendRequiredVersion(spec.backend) ?? REQUIRED_TERRAFORM_VERSION)),
+        attr('required_version', str(requiredVersion(spec))),
         blank,
         ...(backend ? [backend, blank] : []),
         block(
@@ -43,4 +43,12 @@ export function versionsTf(spec: WorkspaceSpec): HclBodyItem[] {
       ],
     ),
   ];
+}
+
+/** The highest minimum of what the files use: a backend's own (S3's lock file needs 1.10), import blocks' 1.5. */
+function requiredVersion(spec: WorkspaceSpec): string {
+  const backend = backendRequiredVersion(spec.backend);
+  if (backend) return backend;
+  if (spec.cloud === 'aws' && spec.adoptOidcProviderArn !== undefined) return IMPORT_REQUIRED_TERRAFORM_VERSION;
+  return REQUIRED_TERRAFORM_VERSION;
 }

@@ -10,6 +10,7 @@ import {
 import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
 import { GCP_PROJECT_NUMBER_PATTERN, gcpProjectIdProblem } from '../gcp-validation';
 import { UIDP_PATTERN } from '../validation';
+import { adoptedArnProblem, oidcProviderArnSchema } from './adopt-oidc-provider';
 import { backendConfigSchema } from './backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS, MODULE_VERSIONS } from './module-catalog';
 import { moduleSourceSchema } from './module-source';
@@ -97,8 +98,13 @@ export const awsWorkspaceSpecSchema = z
     backend: backendConfigSchema.default({ type: 'local' }),
     /** Where Terraform gets the module: the public registry unless the operator chose otherwise. */
     moduleSource: moduleSourceSchema.default({ type: 'registry' }),
+    /** An OIDC provider for the issuer that already exists in the account: adopted with an `import` block. */
+    adoptOidcProviderArn: oidcProviderArnSchema.optional(),
   })
   .superRefine((spec, ctx) => {
+    const adopted = spec.adoptOidcProviderArn;
+    const problem = adopted === undefined ? undefined : adoptedArnProblem(adopted, spec.accountId, spec.environment);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['adoptOidcProviderArn'], message: problem });
     if (spec.auditLogRegions.length > 0 && !MODULE_VERSIONS[spec.moduleVersion].auditLogs) {
       ctx.addIssue({
         code: 'custom',

@@ -46,6 +46,14 @@ export const goldenCases: Record<string, WorkspaceSpecInput> = {
     environment: 'enforce.dev',
     groups: [DATA],
   },
+  'aws-0.1.0-adopt-oidc-provider': {
+    cloud: 'aws',
+    accountId: '123456789012',
+    moduleVersion: '0.1.0',
+    environment: 'enforce.dev',
+    adoptOidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/issuer.enforce.dev',
+    groups: [PLATFORM],
+  },
   'aws-0.1.0-no-groups': {
     cloud: 'aws',
     accountId: '123456789012',

@@ -301,3 +301,38 @@ describe('export', () => {
     expect(existsSync(workspace())).toBe(false);
   });
 });
+
+describe('adopting an existing OIDC provider', () => {
+  const ARN = 'arn:aws:iam::123456789012:oidc-provider/issuer.enforce.dev';
+  const IMPORT_TO = 'to = module.aws-impersonation.aws_iam_openid_connect_provider.chainguard_idp';
+
+  it('keeps the import block for the workspace when another group is added and one removed', async () => {
+    const first = await group('Platform');
+    const second = await group('Payments');
+    await harness.call('saveAssociation', awsInput(first, { adoptOidcProviderArn: ARN }));
+    expect(mainTf()).toContain(IMPORT_TO);
+    // The second association comes from a wizard that knew nothing of it: adoption is the workspace's.
+    const added = await harness.call('saveAssociation', awsInput(second, { adoptOidcProviderArn: ARN }));
+    expect(mainTf()).toContain(`id = "${ARN}"`);
+    await harness.call('deleteAssociation', { id: added.association.id });
+    expect(mainTf()).toContain(IMPORT_TO);
+  });
+
+  it('declining it on a later save takes the import out of the workspace', async () => {
+    const first = await group('Platform');
+    const saved = await harness.call('saveAssociation', awsInput(first, { adoptOidcProviderArn: ARN }));
+    await harness.call('saveAssociation', awsInput(first, { id: saved.association.id }));
+    expect(mainTf()).not.toContain('import {');
+  });
+
+  it('refuses a provider of another account on its field', async () => {
+    const first = await group('Platform');
+    const error = await failure(
+      'saveAssociation',
+      awsInput(first, { adoptOidcProviderArn: 'arn:aws:iam::999999999999:oidc-provider/issuer.enforce.dev' }),
+    );
+    expect(error.field).toBe('adoptOidcProviderArn');
+    expect(error.message).toContain('account 999999999999');
+    expect(existsSync(workspace())).toBe(false);
+  });
+});

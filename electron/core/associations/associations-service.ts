@@ -291,6 +291,8 @@ function sharedValues(settings: WorkspaceSettings, profile: string | undefined) 
         // The provider's assume_role is the workspace's, and so is the profile it starts from.
         accessPath: settings.accessPath,
         ...(settings.accessPath.kind === 'assume-role' && profile !== undefined ? { profile } : {}),
+        // Adopting the provider is the workspace's: declining it on one association declines it for all.
+        adoptOidcProviderArn: settings.adoptOidcProviderArn,
         backend: settings.backend,
         moduleSource: settings.moduleSource,
       }

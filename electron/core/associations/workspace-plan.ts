@@ -19,6 +19,8 @@ export type WorkspaceSettings = (
       profile?: string;
       /** How Terraform reaches the account: the provider's assume_role, shared by the workspace. */
       accessPath: AccessPath;
+      /** The existing OIDC provider the workspace adopts (an `import` block), if any. */
+      adoptOidcProviderArn?: string;
     }
   | { cloud: 'gcp'; projectId: string; projectNumber: string; moduleVersion: string; environment: string }
 ) & { backend: BackendConfig; moduleSource: ModuleSource };
@@ -33,6 +35,7 @@ export function settingsOf(input: ParsedAssociationInput): WorkspaceSettings {
         auditLogRegions: input.auditLogRegions,
         profile: input.profile,
         accessPath: input.accessPath,
+        ...(input.adoptOidcProviderArn === undefined ? {} : { adoptOidcProviderArn: input.adoptOidcProviderArn }),
         backend: input.backend,
         moduleSource: input.moduleSource,
       }
@@ -67,6 +70,7 @@ export function settingsFromValues(values: AssociationValues): WorkspaceSettings
       auditLogRegions: values.auditLogRegions ?? [],
       ...(values.profile ? { profile: values.profile } : {}),
       accessPath: accessPath.success ? accessPath.data : { kind: 'profile' },
+      ...(values.adoptOidcProviderArn ? { adoptOidcProviderArn: values.adoptOidcProviderArn } : {}),
       ...common,
     };
   }

@@ -9,5 +9,6 @@ export function checkHandlers(checks: ChecksService): ServiceFor<typeof checkMet
     listTokenCommands: () => checks.tokenCommands(),
     setTokenCommand: ({ launchToken, ...command }) => checks.setTokenCommand(command, { launchToken }),
     removeTokenCommand: ({ environment }) => checks.removeTokenCommand(environment),
+    testTokenCommand: ({ environment }) => checks.testTokenCommand(environment),
   };
 }

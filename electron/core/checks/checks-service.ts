@@ -25,6 +25,7 @@ import { runCheckPipeline } from './check-pipeline';
 import { CheckRepository } from './check-repository';
 import { CheckScope, type PaceCalls } from './check-scope';
 import { splitTokenCommand, tokenCommandProgram, type StoredTokenCommand } from './token-command';
+import { testTokenCommand } from './token-command-test';
 
 export interface ChecksServiceOptions {
   store: Store;
@@ -114,6 +115,11 @@ export class ChecksService {
     const saved: StoredTokenCommand = { ...command, fingerprint };
     this.#checks.saveTokenCommand(saved);
     return toSaved(saved);
+  }
+
+  /** Settings' Test: the saved command run once, as a live check would run it. */
+  testTokenCommand(environment: string) {
+    return testTokenCommand(this.#checks.tokenCommand(environment), environment, this.#options.env);
   }
 
   removeTokenCommand(environment: string): { removed: boolean } {

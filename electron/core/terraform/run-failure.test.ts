@@ -94,3 +94,66 @@ describe('describeRunFailure', () => {
     );
   });
 });
+
+describe('an apply that fails on what already exists (issue 19, part 6)', () => {
+  it('recognises the AWS provider’s EntityAlreadyExists for the OIDC provider and offers adoption', () => {
+    const failure = describeRunFailure(
+      facts({
+        diagnostics: [
+          {
+            severity: 'error',
+            summary:
+              'creating IAM OIDC Provider: operation error IAM: CreateOpenIDConnectProvider, https response error StatusCode: 409, RequestID: 5f0c, EntityAlreadyExists: Provider with url https://issuer.enforce.dev already exists.',
+            detail: '',
+            address: 'module.aws-impersonation.aws_iam_openid_connect_provider.chainguard_idp',
+          },
+        ],
+      }),
+    );
+    expect(failure.error.code).toBe(terraformErrorCodes.oidcProviderExists);
+    expect(failure.error.message).toContain('one per URL');
+    expect(failure.error.remediation).toContain('Adopt the existing provider');
+    expect(failure.error.remediation).toContain('import block');
+  });
+
+  it('recognises Google’s 409 for the workload identity pool and gives the undelete command', () => {
+    const failure = describeRunFailure(
+      facts({
+        diagnostics: [
+          {
+            severity: 'error',
+            summary: 'Error creating WorkloadIdentityPool: googleapi: Error 409: Requested entity already exists',
+            detail: '',
+            address: 'module.gcp-impersonation.google_iam_workload_identity_pool.chainguard_pool',
+          },
+        ],
+      }),
+    );
+    expect(failure.error.code).toBe(terraformErrorCodes.poolExists);
+    expect(failure.error.message).toContain('30 days');
+    expect(failure.error.remediation).toContain('gcloud iam workload-identity-pools undelete chainguard-pool');
+  });
+
+  it('leaves other conflicts, and the same words outside plan and apply, to the general description', () => {
+    const role = describeRunFailure(
+      facts({
+        diagnostics: [
+          {
+            severity: 'error',
+            summary:
+              'creating IAM Role (chainguard-canary): EntityAlreadyExists: Role with name chainguard-canary already exists.',
+            detail: '',
+          },
+        ],
+      }),
+    );
+    expect(role.error.code).toBe(terraformErrorCodes.failed);
+    const init = describeRunFailure(
+      facts({
+        phase: 'init',
+        diagnostics: [{ severity: 'error', summary: 'EntityAlreadyExists oidc-provider', detail: '' }],
+      }),
+    );
+    expect(init.error.code).not.toBe(terraformErrorCodes.oidcProviderExists);
+  });
+});

@@ -36,6 +36,44 @@ const PROVIDER =
 const BACKEND =
   /backend|failed to get existing workspaces|error loading state|failed to load state|state bucket|NoSuchBucket|error refreshing state/i;
 
+/** The AWS provider's answer when the account has an OIDC provider for the URL already. */
+const OIDC_PROVIDER_EXISTS = /EntityAlreadyExists/;
+const OIDC_PROVIDER = /OpenIDConnect|OIDC Provider|oidc-provider|openid_connect_provider/i;
+/** Google's 409 for a pool id in use, by a live pool or one deleted within 30 days. */
+const ALREADY_EXISTS = /Error 409|already exists|ALREADY_EXISTS/i;
+const POOL = /WorkloadIdentityPool|workload_identity_pool\b|workloadIdentityPools/i;
+
+/**
+ * The two apply failures operators of these modules hit in the wild (issue 19, part 6): each gets the
+ * fix Liaison offers before the plan, for when the lookup could not be made or was declined.
+ */
+function existingResourceFailure(facts: FailureFacts, everything: string): RunFailure | undefined {
+  if (facts.phase !== 'apply' && facts.phase !== 'plan') return undefined;
+  if (OIDC_PROVIDER_EXISTS.test(everything) && OIDC_PROVIDER.test(everything)) {
+    return {
+      error: {
+        code: terraformErrorCodes.oidcProviderExists,
+        message:
+          'The account already has an IAM OIDC provider for the issuer (AWS allows one per URL), so the module could not create it: EntityAlreadyExists.',
+        remediation:
+          'Adopt the existing provider: in the wizard’s Review step (Back, or Edit on the association) tick “Adopt the existing provider”, which adds an import block to main.tf so Terraform takes it over; save, then plan again.',
+      },
+    };
+  }
+  if (ALREADY_EXISTS.test(everything) && POOL.test(everything)) {
+    return {
+      error: {
+        code: terraformErrorCodes.poolExists,
+        message:
+          'The workload identity pool chainguard-pool already exists in the project, or was deleted less than 30 days ago (Google keeps deleted pools that long, and their ids stay taken): 409 already exists.',
+        remediation:
+          'If it was deleted, undelete it (gcloud iam workload-identity-pools undelete chainguard-pool --location=global --project=<project>), then plan again: Terraform updates the restored pool.',
+      },
+    };
+  }
+  return undefined;
+}
+
 /** What `terraform init` could not get: the association module, a provider, or the state backend. */
 function initFailureSubject(
   diagnostics: readonly TerraformDiagnostic[],
@@ -105,6 +143,8 @@ export function describeRunFailure(facts: FailureFacts): RunFailure {
       },
     };
   }
+  const existing = existingResourceFailure(facts, everything);
+  if (existing) return existing;
   const ending = facts.signal ? `was stopped by ${facts.signal}` : `exited with code ${String(facts.exitCode)}`;
   return {
     error: {

@@ -17,6 +17,7 @@ import { TOKEN_COMMAND_DEFAULT_TIMEOUT_SECONDS, type SavedTokenCommand } from '.
 import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
+import { notify } from '../../notifications/notification-store';
 import { ProgramConfirmation } from './ProgramConfirmation';
 
 const FIELDS = ['environment', 'command', 'timeoutSeconds', 'shell', 'launchToken'] as const;
@@ -63,8 +64,12 @@ function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
     mutationFn: () => client.call('removeTokenCommand', { environment: command.environment }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands }),
   });
+  const test = useMutation({
+    mutationFn: () => client.call('testTokenCommand', { environment: command.environment }),
+  });
+  const issuer = `https://issuer.${command.environment}`;
   return (
-    <Stack component="li" direction="row" sx={{ gap: 1, alignItems: 'center', py: 0.5 }}>
+    <Stack component="li" direction="row" sx={{ gap: 1, alignItems: 'center', py: 0.5, flexWrap: 'wrap' }}>
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Typography variant="subtitle2">{command.environment}</Typography>
         <Typography variant="body2" component="code" sx={{ wordBreak: 'break-all' }}>
@@ -78,7 +83,31 @@ function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
             Not confirmed: Liaison does not run this command. Save it again below and confirm it.
           </Alert>
         )}
+        {test.data ? (
+          <Alert severity={test.data.issuerMatches ? 'success' : 'warning'} sx={{ mt: 1 }} role="status">
+            It printed a token for {test.data.subject ?? 'an unknown subject'} from{' '}
+            {test.data.issuer ?? 'an unknown issuer'} (asked for audience {test.data.audience}).
+            {test.data.issuerMatches
+              ? ''
+              : ` Live checks need a token from ${issuer}: the cloud side trusts only that issuer.`}
+          </Alert>
+        ) : null}
+        {test.error ? (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {test.error.message}
+          </Alert>
+        ) : null}
       </Box>
+      <Button
+        variant="outlined"
+        size="small"
+        onClick={() => test.mutate()}
+        loading={test.isPending}
+        disabled={!command.confirmed}
+        aria-label={`Test the token command for ${command.environment}`}
+      >
+        Test
+      </Button>
       <Tooltip title={`Remove the token command for ${command.environment}`}>
         <IconButton
           aria-label={`Remove the token command for ${command.environment}`}
@@ -109,10 +138,11 @@ function TokenCommandForm() {
         shell,
         ...(launchToken ? { launchToken } : {}),
       }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
       setCommand('');
       setLaunchToken('');
       setShell(false);
+      notify(`Token command for ${saved.environment} saved: live checks use it from now on`);
       return queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands });
     },
   });

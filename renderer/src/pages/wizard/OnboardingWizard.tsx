@@ -96,6 +96,8 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
     });
   }, []);
 
+  const adoptOidcProvider = useCallback((arn: string | undefined) => change({ adoptOidcProviderArn: arn }), [change]);
+
   // Opening the wizard takes the keyboard to its step heading, as every step change does.
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -157,6 +159,7 @@ export function OnboardingWizard({ start, onDone }: OnboardingWizardProps) {
       {step === 3 ? (
         <ReviewStep
           input={associationInput(values, draftId)}
+          onAdoptOidcProvider={adoptOidcProvider}
           onSaved={(result) => {
             saved.current = true;
             setDraftId(result.associationId);

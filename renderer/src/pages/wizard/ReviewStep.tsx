@@ -11,17 +11,21 @@ import {
   useSaveAssociation,
   useWorkspacePreview,
 } from '../../queries/associations';
+import { AdoptOidcProvider } from './AdoptOidcProvider';
 import { downloadBase64 } from './download-file';
+import { UndeletePool } from './UndeletePool';
 import { FileDiff } from './FileDiff';
 import { HclCode } from './HclCode';
 
 interface ReviewStepProps {
   input: AssociationInput;
   onSaved: (saved: { associationId: string; workspaceKey: string }) => void;
+  /** The account's existing OIDC provider adopted (its ARN) or not (undefined). */
+  onAdoptOidcProvider: (arn: string | undefined) => void;
 }
 
 /** Step 4: the generated files, what saving changes in the workspace, and the ways to take them away. */
-export function ReviewStep({ input, onSaved }: ReviewStepProps) {
+export function ReviewStep({ input, onSaved, onAdoptOidcProvider }: ReviewStepProps) {
   const preview = useWorkspacePreview(input, true);
   if (preview.isPending) return <Typography role="status">Generating the files…</Typography>;
   if (preview.isError) {
@@ -36,7 +40,9 @@ export function ReviewStep({ input, onSaved }: ReviewStepProps) {
       </Alert>
     );
   }
-  return <ReviewFiles input={input} preview={preview.data} onSaved={onSaved} />;
+  return (
+    <ReviewFiles input={input} preview={preview.data} onSaved={onSaved} onAdoptOidcProvider={onAdoptOidcProvider} />
+  );
 }
 
 /** The group already has this account or project: the way on is the association that exists. */
@@ -63,7 +69,12 @@ function AlreadyAssociated({ input, message }: { input: AssociationInput; messag
   );
 }
 
-function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: WorkspacePreview }) {
+function ReviewFiles({
+  input,
+  preview,
+  onSaved,
+  onAdoptOidcProvider,
+}: ReviewStepProps & { preview: WorkspacePreview }) {
   const [tab, setTab] = useState(0);
   const [replace, setReplace] = useState(false);
   const codeRef = useRef<HTMLElement>(null);
@@ -107,6 +118,11 @@ function ReviewFiles({ input, preview, onSaved }: ReviewStepProps & { preview: W
         {preview.groups.length === 1 ? 'group' : 'groups'}:{' '}
         {preview.groups.map((group) => group.name || group.id).join(', ')}
       </Typography>
+      {input.cloud === 'aws' ? (
+        <AdoptOidcProvider input={input} workspaceKey={preview.workspaceKey} onChange={onAdoptOidcProvider} />
+      ) : (
+        <UndeletePool input={input} />
+      )}
       <Tabs value={tab} onChange={(_event, next: number) => setTab(next)} aria-label="Generated files">
         {preview.files.map((each) => (
           <Tab key={each.path} label={each.path} id={`file-tab-${each.path}`} aria-controls="file-panel" />

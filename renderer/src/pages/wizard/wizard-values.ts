@@ -128,6 +128,7 @@ export function associationInput(values: AssociationValues, id: string | undefin
     moduleVersion,
     // Regions only mean something for the module version that has audit-log wiring.
     auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
+    ...(values.adoptOidcProviderArn ? { adoptOidcProviderArn: values.adoptOidcProviderArn } : {}),
   };
 }
 

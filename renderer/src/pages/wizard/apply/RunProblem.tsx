@@ -16,6 +16,8 @@ const TITLES: Record<string, string> = {
   [terraformErrorCodes.credentials]: 'No credentials for Terraform',
   [terraformErrorCodes.notFound]: 'Terraform was not found',
   [terraformErrorCodes.tooOld]: 'Terraform is too old',
+  [terraformErrorCodes.oidcProviderExists]: 'The OIDC provider already exists in the account',
+  [terraformErrorCodes.poolExists]: 'The workload identity pool already exists',
 };
 
 /**
