@@ -15,8 +15,8 @@ const ELECTRON = (message) => ({ group: ['electron', 'electron/*'], message });
 const ELECTRON_SHELL = 'main|ipc|preload|window|app-protocol|desktop-platform';
 
 /**
- * Test support (fakes, seeders, harnesses, the e2e suite) is for tests, e2e and benches: production
- * code that imported it would ship it.
+ * Test support (its home `test-support/`: fakes, seeders, test beds; and the e2e suite) is for tests,
+ * e2e and benches: production code that imported it would ship it.
  */
 const TEST_SUPPORT = [
   {
@@ -114,6 +114,18 @@ export default tseslint.config(
   ...layer(PLAIN_NODE, boundaries.plainNode),
   ...layer(['electron/core/**/*.ts'], boundaries.core),
   ...layer(['shared/**/*.ts'], boundaries.shared),
+  {
+    // The one home of test support runs under Vitest, Playwright and the benches, in plain Node.
+    files: ['test-support/**/*.{ts,mjs}'],
+    rules: restrict([
+      // The package only (a bare specifier): test support does import electron/core by relative path.
+      {
+        regex: '^electron(/|$)',
+        message: 'Test support runs in plain Node (Vitest, Playwright, benches): no Electron.',
+      },
+      { regex: '(^|/)renderer(/|$)', message: 'Test support drives the renderer through a browser, never by import.' },
+    ]),
+  },
   {
     files: ['.ci/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, onboardToOptions, passRegisterStep } from './fixtures/wizard-flow';
 
 /*
- * The wizard's Apply step against the Terraform test double (e2e/fixtures/terraform/double), which
+ * The wizard's Apply step against the Terraform test double (test-support/fakes/terraform/double), which
  * checks Liaison's arguments and replays real recorded `-json` runs: no provider download needed.
  * The AWS profile has static (placeholder) keys, which resolve locally without any AWS endpoint.
  */
-const DOUBLES = resolve(import.meta.dirname, 'fixtures/terraform/double');
+const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 
 let host: WebHostProcess;

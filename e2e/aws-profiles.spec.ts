@@ -2,9 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { FIXTURE_PROFILES, installAwsFixtureHome, type AwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { startSsoFake, type SsoFake } from './fixtures/aws/sso-fake';
+import {
+  FIXTURE_PROFILES,
+  installAwsFixtureHome,
+  type AwsFixtureHome,
+} from '../test-support/fakes/aws/aws-fixture-home';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../test-support/fakes/aws/moto';
+import { startSsoFake, type SsoFake } from '../test-support/fakes/aws/sso-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply } from './fixtures/wizard-flow';
@@ -11,7 +11,7 @@ import { onboardToApply } from './fixtures/wizard-flow';
  * LIAISON_DOUBLE_DELAY_MS) and writes each signal it receives to a file. Cancel must interrupt it as
  * Ctrl-C does (SIGINT, nothing harsher), and the run ends as cancelled in the step and in the history.
  */
-const DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/terraform-double.mjs');
+const DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/terraform-double.mjs');
 const ACCOUNT = '123456789012';
 
 let host: WebHostProcess;

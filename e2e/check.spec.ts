@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from './fixtures/aws/seed-association';
-import { installTokenCommand } from './fixtures/checks/token-command-fixture';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
+import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from '../test-support/seeders/seed-association';
+import { installTokenCommand } from '../test-support/seeders/token-command';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
@@ -11,7 +11,7 @@ import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
  * The wizard's last step, against moto: moto does not evaluate trust policies, so only the static
  * inspection tells a missing association from a correct one — exactly what this walks through.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedAssociations } from '../electron/core/health/testing/seed-health';
+import { seedAssociations } from '../test-support/seeders/seed-health';
 import { openStore } from '../electron/core/store/database';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { startFaultProxy, type FaultProxy } from './fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { MOTO_ACCOUNT } from './fixtures/aws/seed-association';
-import { seedGroupsOnSharedAccount, trustOnly } from './fixtures/health/seed-shared-account';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { startFaultProxy, type FaultProxy } from '../test-support/fakes/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../test-support/fakes/aws/moto';
+import { MOTO_ACCOUNT } from '../test-support/seeders/seed-association';
+import { seedGroupsOnSharedAccount, trustOnly } from '../test-support/seeders/seed-shared-account';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply } from './fixtures/wizard-flow';
@@ -11,7 +11,7 @@ import { onboardToApply } from './fixtures/wizard-flow';
  * replays a destroy recorded from the real terraform (recordings/success-destroy). The workspace
  * directory and its state file stay exactly where they are.
  */
-const DOUBLES = resolve(import.meta.dirname, 'fixtures/terraform/double');
+const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 const KEY = `aws-${ACCOUNT}`;
 const RESOURCES = ['terraform_data.binding', 'terraform_data.policy', 'terraform_data.role'];

@@ -6,8 +6,8 @@ import {
   SERVICE_ACCOUNTS,
   USERS,
   type GcloudFixture,
-} from './fixtures/gcp/gcloud-fixture';
-import { startGoogleFake, type GoogleFake } from './fixtures/gcp/google-fake';
+} from '../test-support/fakes/gcp/gcloud-fixture';
+import { startGoogleFake, type GoogleFake } from '../test-support/fakes/gcp/google-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 

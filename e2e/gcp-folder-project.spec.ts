@@ -1,13 +1,18 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { FOLDER_PROJECT, GCP_FOLDERS, GCP_ORGANIZATION, seedGcpFolderTree } from './fixtures/gcp/folder-tree';
-import { createGcloudFixture, type GcloudFixture } from './fixtures/gcp/gcloud-fixture';
-import { startGoogleFake, type GoogleFake } from './fixtures/gcp/google-fake';
+import {
+  FOLDER_PROJECT,
+  GCP_FOLDERS,
+  GCP_ORGANIZATION,
+  seedGcpFolderTree,
+} from '../test-support/fakes/gcp/folder-tree';
+import { createGcloudFixture, type GcloudFixture } from '../test-support/fakes/gcp/gcloud-fixture';
+import { startGoogleFake, type GoogleFake } from '../test-support/fakes/gcp/google-fake';
 import {
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   type WorkloadIdentityState,
-} from './fixtures/gcp/workload-identity-fake';
+} from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { stepHeading } from './fixtures/wizard-flow';
@@ -17,7 +22,7 @@ import { stepHeading } from './fixtures/wizard-flow';
  * served by the Google fake, paginated), generate, apply (Terraform double), and see its check and
  * its dashboard row pass.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 
 let fake: GoogleFake;
 let workloadIdentity: WorkloadIdentityState;

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from './fixtures/aws/seed-association';
-import { createGcloudFixture, DEMO_PROJECT, type GcloudFixture } from './fixtures/gcp/gcloud-fixture';
-import { startGoogleFake, type GoogleFake } from './fixtures/gcp/google-fake';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
+import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from '../test-support/seeders/seed-association';
+import { createGcloudFixture, DEMO_PROJECT, type GcloudFixture } from '../test-support/fakes/gcp/gcloud-fixture';
+import { startGoogleFake, type GoogleFake } from '../test-support/fakes/gcp/google-fake';
 import {
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   softDeletePool,
   type WorkloadIdentityState,
-} from './fixtures/gcp/workload-identity-fake';
+} from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToOptions, stepHeading } from './fixtures/wizard-flow';
@@ -22,7 +22,7 @@ import { onboardToOptions, stepHeading } from './fixtures/wizard-flow';
  * soft-deleted for 30 days) gets it undeleted. The real AWS SDK against moto, google-auth-library
  * against the Google fake.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 const ARN = `arn:aws:iam::${MOTO_ACCOUNT}:oidc-provider/issuer.enforce.dev`;
 const IMPORT_TO = 'to = module.aws-impersonation.aws_iam_openid_connect_provider.chainguard_idp';
 

@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../test-support/fakes/aws/moto';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 

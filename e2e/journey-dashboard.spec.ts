@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { seedAssociations, seedChecks } from '../electron/core/health/testing/seed-health';
+import { seedAssociations, seedChecks } from '../test-support/seeders/seed-health';
 import { openStore } from '../electron/core/store/database';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToOptions, passRegisterStep } from './fixtures/wizard-flow';
@@ -17,7 +17,7 @@ const ACCOUNT = '123456789012';
 const terraform = (process.env.PATH ?? '')
   .split(':')
   .map((dir) => join(dir, 'terraform'))
-  .find((path) => !path.includes('fixtures/terraform/double') && existsSync(path));
+  .find((path) => !path.includes('fakes/terraform/double') && existsSync(path));
 
 let host: WebHostProcess;
 let proxy: Server;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
@@ -12,7 +12,7 @@ import { registerNewGroup } from './fixtures/group-ids';
  * existing association instead of a dead end, and Plan / Apply from the workspace and association
  * pages. Terraform is the test double replaying recorded runs (see apply.spec.ts).
  */
-const DOUBLES = resolve(import.meta.dirname, 'fixtures/terraform/double');
+const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 
 let host: WebHostProcess;

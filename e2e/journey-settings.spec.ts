@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { installFailingTokenCommand, installTokenCommand } from './fixtures/checks/token-command-fixture';
+import { installFailingTokenCommand, installTokenCommand } from '../test-support/seeders/token-command';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 
 /*

@@ -1,10 +1,16 @@
 import { resolve } from 'node:path';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { seedOrganization, type SeededOrganization } from './fixtures/aws/seed-organization';
-import { buildEveryMotoBackend } from './fixtures/health/seed-moto-accounts';
-import { seedGroupsOnSharedAccount } from './fixtures/health/seed-shared-account';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../test-support/fakes/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../test-support/fakes/aws/moto';
+import { seedOrganization, type SeededOrganization } from '../test-support/seeders/seed-organization';
+import { buildEveryMotoBackend } from '../test-support/seeders/seed-moto-accounts';
+import { seedGroupsOnSharedAccount } from '../test-support/seeders/seed-shared-account';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
@@ -15,7 +21,7 @@ import { registerNewGroup } from './fixtures/group-ids';
  * organization tree, review the assume_role the workspace gets, save, and check it through the role.
  * moto serves the organization and cross-account AssumeRole.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);

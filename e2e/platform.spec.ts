@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from './fixtures/aws/seed-association';
-import { installChainctlDouble, type ChainctlDouble } from './fixtures/platform/chainctl-double';
-import { startPlatformStandIn, type PlatformStandIn } from './fixtures/platform/platform-stand-in';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
+import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from '../test-support/seeders/seed-association';
+import { installChainctlDouble, type ChainctlDouble } from '../test-support/fakes/platform/chainctl-double';
+import { startPlatformStandIn, type PlatformStandIn } from '../test-support/fakes/platform/platform-stand-in';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { stepHeading } from './fixtures/wizard-flow';
@@ -16,7 +16,7 @@ import { stepHeading } from './fixtures/wizard-flow';
  * folder the platform holds, registering the association on the platform stand-in, and the check's
  * Platform step saying Ready, then NotReady with the platform's reason and message.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, 'fixtures/terraform/double/success');
+const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 const SECRET = 'e2e-platform-secret';
 const ORG = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
 const FOLDER = `${ORG}/00112233aabbccdd`;

@@ -3,15 +3,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from './fixtures/aws/aws-fixture-home';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from './fixtures/aws/moto';
-import { createGcloudFixture, DEMO_PROJECT, type GcloudFixture } from './fixtures/gcp/gcloud-fixture';
-import { startGoogleFake, type GoogleFake } from './fixtures/gcp/google-fake';
+import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import {
+  createMotoUser,
+  findMotoServer,
+  MOTO_MISSING_REASON,
+  startMoto,
+  type MotoServer,
+} from '../test-support/fakes/aws/moto';
+import { createGcloudFixture, DEMO_PROJECT, type GcloudFixture } from '../test-support/fakes/gcp/gcloud-fixture';
+import { startGoogleFake, type GoogleFake } from '../test-support/fakes/gcp/google-fake';
 import {
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   type WorkloadIdentityState,
-} from './fixtures/gcp/workload-identity-fake';
+} from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';

@@ -53,6 +53,18 @@ describe('import boundaries', () => {
     ['shared/terraform/x.ts', importing('goldenCases', './testing/golden-cases')],
     ['renderer/src/x.ts', importing('expectNoSeriousA11yViolations', '../../e2e/fixtures/test')],
     ['renderer/src/x.ts', importing('cases', './pages/wizard/line-diff.test')],
+    // The home of test support, from every production layer.
+    ['electron/core/x.ts', importing('createTestCore', '../../test-support/core/test-core')],
+    ['electron/core/checks/aws/x.ts', importing('motoSuite', '../../../../test-support/fakes/aws/moto-suite')],
+    ['electron/core/health/x.ts', importing('seedAssociations', '../../../test-support/seeders/seed-health')],
+    ['electron/web/x.ts', importing('startPlatformStandIn', '../../test-support/fakes/platform/platform-stand-in')],
+    ['electron/check-cli.ts', importing('startGoogleFake', '../test-support/fakes/gcp/google-fake')],
+    ['electron/x.ts', importing('createHarness', '../test-support/core/terraform-test-harness')],
+    ['shared/terraform/x.ts', importing('goldenCases', '../../test-support/terraform-files/golden-cases')],
+    ['renderer/src/x.ts', importing('startMoto', '../../test-support/fakes/aws/moto')],
+    // Test support itself runs in plain Node and drives the renderer only through a browser.
+    ['test-support/core/x.ts', importing('app', 'electron')],
+    ['test-support/fakes/x.ts', importing('App', '../../renderer/src/App')],
     ['electron/core/x.ts', importing('fc', 'fast-check')],
     ['renderer/src/x.tsx', importing('expect', 'vitest')],
   ])('%s may not import: %s', async (file, code) => {
@@ -77,6 +89,13 @@ describe('import boundaries', () => {
     ['shared/terraform/x.test.ts', importing('goldenCases', './testing/golden-cases')],
     ['renderer/src/x.test.ts', importing('expect', 'vitest')],
     ['e2e/x.spec.ts', importing('seedChecks', '../electron/core/health/testing/seed-health')],
+    ['electron/core/x.test.ts', importing('createTestCore', '../../test-support/core/test-core')],
+    ['electron/core/checks/aws/x.test.ts', importing('motoSuite', '../../../../test-support/fakes/aws/moto-suite')],
+    ['shared/terraform/x.test.ts', importing('goldenCases', '../../test-support/terraform-files/golden-cases')],
+    ['e2e/x.spec.ts', importing('startMoto', '../test-support/fakes/aws/moto')],
+    ['e2e/bench/x.bench.ts', importing('seedAssociations', '../../test-support/seeders/seed-health')],
+    ['test-support/core/x.ts', importing('createCore', '../../electron/core/core')],
+    ['test-support/seeders/x.ts', importing('openStore', '../../electron/core/store/database')],
   ])('%s may import: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiaisonBridge } from '../shared/api';
-import { createTestCore } from './core/test-core';
+import { createTestCore } from '../test-support/core/test-core';
 import { registerIpc, trustedSenderCheck, type InvokeEvent } from './ipc';
 import { startWebHost, type WebHost } from './web/server';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { IPC_CALL_PREFIX, methodNames } from '../shared/api';
 import type { Core } from './core/core';
-import { createTestCore } from './core/test-core';
+import { createTestCore } from '../test-support/core/test-core';
 import { registerIpc, trustedSenderCheck, type EventSink, type InvokeEvent, type SenderFrame } from './ipc';
 
 type Handler = (event: InvokeEvent, input: unknown) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { seedAssociations, seedChecks } from '../../electron/core/health/testing/seed-health';
+import { seedAssociations, seedChecks } from '../../test-support/seeders/seed-health';
 import { openStore } from '../../electron/core/store/database';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, median, type Figure } from './measure';

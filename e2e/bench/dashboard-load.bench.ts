@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { queryHealthOverview } from '../../electron/core/health/health-overview-query';
-import { seedAssociations, seedChecks } from '../../electron/core/health/testing/seed-health';
+import { seedAssociations, seedChecks } from '../../test-support/seeders/seed-health';
 import { openStore } from '../../electron/core/store/database';
 import type { HealthRow } from '../../shared/contract/health';
 import { WebHostProcess } from '../fixtures/web-host';

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 /** One benchmark figure: a measurement, the baseline it is judged against, and the bar it must meet. */
 export interface Figure {
   name: string;
@@ -59,4 +59,74 @@ export function launchBenchChromium(): Promise<Browser> {
     executablePath: process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
   });
+}
+
+/** What to watch while a type-to-filter field is typed into (see `measureFilterKeystrokes`). */
+export interface FilterTarget {
+  /** The element that shows the filter's answer (a CSS selector). */
+  selector: string;
+  /** Its attribute that changes with the rows shown; its distinct values prove the filter did something. */
+  attribute: string;
+  /** Wait, frame by frame, until the element's `data-filter` is what was typed (a deferred render). */
+  waitForDataFilter?: boolean;
+}
+
+export interface FilterKeystrokes {
+  /** Keystroke → painted answer, per keystroke, in ms. */
+  keystrokes: number[];
+  /** Twenty two-frame idle spans on the same page (half of one is the soonest any update can be seen). */
+  idleFrames: number[];
+  /** How many distinct values of the watched attribute were seen after a keystroke. */
+  distinctValues: number;
+  /** Keystrokes the element answered (with `waitForDataFilter`: its data-filter matched the input). */
+  answered: number;
+}
+
+/**
+ * Keystroke-to-paint in the focused type-to-filter field, in the page: three rounds of typing `query`
+ * (an `insertText`, as typing does) and deleting it, each keystroke timed to the animation frame that
+ * paints the answer. React renders an input event (a discrete event) synchronously, so when the
+ * dispatch returns the rows are in the DOM and the next frame is when they are painted; a deferred
+ * render is waited for through `waitForDataFilter`.
+ */
+export function measureFilterKeystrokes(page: Page, query: string, target: FilterTarget): Promise<FilterKeystrokes> {
+  return page.evaluate(
+    async ({ query, target }) => {
+      const input = document.activeElement as HTMLInputElement;
+      const watched = (): HTMLElement | null => document.querySelector<HTMLElement>(target.selector);
+      const nextFrame = (): Promise<number> =>
+        new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const idleFrames: number[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const start = performance.now();
+        await nextFrame();
+        await nextFrame();
+        idleFrames.push(performance.now() - start);
+      }
+      const keystrokes: number[] = [];
+      const values = new Set<string>();
+      let answered = 0;
+      const keystroke = async (action: () => void): Promise<void> => {
+        const start = performance.now();
+        action();
+        if (target.waitForDataFilter) {
+          for (let frame = 0; frame < 120 && watched()?.dataset.filter !== input.value; frame += 1) await nextFrame();
+        }
+        await nextFrame();
+        keystrokes.push(performance.now() - start);
+        if (!target.waitForDataFilter || watched()?.dataset.filter === input.value) answered += 1;
+        values.add(watched()?.getAttribute(target.attribute) ?? '');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      };
+      for (let round = 0; round < 3; round += 1) {
+        for (const character of query) await keystroke(() => document.execCommand('insertText', false, character));
+        for (let i = 0; i < query.length; i += 1) {
+          if (input.value === '') break;
+          await keystroke(() => document.execCommand('delete'));
+        }
+      }
+      return { keystrokes, idleFrames, distinctValues: values.size, answered };
+    },
+    { query, target },
+  );
 }

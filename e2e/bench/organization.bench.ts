@@ -6,11 +6,11 @@ import {
   paginateListRoots,
 } from '@aws-sdk/client-organizations';
 import { listAwsOrganization } from '../../electron/core/aws/organizations/list-aws-organization';
-import { installAwsFixtureHome, type StaticKeys } from '../fixtures/aws/aws-fixture-home';
-import { createMotoUser, startMoto, type MotoServer } from '../fixtures/aws/moto';
-import { seedOrganization } from '../fixtures/aws/seed-organization';
+import { installAwsFixtureHome, type StaticKeys } from '../../test-support/fakes/aws/aws-fixture-home';
+import { createMotoUser, startMoto, type MotoServer } from '../../test-support/fakes/aws/moto';
+import { seedOrganization } from '../../test-support/seeders/seed-organization';
 import { WebHostProcess } from '../fixtures/web-host';
-import { launchBenchChromium, median, percentile, time, type Figure } from './measure';
+import { launchBenchChromium, measureFilterKeystrokes, median, percentile, time, type Figure } from './measure';
 import { registerNewGroup } from '../fixtures/group-ids';
 
 const UNITS = 10;
@@ -139,38 +139,15 @@ async function filterFigure({ moto, keys }: SeededMoto): Promise<Figure> {
     const filter = picker.getByLabel('Filter by name, id, email or unit');
     await filter.focus();
 
-    const { keystrokes, frames, distinctCounts } = await page.evaluate(async (query) => {
-      const input = document.activeElement as HTMLInputElement;
-      const counter = (): string =>
-        document.querySelector('[data-testid="organization-tree"] ul')?.getAttribute('style') ?? '';
-      const nextFrame = (): Promise<number> =>
-        new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      const idleFrames: number[] = [];
-      for (let i = 0; i < 20; i += 1) {
-        const start = performance.now();
-        await nextFrame();
-        await nextFrame();
-        idleFrames.push(performance.now() - start);
-      }
-      const times: number[] = [];
-      const counts = new Set<string>();
-      const keystroke = async (action: () => void): Promise<void> => {
-        const start = performance.now();
-        action();
-        await nextFrame();
-        times.push(performance.now() - start);
-        counts.add(counter());
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      };
-      for (let round = 0; round < 3; round += 1) {
-        for (const character of query) await keystroke(() => document.execCommand('insertText', false, character));
-        for (let i = 0; i < query.length; i += 1) {
-          if (input.value === '') break;
-          await keystroke(() => document.execCommand('delete'));
-        }
-      }
-      return { keystrokes: times, frames: idleFrames, distinctCounts: counts.size };
-    }, QUERY);
+    const {
+      keystrokes,
+      idleFrames: frames,
+      distinctValues: distinctCounts,
+    } = await measureFilterKeystrokes(page, QUERY, {
+      // The virtual list's height changes with the number of rows the tree shows.
+      selector: '[data-testid="organization-tree"] ul',
+      attribute: 'style',
+    });
 
     if (distinctCounts < 3) throw new Error('the filter did not change the tree: nothing was measured');
     const value = percentile(keystrokes, 95);

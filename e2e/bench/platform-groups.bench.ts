@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
-import { installChainctlDouble } from '../fixtures/platform/chainctl-double';
-import { startPlatformStandIn } from '../fixtures/platform/platform-stand-in';
+import { installChainctlDouble } from '../../test-support/fakes/platform/chainctl-double';
+import { startPlatformStandIn } from '../../test-support/fakes/platform/platform-stand-in';
 import { WebHostProcess } from '../fixtures/web-host';
-import { launchBenchChromium, median, percentile, type Figure } from './measure';
+import { launchBenchChromium, measureFilterKeystrokes, median, percentile, type Figure } from './measure';
 
 const FOLDERS = 2000;
 const SECRET = 'bench-groups-secret';
@@ -59,40 +59,17 @@ async function measurePlatformGroups(): Promise<Figure & { filter: Figure }> {
     }
     const filter = page.getByLabel("Filter the platform's groups");
     await filter.focus();
-    const { keystrokes, frames, answered } = await page.evaluate(async (query) => {
-      const list = document.querySelector('[aria-label="Groups on the platform"]') as HTMLElement;
-      const input = document.activeElement as HTMLInputElement;
-      const nextFrame = (): Promise<number> =>
-        new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      const idleFrames: number[] = [];
-      for (let i = 0; i < 20; i += 1) {
-        const start = performance.now();
-        await nextFrame();
-        await nextFrame();
-        idleFrames.push(performance.now() - start);
-      }
-      const times: number[] = [];
-      let seen = 0;
-      // The tree renders the filter a little behind the input (a deferred value): wait for the frame
-      // in which it answers what was typed.
-      const keystroke = async (action: () => void): Promise<void> => {
-        const start = performance.now();
-        action();
-        for (let frame = 0; frame < 120 && list.dataset.filter !== input.value; frame += 1) await nextFrame();
-        await nextFrame();
-        if (list.dataset.filter === input.value) seen += 1;
-        times.push(performance.now() - start);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      };
-      for (let round = 0; round < 3; round += 1) {
-        for (const character of query) await keystroke(() => document.execCommand('insertText', false, character));
-        for (let i = 0; i < query.length; i += 1) {
-          if (input.value === '') break;
-          await keystroke(() => document.execCommand('delete'));
-        }
-      }
-      return { keystrokes: times, frames: idleFrames, answered: seen };
-    }, QUERY);
+    // The tree renders the filter a little behind the input (a deferred value): each keystroke is
+    // timed to the frame in which it answers what was typed.
+    const {
+      keystrokes,
+      idleFrames: frames,
+      answered,
+    } = await measureFilterKeystrokes(page, QUERY, {
+      selector: '[aria-label="Groups on the platform"]',
+      attribute: 'data-filter',
+      waitForDataFilter: true,
+    });
     if (answered !== keystrokes.length)
       throw new Error(`the tree answered ${answered} of ${keystrokes.length} keystrokes`);
     const render = median(renders);

@@ -10,9 +10,9 @@ import {
   type SourceKeys,
 } from '../../electron/core/aws/access-path/preflight-member-access';
 import { runBounded } from '../../electron/core/aws/run-bounded';
-import { startFaultProxy } from '../fixtures/aws/fault-proxy';
-import { createMotoUser, startMoto } from '../fixtures/aws/moto';
-import { seedOrganization } from '../fixtures/aws/seed-organization';
+import { startFaultProxy } from '../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, startMoto } from '../../test-support/fakes/aws/moto';
+import { seedOrganization } from '../../test-support/seeders/seed-organization';
 import { median, time, type Figure } from './measure';
 
 const MEMBERS = 200;

@@ -1,5 +1,5 @@
 import { WebHostProcess } from '../fixtures/web-host';
-import { median, percentile, type Figure, launchBenchChromium } from './measure';
+import { median, percentile, type Figure, launchBenchChromium, measureFilterKeystrokes } from './measure';
 import { writeLargeSsoConfig } from './sso-config';
 
 const QUERY = 'acct-12';
@@ -24,39 +24,11 @@ export async function benchProfileFilter(): Promise<Figure> {
     const filter = page.getByLabel('Filter profiles');
     await filter.focus();
 
-    const { keystrokes, frames, distinctCounts } = await page.evaluate(async (query) => {
-      const gridElement = document.querySelector('[role="grid"]') as HTMLElement;
-      const input = document.activeElement as HTMLInputElement;
-      const nextFrame = (): Promise<number> =>
-        new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      const idleFrames: number[] = [];
-      for (let i = 0; i < 20; i += 1) {
-        const start = performance.now();
-        await nextFrame();
-        await nextFrame();
-        idleFrames.push(performance.now() - start);
-      }
-      const times: number[] = [];
-      const counts = new Set<string>();
-      // React renders an input event (a discrete event) synchronously, so when the keystroke's
-      // dispatch returns the rows are in the DOM; the next animation frame is when they are painted.
-      const keystroke = async (action: () => void): Promise<void> => {
-        const start = performance.now();
-        action();
-        await nextFrame();
-        times.push(performance.now() - start);
-        counts.add(gridElement.getAttribute('aria-rowcount') ?? '');
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      };
-      for (let round = 0; round < 3; round += 1) {
-        for (const character of query) await keystroke(() => document.execCommand('insertText', false, character));
-        for (let i = 0; i < query.length; i += 1) {
-          if (input.value === '') break;
-          await keystroke(() => document.execCommand('delete'));
-        }
-      }
-      return { keystrokes: times, frames: idleFrames, distinctCounts: counts.size };
-    }, QUERY);
+    const {
+      keystrokes,
+      idleFrames: frames,
+      distinctValues: distinctCounts,
+    } = await measureFilterKeystrokes(page, QUERY, { selector: '[role="grid"]', attribute: 'aria-rowcount' });
 
     if (distinctCounts < 3) throw new Error('the filter did not change the rows: nothing was measured');
     // The bar holds for every keystroke, not the typical one: the 95th percentile is judged, so the

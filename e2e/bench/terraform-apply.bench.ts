@@ -10,7 +10,7 @@ import { TerraformRunsService } from '../../electron/core/terraform/terraform-ru
 import { median, time, type Figure } from './measure';
 
 const RUNS = 7;
-const WORKSPACE = new URL('../fixtures/terraform/workspaces/many/', import.meta.url).pathname;
+const WORKSPACE = new URL('../../test-support/fakes/terraform/workspaces/many/', import.meta.url).pathname;
 const KEY = 'aws-123456789012';
 
 /** The same four commands Liaison runs, straight from Node, output drained and discarded. */
@@ -64,10 +64,12 @@ export async function benchTerraformApply(): Promise<Figure> {
     });
     let events = 0;
     const viaLiaison = async (): Promise<void> => {
-      const plan = await service.waitFor((await service.startPlan({ workspaceKey: KEY, destroy: false })).id);
-      const review = service.get(plan.id).plan;
+      const plan = await service.waitFor((await service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).id);
+      const review = service.getTerraformRun({ runId: plan.id }).plan;
       if (plan.status !== 'succeeded' || !review) throw new Error(`plan ${plan.status}: ${plan.error?.message ?? ''}`);
-      const apply = await service.waitFor((await service.apply({ planRunId: plan.id, reviewed: review.counts })).id);
+      const apply = await service.waitFor(
+        (await service.applyTerraformPlan({ planRunId: plan.id, reviewed: review.counts })).id,
+      );
       if (apply.status !== 'succeeded' || apply.changes?.add !== 200) throw new Error(`apply ${apply.status}`);
       events = plan.eventCount + apply.eventCount;
     };

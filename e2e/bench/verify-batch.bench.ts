@@ -7,8 +7,8 @@ import { AwsMfaPrompts } from '../../electron/core/aws/aws-mfa-prompts';
 import { AwsProfileCatalog } from '../../electron/core/aws/aws-profile-catalog';
 import { runBounded } from '../../electron/core/aws/run-bounded';
 import { EventBus } from '../../electron/core/event-bus';
-import { startFaultProxy } from '../fixtures/aws/fault-proxy';
-import { createMotoUser, startMoto } from '../fixtures/aws/moto';
+import { startFaultProxy } from '../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, startMoto } from '../../test-support/fakes/aws/moto';
 import { median, time, type Figure } from './measure';
 
 const PROFILES = 200;

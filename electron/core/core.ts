@@ -1,40 +1,46 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventPayload, MethodName, MethodOutput, ParsedInput } from '../../shared/api';
-import { resolveDataDir } from './data-dir';
-import { EventBus } from './event-bus';
-import { appHandlers } from './app-handlers';
-import { associationHandlers } from './associations/association-handlers';
+import type { MethodName } from '../../shared/api';
+import { adoptionMethods } from '../../shared/contract/adoption';
+import { appMethods } from '../../shared/contract/app';
+import { associationMethods } from '../../shared/contract/associations';
+import { awsMethods } from '../../shared/contract/aws';
+import { checkMethods } from '../../shared/contract/checks';
+import { gcpMethods } from '../../shared/contract/gcp';
+import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
+import { groupMethods } from '../../shared/contract/groups';
+import { healthMethods } from '../../shared/contract/health';
+import { organizationMethods } from '../../shared/contract/organizations';
+import { platformMethods } from '../../shared/contract/platform';
+import { terraformMethods } from '../../shared/contract/terraform';
+import { AdoptionService } from './adoption-service';
+import { AppService } from './app-service';
 import { AssociationsService } from './associations/associations-service';
-import { awsHandlers, createAwsServices } from './aws/aws-handlers';
+import { workspaceDir } from './associations/workspace-files';
+import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
+import { AwsCredentialsService } from './aws/aws-credentials-service';
+import { AwsSessionCredentials } from './aws/aws-session-credentials';
+import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
-import { adoptionHandlers } from './adoption-handlers';
-import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
-import { AwsSessionCredentials } from './aws/aws-session-credentials';
-import { AwsVerificationRepository } from './aws/aws-verification-repository';
-import { organizationHandlers } from './aws/organizations/organization-handlers';
-import { gcpFolderHandlers } from './gcp/gcp-folder-handlers';
-import { gcpHandlers } from './gcp/gcp-handlers';
+import { serveContract, type ContractService } from './contract-service';
+import { resolveDataDir } from './data-dir';
+import { EventBus } from './event-bus';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
-import { healthHandlers } from './health/health-handlers';
+import { GcpProjectTreeService } from './gcp/gcp-project-tree-service';
+import { GroupsService } from './groups/groups-service';
 import { HealthService } from './health/health-service';
 import { checkWorkspaceDrift } from './health/workspace-drift';
-import { workspaceDir } from './associations/workspace-files';
-import { groupHandlers } from './groups/group-handlers';
-import { GroupsService } from './groups/groups-service';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
+import { PlatformService } from './platform/platform-service';
 import { openStore, type Store } from './store/database';
 import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
-import { createTerraformDomain } from './terraform/terraform-handlers';
-import { platformHandlers } from './platform/platform-handlers';
-import { PlatformService } from './platform/platform-service';
+import { TerraformRunsService } from './terraform/terraform-runs-service';
 
-export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
-};
+/** Every call of the contract, each served by its domain's service. */
+export type Handlers = ContractService<MethodName>;
 
 export interface Core {
   readonly handlers: Handlers;
@@ -65,29 +71,33 @@ export function createCore(options: CoreOptions): Core {
   // Made 0700 when the first workspace is written; one an older Liaison left open is tightened now.
   if (existsSync(join(dataDir, 'workspaces'))) ensurePrivateDir(join(dataDir, 'workspaces'));
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
-  const groups = new GroupsService({ store, events, ...(options.now ? { now: options.now } : {}) });
-  const aws = createAwsServices({ events, logger, platform: options.platform, env });
-  // Every verify result, from any window or batch, is kept as the profile's last one.
-  const verifications = new AwsVerificationRepository(store, options.now);
-  const stopKeepingVerifications = events.subscribe((name, payload) => {
-    if (name === 'awsProfileVerified') verifications.record(payload as EventPayload<'awsProfileVerified'>);
-  });
+  const now = options.now ? { now: options.now } : {};
+  const { platform } = options;
+
+  // Each domain, built once; a domain that needs another gets its service, never its calls.
+  const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
+  const groups = new GroupsService({ store, events, ...now });
+  const associations = new AssociationsService({ store, events, dataDir, ...now });
+  const aws = new AwsCredentialsService({ store, events, logger, platform, env, ...now });
   const gcp = new GcpCredentialsService({ env, logger });
+  const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
+  const organizations = new AwsOrganizationService(awsKeys);
+  const adoption = new AdoptionService(awsKeys, gcp, env);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
     preflightMemberAccess(keys, target),
   );
-  const terraform = createTerraformDomain({
+  const terraform = new TerraformRunsService({
     store,
     events,
     logger,
     env,
-    dataDir,
     credentials: terraformCredentials,
-    platform: options.platform,
-    ...(options.now ? { now: options.now } : {}),
+    platform,
+    plansDir: join(dataDir, 'terraform-plans'),
+    workspaceDirFor: (key) => workspaceDir(dataDir, key),
+    ...now,
   });
-
   const platformService = new PlatformService({ store, env, logger });
   const checks = new ChecksService({
     platform: platformService,
@@ -96,46 +106,40 @@ export function createCore(options: CoreOptions): Core {
     logger,
     env,
     awsCatalog: aws.catalog,
-    gcp: new GcpCredentialsService({ env, logger }),
-    host: options.platform,
-    ...(options.now ? { now: options.now } : {}),
+    gcp,
+    host: platform,
+    ...now,
   });
   const health = new HealthService({
     store,
     events,
     logger,
     checks,
-    platform: options.platform,
-    // The binary the runs use (the configured path, else PATH), found and version-checked once.
+    platform,
     drift: (workspaceKey) =>
       checkWorkspaceDrift(workspaceKey, {
         // The proxy from Settings reaches drift's refresh-only plans as it reaches every run.
         env: terraform.childAppEnv(),
         credentials: terraformCredentials,
         workspaceDirFor: (key) => workspaceDir(dataDir, key),
-        binary: async () => {
-          const status = await terraform.handlers.getTerraformBinary({});
-          return status.status === 'found' ? { path: status.path } : { error: status.error.message };
-        },
+        binary: () => terraform.binaryForRuns(),
       }),
-    ...(options.now ? { now: options.now } : {}),
+    ...now,
   });
 
   const handlers: Handlers = {
-    ...appHandlers({ platform: options.platform, dataDir, version: options.version ?? '0.0.0' }),
-    ...groupHandlers(groups),
-    ...associationHandlers(
-      new AssociationsService({ store, events, dataDir, ...(options.now ? { now: options.now } : {}) }),
-    ),
-    ...gcpHandlers(gcp),
-    ...awsHandlers(aws, verifications),
-    ...terraform.handlers,
-    ...checkHandlers(checks),
-    ...healthHandlers(health),
-    ...platformHandlers(platformService),
-    ...organizationHandlers(awsKeys),
-    ...gcpFolderHandlers(gcp, env),
-    ...adoptionHandlers(awsKeys, gcp, env),
+    ...serveContract(app, appMethods),
+    ...serveContract(groups, groupMethods),
+    ...serveContract(associations, associationMethods),
+    ...serveContract(gcp, gcpMethods),
+    ...serveContract(gcpProjectTree, gcpFolderMethods),
+    ...serveContract(aws, awsMethods),
+    ...serveContract(terraform, terraformMethods),
+    ...serveContract(checkHandlers(checks), checkMethods),
+    ...serveContract(health, healthMethods),
+    ...serveContract(platformService, platformMethods),
+    ...serveContract(organizations, organizationMethods),
+    ...serveContract(adoption, adoptionMethods),
   };
 
   return {
@@ -145,9 +149,8 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     close: () => {
       health.close();
-      stopKeepingVerifications();
       aws.close();
-      terraform.close();
+      terraform.interruptAll();
       store.close();
     },
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from './test-core';
+import { createTestCore } from '../../test-support/core/test-core';
 import { dispatchCall } from './dispatch';
 import type { Core } from './core';
 

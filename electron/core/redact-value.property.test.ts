@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError } from './core-error';
 import { dispatchCall } from './dispatch';
 import { createLogger } from './logger';
-import { createTestCore } from './test-core';
+import { createTestCore } from '../../test-support/core/test-core';
 
 /** Runs per property; the note reports this figure. */
 const RUNS = 400;

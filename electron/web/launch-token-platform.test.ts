@@ -2,9 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName } from '../../shared/api';
-import { dispatchCall } from '../core/dispatch';
-import { createTestCore } from '../core/test-core';
+import { createTestCore } from '../../test-support/core/test-core';
 import { launchTokenPlatform } from './launch-token-platform';
 
 let root: string;
@@ -16,10 +14,6 @@ afterEach(() => {
   test.dispose();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>) {
-  return dispatchCall(test.core, method, input);
-}
 
 /** A stand-in binary that leaves a mark when it runs. */
 function script(name: string): { path: string; ran: () => boolean } {
@@ -36,16 +30,16 @@ describe('the web host confirms with the launch token', () => {
 
   it('asks for the token in its own field, refuses a wrong one, and saves with the right one', async () => {
     const input = { environment: 'enforce.dev', command: 'chainctl auth token' };
-    expect(await call('setTokenCommand', input)).toMatchObject({
+    expect(await test.callResult('setTokenCommand', input)).toMatchObject({
       ok: false,
       error: { code: 'PROGRAM_NOT_CONFIRMED', field: 'launchToken' },
     });
-    expect(await call('setTokenCommand', { ...input, launchToken: 'the-launch-tokeN' })).toMatchObject({
+    expect(await test.callResult('setTokenCommand', { ...input, launchToken: 'the-launch-tokeN' })).toMatchObject({
       ok: false,
       error: { code: 'PROGRAM_NOT_CONFIRMED', field: 'launchToken' },
     });
-    expect(await call('listTokenCommands', {})).toEqual({ ok: true, value: [] });
-    expect(await call('setTokenCommand', { ...input, launchToken: 'the-launch-token' })).toMatchObject({
+    expect(await test.callResult('listTokenCommands', {})).toEqual({ ok: true, value: [] });
+    expect(await test.callResult('setTokenCommand', { ...input, launchToken: 'the-launch-token' })).toMatchObject({
       ok: true,
       value: { confirmed: true },
     });
@@ -53,19 +47,23 @@ describe('the web host confirms with the launch token', () => {
 
   it('confirms a Terraform path the same way', async () => {
     const binary = script('terraform');
-    expect(await call('setTerraformBinaryPath', { path: binary.path, launchToken: 'guess' })).toMatchObject({
+    expect(await test.callResult('setTerraformBinaryPath', { path: binary.path, launchToken: 'guess' })).toMatchObject({
       ok: false,
       error: { field: 'launchToken' },
     });
     expect(binary.ran()).toBe(false);
-    expect((await call('setTerraformBinaryPath', { path: binary.path, launchToken: 'the-launch-token' })).ok).toBe(
-      true,
-    );
+    expect(
+      (await test.callResult('setTerraformBinaryPath', { path: binary.path, launchToken: 'the-launch-token' })).ok,
+    ).toBe(true);
     expect(binary.ran()).toBe(true);
   });
 
   it('never logs the launch token it was given', async () => {
-    await call('setTokenCommand', { environment: 'enforce.dev', command: 'a', launchToken: 'the-launch-token' });
+    await test.callResult('setTokenCommand', {
+      environment: 'enforce.dev',
+      command: 'a',
+      launchToken: 'the-launch-token',
+    });
     expect(test.logs.join('')).not.toContain('the-launch-token');
   });
 });

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../core/test-core';
+import { createTestCore } from '../../test-support/core/test-core';
 import { startWebHost, type WebHost } from './server';
 import { SESSION_COOKIE } from './security';
 

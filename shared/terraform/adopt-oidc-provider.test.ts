@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adoptedArnProblem, oidcProviderArn } from './adopt-oidc-provider';
 import { generateWorkspace } from './generate-workspace';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 import type { WorkspaceSpecInput } from './workspace-spec';
 
 const GROUP = { id: '3f2a9c1be0d4475a8e6b1f0c2d3e4a5b6c7d8e9f', name: 'Platform team' };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_ID_PATTERN, SESSION_NAME_PATTERN, accessPathSchema } from '../aws-access-path';
 import { generateWorkspace } from './generate-workspace';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 
 /*
  * Hostile External IDs and session names: the contract refuses them with a field-level error, the

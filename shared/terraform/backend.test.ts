@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backendBlock, backendConfigSchema, backendTf, defaultStateKey } from './backend';
 import { renderHcl } from './hcl-render';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 
 describe('backend configuration', () => {
   it('writes nothing for local state', () => {

@@ -4,7 +4,7 @@ import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
 import { GCP_PROJECT_ID_PATTERN, GCP_PROJECT_NUMBER_PATTERN } from '../gcp-validation';
 import { UIDP_PATTERN } from '../validation';
 import { generateWorkspace } from './generate-workspace';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 
 /*
  * Arbitrary strings at every field: generation must either refuse with an error naming that field,

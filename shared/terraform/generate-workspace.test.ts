@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace, type GeneratedFile } from './generate-workspace';
 import { hasLiaisonHeader } from './liaison-header';
-import { goldenCases } from './testing/golden-cases';
-import { parseHcl } from './testing/parse-hcl';
+import { goldenCases } from '../../test-support/terraform-files/golden-cases';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 import type { WorkspaceSpecInput } from './workspace-spec';
 
 function filesOf(spec: WorkspaceSpecInput): GeneratedFile[] {

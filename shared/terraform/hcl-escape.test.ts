@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_TEXT_MAX, hclCommentText, hclString } from './hcl-escape';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 
 /** Strings rich in what HCL treats specially, mixed with anything at all. */
 const hostileString = fc.oneof(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace, type GeneratedFile } from './generate-workspace';
 import { moduleSourceSchema } from './module-source';
-import { parseHcl } from './testing/parse-hcl';
+import { parseHcl } from '../../test-support/terraform-files/parse-hcl';
 import type { WorkspaceSpecInput } from './workspace-spec';
 
 const GROUP = { id: 'a'.repeat(40), name: 'Platform' };

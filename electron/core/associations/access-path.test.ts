@@ -1,23 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { SESSION_NAME_PATTERN, type AccessPathInput } from '../../../shared/aws-access-path';
-import { parseHcl } from '../../../shared/terraform/testing/parse-hcl';
+import { parseHcl } from '../../../test-support/terraform-files/parse-hcl';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 
 let harness: ReturnType<typeof createTestCore>;
 beforeEach(() => {
   harness = createTestCore();
 });
 afterEach(() => harness.dispose());
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatchCall(harness.core, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.field ?? ''} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 const member = '210987654321';
 const input = (groupId: string, accessPath: AccessPathInput) => ({
@@ -34,8 +27,8 @@ type Providers = { provider: { aws: { assume_role?: Record<string, string>[] }[]
 
 describe('an association reached through a role', () => {
   it('writes the assume_role, fills in the session name, and stores the path with the association', async () => {
-    const groupId = (await call('createGroup', { mode: 'root', name: 'Payments' })).id;
-    const saved = await call('saveAssociation', input(groupId, { kind: 'assume-role', externalId: 'ext-42' }));
+    const groupId = (await harness.call('createGroup', { mode: 'root', name: 'Payments' })).id;
+    const saved = await harness.call('saveAssociation', input(groupId, { kind: 'assume-role', externalId: 'ext-42' }));
     const main = readFileSync(join(harness.dataDir, 'workspaces', `aws-${member}`, 'main.tf'), 'utf8');
     expect(main).not.toContain('management');
     const parsed = (await parseHcl(main)) as Providers;
@@ -47,7 +40,7 @@ describe('an association reached through a role', () => {
     });
     expect(role!.session_name).toMatch(/^liaison-/);
     expect(SESSION_NAME_PATTERN.test(role!.session_name!)).toBe(true);
-    const stored = (await call('listAssociations', {})).find((each) => each.id === saved.association.id);
+    const stored = (await harness.call('listAssociations', {})).find((each) => each.id === saved.association.id);
     expect(stored?.values.accessPath).toEqual({
       kind: 'assume-role',
       roleName: 'OrganizationAccountAccessRole',
@@ -58,7 +51,7 @@ describe('an association reached through a role', () => {
   });
 
   it('refuses a bad External ID with a field error and writes nothing', async () => {
-    const groupId = (await call('createGroup', { mode: 'root', name: 'Payments' })).id;
+    const groupId = (await harness.call('createGroup', { mode: 'root', name: 'Payments' })).id;
     const result = await dispatchCall(
       harness.core,
       'saveAssociation',
@@ -66,35 +59,38 @@ describe('an association reached through a role', () => {
     );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code: 'INVALID_INPUT', field: 'accessPath.externalId' });
-    expect(await call('listAssociations', {})).toEqual([]);
+    expect(await harness.call('listAssociations', {})).toEqual([]);
   });
 
   it('writes a GovCloud role ARN for a GovCloud path, and refuses a partition AWS does not have', async () => {
-    const groupId = (await call('createGroup', { mode: 'root', name: 'Payments' })).id;
+    const groupId = (await harness.call('createGroup', { mode: 'root', name: 'Payments' })).id;
     const refused = await dispatchCall(
       harness.core,
       'saveAssociation',
       input(groupId, { kind: 'assume-role', partition: 'aws-iso' as 'aws' }),
     );
     expect(!refused.ok && refused.error).toMatchObject({ code: 'INVALID_INPUT', field: 'accessPath.partition' });
-    expect(await call('listAssociations', {})).toEqual([]);
+    expect(await harness.call('listAssociations', {})).toEqual([]);
 
-    const saved = await call('saveAssociation', input(groupId, { kind: 'assume-role', partition: 'aws-us-gov' }));
+    const saved = await harness.call(
+      'saveAssociation',
+      input(groupId, { kind: 'assume-role', partition: 'aws-us-gov' }),
+    );
     const main = readFileSync(join(harness.dataDir, 'workspaces', `aws-${member}`, 'main.tf'), 'utf8');
     const parsed = (await parseHcl(main)) as Providers;
     expect(parsed.provider.aws[0]!.assume_role![0]!.role_arn).toBe(
       `arn:aws-us-gov:iam::${member}:role/OrganizationAccountAccessRole`,
     );
-    const stored = (await call('listAssociations', {})).find((each) => each.id === saved.association.id);
+    const stored = (await harness.call('listAssociations', {})).find((each) => each.id === saved.association.id);
     expect(stored?.values.accessPath).toMatchObject({ kind: 'assume-role', partition: 'aws-us-gov' });
   });
 
   it('gives the whole workspace the latest access path, and the profile it starts from', async () => {
-    const first = (await call('createGroup', { mode: 'root', name: 'A' })).id;
-    const second = (await call('createGroup', { mode: 'root', name: 'B' })).id;
-    await call('saveAssociation', { ...input(first, { kind: 'profile' }), profile: 'member' });
-    await call('saveAssociation', input(second, { kind: 'assume-role', sessionName: 'liaison-ci' }));
-    const values = (await call('listAssociations', {})).map((each) => each.values);
+    const first = (await harness.call('createGroup', { mode: 'root', name: 'A' })).id;
+    const second = (await harness.call('createGroup', { mode: 'root', name: 'B' })).id;
+    await harness.call('saveAssociation', { ...input(first, { kind: 'profile' }), profile: 'member' });
+    await harness.call('saveAssociation', input(second, { kind: 'assume-role', sessionName: 'liaison-ci' }));
+    const values = (await harness.call('listAssociations', {})).map((each) => each.values);
     for (const each of values) {
       expect(each.profile).toBe('management');
       expect(each.accessPath).toMatchObject({ kind: 'assume-role', sessionName: 'liaison-ci' });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { ParsedInput } from '../../../shared/api';
+import type { associationMethods } from '../../../shared/contract/associations';
+import type { ServiceFor } from '../contract-service';
+import type { MethodOutput, ParsedInput } from '../../../shared/api';
 import {
   draftTarget,
   type Association,
@@ -45,7 +47,7 @@ const LAST_STEP = 3;
  * association: saving or removing an association regenerates the whole workspace from every
  * generated association in it, inside the same transaction as the rows.
  */
-export class AssociationsService {
+export class AssociationsService implements ServiceFor<typeof associationMethods> {
   readonly #store: Store;
   readonly #repository: AssociationRepository;
   readonly #groups: GroupRepository;
@@ -66,11 +68,11 @@ export class AssociationsService {
     this.#localUser = options.localUser ?? localUserName;
   }
 
-  list(): Association[] {
+  listAssociations(): Association[] {
     return this.#repository.list();
   }
 
-  saveDraft(input: ParsedInput<'saveAssociationDraft'>): Association {
+  saveAssociationDraft(input: ParsedInput<'saveAssociationDraft'>): Association {
     const draft = this.#store.transaction(() => {
       const existing = input.id === undefined ? undefined : this.#require(input.id);
       if (existing?.status === 'generated') {
@@ -97,7 +99,7 @@ export class AssociationsService {
   }
 
   /** Deletes every draft; generated associations are untouched. */
-  discardDrafts(): { deletedIds: string[] } {
+  discardAssociationDrafts(): MethodOutput<'discardAssociationDrafts'> {
     const deletedIds = this.#store.transaction(() => {
       const drafts = this.#repository.listDrafts();
       for (const draft of drafts) this.#repository.delete(draft.id);
@@ -117,11 +119,11 @@ export class AssociationsService {
     return others.map((other) => other.id);
   }
 
-  preview(input: ParsedAssociationInput): WorkspacePreview {
+  previewAssociation(input: ParsedInput<'previewAssociation'>): WorkspacePreview {
     return this.#plan(this.#withSessionName(input)).preview;
   }
 
-  save(given: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
+  saveAssociation(given: ParsedInput<'saveAssociation'>): { association: Association; preview: WorkspacePreview } {
     const input = this.#withSessionName(given);
     const { association, preview, changed } = this.#store.transaction(() => {
       const existing = input.id === undefined ? undefined : this.#repository.find(input.id);
@@ -163,7 +165,7 @@ export class AssociationsService {
     };
   }
 
-  exportZip(input: ParsedAssociationInput): { fileName: string; base64: string } {
+  exportAssociationZip(input: ParsedInput<'exportAssociationZip'>): MethodOutput<'exportAssociationZip'> {
     const { preview } = this.#plan(this.#withSessionName(input));
     const zip = zipFiles(
       preview.files.map((file) => ({ path: `${preview.workspaceKey}/${file.path}`, content: file.content })),
@@ -172,7 +174,7 @@ export class AssociationsService {
     return { fileName: `liaison-${preview.workspaceKey}.zip`, base64: Buffer.from(zip).toString('base64') };
   }
 
-  delete(id: string): { deletedId: string; workspaceDir?: string } {
+  deleteAssociation({ id }: ParsedInput<'deleteAssociation'>): MethodOutput<'deleteAssociation'> {
     const result = this.#store.transaction(() => {
       const existing = this.#require(id);
       this.#repository.delete(id);

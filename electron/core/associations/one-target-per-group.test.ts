@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { MethodInput, MethodName } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { targetClashes } from '../../../shared/platform/target-clashes';
 
 let harness: ReturnType<typeof createTestCore>;
@@ -12,12 +12,6 @@ beforeEach(() => {
   harness = createTestCore();
 });
 afterEach(() => harness.dispose());
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatchCall(harness.core, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.field ?? ''} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 async function failure<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError> {
   const result = await dispatchCall(harness.core, method, input);
@@ -45,8 +39,8 @@ const gcp = (groupId: string, projectId: string) => ({
 
 describe('one AWS account and one GCP project per group', () => {
   it('refuses a second AWS account with a field error naming the existing association and the way out', async () => {
-    const group = (await call('createGroup', { mode: 'root', name: 'A' })).id;
-    const first = await call('saveAssociation', aws(group, '111111111111'));
+    const group = (await harness.call('createGroup', { mode: 'root', name: 'A' })).id;
+    const first = await harness.call('saveAssociation', aws(group, '111111111111'));
     const error = await failure('saveAssociation', aws(group, '222222222222'));
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'accountId' });
     expect(error.message).toBe(
@@ -55,20 +49,20 @@ describe('one AWS account and one GCP project per group', () => {
     expect(error.remediation).toMatch(/^Remove that association first/);
     // Nothing was written for the refused account.
     expect(existsSync(join(harness.dataDir, 'workspaces', 'aws-222222222222'))).toBe(false);
-    expect(await call('listAssociations', {})).toHaveLength(1);
+    expect(await harness.call('listAssociations', {})).toHaveLength(1);
   });
 
   it('allows saving the same account again, one AWS account beside one GCP project, and another group', async () => {
-    const group = (await call('createGroup', { mode: 'root', name: 'A' })).id;
-    const other = (await call('createGroup', { mode: 'root', name: 'B' })).id;
-    const first = await call('saveAssociation', aws(group, '111111111111'));
-    await call('saveAssociation', { ...aws(group, '111111111111'), id: first.association.id });
-    await call('saveAssociation', gcp(group, 'demo-project'));
-    await call('saveAssociation', aws(other, '222222222222'));
+    const group = (await harness.call('createGroup', { mode: 'root', name: 'A' })).id;
+    const other = (await harness.call('createGroup', { mode: 'root', name: 'B' })).id;
+    const first = await harness.call('saveAssociation', aws(group, '111111111111'));
+    await harness.call('saveAssociation', { ...aws(group, '111111111111'), id: first.association.id });
+    await harness.call('saveAssociation', gcp(group, 'demo-project'));
+    await harness.call('saveAssociation', aws(other, '222222222222'));
     const error = await failure('saveAssociation', gcp(group, 'other-project'));
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'projectId' });
     // Moving the one association to another account is an edit, not a second account.
-    await call('saveAssociation', { ...aws(group, '333333333333'), id: first.association.id });
+    await harness.call('saveAssociation', { ...aws(group, '333333333333'), id: first.association.id });
   });
 
   it('finds groups that data saved before the rule has on two accounts', () => {

@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
-import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import type { MethodInput } from '../../../shared/api';
+import { createTestCore } from '../../../test-support/core/test-core';
 
 let harness: ReturnType<typeof createTestCore>;
 beforeEach(() => {
   harness = createTestCore();
 });
 afterEach(() => harness.dispose());
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>) {
-  const result = await dispatchCall(harness.core, method, input);
-  return result;
-}
-
-async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.field ?? ''} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 const S3: MethodInput<'saveAssociation'>['backend'] = {
   type: 's3',
@@ -31,7 +19,7 @@ const S3: MethodInput<'saveAssociation'>['backend'] = {
 const versionsTf = () => readFileSync(join(harness.dataDir, 'workspaces', 'aws-123456789012', 'versions.tf'), 'utf8');
 
 async function awsInput(name: string, backend?: MethodInput<'saveAssociation'>['backend']) {
-  const groupId = (await ok('createGroup', { mode: 'root', name })).id;
+  const groupId = (await harness.call('createGroup', { mode: 'root', name })).id;
   return {
     cloud: 'aws' as const,
     groupId,
@@ -45,25 +33,25 @@ async function awsInput(name: string, backend?: MethodInput<'saveAssociation'>['
 
 describe('a workspace backend', () => {
   it('is local (no backend block) unless chosen', async () => {
-    await ok('saveAssociation', await awsInput('Platform'));
+    await harness.call('saveAssociation', await awsInput('Platform'));
     expect(versionsTf()).not.toContain('backend');
   });
 
   it('is written into versions.tf and kept by every association sharing the workspace', async () => {
-    const first = await ok('saveAssociation', await awsInput('Platform', S3));
+    const first = await harness.call('saveAssociation', await awsInput('Platform', S3));
     expect(versionsTf()).toContain('backend "s3" {');
     expect(versionsTf()).toContain('required_version = ">= 1.10.0"');
     expect(first.association.values.backend).toEqual(S3);
 
     // Removing one group rewrites the workspace from what is stored: the backend must survive it.
-    const second = await ok('saveAssociation', await awsInput('Payments', S3));
-    await ok('deleteAssociation', { id: second.association.id });
+    const second = await harness.call('saveAssociation', await awsInput('Payments', S3));
+    await harness.call('deleteAssociation', { id: second.association.id });
     expect(versionsTf()).toContain('bucket       = "team-state"');
   });
 
   it('refuses a bad bucket with a field error', async () => {
     const input = await awsInput('Platform', { type: 's3', bucket: 'Not_A_Bucket', key: 'k', region: 'eu-west-2' });
-    const result = await call('saveAssociation', input);
+    const result = await harness.callResult('saveAssociation', input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.field).toBe('backend.bucket');
   });

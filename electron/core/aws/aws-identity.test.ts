@@ -1,20 +1,15 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../shared/api';
 import type { AwsVerification } from '../../../shared/contract/aws';
-import {
-  installAwsFixtureHome,
-  type AwsFixtureHome,
-  type StaticKeys,
-} from '../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError, startFaultProxy } from '../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
+import { type AwsFixtureHome, type StaticKeys } from '../../../test-support/fakes/aws/aws-fixture-home';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../test-support/core/aws-test-bed';
+import { awsQueryError, startFaultProxy } from '../../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
 import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { AwsIdentityVerifier } from './aws-identity-verifier';
 import { AwsMfaPrompts } from './aws-mfa-prompts';
 import { AwsProfileCatalog } from './aws-profile-catalog';
@@ -28,7 +23,7 @@ describe.skipIf(!motoBinary)(
   motoBinary ? 'verifying identities against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
     const aws = motoSuite();
-    let root: string;
+    let bed: AwsHomeOnMoto;
     let fixture: AwsFixtureHome;
     let staticKeys: StaticKeys;
     let test: ReturnType<typeof createTestCore>;
@@ -40,26 +35,20 @@ describe.skipIf(!motoBinary)(
       run += 1;
       aws.fault = undefined;
       aws.proxy.requests.length = 0;
-      root = mkdtempSync(join(tmpdir(), 'liaison-aws-identity-'));
       staticKeys = await createMotoUser(aws.moto.url, `static-user-${run}`);
-      fixture = installAwsFixtureHome(join(root, 'home'), {
+      // The SDK reads its endpoint from process.env itself: exactly how the web host is pointed at moto.
+      bed = awsHomeOnMoto(aws, 'aws-identity', {
         staticKeys,
         processKeys: await createMotoUser(aws.moto.url, `process-user-${run}`),
       });
-      // The SDK reads these from process.env itself: exactly how the web host is pointed at moto.
-      vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', '');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+      fixture = bed.fixture;
       test = createTestCore();
       events = [];
       test.core.events.subscribe((name, payload) => events.push({ name, payload }));
     });
     afterEach(() => {
       test.dispose();
-      vi.unstubAllEnvs();
-      rmSync(root, { recursive: true, force: true });
+      bed.dispose();
     });
 
     async function verify(profile: string, refresh = false): Promise<AwsVerification> {

@@ -8,7 +8,7 @@ import {
   FIXTURE_PROFILES,
   installAwsFixtureHome,
   type AwsFixtureHome,
-} from '../../../e2e/fixtures/aws/aws-fixture-home';
+} from '../../../test-support/fakes/aws/aws-fixture-home';
 import { EventBus } from '../event-bus';
 import { AwsProfileCatalog } from './aws-profile-catalog';
 

@@ -6,11 +6,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { EventName } from '../../../shared/api';
 import type { AwsSsoSignIn } from '../../../shared/contract/aws';
 import type { CallResult } from '../../../shared/errors';
-import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
-import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../../../e2e/fixtures/aws/moto';
-import { startSsoFake, type SsoFake } from '../../../e2e/fixtures/aws/sso-fake';
+import { installAwsFixtureHome, type AwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
+import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../../../test-support/fakes/aws/moto';
+import { startSsoFake, type SsoFake } from '../../../test-support/fakes/aws/sso-fake';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { isAwsOwnedHost } from './aws-sso-sign-in';
 
 const motoBinary = findMotoServer();

@@ -2,10 +2,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateOpenIDConnectProviderCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { awsQueryError } from '../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, inMotoAccount, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
-import { MOTO_ACCOUNT } from '../../../e2e/fixtures/aws/seed-association';
+import { awsQueryError } from '../../../test-support/fakes/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  inMotoAccount,
+  MOTO_MISSING_REASON,
+} from '../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
+import { MOTO_ACCOUNT } from '../../../test-support/seeders/seed-association';
 import { findExistingOidcProvider, type LookupKeys } from './existing-oidc-provider';
 
 const motoBinary = findMotoServer();

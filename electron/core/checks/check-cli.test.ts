@@ -4,26 +4,29 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installAwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
 import {
   createMotoUser,
   findMotoServer,
   MOTO_MISSING_REASON,
   startMoto,
   type MotoServer,
-} from '../../../e2e/fixtures/aws/moto';
+} from '../../../test-support/fakes/aws/moto';
 import {
   clearAwsAssociations,
   moduleSeed,
   MOTO_ACCOUNT,
   seedAwsAssociation,
-} from '../../../e2e/fixtures/aws/seed-association';
-import { installTokenCommand } from '../../../e2e/fixtures/checks/token-command-fixture';
-import { DEMO_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { installWorkloadIdentityRoutes, seedGcpAssociation } from '../../../e2e/fixtures/gcp/workload-identity-fake';
+} from '../../../test-support/seeders/seed-association';
+import { installTokenCommand } from '../../../test-support/seeders/token-command';
+import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
+import {
+  installWorkloadIdentityRoutes,
+  seedGcpAssociation,
+} from '../../../test-support/fakes/gcp/workload-identity-fake';
 import { createCore } from '../core';
 import { dispatchCall } from '../dispatch';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { createLogger } from '../logger';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');

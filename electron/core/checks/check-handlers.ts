@@ -1,8 +1,8 @@
 import type { checkMethods } from '../../../shared/contract/checks';
-import type { HandlersFor } from '../handler-types';
+import type { ServiceFor } from '../contract-service';
 import type { ChecksService } from './checks-service';
 
-export function checkHandlers(checks: ChecksService): HandlersFor<typeof checkMethods> {
+export function checkHandlers(checks: ChecksService): ServiceFor<typeof checkMethods> {
   return {
     runAssociationCheck: ({ associationId }) => checks.run(associationId),
     listAssociationChecks: ({ associationId, limit }) => checks.list(associationId, limit),

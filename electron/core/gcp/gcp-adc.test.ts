@@ -5,8 +5,8 @@ import {
   SERVICE_ACCOUNTS,
   USERS,
   WORKLOAD_POOL,
-} from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { coreErrorOf, createGcpTestBed, type GcpTestBed } from './gcp-test-setup';
+} from '../../../test-support/fakes/gcp/gcloud-fixture';
+import { coreErrorOf, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 let bed: GcpTestBed;
 beforeAll(async () => {

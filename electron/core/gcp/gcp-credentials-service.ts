@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BaseExternalAccountClient, Impersonated, OAuth2Client, type AuthClient } from 'google-auth-library';
 import { z } from 'zod';
+import type { ParsedInput } from '../../../shared/api';
 import {
   gcpErrorCodes,
   type AdcSummary,
@@ -10,7 +11,9 @@ import {
   type GcpIdentity,
   type GcpImpersonationResult,
   type GcpProject,
+  type gcpMethods,
 } from '../../../shared/contract/gcp';
+import type { ServiceFor } from '../contract-service';
 import { CoreError } from '../core-error';
 import type { Logger } from '../logger';
 import { createAdcClient, CLOUD_PLATFORM_SCOPE } from './adc-client';
@@ -44,7 +47,7 @@ const projectResponseSchema = z.object({
  * (listed from disk), and the calls that prove they work (identity, project lookup, impersonation).
  * Tokens and keys stay inside this service's clients: results carry only names, emails and numbers.
  */
-export class GcpCredentialsService {
+export class GcpCredentialsService implements ServiceFor<typeof gcpMethods> {
   readonly #env: NodeJS.ProcessEnv;
   readonly #logger: Logger;
   readonly #now: () => Date;
@@ -53,6 +56,23 @@ export class GcpCredentialsService {
     this.#env = options.env;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
+  }
+
+  // The contract's calls; the checks and Terraform's credentials use the methods below them directly.
+  listGcpCredentials(): Promise<GcpCredentialsListing> {
+    return this.list();
+  }
+
+  verifyGcpCredential({ credential }: ParsedInput<'verifyGcpCredential'>): Promise<GcpIdentity> {
+    return this.verify(credential);
+  }
+
+  lookupGcpProject({ credential, projectId }: ParsedInput<'lookupGcpProject'>): Promise<GcpProject> {
+    return this.lookupProject(credential, projectId);
+  }
+
+  checkGcpImpersonation(input: ParsedInput<'checkGcpImpersonation'>): Promise<GcpImpersonationResult> {
+    return this.checkImpersonation(input.credential, input.serviceAccount);
   }
 
   get configDir(): string {

@@ -8,8 +8,8 @@ import {
   SERVICE_ACCOUNTS,
   USERS,
   WORKLOAD_AUDIENCE,
-} from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { createGcpTestBed, type GcpTestBed } from './gcp-test-setup';
+} from '../../../test-support/fakes/gcp/gcloud-fixture';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 let bed: GcpTestBed;
 beforeAll(async () => {

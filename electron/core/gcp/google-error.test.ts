@@ -7,7 +7,7 @@ import {
   serviceDisabled,
   unauthenticated,
   type GoogleErrorResponse,
-} from '../../../e2e/fixtures/gcp/google-errors';
+} from '../../../test-support/fakes/gcp/google-errors';
 import { googleErrorToCoreError, type GoogleCallContext } from './google-error';
 
 /** The shape gaxios rejects with: the parsed body on `response.data`, plus the request (with its secrets). */

@@ -7,10 +7,10 @@ import {
   GCP_ORGANIZATION,
   PROD_TEAM_PROJECTS,
   seedGcpFolderTree,
-} from '../../../e2e/fixtures/gcp/folder-tree';
-import { DEMO_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { gcpFolderHandlers } from './gcp-folder-handlers';
-import { coreErrorOf, createGcpTestBed, type GcpTestBed } from './gcp-test-setup';
+} from '../../../test-support/fakes/gcp/folder-tree';
+import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
+import { coreErrorOf, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { GcpProjectTreeService } from './gcp-project-tree-service';
 import { resolveGoogleEndpoints } from './google-endpoints';
 import { listGcpProjectTree, type ResourceManager } from './list-gcp-project-tree';
 
@@ -26,7 +26,7 @@ beforeEach(() => {
 
 const alice = { kind: 'configuration', name: 'default' } as const;
 const deployer = { kind: 'configuration', name: 'ci' } as const;
-const handlers = () => gcpFolderHandlers(bed.service(), bed.env);
+const handlers = () => new GcpProjectTreeService(bed.service(), bed.env);
 const listings = () => bed.fake.requests.filter((r) => /^\/v3\/(projects|folders)$/.test(r.path));
 
 async function manager(overrides: Partial<ResourceManager> = {}): Promise<ResourceManager> {

@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../../shared/api';
-import { DEMO_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
+import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import {
   clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   softDeletePool,
   type WorkloadIdentityState,
-} from '../../../e2e/fixtures/gcp/workload-identity-fake';
+} from '../../../test-support/fakes/gcp/workload-identity-fake';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
-import { createGcpTestBed, type GcpTestBed } from './gcp-test-setup';
+import { createTestCore } from '../../../test-support/core/test-core';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;

@@ -33,7 +33,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const create = (input: unknown) => service.create(createGroupInputSchema.parse(input));
+const create = (input: unknown) => service.createGroup(createGroupInputSchema.parse(input));
 
 function codeOf(action: () => unknown): { code: string; field: string | undefined } {
   try {
@@ -52,7 +52,7 @@ describe('GroupsService', () => {
     expect(group.name).toBe('Platform team');
     expect(group.description).toBe('');
     expect(group.createdAt).toBe('2026-11-21T10:00:01.000Z');
-    expect(service.list()).toEqual([group]);
+    expect(service.listGroups()).toEqual([group]);
     expect(emitted).toEqual([{ name: 'groupsChanged', payload: { ids: [group.id] } }]);
   });
 
@@ -68,7 +68,7 @@ describe('GroupsService', () => {
       code: 'NOT_FOUND',
       field: 'parentId',
     });
-    expect(service.list()).toEqual([]);
+    expect(service.listGroups()).toEqual([]);
     expect(emitted).toEqual([]);
   });
 
@@ -76,15 +76,15 @@ describe('GroupsService', () => {
     const id = `${ROOT}/0123456789abcdef`;
     expect(create({ mode: 'existing', id, name: 'Pasted' }).id).toBe(id);
     expect(codeOf(() => create({ mode: 'existing', id, name: 'Again' }))).toEqual({ code: 'CONFLICT', field: 'id' });
-    expect(service.list()).toHaveLength(1);
+    expect(service.listGroups()).toHaveLength(1);
   });
 
   it('renames and edits the description, keeping the creation time', () => {
     const group = create({ mode: 'root', name: 'Before', description: 'old' });
-    const renamed = service.update(updateGroupInputSchema.parse({ id: group.id, name: 'After' }));
+    const renamed = service.updateGroup(updateGroupInputSchema.parse({ id: group.id, name: 'After' }));
     expect(renamed).toMatchObject({ name: 'After', description: 'old', createdAt: group.createdAt });
     expect(renamed.updatedAt > group.updatedAt).toBe(true);
-    const described = service.update(updateGroupInputSchema.parse({ id: group.id, description: '' }));
+    const described = service.updateGroup(updateGroupInputSchema.parse({ id: group.id, description: '' }));
     expect(described).toMatchObject({ name: 'After', description: '' });
   });
 
@@ -99,19 +99,19 @@ describe('GroupsService', () => {
       id: `${a.id.slice(0, 39)}${a.id.endsWith('0') ? '1' : '0'}`,
       name: 'L',
     });
-    const { deletedIds } = service.delete(a.id);
+    const { deletedIds } = service.deleteGroup({ id: a.id });
     expect(deletedIds.sort()).toEqual([a.id, a1.id, a11.id].sort());
     expect(
       service
-        .list()
+        .listGroups()
         .map((g) => g.id)
         .sort(),
     ).toEqual([b.id, lookalike.id].sort());
   });
 
   it('reports deleting or editing a missing group as not found', () => {
-    expect(codeOf(() => service.delete(ROOT)).code).toBe('NOT_FOUND');
-    expect(codeOf(() => service.update({ id: ROOT, name: 'x' })).code).toBe('NOT_FOUND');
+    expect(codeOf(() => service.deleteGroup({ id: ROOT })).code).toBe('NOT_FOUND');
+    expect(codeOf(() => service.updateGroup({ id: ROOT, name: 'x' })).code).toBe('NOT_FOUND');
   });
 
   describe('delete with associations', () => {
@@ -135,7 +135,7 @@ describe('GroupsService', () => {
       emitted.length = 0;
       let error: unknown;
       try {
-        service.delete(a.id);
+        service.deleteGroup({ id: a.id });
       } catch (caught) {
         error = caught;
       }
@@ -148,7 +148,7 @@ describe('GroupsService', () => {
       // The refusal rolled back: both groups and the draft are still there, and nothing was announced.
       expect(
         service
-          .list()
+          .listGroups()
           .map((g) => g.id)
           .sort(),
       ).toEqual([a.id, a1.id].sort());
@@ -163,7 +163,7 @@ describe('GroupsService', () => {
       associate('draft-a1', a1.id, 'draft');
       associate('gen-b', b.id, 'generated');
       emitted.length = 0;
-      expect(service.delete(a.id).deletedIds.sort()).toEqual([a.id, a1.id].sort());
+      expect(service.deleteGroup({ id: a.id }).deletedIds.sort()).toEqual([a.id, a1.id].sort());
       const repository = new AssociationRepository(store);
       expect(repository.find('draft-a1')).toBeUndefined();
       expect(repository.find('gen-b')?.values.groupId).toBe(b.id);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api';
+import type { groupMethods } from '../../../shared/contract/groups';
+import type { ServiceFor } from '../contract-service';
+import type { MethodOutput, ParsedInput } from '../../../shared/api';
 import { errorCodes } from '../../../shared/errors';
 import type { Association } from '../../../shared/contract/associations';
 import type { Group } from '../../../shared/model';
@@ -17,7 +19,7 @@ export interface GroupsServiceOptions {
 }
 
 /** Groups: create (root, child, or a pasted existing id), edit, delete with descendants. */
-export class GroupsService {
+export class GroupsService implements ServiceFor<typeof groupMethods> {
   readonly #repository: GroupRepository;
   readonly #associations: AssociationRepository;
   readonly #store: Store;
@@ -34,11 +36,11 @@ export class GroupsService {
     this.#randomHex = options.randomHex ?? ((bytes) => randomBytes(bytes).toString('hex'));
   }
 
-  list(): Group[] {
+  listGroups(): Group[] {
     return this.#repository.list();
   }
 
-  create(input: ParsedInput<'createGroup'>): Group {
+  createGroup(input: ParsedInput<'createGroup'>): Group {
     const group = this.#store.transaction(() => {
       const id = this.#newId(input);
       const timestamp = this.#now().toISOString();
@@ -56,7 +58,7 @@ export class GroupsService {
     return group;
   }
 
-  update(input: ParsedInput<'updateGroup'>): Group {
+  updateGroup(input: ParsedInput<'updateGroup'>): Group {
     const group = this.#store.transaction(() => {
       const existing = this.#require(input.id, 'id');
       const updated: Group = {
@@ -77,7 +79,7 @@ export class GroupsService {
    * that a workspace's main.tf still trusts is refused: deleting it here would leave the cloud
    * trusting a group Liaison no longer shows; its association is removed (and applied) first.
    */
-  delete(id: string): { deletedIds: string[] } {
+  deleteGroup({ id }: ParsedInput<'deleteGroup'>): MethodOutput<'deleteGroup'> {
     const { deletedIds, discardedDrafts } = this.#store.transaction(() => {
       this.#require(id, 'id');
       const ids = this.#repository.listSubtreeIds(id);

@@ -1,30 +1,27 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
-import { installAwsFixtureHome, type AwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError, type ProxiedRequest } from '../../../e2e/fixtures/aws/fault-proxy';
-import { findMotoServer, MOTO_MISSING_REASON } from '../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../e2e/fixtures/aws/moto-suite';
-import { installTokenCommand } from '../../../e2e/fixtures/checks/token-command-fixture';
-import { trustOnly } from '../../../e2e/fixtures/health/seed-shared-account';
-import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../e2e/fixtures/health/seed-moto-accounts';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../test-support/core/aws-test-bed';
+import { awsQueryError, type ProxiedRequest } from '../../../test-support/fakes/aws/fault-proxy';
+import { findMotoServer, MOTO_MISSING_REASON } from '../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
+import { installTokenCommand } from '../../../test-support/seeders/token-command';
+import { trustOnly } from '../../../test-support/seeders/seed-shared-account';
+import { accountProfile, seedMotoAccounts, type MotoAccount } from '../../../test-support/seeders/seed-moto-accounts';
 import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
 import { CheckRepository } from '../checks/check-repository';
 import { ChecksService } from '../checks/checks-service';
 import { tokenCommandProgram } from '../checks/token-command';
 import { programFingerprint } from '../programs/program-confirmation';
-import { dispatchCall } from '../dispatch';
 import { EventBus } from '../event-bus';
 import { GcpCredentialsService } from '../gcp/gcp-credentials-service';
 import { createLogger } from '../logger';
 import { openStore } from '../store/database';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { HealthService } from './health-service';
-import { groupIdFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
+import { groupIdFor, seedAssociations, type SeededAssociation } from '../../../test-support/seeders/seed-health';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -54,26 +51,18 @@ describe.skipIf(!motoBinary)(
   motoBinary ? 'check all against moto: each account read once per run' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
     const aws = motoSuite();
-    let root: string;
-    let fixture: AwsFixtureHome;
+    let bed: AwsHomeOnMoto;
     let test: ReturnType<typeof createTestCore> | undefined;
 
     beforeEach(async () => {
       aws.fault = undefined;
       await aws.moto.reset();
-      root = mkdtempSync(join(tmpdir(), 'liaison-check-all-aws-'));
-      fixture = installAwsFixtureHome(join(root, 'home'));
-      vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', '');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+      bed = awsHomeOnMoto(aws, 'check-all-aws');
     });
     afterEach(() => {
       test?.dispose();
       test = undefined;
-      vi.unstubAllEnvs();
-      rmSync(root, { recursive: true, force: true });
+      bed.dispose();
     });
 
     /**
@@ -96,14 +85,7 @@ describe.skipIf(!motoBinary)(
       // seedAssociations puts association i on account 100000000000 + i % accounts, with group i + 1.
       const groupsOf = (account: string) =>
         Array.from({ length: perAccount }, (_, n) => groupIdFor(n * accounts + Number(account) - 100000000000 + 1));
-      return seedMotoAccounts(aws.moto.url, ids, groupsOf, fixture.credentialsFile);
-    }
-
-    async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      if (!test) throw new Error('no core');
-      const result = await dispatchCall(test.core, method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as MethodOutput<M>;
+      return seedMotoAccounts(aws.moto.url, ids, groupsOf, bed.fixture.credentialsFile);
     }
 
     /** Starts a check-all through the API and resolves with its last progress once it ends. */
@@ -122,12 +104,12 @@ describe.skipIf(!motoBinary)(
           resolve(status);
         });
       });
-      const started = await call('startHealthRun', {});
+      const started = await test!.call('startHealthRun', {});
       return { status: await ended, started };
     }
 
     async function latest(association: SeededAssociation): Promise<CheckResult> {
-      const [check] = await call('listAssociationChecks', { associationId: association.id });
+      const [check] = await test!.call('listAssociationChecks', { associationId: association.id });
       if (!check) throw new Error(`no check stored for ${association.groupId}`);
       return check;
     }
@@ -169,7 +151,7 @@ describe.skipIf(!motoBinary)(
 
       // A check of its own (the wizard's Check step) still reads everything fresh.
       aws.proxy.requests.length = 0;
-      const single = await call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
+      const single = await test!.call('runAssociationCheck', { associationId: associations[0]?.id ?? '' });
       expect(single.verdict).toBe('configured');
       expect(actionsSignedBy(aws.proxy.requests, accounts[0]?.keys.accessKeyId ?? '')).toEqual(ONE_READ_EACH);
       expect(single.steps.some((s) => s.detail.includes('in this run'))).toBe(false);
@@ -276,9 +258,9 @@ describe.skipIf(!motoBinary)(
     it('the live step stays per association, and the rate limit counts API calls, not checks', async () => {
       await seedAccounts(1, 6);
       // A HealthService over the real checks whose clock records each wait of the rate limiter.
-      const store = openStore(join(root, 'liaison.db'));
+      const store = openStore(join(bed.root, 'liaison.db'));
       const associations = seedAssociations(store, 6, 1, { profile: accountProfile });
-      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', {
+      const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
         amazon: `canary:${associations[0]?.groupId ?? ''}`,
         google: '',
       });
@@ -307,7 +289,7 @@ describe.skipIf(!motoBinary)(
       });
       const health = new HealthService({ store, events, logger, checks, clock });
       try {
-        health.setSettings({ ...health.settings(), perAccountPerSecond: 10 });
+        health.setHealthSettings({ ...health.getHealthSettings(), perAccountPerSecond: 10 });
         aws.proxy.requests.length = 0;
         const status = await health.start(undefined).done;
         // moto lets any assume succeed; what matters here is that each association made its own.
@@ -327,8 +309,8 @@ describe.skipIf(!motoBinary)(
 
     it('a check-all (as the schedule runs it) never runs a token command that was not confirmed', async () => {
       const { associations } = await seed(1, 2);
-      const marker = join(root, 'unconfirmed-ran');
-      const script = join(root, 'unconfirmed-token.sh');
+      const marker = join(bed.root, 'unconfirmed-ran');
+      const script = join(bed.root, 'unconfirmed-token.sh');
       writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\n`);
       chmodSync(script, 0o755);
       // A command changed behind Liaison's back: its fingerprint is of something else.
@@ -353,20 +335,23 @@ describe.skipIf(!motoBinary)(
 
     it('cancel stops starting checks; the ones running finish and are stored', async () => {
       const { associations } = await seed(3, 10);
-      await call('setHealthSettings', { ...(await call('getHealthSettings', {})), concurrency: 2 });
-      const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: 'canary:nobody', google: '' });
-      await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+      await test!.call('setHealthSettings', { ...(await test!.call('getHealthSettings', {})), concurrency: 2 });
+      const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+        amazon: 'canary:nobody',
+        google: '',
+      });
+      await test!.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
       let cancelled = false;
       const { status, started } = await checkAll((progress) => {
         if (cancelled || progress.done < 2) return;
         cancelled = true;
-        void call('cancelHealthRun', { runId: progress.runId });
+        void test!.call('cancelHealthRun', { runId: progress.runId });
       });
       expect(started.total).toBe(30);
       expect(status.state).toBe('cancelled');
       expect(status.done).toBeGreaterThanOrEqual(2);
       expect(status.done).toBeLessThan(30);
-      const overview = await call('getHealthOverview', {});
+      const overview = await test!.call('getHealthOverview', {});
       expect(overview.rows.filter((r) => r.verdict !== undefined)).toHaveLength(status.done);
       expect(associations).toHaveLength(30);
       // Nothing is left running after the run ended.

@@ -1,19 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import type { CheckResult } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
-import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import type { RecordedRequest } from '../../../e2e/fixtures/gcp/google-fake';
+import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
+import type { RecordedRequest } from '../../../test-support/fakes/gcp/google-fake';
 import {
   clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   type WorkloadIdentityState,
-} from '../../../e2e/fixtures/gcp/workload-identity-fake';
-import { seedGroupsOnSharedProject } from '../../../e2e/fixtures/health/seed-shared-project';
-import { dispatchCall } from '../dispatch';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
-import { createTestCore } from '../test-core';
-import { groupIdFor } from './testing/seed-health';
+} from '../../../test-support/fakes/gcp/workload-identity-fake';
+import { seedGroupsOnSharedProject } from '../../../test-support/seeders/seed-shared-project';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { createTestCore } from '../../../test-support/core/test-core';
+import { groupIdFor } from '../../../test-support/seeders/seed-health';
 
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
 
@@ -71,18 +69,12 @@ describe('check all against the Google fake: each project read once per run', ()
     vi.unstubAllEnvs();
   });
 
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await dispatchCall(test.core, method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value as MethodOutput<M>;
-  }
-
   /** One generated association per group on `project`; returns their ids by group. */
   async function associate(project: { projectId: string; projectNumber: string }, groups: readonly string[]) {
     const ids = new Map<string, string>();
     for (const groupId of groups) {
-      await call('createGroup', { mode: 'existing', id: groupId, name: `team-${groupId.slice(-4)}` });
-      const saved = await call('saveAssociation', {
+      await test.call('createGroup', { mode: 'existing', id: groupId, name: `team-${groupId.slice(-4)}` });
+      const saved = await test.call('saveAssociation', {
         cloud: 'gcp',
         groupId,
         environment: 'enforce.dev',
@@ -105,12 +97,12 @@ describe('check all against the Google fake: each project read once per run', ()
         resolve(status);
       });
     });
-    await call('startHealthRun', {});
+    await test.call('startHealthRun', {});
     return ended;
   }
 
   async function latest(associationId: string | undefined): Promise<CheckResult> {
-    const [check] = await call('listAssociationChecks', { associationId: associationId ?? '' });
+    const [check] = await test.call('listAssociationChecks', { associationId: associationId ?? '' });
     if (!check) throw new Error('no check stored');
     return check;
   }
@@ -170,7 +162,7 @@ describe('check all against the Google fake: each project read once per run', ()
 
     // A check of its own reads everything again.
     bed.fake.requests.length = 0;
-    expect((await call('runAssociationCheck', { associationId: ids.get(groups[0] ?? '') ?? '' })).verdict).toBe(
+    expect((await test.call('runAssociationCheck', { associationId: ids.get(groups[0] ?? '') ?? '' })).verdict).toBe(
       'configured',
     );
     expect(projectReads(bed.fake.requests, DEMO_PROJECT)).toMatchObject({ project: 1, pool: 1, serviceAccounts: 2 });

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openStore } from '../store/database';
 import { HealthService } from './health-service';
-import { createHealthTestBed } from './testing/health-test-bed';
-import { checkResultFor, seedAssociations } from './testing/seed-health';
+import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
+import { checkResultFor, seedAssociations } from '../../../test-support/seeders/seed-health';
 
-const HOOKS = new URL('../../../e2e/fixtures/terraform/ts-import-hooks.mjs', import.meta.url).pathname;
-const CHILD = new URL('./testing/check-all-in-child.ts', import.meta.url).pathname;
+const HOOKS = new URL('../../../test-support/fakes/terraform/ts-import-hooks.mjs', import.meta.url).pathname;
+const CHILD = new URL('../../../test-support/core/check-all-in-child.ts', import.meta.url).pathname;
 
 describe('a Liaison killed during a check-all', () => {
   let bed: ReturnType<typeof createHealthTestBed>;
@@ -47,7 +47,7 @@ describe('a Liaison killed during a check-all', () => {
       checks: bed.runner(() => Promise.reject(new Error('not used'))),
       timers: { setTimeout: () => 0, clearTimeout: () => undefined },
     });
-    const overview = health.overview();
+    const overview = health.getHealthOverview();
     health.close();
     expect(overview.rows).toHaveLength(40);
     expect(overview.counts.unchecked).toBe(0);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyCheckRetention } from './check-retention';
-import { createHealthTestBed } from './testing/health-test-bed';
-import { checkResultFor, seedAssociations } from './testing/seed-health';
+import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
+import { checkResultFor, seedAssociations } from '../../../test-support/seeders/seed-health';
 
 const NOW = new Date('2025-06-30T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);

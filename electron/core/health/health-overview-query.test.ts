@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OVERVIEW_SQL, queryHealthOverview } from './health-overview-query';
-import { createHealthTestBed } from './testing/health-test-bed';
-import { checkResultFor, seedAssociations, seedChecks } from './testing/seed-health';
+import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
+import { checkResultFor, seedAssociations, seedChecks } from '../../../test-support/seeders/seed-health';
 
 describe('queryHealthOverview', () => {
   let bed: ReturnType<typeof createHealthTestBed>;

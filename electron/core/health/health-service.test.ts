@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult, CheckVerdict } from '../../../shared/contract/checks';
 import type { HealthRunStatus } from '../../../shared/contract/health';
 import { CoreError } from '../core-error';
-import { createHealthTestBed } from './testing/health-test-bed';
+import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
 import { HealthService, type HealthServiceOptions } from './health-service';
-import { checkResultFor, seedAssociations, type SeededAssociation } from './testing/seed-health';
+import { checkResultFor, seedAssociations, type SeededAssociation } from '../../../test-support/seeders/seed-health';
 
 const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
 
@@ -55,7 +55,7 @@ describe('HealthService', () => {
     bed = createHealthTestBed();
     seedAssociations(bed.store, 3);
     const { service } = start([], () => 'success');
-    const overview = service.overview();
+    const overview = service.getHealthOverview();
     expect(overview.rows).toHaveLength(3);
     expect(overview.rows[0]).toMatchObject({ groupName: 'team-0000', cloud: 'aws', recent: [], drift: 'unknown' });
     expect(overview.rows[0]?.verdict).toBeUndefined();
@@ -66,11 +66,11 @@ describe('HealthService', () => {
     bed = createHealthTestBed();
     const seeded = seedAssociations(bed.store, 40, 40);
     const { service, inFlight } = start(seeded, (a) => (a.groupId.endsWith('7') ? 'failing' : 'configured'));
-    service.setSettings({ ...service.settings(), concurrency: 6 });
+    service.setHealthSettings({ ...service.getHealthSettings(), concurrency: 6 });
     const status = await service.start(undefined).done;
     expect(inFlight.max).toBe(6);
     expect(status).toMatchObject({ state: 'finished', total: 40, done: 40 });
-    const overview = service.overview();
+    const overview = service.getHealthOverview();
     expect(overview.counts.failing).toBe(seeded.filter((a) => a.groupId.endsWith('7')).length);
     expect(overview.counts.configured + overview.counts.failing).toBe(40);
     const progress = bed.emitted.filter((e) => e.name === 'healthRunProgress').map((e) => e.payload as HealthRunStatus);
@@ -86,7 +86,7 @@ describe('HealthService', () => {
     );
     const status = await service.start(undefined).done;
     expect(status.done).toBe(12);
-    const rows = service.overview().rows;
+    const rows = service.getHealthOverview().rows;
     expect(rows.every((row) => row.verdict !== undefined)).toBe(true);
     expect(rows.filter((row) => row.verdict === 'error').map((r) => r.target)).toEqual([
       broken,
@@ -101,16 +101,16 @@ describe('HealthService', () => {
     bed = createHealthTestBed();
     const seeded = seedAssociations(bed.store, 30, 30);
     const { service } = start(seeded, () => 'configured', 20);
-    service.setSettings({ ...service.settings(), concurrency: 2 });
+    service.setHealthSettings({ ...service.getHealthSettings(), concurrency: 2 });
     const run = service.start(undefined);
     expect(() => service.start(undefined)).toThrow(/already running/);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(service.cancel(run.status.runId)).toEqual({ cancelled: true });
+    expect(service.cancelHealthRun({ runId: run.status.runId })).toEqual({ cancelled: true });
     const status = await run.done;
     expect(status.state).toBe('cancelled');
     expect(status.done).toBeGreaterThan(0);
     expect(status.done).toBeLessThan(30);
-    expect(service.overview().counts.configured).toBe(status.done);
+    expect(service.getHealthOverview().counts.configured).toBe(status.done);
   });
 
   it('checks only the selected associations', async () => {
@@ -119,7 +119,7 @@ describe('HealthService', () => {
     const { service } = start(seeded, () => 'success');
     const ids = seeded.slice(0, 2).map((a) => a.id);
     expect((await service.start(ids).done).total).toBe(2);
-    expect(service.overview().counts).toMatchObject({ success: 2, unchecked: 3 });
+    expect(service.getHealthOverview().counts).toMatchObject({ success: 2, unchecked: 3 });
   });
 
   it('alerts when an association turns Failing and when it recovers, not on repeats', async () => {
@@ -158,7 +158,7 @@ describe('HealthService', () => {
         to: 'success',
       },
     ]);
-    expect(service.overview().rows.find((r) => r.associationId === seeded[0]?.id)?.recent).toEqual([
+    expect(service.getHealthOverview().rows.find((r) => r.associationId === seeded[0]?.id)?.recent).toEqual([
       'configured',
       'failing',
       'failing',
@@ -208,8 +208,8 @@ describe('HealthService', () => {
     });
     const { service } = start([], () => 'success', 5, { drift });
     const [first, second] = await Promise.all([
-      service.checkDrift('aws-100000000000'),
-      service.checkDrift('aws-100000000000'),
+      service.checkDrift({ workspaceKey: 'aws-100000000000' }),
+      service.checkDrift({ workspaceKey: 'aws-100000000000' }),
     ]);
     expect(first).toBe(second);
     expect(calls).toEqual(['aws-100000000000']);
@@ -220,13 +220,13 @@ describe('HealthService', () => {
       ['aws-100000000000', 'drift'],
       ['aws-100000000001', 'in-sync'],
     ]);
-    const rows = service.overview().rows;
+    const rows = service.getHealthOverview().rows;
     expect(rows.filter((r) => r.drift === 'drift').map((r) => r.driftDetail)).toEqual([
       'aws_iam_role.canary: update',
       'aws_iam_role.canary: update',
     ]);
     expect(rows.filter((r) => r.drift === 'in-sync')).toHaveLength(1);
-    expect(() => service.checkDrift('aws-999')).toThrow(/No generated association/);
+    expect(() => service.checkDrift({ workspaceKey: 'aws-999' })).toThrow(/No generated association/);
   });
 
   it('records a drift check that throws as an error rather than losing it', async () => {
@@ -235,11 +235,11 @@ describe('HealthService', () => {
     const { service } = start([], () => 'success', 5, {
       drift: () => Promise.reject(new Error('terraform vanished')),
     });
-    expect(await service.checkDrift('aws-100000000000')).toMatchObject({
+    expect(await service.checkDrift({ workspaceKey: 'aws-100000000000' })).toMatchObject({
       drift: 'error',
       detail: 'terraform vanished',
     });
-    expect(service.overview().rows[0]).toMatchObject({ drift: 'error', driftDetail: 'terraform vanished' });
+    expect(service.getHealthOverview().rows[0]).toMatchObject({ drift: 'error', driftDetail: 'terraform vanished' });
   });
 
   it('runs drift on the schedule only when the setting is on', async () => {
@@ -265,10 +265,10 @@ describe('HealthService', () => {
       // The next tick is armed only once the scheduled run (and its drift checks) has finished.
       await vi.waitFor(() => expect(armed).toBeDefined());
     };
-    service.setSettings({ ...service.settings(), scheduleMinutes: 5 });
+    service.setHealthSettings({ ...service.getHealthSettings(), scheduleMinutes: 5 });
     await fire();
     expect(drift).not.toHaveBeenCalled();
-    service.setSettings({ ...service.settings(), driftOnSchedule: true });
+    service.setHealthSettings({ ...service.getHealthSettings(), driftOnSchedule: true });
     await fire();
     expect(drift).toHaveBeenCalledWith('aws-100000000000');
   });
@@ -278,16 +278,16 @@ describe('HealthService', () => {
     const seeded = seedAssociations(bed.store, 3);
     const { service } = start(seeded, (a) => (a === seeded[1] ? 'failing' : 'configured'));
     await service.start(undefined).done;
-    const csv = service.exportOverview('csv');
+    const csv = service.exportHealthOverview({ format: 'csv' });
     const lines = csv.content.trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^association_id,group_name,group_id,cloud,account_or_project,verdict,/);
     expect(lines.filter((l) => l.includes(',Failing,'))).toHaveLength(1);
     expect(csv.fileName).toMatch(/\.csv$/);
-    const json = JSON.parse(service.exportOverview('json').content) as { rows: unknown[] };
+    const json = JSON.parse(service.exportHealthOverview({ format: 'json' }).content) as { rows: unknown[] };
     expect(json.rows).toHaveLength(3);
     const history = service
-      .exportHistory(seeded[1]?.id ?? '', 'csv')
+      .exportAssociationHistory({ associationId: seeded[1]?.id ?? '', format: 'csv' })
       .content.trim()
       .split('\r\n');
     expect(history).toHaveLength(2);
@@ -297,15 +297,15 @@ describe('HealthService', () => {
   it('persists settings and validates them through the stored defaults', () => {
     bed = createHealthTestBed();
     const { service } = start([], () => 'success');
-    expect(service.settings().scheduleMinutes).toBe(0);
-    service.setSettings({
+    expect(service.getHealthSettings().scheduleMinutes).toBe(0);
+    service.setHealthSettings({
       scheduleMinutes: 60,
       concurrency: 4,
       perAccountPerSecond: 5,
       keepAllDays: 7,
       driftOnSchedule: true,
     });
-    expect(service.settings()).toEqual({
+    expect(service.getHealthSettings()).toEqual({
       scheduleMinutes: 60,
       concurrency: 4,
       perAccountPerSecond: 5,

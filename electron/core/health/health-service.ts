@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { healthMethods } from '../../../shared/contract/health';
+import type { ServiceFor } from '../contract-service';
+import type { ParsedInput } from '../../../shared/api';
 import { CHECK_VERDICT_LABELS, type CheckResult, type CheckVerdict } from '../../../shared/contract/checks';
 import {
   healthErrorCodes,
@@ -54,7 +57,7 @@ export interface HealthServiceOptions {
 }
 
 /** The dashboard's data, check-all runs, the schedule, retention, alerts and exports. */
-export class HealthService {
+export class HealthService implements ServiceFor<typeof healthMethods> {
   readonly #options: HealthServiceOptions;
   readonly #settings: HealthSettingsRepository;
   readonly #checks: CheckRepository;
@@ -77,20 +80,24 @@ export class HealthService {
     this.#scheduler.configure(this.#settings.read().scheduleMinutes);
   }
 
-  overview(): HealthOverview {
+  getHealthOverview(): HealthOverview {
     const { rows, counts } = queryHealthOverview(this.#options.store);
     return { rows, counts, ...(this.#run ? { run: this.#run.status } : {}) };
   }
 
-  settings(): HealthSettings {
+  getHealthSettings(): HealthSettings {
     return this.#settings.read();
   }
 
-  setSettings(settings: HealthSettings): HealthSettings {
+  setHealthSettings(settings: HealthSettings): HealthSettings {
     this.#settings.write(settings);
     this.#scheduler.configure(settings.scheduleMinutes);
     this.#options.events.emit('healthSettingsChanged', settings);
     return settings;
+  }
+
+  startHealthRun({ associationIds }: ParsedInput<'startHealthRun'>): HealthRunStatus {
+    return this.start(associationIds).status;
   }
 
   /** Starts a run over the given associations (every generated one when omitted). */
@@ -123,29 +130,29 @@ export class HealthService {
     return run;
   }
 
-  cancel(runId: string): { cancelled: boolean } {
+  cancelHealthRun({ runId }: ParsedInput<'cancelHealthRun'>): { cancelled: boolean } {
     if (this.#run?.status.runId !== runId || this.#run.status.state !== 'running') return { cancelled: false };
     this.#run.cancel();
     return { cancelled: true };
   }
 
-  history(associationId: string, limit: number): HistoryPoint[] {
+  getAssociationHistory({ associationId, limit }: ParsedInput<'getAssociationHistory'>): HistoryPoint[] {
     return this.#options.checks
       .list(associationId, limit)
       .map(({ id, verdict, headline, startedAt, durationMs }) => ({ id, verdict, headline, startedAt, durationMs }))
       .reverse();
   }
 
-  exportOverview(format: 'csv' | 'json'): ExportFile {
+  exportHealthOverview({ format }: ParsedInput<'exportHealthOverview'>): ExportFile {
     return exportOverview(queryHealthOverview(this.#options.store).rows, format, this.#now());
   }
 
-  exportHistory(associationId: string, format: 'csv' | 'json'): ExportFile {
+  exportAssociationHistory({ associationId, format }: ParsedInput<'exportAssociationHistory'>): ExportFile {
     return exportHistory(associationId, this.#options.checks.list(associationId, 5000), format, this.#now());
   }
 
   /** One workspace's refresh-only plan, stored; a check already running there is joined, not repeated. */
-  checkDrift(workspaceKey: string): Promise<WorkspaceDrift> {
+  checkDrift({ workspaceKey }: ParsedInput<'checkDrift'>): Promise<WorkspaceDrift> {
     const known = queryHealthOverview(this.#options.store).rows.some((row) => row.workspaceKey === workspaceKey);
     if (!known) {
       throw new CoreError({
@@ -165,7 +172,7 @@ export class HealthService {
   async checkAllDrift(): Promise<WorkspaceDrift[]> {
     const keys = [...new Set(queryHealthOverview(this.#options.store).rows.map((row) => row.workspaceKey))];
     const results: WorkspaceDrift[] = [];
-    for (const key of keys) results.push(await this.checkDrift(key));
+    for (const key of keys) results.push(await this.checkDrift({ workspaceKey: key }));
     return results;
   }
 

@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT } from '../../../e2e/fixtures/gcp/gcloud-fixture';
-import { installWorkloadIdentityRoutes, seedGcpAssociation } from '../../../e2e/fixtures/gcp/workload-identity-fake';
-import { installChainctlDouble, type ChainctlDouble } from '../../../e2e/fixtures/platform/chainctl-double';
-import { startPlatformStandIn, type PlatformStandIn } from '../../../e2e/fixtures/platform/platform-stand-in';
+import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
+import {
+  installWorkloadIdentityRoutes,
+  seedGcpAssociation,
+} from '../../../test-support/fakes/gcp/workload-identity-fake';
+import { installChainctlDouble, type ChainctlDouble } from '../../../test-support/fakes/platform/chainctl-double';
+import { startPlatformStandIn, type PlatformStandIn } from '../../../test-support/fakes/platform/platform-stand-in';
 import { createCore } from '../core';
 import { dispatchCall } from '../dispatch';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { createLogger } from '../logger';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { platformErrorCodes } from '../../../shared/contract/platform';
-import { installChainctlDouble, type ChainctlDouble } from '../../../e2e/fixtures/platform/chainctl-double';
-import { startPlatformStandIn, type PlatformStandIn } from '../../../e2e/fixtures/platform/platform-stand-in';
+import { installChainctlDouble, type ChainctlDouble } from '../../../test-support/fakes/platform/chainctl-double';
+import { startPlatformStandIn, type PlatformStandIn } from '../../../test-support/fakes/platform/platform-stand-in';
 import { ChainctlTokenSource } from './chainctl-token-source';
 import { PlatformClient } from './platform-client';
 

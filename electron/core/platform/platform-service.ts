@@ -1,3 +1,6 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { platformMethods } from '../../../shared/contract/platform';
+import type { ServiceFor } from '../contract-service';
 import {
   platformErrorCodes,
   type PlatformConnection,
@@ -31,7 +34,7 @@ export interface PlatformServiceOptions {
 }
 
 /** The platform side of Liaison: the operator's sign-in, the platform's groups, registration and its check. */
-export class PlatformService {
+export class PlatformService implements ServiceFor<typeof platformMethods> {
   readonly #options: PlatformServiceOptions;
   readonly #tokens: ChainctlTokenSource;
   readonly #associations: AssociationRepository;
@@ -60,7 +63,7 @@ export class PlatformService {
     });
   }
 
-  async connection(environment: string): Promise<PlatformConnection> {
+  async getPlatformConnection({ environment }: ParsedInput<'getPlatformConnection'>): Promise<PlatformConnection> {
     const api = consoleApiFor(environment, this.#options.env);
     const base = { environment, apiUrl: api.url, apiUrlSource: api.source, loginCommand: loginCommand(api.url) };
     if (!this.available()) {
@@ -102,13 +105,13 @@ export class PlatformService {
     }
   }
 
-  async signIn(environment: string): Promise<PlatformConnection> {
+  async signInToPlatform({ environment }: ParsedInput<'signInToPlatform'>): Promise<PlatformConnection> {
     const api = consoleApiFor(environment, this.#options.env);
     await this.#tokens.login(api.url);
-    return this.connection(environment);
+    return this.getPlatformConnection({ environment });
   }
 
-  async listGroups(environment: string): Promise<PlatformGroup[]> {
+  async listPlatformGroups({ environment }: ParsedInput<'listPlatformGroups'>): Promise<PlatformGroup[]> {
     const groups = await this.client(environment).listGroups();
     return groups
       .filter((g) => /^[0-9a-f]{40}(\/[0-9a-f]{16})*$/.test(g.id))
@@ -116,27 +119,26 @@ export class PlatformService {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  async createFolder(
-    environment: string,
-    parentId: string,
-    folder: { name: string; description: string },
-  ): Promise<PlatformGroup> {
-    const created = await this.client(environment).createGroup(parentId, folder);
+  async createPlatformFolder(input: ParsedInput<'createPlatformFolder'>): Promise<PlatformGroup> {
+    const { environment, parentId, name, description } = input;
+    const created = await this.client(environment).createGroup(parentId, { name, description });
     this.#options.logger.info({ environment, parentId, id: created.id }, 'platform folder created');
     return { id: created.id, name: created.name, description: created.description };
   }
 
-  async planRegistration(associationId: string): Promise<RegistrationPlanView> {
+  async planPlatformRegistration({
+    associationId,
+  }: ParsedInput<'planPlatformRegistration'>): Promise<RegistrationPlanView> {
     const target = this.#target(associationId);
     const existing = await this.client(target.environment).readAssociation(target.groupId);
     return view(associationId, target, existing);
   }
 
   /** Writes the record (create, add this cloud, or replace after confirmation), then asks the platform's check. */
-  async register(
-    associationId: string,
-    confirmReplace: string | undefined,
-  ): Promise<{ plan: RegistrationPlanView; check?: PlatformCheckStatus }> {
+  async registerPlatformAssociation({
+    associationId,
+    confirmReplace,
+  }: ParsedInput<'registerPlatformAssociation'>): Promise<{ plan: RegistrationPlanView; check?: PlatformCheckStatus }> {
     const target = this.#target(associationId);
     const client = this.client(target.environment);
     const existing = await client.readAssociation(target.groupId);
@@ -165,7 +167,9 @@ export class PlatformService {
   }
 
   /** Takes this association's cloud out of the group's record, keeping the other cloud's half. */
-  async unset(associationId: string): Promise<{ outcome: 'deleted' | 'updated' | 'nothing'; detail: string }> {
+  async unsetPlatformAssociation({
+    associationId,
+  }: ParsedInput<'unsetPlatformAssociation'>): Promise<{ outcome: 'deleted' | 'updated' | 'nothing'; detail: string }> {
     const target = this.#target(associationId);
     const client = this.client(target.environment);
     const existing = await client.readAssociation(target.groupId);

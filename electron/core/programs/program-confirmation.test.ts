@@ -2,14 +2,13 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName } from '../../../shared/api';
 import { CheckRepository } from '../checks/check-repository';
 import { runTokenCommand } from '../checks/token-command';
 import { DATABASE_FILE } from '../core';
 import { dispatchCall } from '../dispatch';
 import type { HostPlatform } from '../platform';
 import { openStore, type Store } from '../store/database';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import type { ConfirmationOutcome, ProgramToConfirm } from './program-confirmation';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5lbmZvcmNlLmRldiIsInN1YiI6ImNhbmFyeTp4In0.c2ln';
@@ -39,10 +38,6 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>) {
-  return dispatchCall(test.core, method, input);
-}
-
 /** A program that leaves a mark when it runs, prints a JWT, and records its arguments and environment. */
 function script(name: string): { path: string; ran: () => boolean; args: () => string[]; env: () => string } {
   const path = join(root, name);
@@ -70,21 +65,32 @@ describe('a token command takes effect only once confirmed (Electron: a native d
   it('shows the exact command, and saves nothing when the operator declines', async () => {
     answer = 'declined';
     const command = `"${join(root, 'print token')}" --audience {audience}`;
-    const result = await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    const result = await test.callResult('setTokenCommand', {
+      environment: 'enforce.dev',
+      command,
+      timeoutSeconds: 10,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'PROGRAM_NOT_CONFIRMED' } });
     expect(asked).toEqual([expect.objectContaining({ program: command })]);
-    expect(await call('listTokenCommands', {})).toEqual({ ok: true, value: [] });
+    expect(await test.callResult('listTokenCommands', {})).toEqual({ ok: true, value: [] });
   });
 
   it('saves it confirmed when allowed; a new timeout asks nothing, a new command asks again', async () => {
-    const first = await call('setTokenCommand', { environment: 'enforce.dev', command: 'chainctl auth token' });
+    const first = await test.callResult('setTokenCommand', {
+      environment: 'enforce.dev',
+      command: 'chainctl auth token',
+    });
     expect(first).toMatchObject({ ok: true, value: { command: 'chainctl auth token', confirmed: true, shell: false } });
-    await call('setTokenCommand', { environment: 'enforce.dev', command: 'chainctl auth token', timeoutSeconds: 60 });
+    await test.callResult('setTokenCommand', {
+      environment: 'enforce.dev',
+      command: 'chainctl auth token',
+      timeoutSeconds: 60,
+    });
     expect(asked).toHaveLength(1);
-    await call('setTokenCommand', { environment: 'enforce.dev', command: 'chainctl auth token --verbose' });
+    await test.callResult('setTokenCommand', { environment: 'enforce.dev', command: 'chainctl auth token --verbose' });
     expect(asked.map((each) => each.program)).toEqual(['chainctl auth token', 'chainctl auth token --verbose']);
     // The same line through the shell is another program: it is asked for again.
-    await call('setTokenCommand', {
+    await test.callResult('setTokenCommand', {
       environment: 'enforce.dev',
       command: 'chainctl auth token --verbose',
       shell: true,
@@ -100,7 +106,7 @@ describe('a token command takes effect only once confirmed (Electron: a native d
       'echo $(id)',
       'cat $HOME/t',
     ]) {
-      const result = await call('setTokenCommand', { environment: 'enforce.dev', command });
+      const result = await test.callResult('setTokenCommand', { environment: 'enforce.dev', command });
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'command' } });
     }
     expect(asked).toEqual([]);
@@ -109,7 +115,7 @@ describe('a token command takes effect only once confirmed (Electron: a native d
   it('runs a saved command with an argument list, no shell, and a minimal environment', async () => {
     const program = script('print-token');
     const command = `"${program.path}" "two words" {audience} $LIAISON_TOKEN_AUDIENCE '$HOME' \`touch ${join(root, 'injected')}\``;
-    expect((await call('setTokenCommand', { environment: 'enforce.dev', command })).ok).toBe(true);
+    expect((await test.callResult('setTokenCommand', { environment: 'enforce.dev', command })).ok).toBe(true);
     const saved = new CheckRepository(openStoreOf(test)).tokenCommand('enforce.dev');
     const env = {
       PATH: process.env.PATH,
@@ -141,14 +147,14 @@ describe('a token command takes effect only once confirmed (Electron: a native d
   it('does not run a stored command whose fingerprint does not match what was confirmed', async () => {
     const confirmed = script('confirmed');
     const swapped = script('swapped');
-    await call('setTokenCommand', { environment: 'enforce.dev', command: `"${confirmed.path}"` });
+    await test.callResult('setTokenCommand', { environment: 'enforce.dev', command: `"${confirmed.path}"` });
     const store = openStoreOf(test);
     // Anything but the confirmed setter that changes the command (or a row saved before confirmation).
     store.db.prepare('UPDATE check_token_commands SET command = ?').run(`"${swapped.path}"`);
     const stored = new CheckRepository(store).tokenCommand('enforce.dev');
     await expect(runTokenCommand(stored!, 'amazon', process.env)).rejects.toThrow(/has not been confirmed/);
     expect(swapped.ran()).toBe(false);
-    expect(await call('listTokenCommands', {})).toMatchObject({ ok: true, value: [{ confirmed: false }] });
+    expect(await test.callResult('listTokenCommands', {})).toMatchObject({ ok: true, value: [{ confirmed: false }] });
     store.db.prepare('UPDATE check_token_commands SET command = ?, fingerprint = NULL').run(`"${confirmed.path}"`);
     await expect(
       runTokenCommand(new CheckRepository(store).tokenCommand('enforce.dev')!, 'amazon', process.env),
@@ -165,24 +171,24 @@ describe('the Terraform binary path takes effect only once confirmed', () => {
   it('never runs a declined path, not even for its version, and keeps the previous setting', async () => {
     answer = 'declined';
     const binary = script('terraform');
-    const result = await call('setTerraformBinaryPath', { path: binary.path });
+    const result = await test.callResult('setTerraformBinaryPath', { path: binary.path });
     expect(result).toMatchObject({ ok: false, error: { code: 'PROGRAM_NOT_CONFIRMED' } });
     expect(asked).toEqual([expect.objectContaining({ program: binary.path })]);
     expect(binary.ran()).toBe(false);
-    const status = await call('getTerraformBinary', {});
+    const status = await test.callResult('getTerraformBinary', {});
     expect(status.ok).toBe(true);
     expect(status.ok && (status.value as { configuredPath?: string }).configuredPath).toBeUndefined();
   });
 
   it('refuses a path that is not an executable file with a field error, before asking', async () => {
-    const result = await call('setTerraformBinaryPath', { path: join(root, 'nowhere', 'terraform') });
+    const result = await test.callResult('setTerraformBinaryPath', { path: join(root, 'nowhere', 'terraform') });
     expect(result).toMatchObject({ ok: false, error: { field: 'path' } });
     expect(asked).toEqual([]);
   });
 
   it('runs a confirmed path, and not a stored path whose fingerprint does not match', async () => {
     const binary = script('terraform');
-    const set = await call('setTerraformBinaryPath', { path: binary.path });
+    const set = await test.callResult('setTerraformBinaryPath', { path: binary.path });
     expect(set.ok).toBe(true);
     expect(binary.ran()).toBe(true);
     const swapped = script('other-terraform');

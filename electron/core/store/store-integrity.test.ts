@@ -8,7 +8,7 @@ import { workspaceDir, writeWorkspaceFiles } from '../associations/workspace-fil
 import { DATABASE_FILE } from '../core';
 import { CoreError } from '../core-error';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../test-core';
+import { createTestCore } from '../../../test-support/core/test-core';
 import { openStore } from './database';
 
 let dir: string;

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Association, AssociationValues } from '../../../shared/contract/associations';
-import { installAwsFixtureHome } from '../../../e2e/fixtures/aws/aws-fixture-home';
+import { installAwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
 import {
   createMotoUser,
   findMotoServer,
   MOTO_MISSING_REASON,
   startMoto,
   type MotoServer,
-} from '../../../e2e/fixtures/aws/moto';
-import { USERS } from '../../../e2e/fixtures/gcp/gcloud-fixture';
+} from '../../../test-support/fakes/aws/moto';
+import { USERS } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import { AssociationRepository } from '../associations/association-repository';
 import { AwsMfaPrompts } from '../aws/aws-mfa-prompts';
 import { AwsProfileCatalog } from '../aws/aws-profile-catalog';
@@ -19,7 +19,7 @@ import { AwsSessionCredentials } from '../aws/aws-session-credentials';
 import { installCredentialProcessRunner } from '../aws/credential-process-runner';
 import { CoreError } from '../core-error';
 import { EventBus } from '../event-bus';
-import { createGcpTestBed, type GcpTestBed } from '../gcp/gcp-test-setup';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { openStore, type Store } from '../store/database';
 import {
   AssociationCredentialSource,
@@ -29,7 +29,7 @@ import {
 import { terraformErrorCodes } from './run-failure';
 import { REDACTED } from './secret-redactor';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, type Harness } from './terraform-test-harness';
+import { createHarness, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED AWS credential source tests: ${MOTO_MISSING_REASON}`);
@@ -203,16 +203,16 @@ describe.skipIf(!motoBinary)('AWS profiles resolved for terraform (moto)', () =>
         },
       });
       const plan = await harness.service.waitFor(
-        (await harness.service.startPlan({ workspaceKey: AWS_KEY, destroy: false })).id,
+        (await harness.service.startTerraformPlan({ workspaceKey: AWS_KEY, destroy: false })).id,
       );
       expect(plan.status).toBe('succeeded');
-      const reviewed = harness.service.get(plan.id).plan?.counts;
+      const reviewed = harness.service.getTerraformRun({ runId: plan.id }).plan?.counts;
       const apply = await harness.service.waitFor(
-        (await harness.service.apply({ planRunId: plan.id, reviewed: reviewed! })).id,
+        (await harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: reviewed! })).id,
       );
       expect(apply.status).toBe('succeeded');
       const printed = harness.service
-        .log({ runId: apply.id, afterSeq: -1, limit: 5000 })
+        .getTerraformRunLog({ runId: apply.id, afterSeq: -1, limit: 5000 })
         .entries.flatMap((entry) => (entry.event.type === 'provision_progress' ? [entry.event.hook.output ?? ''] : []));
       expect(printed).toContain(`AWS_SESSION_TOKEN=${REDACTED}`);
       expect(printed).toContain(`AWS_SECRET_ACCESS_KEY=${REDACTED}`);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorkspace, type GeneratedFile } from '../../../shared/terraform/generate-workspace';
 import { hclString } from '../../../shared/terraform/hcl-escape';
-import { goldenCases } from '../../../shared/terraform/testing/golden-cases';
+import { goldenCases } from '../../../test-support/terraform-files/golden-cases';
 import { findTerraformForTests } from './terraform-binary';
 
 /*

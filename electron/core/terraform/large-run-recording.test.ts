@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerraformEvent } from '../../../shared/contract/terraform';
-import { generateLargeRun, writeLargeRun } from '../../../e2e/fixtures/terraform/large-run';
+import { generateLargeRun, writeLargeRun } from '../../../test-support/fakes/terraform/large-run';
 import { parseTerraformLine } from './parse-terraform-line';
 import { planReviewFromShowJson } from './plan-review';
-import { createHarness, eventsOf, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 /*
  * The bench's 10,000-event apply is generated from the real success recording (large-run.ts), not
@@ -107,14 +107,16 @@ describe('the test double replaying a generated large run', () => {
     const written = writeLargeRun(root, { resources: RESOURCES, maxCreateMs: 4 });
     harness = createHarness('basic');
     const h = harness;
-    await h.service.setBinaryPath(join(written.binDir, 'terraform'));
+    await h.service.setTerraformBinaryPath({ path: join(written.binDir, 'terraform') });
     const plan = await h.service.waitFor(
-      (await h.service.startPlan({ workspaceKey: 'aws-123456789012', destroy: false })).id,
+      (await h.service.startTerraformPlan({ workspaceKey: 'aws-123456789012', destroy: false })).id,
     );
     expect(plan.status).toBe('succeeded');
-    const review = h.service.get(plan.id).plan!;
+    const review = h.service.getTerraformRun({ runId: plan.id }).plan!;
     expect(review.counts.create).toBe(RESOURCES);
-    const apply = await h.service.waitFor((await h.service.apply({ planRunId: plan.id, reviewed: review.counts })).id);
+    const apply = await h.service.waitFor(
+      (await h.service.applyTerraformPlan({ planRunId: plan.id, reviewed: review.counts })).id,
+    );
     expect(apply).toMatchObject({ status: 'succeeded', changes: { add: RESOURCES } });
     const events = eventsOf(h.streamed.get(apply.id));
     expect(events).toHaveLength(written.applyEvents);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { terraformEventSchema } from '../../../shared/contract/terraform';
 import { parseTerraformLine } from './parse-terraform-line';
 
-const RECORDINGS = new URL('../../../e2e/fixtures/terraform/recordings/', import.meta.url).pathname;
+const RECORDINGS = new URL('../../../test-support/fakes/terraform/recordings/', import.meta.url).pathname;
 
 function recorded(path: string): string[] {
   return readFileSync(`${RECORDINGS}${path}`, 'utf8').split('\n').filter(Boolean);

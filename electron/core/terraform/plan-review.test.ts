@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mask, planReviewFromShowJson, SENSITIVE } from './plan-review';
 
-const SHOW_JSON = new URL('../../../e2e/fixtures/terraform/recordings/success/show.stdout', import.meta.url).pathname;
+const SHOW_JSON = new URL('../../../test-support/fakes/terraform/recordings/success/show.stdout', import.meta.url)
+  .pathname;
 
 describe('planReviewFromShowJson', () => {
   it('summarises the recorded plan of three creations', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REDACTED } from './secret-redactor';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, type Harness } from './terraform-test-harness';
+import { createHarness, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform credential tests: ${terraform.reason}`);
@@ -35,15 +35,20 @@ describe.skipIf(!terraform.found)('credentials for the terraform child', () => {
       env: { ...process.env, LIAISON_APP_SECRET: 'app-only-secret-value', AWS_PROFILE: 'not-this-one' },
     });
     const plan = await harness.service.waitFor(
-      (await harness.service.startPlan({ workspaceKey: KEY, destroy: false })).id,
+      (await harness.service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).id,
     );
     const apply = await harness.service.waitFor(
-      (await harness.service.apply({ planRunId: plan.id, reviewed: harness.service.get(plan.id).plan!.counts })).id,
+      (
+        await harness.service.applyTerraformPlan({
+          planRunId: plan.id,
+          reviewed: harness.service.getTerraformRun({ runId: plan.id }).plan!.counts,
+        })
+      ).id,
     );
     expect(apply.status).toBe('succeeded');
 
     const printed = harness.service
-      .log({ runId: apply.id, afterSeq: -1, limit: 5000 })
+      .getTerraformRunLog({ runId: apply.id, afterSeq: -1, limit: 5000 })
       .entries.flatMap((entry) => (entry.event.type === 'provision_progress' ? [entry.event.hook.output ?? ''] : []));
     expect(printed).toContain(`AWS_SECRET_ACCESS_KEY=${REDACTED}`);
     expect(printed).toContain(`AWS_SESSION_TOKEN=${REDACTED}`);

@@ -2,28 +2,31 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { terraformErrorCodes } from './run-failure';
 import { buildTerraformEnv } from './terraform-child-env';
-import { createHarness, eventsOf, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 /*
  * The wizard's e2e puts this double first on PATH. These tests pin that the real runner accepts what
  * it replays (lines recorded from real terraform runs) and that it refuses calls Liaison must not make.
  */
-const DOUBLE = new URL('../../../e2e/fixtures/terraform/double/', import.meta.url).pathname;
+const DOUBLE = new URL('../../../test-support/fakes/terraform/double/', import.meta.url).pathname;
 const KEY = 'aws-123456789012';
 let harness: Harness | undefined;
 afterEach(() => harness?.dispose());
 
 async function planAndApply(h: Harness) {
-  const plan = await h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: false })).id);
+  const plan = await h.service.waitFor((await h.service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).id);
   expect(plan.status).toBe('succeeded');
-  const apply = await h.service.apply({ planRunId: plan.id, reviewed: h.service.get(plan.id).plan!.counts });
+  const apply = await h.service.applyTerraformPlan({
+    planRunId: plan.id,
+    reviewed: h.service.getTerraformRun({ runId: plan.id }).plan!.counts,
+  });
   return h.service.waitFor(apply.id);
 }
 
 describe('the terraform test double', () => {
   it('drives a whole successful run through the real runner', async () => {
     harness = createHarness('basic');
-    const status = await harness.service.setBinaryPath(`${DOUBLE}success/terraform`);
+    const status = await harness.service.setTerraformBinaryPath({ path: `${DOUBLE}success/terraform` });
     expect(status).toMatchObject({ status: 'found', version: '1.11.4' });
     const run = await planAndApply(harness);
     expect(run).toMatchObject({ status: 'succeeded', changes: { add: 3 } });
@@ -34,7 +37,7 @@ describe('the terraform test double', () => {
 
   it('replays one resource failing', async () => {
     harness = createHarness('apply-error');
-    await harness.service.setBinaryPath(`${DOUBLE}apply-error/terraform`);
+    await harness.service.setTerraformBinaryPath({ path: `${DOUBLE}apply-error/terraform` });
     const run = await planAndApply(harness);
     expect(run).toMatchObject({ status: 'failed', exitCode: 1, error: { code: terraformErrorCodes.failed } });
     expect(run.error?.message).toContain('terraform_data.bad');
@@ -42,14 +45,16 @@ describe('the terraform test double', () => {
 
   it('replays the recorded destroy plan for plan -destroy, and applies that saved plan', async () => {
     harness = createHarness('basic');
-    await harness.service.setBinaryPath(`${DOUBLE}success/terraform`);
+    await harness.service.setTerraformBinaryPath({ path: `${DOUBLE}success/terraform` });
     await planAndApply(harness);
     const h = harness;
-    const plan = await h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: true })).id);
+    const plan = await h.service.waitFor((await h.service.startTerraformPlan({ workspaceKey: KEY, destroy: true })).id);
     expect(plan).toMatchObject({ kind: 'destroy-plan', status: 'succeeded' });
-    const review = h.service.get(plan.id).plan!;
+    const review = h.service.getTerraformRun({ runId: plan.id }).plan!;
     expect(review.counts).toMatchObject({ create: 0, delete: 3 });
-    const apply = await h.service.waitFor((await h.service.apply({ planRunId: plan.id, reviewed: review.counts })).id);
+    const apply = await h.service.waitFor(
+      (await h.service.applyTerraformPlan({ planRunId: plan.id, reviewed: review.counts })).id,
+    );
     expect(apply).toMatchObject({ status: 'succeeded', changes: { add: 0, remove: 3 } });
   });
 

@@ -8,13 +8,19 @@ import { LOCAL_LOCK_INFO_FILE } from './run-outcome';
 import { terraformErrorCodes } from './run-failure';
 import { findTerraformForTests } from './terraform-binary';
 import { buildTerraformEnv } from './terraform-child-env';
-import { createHarness, eventsOf, readState, waitUntil, type Harness } from './terraform-test-harness';
+import {
+  createHarness,
+  eventsOf,
+  readState,
+  waitUntil,
+  type Harness,
+} from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform interruption tests: ${terraform.reason}`);
 
 const KEY = 'aws-123456789012';
-const FIXTURES = new URL('../../../e2e/fixtures/terraform/', import.meta.url).pathname;
+const FIXTURES = new URL('../../../test-support/fakes/terraform/', import.meta.url).pathname;
 let harness: Harness | undefined;
 const groups: number[] = [];
 afterEach(() => {
@@ -42,8 +48,11 @@ function alive(pid: number): boolean {
 
 /** Plans the slow workspace and starts applying it; resolves once the slow resource is being created. */
 async function applyingSlowly(h: Harness): Promise<TerraformRun> {
-  const plan = await h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: false })).id);
-  const apply = await h.service.apply({ planRunId: plan.id, reviewed: h.service.get(plan.id).plan!.counts });
+  const plan = await h.service.waitFor((await h.service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).id);
+  const apply = await h.service.applyTerraformPlan({
+    planRunId: plan.id,
+    reviewed: h.service.getTerraformRun({ runId: plan.id }).plan!.counts,
+  });
   await waitUntil('the slow resource to start', () =>
     eventsOf(h.streamed.get(apply.id)).some(
       (event) => event.type === 'provision_start' && event.hook.resource.addr === 'terraform_data.slow',
@@ -59,7 +68,7 @@ function childPid(h: Harness, runId: string): number {
 }
 
 async function planSucceeds(h: Harness): Promise<TerraformRun> {
-  return h.service.waitFor((await h.service.startPlan({ workspaceKey: KEY, destroy: false })).id);
+  return h.service.waitFor((await h.service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).id);
 }
 
 describe.skipIf(!terraform.found)('interrupting terraform', () => {
@@ -69,7 +78,7 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     await waitUntil('the quick resource in the state', () => (readState(harness!.dir)?.resources.length ?? 0) > 0);
     const before = readState(harness.dir)!;
     const started = Date.now();
-    const cancelled = await harness.service.cancel(apply.id);
+    const cancelled = await harness.service.cancelTerraformRun({ runId: apply.id });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(cancelled).toMatchObject({ status: 'cancelled', error: { code: terraformErrorCodes.cancelled } });
     expect(cancelled.error?.message).toContain('Terraform stopped after the interrupt');
@@ -88,7 +97,9 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     const next = await planSucceeds(harness);
     expect(next.status).toBe('succeeded');
     // The interrupted resource is planned again (Terraform may have recorded it as tainted: a replace).
-    const pending = harness.service.get(next.id).plan?.changes.filter((change) => change.action !== 'no-op');
+    const pending = harness.service
+      .getTerraformRun({ runId: next.id })
+      .plan?.changes.filter((change) => change.action !== 'no-op');
     expect(pending?.map((change) => [change.address, ['create', 'replace'].includes(change.action)])).toEqual([
       ['terraform_data.slow', true],
     ]);
@@ -120,12 +131,22 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     expect(run.lock?.created).not.toBe('');
     expect(run.error?.remediation).toContain(held.ID);
 
-    await expect(harness.service.forceUnlock({ workspaceKey: KEY, lockId: 'not-the-lock' })).rejects.toMatchObject({
+    await expect(
+      harness.service.forceUnlockTerraform({
+        workspaceKey: KEY,
+        lockId: 'not-the-lock',
+        confirmLockId: 'not-the-lock',
+      }),
+    ).rejects.toMatchObject({
       code: errorCodes.conflict,
       field: 'lockId',
     });
     // A local lock belongs to the live process holding it: Terraform refuses, and the attempt is a record.
-    const unlock = await harness.service.forceUnlock({ workspaceKey: KEY, lockId: held.ID });
+    const unlock = await harness.service.forceUnlockTerraform({
+      workspaceKey: KEY,
+      lockId: held.ID,
+      confirmLockId: held.ID,
+    });
     expect(unlock).toMatchObject({ kind: 'force-unlock', status: 'failed' });
 
     signalGroup(other.pid!, 'SIGINT');
@@ -170,7 +191,7 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     const runId = output.trim();
     await waitUntil('the slow resource to start', () =>
       h.service
-        .log({ runId, afterSeq: -1, limit: 1000 })
+        .getTerraformRunLog({ runId, afterSeq: -1, limit: 1000 })
         .entries.some(
           (entry) => entry.event.type === 'provision_start' && entry.event.hook.resource.addr === 'terraform_data.slow',
         ),
@@ -179,7 +200,7 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     groups.push(terraformPid);
     liaison.kill('SIGKILL');
     await waitUntil('the child Liaison to die', () => liaison.signalCode !== null);
-    expect(h.service.get(runId).run.status).toBe('running');
+    expect(h.service.getTerraformRun({ runId: runId }).run.status).toBe('running');
     return { runId, terraformPid };
   }
 
@@ -197,7 +218,7 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
     // Terraform is still applying (no SIGPIPE: it writes to files), and the restarted Liaison follows it.
     expect(alive(terraformPid)).toBe(true);
     const restarted = harness.restart();
-    expect(restarted.get(runId).run.status).toBe('running');
+    expect(restarted.getTerraformRun({ runId: runId }).run.status).toBe('running');
     const run = await restarted.waitFor(runId);
     console.log(`kill mid-apply, restarted while running: ${outcomeFigures(harness, run)}`);
     expect(run).toMatchObject({ status: 'succeeded', exitCode: 0 });
@@ -215,9 +236,9 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
         (event) => event.type === 'apply_complete' && event.hook.resource.addr === 'terraform_data.slow',
       ),
     ).toBe(true);
-    expect(restarted.log({ runId, afterSeq: -1, limit: 1000 }).entries.map((entry) => entry.event.type)).toContain(
-      'change_summary',
-    );
+    expect(
+      restarted.getTerraformRunLog({ runId, afterSeq: -1, limit: 1000 }).entries.map((entry) => entry.event.type),
+    ).toContain('change_summary');
     expect((await planSucceeds(harness)).status).toBe('succeeded');
   });
 

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ParsedInput } from '../../../shared/api';
 import type {
-  PlanCounts,
+  terraformMethods,
   PlanReview,
   RunKind,
   RunLogEntry,
   TerraformBinaryStatus,
   TerraformRun,
 } from '../../../shared/contract/terraform';
+import type { ServiceFor } from '../contract-service';
 import { errorCodes, type ApiError } from '../../../shared/errors';
 import { CoreError } from '../core-error';
 import type { EventBus } from '../event-bus';
@@ -91,7 +93,7 @@ interface RunContext {
  * Terraform runs as records: plan (init → plan -out → show), apply of exactly that saved plan, cancel,
  * force-unlock. Never deletes, moves or rewrites state: Terraform alone writes `terraform.tfstate*`.
  */
-export class TerraformRunsService {
+export class TerraformRunsService implements ServiceFor<typeof terraformMethods> {
   readonly #repository: RunRepository;
   readonly #active = new Map<string, ActiveRun>();
   #binary: Promise<TerraformBinaryLookup> | undefined;
@@ -110,7 +112,7 @@ export class TerraformRunsService {
     return this.options.runsDir ?? join(dirname(this.options.plansDir), 'terraform-runs');
   }
 
-  async binaryStatus(): Promise<TerraformBinaryStatus> {
+  async getTerraformBinary(): Promise<TerraformBinaryStatus> {
     const configuredPath = this.#repository.getSetting(BINARY_SETTING);
     const lookup = await this.#lookupBinary();
     const configured = configuredPath === undefined ? {} : { configuredPath };
@@ -119,12 +121,22 @@ export class TerraformRunsService {
     return { status: 'found', path, flavor, version, minimumVersion: MINIMUM_TERRAFORM_VERSION, ...configured };
   }
 
+  /** The binary every run uses (the configured path, else PATH), found and version-checked once; drift runs it too. */
+  async binaryForRuns(): Promise<{ path: string } | { error: string }> {
+    const lookup = await this.#lookupBinary();
+    return lookup.ok ? { path: lookup.binary.path } : { error: lookup.error.message };
+  }
+
   /**
    * Sets (or clears) the binary path. A new path must be an executable file and is confirmed by the
    * operator before Liaison runs it even once (`version`), then refused unless it gives a usable
    * binary (not kept until cleared); it is stored with its fingerprint.
    */
-  async setBinaryPath(path: string | null, proof: ConfirmationProof = {}): Promise<TerraformBinaryStatus> {
+  async setTerraformBinaryPath({
+    path,
+    launchToken,
+  }: ParsedInput<'setTerraformBinaryPath'>): Promise<TerraformBinaryStatus> {
+    const proof: ConfirmationProof = { launchToken };
     if (path === null) {
       this.options.store.transaction(() => {
         this.#repository.setSetting(BINARY_SETTING, null);
@@ -160,18 +172,18 @@ export class TerraformRunsService {
       });
     }
     this.#binary = undefined;
-    return this.binaryStatus();
+    return this.getTerraformBinary();
   }
 
   /** The proxy Terraform's downloads go through, set in Settings (else the app's own HTTPS_PROXY). */
-  network(): { httpsProxy?: string } {
+  getTerraformNetwork(): { httpsProxy?: string } {
     const httpsProxy = this.#repository.getSetting(PROXY_SETTING);
     return httpsProxy === undefined ? {} : { httpsProxy };
   }
 
-  setProxy(httpsProxy: string | null): { httpsProxy?: string } {
+  setTerraformProxy({ httpsProxy }: ParsedInput<'setTerraformProxy'>): { httpsProxy?: string } {
     this.#repository.setSetting(PROXY_SETTING, httpsProxy);
-    return this.network();
+    return this.getTerraformNetwork();
   }
 
   /** The app environment a Terraform child inherits from, with the proxy from Settings in place. */
@@ -187,12 +199,12 @@ export class TerraformRunsService {
     );
   }
 
-  async startPlan(input: { workspaceKey: string; destroy: boolean }): Promise<TerraformRun> {
+  async startTerraformPlan(input: ParsedInput<'startTerraformPlan'>): Promise<TerraformRun> {
     const kind: RunKind = input.destroy ? 'destroy-plan' : 'plan';
     return this.#start(input.workspaceKey, kind, undefined, (context) => this.#plan(context, input.destroy));
   }
 
-  async apply(input: { planRunId: string; reviewed: PlanCounts }): Promise<TerraformRun> {
+  async applyTerraformPlan(input: ParsedInput<'applyTerraformPlan'>): Promise<TerraformRun> {
     const planRun = this.#repository.get(input.planRunId);
     if (!planRun || (planRun.kind !== 'plan' && planRun.kind !== 'destroy-plan')) {
       throw new CoreError({ code: errorCodes.notFound, field: 'planRunId', message: 'There is no such plan run.' });
@@ -205,7 +217,7 @@ export class TerraformRunsService {
   }
 
   /** Interrupts the run and resolves once it has stopped and been recorded. */
-  async cancel(runId: string): Promise<TerraformRun> {
+  async cancelTerraformRun({ runId }: ParsedInput<'cancelTerraformRun'>): Promise<TerraformRun> {
     const active = [...this.#active.values()].find((each) => each.runId === runId);
     if (!active) {
       const run = this.#repository.get(runId);
@@ -213,10 +225,10 @@ export class TerraformRunsService {
       return run;
     }
     active.cancel ??= active.process ? active.process.stop(this.#stopTimeouts) : Promise.resolve('none');
-    return active.done ?? this.get(runId).run;
+    return active.done ?? this.getTerraformRun({ runId }).run;
   }
 
-  async forceUnlock(input: { workspaceKey: string; lockId: string }): Promise<TerraformRun> {
+  async forceUnlockTerraform(input: ParsedInput<'forceUnlockTerraform'>): Promise<TerraformRun> {
     const seen = this.#repository.lastLock(input.workspaceKey);
     if (seen?.id !== input.lockId) {
       throw new CoreError({
@@ -232,18 +244,18 @@ export class TerraformRunsService {
     return this.waitFor(run.id);
   }
 
-  list(input: { workspaceKey?: string | undefined; limit: number }): TerraformRun[] {
+  listTerraformRuns(input: ParsedInput<'listTerraformRuns'>): TerraformRun[] {
     return this.#repository.list(input);
   }
 
-  get(runId: string): { run: TerraformRun; plan?: PlanReview } {
+  getTerraformRun({ runId }: ParsedInput<'getTerraformRun'>): { run: TerraformRun; plan?: PlanReview } {
     const run = this.#repository.get(runId);
     if (!run) throw new CoreError({ code: errorCodes.notFound, field: 'runId', message: 'There is no such run.' });
     const { review } = this.#repository.plan(runId);
     return review ? { run, plan: review } : { run };
   }
 
-  log(input: { runId: string; afterSeq: number; limit: number }): { entries: RunLogEntry[]; nextSeq?: number } {
+  getTerraformRunLog(input: ParsedInput<'getTerraformRunLog'>): { entries: RunLogEntry[]; nextSeq?: number } {
     const entries = this.#repository.log(input.runId, input.afterSeq, input.limit);
     const last = entries.at(-1);
     return entries.length === input.limit && last ? { entries, nextSeq: last.seq } : { entries };
@@ -252,7 +264,7 @@ export class TerraformRunsService {
   /** The finished run record, once the run has ended (at once for a run that is not active). */
   async waitFor(runId: string): Promise<TerraformRun> {
     const active = [...this.#active.values()].find((each) => each.runId === runId);
-    return active?.done ?? this.get(runId).run;
+    return active?.done ?? this.getTerraformRun({ runId }).run;
   }
 
   /**

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWorkspace } from '../../../shared/terraform/generate-workspace';
-import { goldenCases } from '../../../shared/terraform/testing/golden-cases';
+import { goldenCases } from '../../../test-support/terraform-files/golden-cases';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../core-error';
 import { terraformErrorCodes } from './run-failure';
 import { findTerraformForTests } from './terraform-binary';
-import { createHarness, eventsOf, readState, type Harness } from './terraform-test-harness';
+import { createHarness, eventsOf, readState, type Harness } from '../../../test-support/core/terraform-test-harness';
 
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform runner tests: ${terraform.reason}`);
@@ -17,7 +17,7 @@ let harness: Harness | undefined;
 afterEach(() => harness?.dispose());
 
 async function planned(h: Harness, destroy = false) {
-  const started = await h.service.startPlan({ workspaceKey: KEY, destroy });
+  const started = await h.service.startTerraformPlan({ workspaceKey: KEY, destroy });
   expect(started.status).toBe('running');
   return h.service.waitFor(started.id);
 }
@@ -28,14 +28,14 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
     const plan = await planned(harness);
     expect(plan).toMatchObject({ kind: 'plan', status: 'succeeded', phase: 'show', exitCode: 0 });
     expect(plan.changes).toEqual({ add: 3, change: 0, remove: 0, import: 0 });
-    const { plan: review } = harness.service.get(plan.id);
+    const { plan: review } = harness.service.getTerraformRun({ runId: plan.id });
     expect(review?.counts.create).toBe(3);
     const planEvents = eventsOf(harness.streamed.get(plan.id));
     expect(planEvents.filter((event) => event.type === 'init_output').length).toBeGreaterThan(0);
     expect(planEvents.filter((event) => event.type === 'planned_change')).toHaveLength(3);
     expect(readState(harness.dir)).toBeUndefined();
 
-    const apply = await harness.service.apply({ planRunId: plan.id, reviewed: review!.counts });
+    const apply = await harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: review!.counts });
     const applied = await harness.service.waitFor(apply.id);
     expect(applied).toMatchObject({ kind: 'apply', status: 'succeeded', planRunId: plan.id, exitCode: 0 });
     expect(applied.changes).toEqual({ add: 3, change: 0, remove: 0, import: 0 });
@@ -56,24 +56,27 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
     ).toEqual(['binding', 'policy', 'role']);
 
     // The stored log is the streamed one, line for line, and the plan is marked as applied.
-    const log = harness.service.log({ runId: apply.id, afterSeq: -1, limit: 5000 });
+    const log = harness.service.getTerraformRunLog({ runId: apply.id, afterSeq: -1, limit: 5000 });
     expect(log.entries).toEqual(harness.streamed.get(apply.id));
-    expect(harness.service.get(plan.id).run.appliedByRunId).toBe(apply.id);
-    expect(harness.service.list({ workspaceKey: KEY, limit: 10 }).map((run) => run.id)).toEqual([apply.id, plan.id]);
+    expect(harness.service.getTerraformRun({ runId: plan.id }).run.appliedByRunId).toBe(apply.id);
+    expect(harness.service.listTerraformRuns({ workspaceKey: KEY, limit: 10 }).map((run) => run.id)).toEqual([
+      apply.id,
+      plan.id,
+    ]);
   });
 
   it('refuses to apply counts other than the reviewed ones, and a plan twice', async () => {
     harness = createHarness('basic');
     const plan = await planned(harness);
-    const counts = harness.service.get(plan.id).plan!.counts;
+    const counts = harness.service.getTerraformRun({ runId: plan.id }).plan!.counts;
     await expect(
-      harness.service.apply({ planRunId: plan.id, reviewed: { ...counts, delete: 1 } }),
+      harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: { ...counts, delete: 1 } }),
     ).rejects.toMatchObject({
       field: 'reviewed',
     });
-    const first = await harness.service.apply({ planRunId: plan.id, reviewed: counts });
+    const first = await harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: counts });
     await harness.service.waitFor(first.id);
-    const again = harness.service.apply({ planRunId: plan.id, reviewed: counts });
+    const again = harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: counts });
     await expect(again).rejects.toBeInstanceOf(CoreError);
     await expect(again).rejects.toMatchObject({ message: expect.stringContaining('already applied') as unknown });
   });
@@ -81,9 +84,9 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
   it('surfaces a failing local-exec as an error diagnostic, with what did get applied', async () => {
     harness = createHarness('apply-error');
     const plan = await planned(harness);
-    const apply = await harness.service.apply({
+    const apply = await harness.service.applyTerraformPlan({
       planRunId: plan.id,
-      reviewed: harness.service.get(plan.id).plan!.counts,
+      reviewed: harness.service.getTerraformRun({ runId: plan.id }).plan!.counts,
     });
     const run = await harness.service.waitFor(apply.id);
     expect(run).toMatchObject({ status: 'failed', exitCode: 1, error: { code: terraformErrorCodes.failed } });
@@ -107,9 +110,11 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
     harness = createHarness('basic');
     const older = await planned(harness);
     const newer = await planned(harness);
-    const counts = harness.service.get(newer.id).plan!.counts;
-    await harness.service.waitFor((await harness.service.apply({ planRunId: newer.id, reviewed: counts })).id);
-    const stale = await harness.service.apply({ planRunId: older.id, reviewed: counts });
+    const counts = harness.service.getTerraformRun({ runId: newer.id }).plan!.counts;
+    await harness.service.waitFor(
+      (await harness.service.applyTerraformPlan({ planRunId: newer.id, reviewed: counts })).id,
+    );
+    const stale = await harness.service.applyTerraformPlan({ planRunId: older.id, reviewed: counts });
     const run = await harness.service.waitFor(stale.id);
     expect(run).toMatchObject({ status: 'failed', error: { code: terraformErrorCodes.planStale } });
     expect(existsSync(`${harness.dataDir}/terraform-plans/${older.id}.tfplan`)).toBe(false);
@@ -120,15 +125,20 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
     harness = createHarness('basic');
     const plan = await planned(harness);
     await harness.service.waitFor(
-      (await harness.service.apply({ planRunId: plan.id, reviewed: harness.service.get(plan.id).plan!.counts })).id,
+      (
+        await harness.service.applyTerraformPlan({
+          planRunId: plan.id,
+          reviewed: harness.service.getTerraformRun({ runId: plan.id }).plan!.counts,
+        })
+      ).id,
     );
     const destroy = await planned(harness, true);
     expect(destroy.kind).toBe('destroy-plan');
-    const review = harness.service.get(destroy.id).plan!;
+    const review = harness.service.getTerraformRun({ runId: destroy.id }).plan!;
     expect(review.counts).toMatchObject({ delete: 3, create: 0 });
     expect(readState(harness.dir)?.resources).toHaveLength(3);
     const run = await harness.service.waitFor(
-      (await harness.service.apply({ planRunId: destroy.id, reviewed: review.counts })).id,
+      (await harness.service.applyTerraformPlan({ planRunId: destroy.id, reviewed: review.counts })).id,
     );
     expect(run).toMatchObject({ status: 'succeeded', changes: { remove: 3 } });
     expect(readState(harness.dir)?.resources).toEqual([]);
@@ -175,8 +185,8 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
 
   it('runs one thing at a time per workspace', async () => {
     harness = createHarness('basic');
-    const first = await harness.service.startPlan({ workspaceKey: KEY, destroy: false });
-    await expect(harness.service.startPlan({ workspaceKey: KEY, destroy: false })).rejects.toMatchObject({
+    const first = await harness.service.startTerraformPlan({ workspaceKey: KEY, destroy: false });
+    await expect(harness.service.startTerraformPlan({ workspaceKey: KEY, destroy: false })).rejects.toMatchObject({
       code: terraformErrorCodes.busy,
     });
     expect((await harness.service.waitFor(first.id)).status).toBe('succeeded');
@@ -190,11 +200,11 @@ describe('a run without a usable terraform', () => {
     writeFileSync(old, '#!/bin/sh\necho \'{"terraform_version":"1.1.0"}\'\n', { mode: 0o755 });
     harness = createHarness('basic', { env: { ...process.env, PATH: bin } });
     // Settings refuses that path on save rather than keeping a binary no run can use.
-    await expect(harness.service.setBinaryPath(old)).rejects.toMatchObject({
+    await expect(harness.service.setTerraformBinaryPath({ path: old })).rejects.toMatchObject({
       code: terraformErrorCodes.tooOld,
       field: 'path',
     });
-    expect(await harness.service.binaryStatus()).not.toHaveProperty('configuredPath');
+    expect(await harness.service.getTerraformBinary()).not.toHaveProperty('configuredPath');
     // Found on PATH instead, it still fails the run with the versions in words.
     const run = await planned(harness);
     expect(run).toMatchObject({ status: 'failed', error: { code: terraformErrorCodes.tooOld } });

@@ -3,9 +3,15 @@ export const queryKeys = {
   groups: ['groups'],
   associations: ['associations'],
   awsProfiles: ['aws', 'profiles'],
+  /** One profile's organization tree (`[...awsOrganization, profile]`). */
+  awsOrganization: ['aws', 'organization'],
+  /** The listing reads files only, so refetching is cheap and safe. */
+  gcpCredentials: ['gcp', 'credentials'],
   /** Run lists and single runs (`[...terraformRuns, runId]`): one prefix, so a run change refreshes both. */
   terraformRuns: ['terraform', 'runs'],
   terraformBinary: ['terraform', 'binary'],
+  /** The proxy setting, under the binary's prefix as before. */
+  terraformNetwork: ['terraform', 'binary', 'network'],
   /** Stored check results (`[...associationChecks, associationId]`) and token commands. */
   associationChecks: ['checks'],
   /** The token commands for live checks, under the checks prefix so a checks refresh includes them. */
@@ -14,4 +20,6 @@ export const queryKeys = {
   health: ['health'],
   healthSettings: ['health-settings'],
   appInfo: ['app-info'],
+  /** Sign-in, groups and registration per environment (`[...platform, 'groups', environment]`). */
+  platform: ['platform'],
 } as const;

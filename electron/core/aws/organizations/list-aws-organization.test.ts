@@ -1,10 +1,10 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organizationErrorCodes } from '../../../../shared/contract/organizations';
-import type { StaticKeys } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
-import { seedOrganization, type SeededOrganization } from '../../../../e2e/fixtures/aws/seed-organization';
+import type { StaticKeys } from '../../../../test-support/fakes/aws/aws-fixture-home';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
+import { seedOrganization, type SeededOrganization } from '../../../../test-support/seeders/seed-organization';
 import { CoreError } from '../../core-error';
 import { listAwsOrganization } from './list-aws-organization';
 

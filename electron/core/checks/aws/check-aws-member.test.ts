@@ -1,19 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessPathInput } from '../../../../shared/aws-access-path';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError } from '../../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, inMotoAccount, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
-import { MOTO_ACCOUNT } from '../../../../e2e/fixtures/aws/seed-association';
-import { seedGroupsOnSharedAccount } from '../../../../e2e/fixtures/health/seed-shared-account';
-import { dispatchCall } from '../../dispatch';
-import { createTestCore } from '../../test-core';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
+import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
+import {
+  createMotoUser,
+  findMotoServer,
+  inMotoAccount,
+  MOTO_MISSING_REASON,
+} from '../../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
+import { MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
+import { seedGroupsOnSharedAccount } from '../../../../test-support/seeders/seed-shared-account';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -49,7 +49,7 @@ describe.skipIf(!motoBinary)(
   motoBinary ? 'check-aws through a role, against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
     const aws = motoSuite();
-    let root: string;
+    let bed: AwsHomeOnMoto;
     let test: ReturnType<typeof createTestCore>;
     let member: string;
     let run = 0;
@@ -59,34 +59,21 @@ describe.skipIf(!motoBinary)(
       // A fresh member account per test: moto keeps every account's resources for the suite.
       member = `2109876543${String(run).padStart(2, '0')}`;
       aws.fault = undefined;
-      root = mkdtempSync(join(tmpdir(), 'liaison-check-member-'));
-      const fixture = installAwsFixtureHome(join(root, 'home'), {
+      bed = awsHomeOnMoto(aws, 'check-member', {
         staticKeys: await createMotoUser(aws.moto.url, `management-${run}`),
       });
-      vi.stubEnv('HOME', fixture.home);
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', '');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
       test = createTestCore();
       await seedGroupsOnSharedAccount(aws.moto.url, [GROUP], 'enforce.dev', member);
       aws.proxy.requests.length = 0;
     });
     afterEach(() => {
       test.dispose();
-      vi.unstubAllEnvs();
-      rmSync(root, { recursive: true, force: true });
+      bed.dispose();
     });
 
-    async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const result = await dispatchCall(test.core, method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-      return result.value as MethodOutput<M>;
-    }
-
     async function checkThrough(accessPath: AccessPathInput): Promise<CheckResult> {
-      await call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
-      const saved = await call('saveAssociation', {
+      await test.call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
+      const saved = await test.call('saveAssociation', {
         cloud: 'aws',
         groupId: GROUP,
         environment: 'enforce.dev',
@@ -95,7 +82,7 @@ describe.skipIf(!motoBinary)(
         moduleVersion: '0.1.0',
         accessPath,
       });
-      return call('runAssociationCheck', { associationId: saved.association.id });
+      return test.call('runAssociationCheck', { associationId: saved.association.id });
     }
 
     const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);
@@ -179,8 +166,8 @@ describe.skipIf(!motoBinary)(
       await seedGroupsOnSharedAccount(aws.moto.url, groups, 'enforce.dev', member);
       const ids: string[] = [];
       for (const [index, id] of groups.entries()) {
-        await call('createGroup', { mode: 'existing', id, name: `team-${index}` });
-        const saved = await call('saveAssociation', {
+        await test.call('createGroup', { mode: 'existing', id, name: `team-${index}` });
+        const saved = await test.call('saveAssociation', {
           cloud: 'aws',
           groupId: id,
           environment: 'enforce.dev',
@@ -199,10 +186,10 @@ describe.skipIf(!motoBinary)(
           resolve();
         });
       });
-      await call('startHealthRun', {});
+      await test.call('startHealthRun', {});
       await ended;
       for (const id of ids) {
-        const [latest] = await call('listAssociationChecks', { associationId: id });
+        const [latest] = await test.call('listAssociationChecks', { associationId: id });
         expect(latest?.verdict).toBe('configured');
         expect(step(latest!, 'access-role')?.status).toBe('passed');
       }

@@ -1,23 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installAwsFixtureHome } from '../../../../e2e/fixtures/aws/aws-fixture-home';
-import { awsQueryError } from '../../../../e2e/fixtures/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../e2e/fixtures/aws/moto';
-import { motoSuite } from '../../../../e2e/fixtures/aws/moto-suite';
+import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
+import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
+import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
 import {
   clearAwsAssociations,
   moduleSeed,
   seedAwsAssociation,
   MOTO_ACCOUNT,
   type AwsBreakage,
-} from '../../../../e2e/fixtures/aws/seed-association';
-import { installFailingTokenCommand, installTokenCommand } from '../../../../e2e/fixtures/checks/token-command-fixture';
-import { dispatchCall } from '../../dispatch';
-import { createTestCore } from '../../test-core';
-import type { MethodName, MethodInput, MethodOutput } from '../../../../shared/api';
+} from '../../../../test-support/seeders/seed-association';
+import { installFailingTokenCommand, installTokenCommand } from '../../../../test-support/seeders/token-command';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -26,7 +22,7 @@ const GROUP = '0123456789abcdef0123456789abcdef01234567';
 
 describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€” ${MOTO_MISSING_REASON}`, () => {
   const aws = motoSuite();
-  let root: string;
+  let bed: AwsHomeOnMoto;
   let test: ReturnType<typeof createTestCore>;
   let run = 0;
 
@@ -34,33 +30,18 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     run += 1;
     aws.fault = undefined;
     await clearAwsAssociations(aws.moto.url);
-    root = mkdtempSync(join(tmpdir(), 'liaison-check-aws-'));
-    const fixture = installAwsFixtureHome(join(root, 'home'), {
-      staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`),
-    });
-    vi.stubEnv('HOME', fixture.home);
-    vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-    vi.stubEnv('AWS_PROFILE', '');
-    vi.stubEnv('AWS_CONFIG_FILE', '');
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+    bed = awsHomeOnMoto(aws, 'check-aws', { staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`) });
     test = createTestCore();
     aws.proxy.requests.length = 0;
   });
   afterEach(() => {
     test.dispose();
-    vi.unstubAllEnvs();
-    rmSync(root, { recursive: true, force: true });
+    bed.dispose();
   });
 
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await dispatchCall(test.core, method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value as MethodOutput<M>;
-  }
-
   async function association(profile = 'static-admin'): Promise<string> {
-    await call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
-    const saved = await call('saveAssociation', {
+    await test.call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
+    const saved = await test.call('saveAssociation', {
       cloud: 'aws',
       groupId: GROUP,
       environment: 'enforce.dev',
@@ -74,7 +55,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   async function check(breakage?: AwsBreakage, profile?: string): Promise<CheckResult> {
     await seedAwsAssociation(aws.moto.url, moduleSeed(GROUP, 'enforce.dev', breakage));
     const id = await association(profile);
-    return call('runAssociationCheck', { associationId: id });
+    return test.call('runAssociationCheck', { associationId: id });
   }
 
   const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);
@@ -98,16 +79,16 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     const actions = aws.proxy.requests.map((r) => r.action);
     expect(actions).toContain('GetOpenIDConnectProvider');
     expect(actions).not.toContain('AssumeRoleWithWebIdentity');
-    const stored = await call('listAssociationChecks', { associationId: result.associationId });
+    const stored = await test.call('listAssociationChecks', { associationId: result.associationId });
     expect(stored).toEqual([result]);
   });
 
   it('with a token command it impersonates the canary live: Success and the seed line', async () => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', {
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
       amazon: `canary:${GROUP}`,
       google: `canary:${GROUP}`,
     });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     const result = await check();
     expect(result.verdict).toBe('success');
     expect(result.headline).toBe('Success â€” chainguard-canary was impersonated live and every static check passed.');
@@ -124,9 +105,9 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
     // The token never reaches the result, the store or the logs; the operator's keys never sign the assume.
     const token = new URLSearchParams(assume?.body).get('WebIdentityToken') ?? '';
     expect(token.length).toBeGreaterThan(20);
-    expect(JSON.stringify(await call('listAssociationChecks', { associationId: result.associationId }))).not.toContain(
-      token,
-    );
+    expect(
+      JSON.stringify(await test.call('listAssociationChecks', { associationId: result.associationId })),
+    ).not.toContain(token);
     expect(test.logs.join('')).not.toContain(token);
     expect(assume?.headers.authorization).toBeUndefined();
   });
@@ -164,8 +145,11 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
       /chainguard-catalog-syncer lacks AmazonEC2ContainerRegistryPowerUser \(attached: none\)/,
     ],
   ])('%s â†’ Failing at %s', async (breakage, stepId, why) => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+      amazon: `canary:${GROUP}`,
+      google: '',
+    });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     const result = await check(breakage);
     expect(result.verdict).toBe('failing');
     const failedSteps = result.steps.filter((s) => s.status === 'failed');
@@ -219,8 +203,11 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   });
 
   it('AccessDenied on the live assume â†’ Failing with the AWS error code', async () => {
-    const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: `canary:${GROUP}`, google: '' });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    const command = installTokenCommand(join(bed.root, 'token'), 'enforce.dev', {
+      amazon: `canary:${GROUP}`,
+      google: '',
+    });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
     aws.fault = (request) =>
       request.action === 'AssumeRoleWithWebIdentity'
         ? awsQueryError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
@@ -261,9 +248,9 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
   });
 
   it('a failing token command â†’ Error that shows its stderr', async () => {
-    await call('setTokenCommand', {
+    await test.call('setTokenCommand', {
       environment: 'enforce.dev',
-      command: installFailingTokenCommand(join(root, 'token')),
+      command: installFailingTokenCommand(join(bed.root, 'token')),
       timeoutSeconds: 10,
     });
     const result = await check();

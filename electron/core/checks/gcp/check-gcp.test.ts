@@ -2,20 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { installTokenCommand } from '../../../../e2e/fixtures/checks/token-command-fixture';
-import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../../e2e/fixtures/gcp/gcloud-fixture';
+import { installTokenCommand } from '../../../../test-support/seeders/token-command';
+import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../../test-support/fakes/gcp/gcloud-fixture';
 import {
   clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   type GcpBreakage,
   type WorkloadIdentityState,
-} from '../../../../e2e/fixtures/gcp/workload-identity-fake';
-import { dispatchCall } from '../../dispatch';
-import { createGcpTestBed, type GcpTestBed } from '../../gcp/gcp-test-setup';
-import { createTestCore } from '../../test-core';
+} from '../../../../test-support/fakes/gcp/workload-identity-fake';
+import { createGcpTestBed, type GcpTestBed } from '../../../../test-support/core/gcp-test-bed';
+import { createTestCore } from '../../../../test-support/core/test-core';
 
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
@@ -46,16 +44,10 @@ describe('check-gcp against the Google fake', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await dispatchCall(test.core, method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value as MethodOutput<M>;
-  }
-
   async function check(breakage?: GcpBreakage, project = DEMO_PROJECT): Promise<CheckResult> {
     seedGcpAssociation(bed.fake, iam, { ...DEMO_PROJECT, groupId: GROUP, breakage });
-    await call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
-    const saved = await call('saveAssociation', {
+    await test.call('createGroup', { mode: 'existing', id: GROUP, name: 'platform' });
+    const saved = await test.call('saveAssociation', {
       cloud: 'gcp',
       groupId: GROUP,
       environment: 'enforce.dev',
@@ -64,12 +56,12 @@ describe('check-gcp against the Google fake', () => {
       credential: { kind: 'adc' },
       moduleVersion: '0.0.12',
     });
-    return call('runAssociationCheck', { associationId: saved.association.id });
+    return test.call('runAssociationCheck', { associationId: saved.association.id });
   }
 
   async function useTokenCommand(subject = `canary:${GROUP}`): Promise<void> {
     const command = installTokenCommand(join(root, 'token'), 'enforce.dev', { amazon: subject, google: subject });
-    await call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
+    await test.call('setTokenCommand', { environment: 'enforce.dev', command, timeoutSeconds: 10 });
   }
 
   const step = (result: CheckResult, id: string) => result.steps.find((s) => s.id === id);

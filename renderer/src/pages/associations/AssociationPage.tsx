@@ -1,14 +1,13 @@
 import { Alert, Breadcrumbs, Link as MuiLink, Paper, Skeleton, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useClient } from '../../client/ClientProvider';
-import { queryKeys } from '../../client/query-keys';
 import { ErrorState } from '../../components/ErrorState';
 import { AssociationCheckPanel } from '../checks/AssociationCheckPanel';
 import { PlatformRegistrationPanel } from '../platform/PlatformRegistrationPanel';
 import { DriftFlag } from '../dashboard/DriftFlag';
 import { ExportButtons } from '../dashboard/ExportButtons';
-import { useAssociationHistory, useHealthOverview } from '../dashboard/health-queries';
+import { useAssociationChecks } from '../../queries/checks';
+import { useAssociationHistory, useHealthOverview } from '../../queries/health';
 import { WorkspaceApply } from '../workspaces/WorkspaceApply';
 import { HistoryChart } from './HistoryChart';
 import { PastChecksList } from './PastChecksList';
@@ -21,10 +20,7 @@ export function AssociationPage() {
   const client = useClient();
   const overview = useHealthOverview();
   const history = useAssociationHistory(associationId);
-  const checks = useQuery({
-    queryKey: [...queryKeys.associationChecks, associationId, 'past'],
-    queryFn: () => client.call('listAssociationChecks', { associationId, limit: PAST_CHECKS }),
-  });
+  const checks = useAssociationChecks(associationId, PAST_CHECKS);
   const row = overview.data?.rows.find((r) => r.associationId === associationId);
   if (overview.data && !row) {
     return (

@@ -4,7 +4,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatExactTime } from '../../time/relative-time';
 import { CheckStepList } from './CheckStepList';
 import { verdictReason } from './verdict-reason';
-import { useAssociationChecks, useRunCheck } from './check-queries';
+import { useAssociationChecks, useRunCheck } from '../../queries/checks';
 
 const SEVERITY: Record<CheckResult['verdict'], 'success' | 'info' | 'warning' | 'error'> = {
   success: 'success',
@@ -21,7 +21,7 @@ const SEVERITY: Record<CheckResult['verdict'], 'success' | 'info' | 'warning' | 
 export function AssociationCheckPanel({ associationId }: { associationId: string }) {
   const checks = useAssociationChecks(associationId);
   const run = useRunCheck(associationId);
-  const latest = run.data ?? checks.data?.[0];
+  const latest = checks.data?.[0];
   return (
     <Stack spacing={3}>
       <Stack spacing={2} component="section" aria-labelledby={`check-${associationId}`}>

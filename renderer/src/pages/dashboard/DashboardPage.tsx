@@ -19,7 +19,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { TargetClashAlert } from '../platform/TargetClashAlert';
 import { ExportButtons } from './ExportButtons';
 import { filterHealthRows, NO_FILTER, toSearchableHealthRows, type HealthFilter } from './health-filter';
-import { useCheckAllDrift, useHealthOverview } from './health-queries';
+import { useCheckAllDrift, useHealthOverview } from '../../queries/health';
 import { DEFAULT_SORT, sortHealthRows, type HealthSort } from './health-sort';
 import { HealthFilters } from './HealthFilters';
 import { HealthRunBar } from './HealthRunBar';

@@ -15,7 +15,7 @@ import type { HealthRow } from '../../../../shared/contract/health';
 import { RunProblem } from '../wizard/apply/RunProblem';
 import { useStartPlan, useTerraformRun } from '../../queries/terraform';
 import { needsInit } from './DriftFlag';
-import { useCheckDrift } from './health-queries';
+import { useCheckDrift } from '../../queries/health';
 
 /** What differs in a drifted workspace (or why its plan failed), with "Check again". */
 export function DriftDetailsDialog({ row, open, onClose }: { row: HealthRow; open: boolean; onClose: () => void }) {

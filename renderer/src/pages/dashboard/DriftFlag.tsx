@@ -3,7 +3,7 @@ import { Button, Chip } from '@mui/material';
 import { memo, Suspense, useState, type ComponentProps } from 'react';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { lazyComponent } from '../../app/lazy-component';
-import { useCheckDrift } from './health-queries';
+import { useCheckDrift } from '../../queries/health';
 
 // Opened rarely, from a drifted or failed row: its code (with the run's problem and log) loads on
 // first open, not with the dashboard.

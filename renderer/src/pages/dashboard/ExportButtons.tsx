@@ -2,7 +2,7 @@ import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { Alert, Button, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import type { ExportFile } from '../../../../shared/contract/health';
-import { downloadExport } from './health-queries';
+import { downloadExport } from '../../queries/health';
 
 /** CSV and JSON download buttons for whatever `load` exports. */
 export function ExportButtons({ what, load }: { what: string; load: (format: 'csv' | 'json') => Promise<ExportFile> }) {

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { memo } from 'react';
 import type { HealthRunStatus } from '../../../../shared/contract/health';
-import { useCancelHealthRun, useStartHealthRun } from './health-queries';
+import { useCancelHealthRun, useStartHealthRun } from '../../queries/health';
 import { useHealthRunProgress } from './useHealthRunProgress';
 
 interface HealthRunBarProps {

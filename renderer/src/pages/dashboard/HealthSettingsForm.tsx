@@ -1,7 +1,7 @@
 import { Alert, Button, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { SUGGESTED_SCHEDULE_MINUTES, type HealthSettings } from '../../../../shared/contract/health';
-import { useHealthSettings, useSaveHealthSettings } from './health-queries';
+import { useHealthSettings, useSaveHealthSettings } from '../../queries/health';
 
 /** Schedule, concurrency, per-account rate and retention: the health settings, saved together. */
 export function HealthSettingsForm() {

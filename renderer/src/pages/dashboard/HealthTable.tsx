@@ -14,7 +14,7 @@ import { useNavigate } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { rowKeyAction, rowsPerPage, tabbableRow } from '../../components/row-keys';
 import { DriftDetailsDialog } from './DriftFlag';
-import { useCheckDrift, usePendingDriftChecks } from './health-queries';
+import { useCheckDrift, usePendingDriftChecks } from '../../queries/health';
 import type { HealthSort } from './health-sort';
 import { healthTableSx } from './health-table-style';
 import { COLUMNS, HealthTableHeader } from './HealthTableHeader';

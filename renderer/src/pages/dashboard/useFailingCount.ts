@@ -1,4 +1,4 @@
-import { useHealthOverview } from './health-queries';
+import { useHealthOverview } from '../../queries/health';
 
 /** How many associations are Failing now: the Dashboard entry's badge. */
 export function useFailingCount(): number {

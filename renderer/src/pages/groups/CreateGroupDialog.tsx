@@ -9,7 +9,7 @@ import { MONOSPACE_FONTS } from '../../theme';
 import { usePlatformConnection } from '../platform/platform-queries';
 import { GroupDetailsFields } from './GroupDetailsFields';
 import { childGroupIdError, GROUP_ID_HINT, groupFieldValidators } from './group-field-validators';
-import { useCreateGroup } from './group-queries';
+import { useCreateGroup } from '../../queries/groups';
 
 export type CreateMode = { mode: 'root' } | { mode: 'child'; parent: Group } | { mode: 'existing' };
 

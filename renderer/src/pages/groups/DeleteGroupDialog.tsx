@@ -6,7 +6,7 @@ import { GroupIdText } from '../../components/GroupIdText';
 import { formFailureFrom, type FormFailure } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
 import { useAssociationsQuery } from '../../queries/associations';
-import { useDeleteGroup } from './group-queries';
+import { useDeleteGroup } from '../../queries/groups';
 
 interface DeleteGroupDialogProps {
   group: Group;

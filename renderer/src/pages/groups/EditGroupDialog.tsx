@@ -9,7 +9,7 @@ import { notify } from '../../notifications/notification-store';
 import { MONOSPACE_FONTS } from '../../theme';
 import { GroupDetailsFields } from './GroupDetailsFields';
 import { groupFieldValidators } from './group-field-validators';
-import { useUpdateGroup } from './group-queries';
+import { useUpdateGroup } from '../../queries/groups';
 
 const FIELDS = ['id', 'name', 'description'] as const;
 

@@ -6,7 +6,7 @@ import { GroupsActions } from './GroupsActions';
 import { GroupsEmptyState } from './GroupsEmptyState';
 import { GroupsLoading } from './GroupsLoading';
 import { GroupsTable } from './GroupsTable';
-import { useGroupsQuery } from './group-queries';
+import { useGroupsQuery } from '../../queries/groups';
 
 /** Groups: list them as a tree; create, register, rename and delete them. */
 export function GroupsPage() {

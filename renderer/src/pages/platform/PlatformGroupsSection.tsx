@@ -6,7 +6,7 @@ import type { PlatformGroup } from '../../../../shared/contract/platform';
 import type { Group } from '../../../../shared/model';
 import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import { ErrorState } from '../../components/ErrorState';
-import { useCreateGroup } from '../groups/group-queries';
+import { useCreateGroup } from '../../queries/groups';
 import { NewFolderDialog } from './NewFolderDialog';
 import { filterTreeRows, treeRows, type PlatformGroupRow } from './platform-group-rows';
 import { usePlatformConnection, usePlatformGroups } from './platform-queries';

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../../client/ClientProvider';
+import { queryKeys } from '../../client/query-keys';
 
-export const PLATFORM_KEY = ['platform'] as const;
+const PLATFORM_KEY = queryKeys.platform;
 
 /** Who is signed in to the environment's platform (never the token). */
 export function usePlatformConnection(environment: string) {

@@ -6,7 +6,7 @@ import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
 
-const NETWORK_KEY = [...queryKeys.terraformBinary, 'network'];
+const NETWORK_KEY = queryKeys.terraformNetwork;
 
 /** The HTTPS proxy every Terraform run gets (HTTPS_PROXY): registry, module and provider downloads. */
 export function ProxyForm() {

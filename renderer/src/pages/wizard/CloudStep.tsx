@@ -19,7 +19,7 @@ import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
 import { GcpCredentialProjectPicker } from '../credentials/gcp/GcpCredentialProjectPicker';
 import { NoGcpCredentials } from '../credentials/gcp/GcpCredentialsPanel';
-import { useGcpCredentialsQuery } from '../credentials/gcp/gcp-queries';
+import { useGcpCredentialsQuery } from '../../queries/gcp';
 import { AccessPathFields } from './AccessPathFields';
 import { AccountListImportDialog } from './organization/AccountListImportDialog';
 import { GcpProjectTreeDialog } from './organization/GcpProjectTreeDialog';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Group } from '../../../../shared/model';
 import { MONOSPACE_FONTS } from '../../theme';
 import { CreateGroupDialog } from '../groups/CreateGroupDialog';
-import { useGroupsQuery } from '../groups/group-queries';
+import { useGroupsQuery } from '../../queries/groups';
 
 interface GroupStepProps {
   groupId: string | undefined;

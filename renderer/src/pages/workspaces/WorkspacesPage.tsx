@@ -1,6 +1,6 @@
 import { Alert, Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { Association } from '../../../../shared/contract/associations';
-import { useGroupsQuery } from '../groups/group-queries';
+import { useGroupsQuery } from '../../queries/groups';
 import { useAssociationsQuery } from '../../queries/associations';
 import { useTerraformRuns } from '../../queries/terraform';
 import { DestroyWorkspace } from './DestroyWorkspace';

@@ -6,7 +6,7 @@ import { validateValue, type FieldErrors, type FormFailure } from '../../../form
 import { MONOSPACE_FONTS } from '../../../theme';
 import { credentialFromKey, credentialKey, credentialOptions } from './gcp-credential-labels';
 import { gcpFormFailure } from './gcp-form-failure';
-import { useLookupGcpProject } from './gcp-queries';
+import { useLookupGcpProject } from '../../../queries/gcp';
 
 /** What the picker holds: the credential, the project id as typed, and its number (typed or looked up). */
 export interface GcpProjectChoice {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { GcpCredentialRef, GcpCredentialsListing } from '../../../../../shared/contract/gcp';
 import { ErrorState } from '../../../components/ErrorState';
 import { credentialKey } from './gcp-credential-labels';
-import { useGcpCredentialsQuery, useVerifyGcpCredential } from './gcp-queries';
+import { useGcpCredentialsQuery, useVerifyGcpCredential } from '../../../queries/gcp';
 import {
   GcpCredentialProjectPicker,
   initialGcpProjectChoice,

@@ -8,7 +8,7 @@ import { useFormFields } from '../../../forms/useFormFields';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { credentialLabel } from './gcp-credential-labels';
 import { gcpFormFailure } from './gcp-form-failure';
-import { useCheckGcpImpersonation } from './gcp-queries';
+import { useCheckGcpImpersonation } from '../../../queries/gcp';
 
 const FIELDS = ['serviceAccount'] as const;
 const validators = { serviceAccount: (value: string) => validateValue(serviceAccountEmailSchema, value) };

@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { OrganizationAccount } from '../../../../../shared/contract/organizations';
 import { useClient } from '../../../client/ClientProvider';
+import { queryKeys } from '../../../client/query-keys';
 import { ErrorState } from '../../../components/ErrorState';
 import { OrganizationTreeList } from './OrganizationTreeList';
 import { indexOrganization, organizationRows } from './organization-tree';
@@ -30,7 +31,7 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
   const client = useClient();
   const [filter, setFilter] = useState('');
   const listing = useQuery({
-    queryKey: ['aws', 'organization', profile],
+    queryKey: [...queryKeys.awsOrganization, profile],
     queryFn: () => client.call('listAwsOrganization', { profile }),
     enabled: open,
     retry: false,

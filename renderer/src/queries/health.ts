@@ -1,0 +1,103 @@
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { MethodInput } from '../../../shared/api';
+import type { ExportFile } from '../../../shared/contract/health';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
+import { notify } from '../notifications/notification-store';
+
+/** The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). */
+export function useHealthOverview() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.health, queryFn: () => client.call('getHealthOverview', {}) });
+}
+
+export function useAssociationHistory(associationId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.health, 'history', associationId],
+    queryFn: () => client.call('getAssociationHistory', { associationId, limit: 500 }),
+  });
+}
+
+export function useStartHealthRun() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'startHealthRun'>) => client.call('startHealthRun', input),
+  });
+}
+
+export function useCancelHealthRun() {
+  const client = useClient();
+  return useMutation({ mutationFn: (runId: string) => client.call('cancelHealthRun', { runId }) });
+}
+
+const CHECK_DRIFT = ['checkDrift'] as const;
+
+/** A refresh-only plan in one workspace; the overview refreshes with its result. */
+export function useCheckDrift() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: CHECK_DRIFT,
+    mutationFn: (workspaceKey: string) => client.call('checkDrift', { workspaceKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+  });
+}
+
+/**
+ * The workspaces whose refresh-only plan is running (started from any `useCheckDrift`), so a table
+ * can show every row's state with one subscription instead of one mutation observer per row.
+ */
+export function usePendingDriftChecks(): ReadonlySet<string> {
+  const pending = useMutationState({
+    filters: { mutationKey: CHECK_DRIFT, status: 'pending' },
+    select: (mutation) => mutation.state.variables as string,
+  });
+  // The list keeps its identity until a drift mutation changes, so the set does too.
+  return useMemo(() => new Set(pending), [pending]);
+}
+
+/** The same in every workspace, one after another. */
+export function useCheckAllDrift() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.call('checkAllDrift', {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+  });
+}
+
+export function useHealthSettings() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.healthSettings, queryFn: () => client.call('getHealthSettings', {}) });
+}
+
+export function useSaveHealthSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'setHealthSettings'>) => client.call('setHealthSettings', input),
+    // The form remounts with the saved values, so the confirmation is a notification that outlives it.
+    onSuccess: (settings) =>
+      notify(
+        settings.scheduleMinutes > 0
+          ? `Re-check settings saved: every ${settings.scheduleMinutes} minutes`
+          : 'Re-check settings saved: no schedule',
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.healthSettings }),
+  });
+}
+
+/** Hands an exported file to the browser's download. */
+export function downloadExport(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

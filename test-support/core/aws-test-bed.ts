@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { installAwsFixtureHome, type AwsFixtureHome } from '../fakes/aws/aws-fixture-home';
+import type { MotoSuite } from '../fakes/aws/moto-suite';
+
+export interface AwsHomeOnMoto {
+  /** The test's temporary directory (the fixture home is `home/` in it). */
+  root: string;
+  fixture: AwsFixtureHome;
+  /** Restores the environment and removes the directory. */
+  dispose(): void;
+}
+
+/**
+ * The per-test AWS bed of the moto-backed core tests: a fresh temporary HOME with the fixture
+ * profiles, and the SDK pointed at the suite's fault proxy through the environment, exactly as the
+ * web host is pointed at moto (no profile, config or credentials file from the machine leaks in).
+ */
+export function awsHomeOnMoto(
+  suite: MotoSuite,
+  name: string,
+  options?: Parameters<typeof installAwsFixtureHome>[1],
+): AwsHomeOnMoto {
+  const root = mkdtempSync(join(tmpdir(), `liaison-${name}-`));
+  const fixture = installAwsFixtureHome(join(root, 'home'), options);
+  vi.stubEnv('HOME', fixture.home);
+  vi.stubEnv('AWS_ENDPOINT_URL', suite.proxy.url);
+  vi.stubEnv('AWS_PROFILE', '');
+  vi.stubEnv('AWS_CONFIG_FILE', '');
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
+  return {
+    root,
+    fixture,
+    dispose: () => {
+      vi.unstubAllEnvs();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
