@@ -15,7 +15,8 @@ import {
 } from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
-import { stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
+import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
 
 /*
  * Issue 16's "done when" for GCP: pick a project under a folder from the tree (Cloud Resource Manager
@@ -59,8 +60,7 @@ test('onboard a GCP project picked under a folder: generate, apply, check, dashb
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Folder team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Folder team');
   await expect(newGroup).toBeHidden();
   await next(page);
 
@@ -103,7 +103,7 @@ test('onboard a GCP project picked under a folder: generate, apply, check, dashb
   await expect(page.getByTestId('file-content')).toContainText(`project_id  = "${FOLDER_PROJECT.projectId}"`);
 
   await page.getByRole('button', { name: 'Save to workspace' }).click();
-  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await passRegisterStep(page);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Plan: 3 to create/ })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Apply 3 changes' }).click();

@@ -13,7 +13,8 @@ import {
 } from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
-import { onboardToOptions, stepHeading } from './fixtures/wizard-flow';
+import { registerNewGroup } from './fixtures/group-ids';
+import { onboardToOptions, passRegisterStep, stepHeading } from './fixtures/wizard-flow';
 
 /*
  * Issue 19, part 6: an account that already has an IAM OIDC provider for the issuer (an earlier
@@ -103,7 +104,7 @@ test('an existing OIDC provider is adopted through an import block shown in Revi
 
   // Saved with the import block: the workspace's main.tf on disk is the one reviewed.
   await page.getByRole('button', { name: 'Save to workspace' }).click();
-  await expect(stepHeading(page, 'Apply')).toBeVisible();
+  await passRegisterStep(page);
   const main = readFileSync(join(host.dataDir, 'workspaces', `aws-${MOTO_ACCOUNT}`, 'main.tf'), 'utf8');
   expect(main).toContain(IMPORT_TO);
   expect(main).toContain(`id = "${ARN}"`);
@@ -120,8 +121,7 @@ test('a soft-deleted workload identity pool is found before the plan and undelet
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const dialog = page.getByRole('dialog', { name: 'New group' });
-  await dialog.getByLabel('Name').fill('Restored team');
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(dialog, 'Restored team');
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('radio', { name: 'Google Cloud project' }).check();
