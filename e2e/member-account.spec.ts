@@ -187,8 +187,7 @@ test('an invited account is marked in the tree, and picking it with Organization
   await page.getByRole('button', { name: 'Start onboarding' }).click();
   await page.getByRole('button', { name: 'New group' }).click();
   const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await newGroup.getByLabel('Name').fill('Invited team');
-  await newGroup.getByRole('button', { name: 'Create' }).click();
+  await registerNewGroup(newGroup, 'Invited team');
   await expect(newGroup).toBeHidden();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('radio', { name: 'AWS account' }).check();
