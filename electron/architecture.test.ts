@@ -52,7 +52,7 @@ describe('import boundaries', () => {
     ['electron/x.ts', importing('test', '../e2e/fixtures/test')],
     ['shared/terraform/x.ts', importing('goldenCases', './testing/golden-cases')],
     ['renderer/src/x.ts', importing('expectNoSeriousA11yViolations', '../../e2e/fixtures/test')],
-    ['renderer/src/x.ts', importing('cases', './pages/wizard/line-diff.test')],
+    ['renderer/src/x.ts', importing('cases', './pages/onboard/line-diff.test')],
     // The home of test support, from every production layer.
     ['electron/core/x.ts', importing('createTestCore', '../../test-support/core/test-core')],
     ['electron/core/checks/aws/x.ts', importing('motoSuite', '../../../../test-support/fakes/aws/moto-suite')],

@@ -14,7 +14,7 @@ import { useFailingCount } from './pages/dashboard/useFailingCount';
 // PageLoading meanwhile), which keeps charts, the plan table and the code views off the first paint.
 const GroupsPage = lazyComponent(() => import('./pages/groups/GroupsPage'), 'GroupsPage');
 const CredentialsPage = lazyComponent(() => import('./pages/credentials/CredentialsPage'), 'CredentialsPage');
-const OnboardPage = lazyComponent(() => import('./pages/wizard/OnboardPage'), 'OnboardPage');
+const OnboardPage = lazyComponent(() => import('./pages/onboard/OnboardPage'), 'OnboardPage');
 const WorkspacesPage = lazyComponent(() => import('./pages/workspaces/WorkspacesPage'), 'WorkspacesPage');
 const SettingsPage = lazyComponent(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
 const AssociationPage = lazyComponent(() => import('./pages/associations/AssociationPage'), 'AssociationPage');

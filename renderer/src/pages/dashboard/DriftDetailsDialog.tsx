@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import type { HealthRow } from '../../../../shared/contract/health';
-import { RunProblem } from '../wizard/apply/RunProblem';
+import { RunProblem } from '../onboard/apply/RunProblem';
 import { useStartPlan, useTerraformRun } from '../../queries/terraform';
 import { needsInit } from './DriftFlag';
 import { useCheckDrift } from '../../queries/health';

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { Association } from '../../../../shared/contract/associations';
 import { useWorkspaceDestroyed } from '../../queries/terraform';
 import { UnsetAfterDestroy } from '../platform/UnsetAfterDestroy';
-import { ApplyStep } from '../wizard/apply/ApplyStep';
+import { ApplyStep } from '../onboard/apply/ApplyStep';
 
 /**
  * A destroy run for a workspace: "Plan destroy" → the reviewed `plan -destroy` → confirmation naming

@@ -2,7 +2,7 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import type { TerraformRun } from '../../../../shared/contract/terraform';
 import { RelativeTime } from '../../components/RelativeTime';
-import { ApplyStep } from '../wizard/apply/ApplyStep';
+import { ApplyStep } from '../onboard/apply/ApplyStep';
 import { useTerraformRuns } from '../../queries/terraform';
 
 const KIND_WORDS: Record<TerraformRun['kind'], string> = {

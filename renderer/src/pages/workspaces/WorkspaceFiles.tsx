@@ -1,7 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import type { Association } from '../../../../shared/contract/associations';
 import { useWorkspacePreview } from '../../queries/associations';
-import { associationInput } from '../wizard/wizard-values';
+import { associationInput } from '../onboard/wizard-values';
 
 /** The workspace's files as they are on disk, read through one of its associations' preview. */
 export function WorkspaceFiles({ association }: { association: Association }) {

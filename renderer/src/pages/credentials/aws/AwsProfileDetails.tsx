@@ -5,7 +5,7 @@ import { ORGANIZATION_ACCESS_ROLE } from '../../../../../shared/aws-access-path'
 import { awsErrorCodes, type AwsProfile } from '../../../../../shared/contract/aws';
 import { IconActionButton } from '../../../components/IconActionButton';
 import { MONOSPACE_FONTS } from '../../../theme';
-import { OrganizationPickerDialog } from '../../wizard/organization/OrganizationPickerDialog';
+import { OrganizationPickerDialog } from '../../onboard/organization/OrganizationPickerDialog';
 import { kindLabels } from './aws-profile-labels';
 import { useAwsVerificationStore } from './aws-verification-store';
 import { formatExactTime } from '../../../time/relative-time';

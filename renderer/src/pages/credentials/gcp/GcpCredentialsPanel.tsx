@@ -12,7 +12,7 @@ import {
 } from './GcpCredentialProjectPicker';
 import { GcpCredentialsTable } from './GcpCredentialsTable';
 import { GcpImpersonationDialog } from './GcpImpersonationDialog';
-import { GcpProjectTreeDialog } from '../../wizard/organization/GcpProjectTreeDialog';
+import { GcpProjectTreeDialog } from '../../onboard/organization/GcpProjectTreeDialog';
 import type { GcpVerification } from './GcpVerificationStatus';
 
 /** What to do when there is nothing to choose: the same words on this page and in the wizard. */
