@@ -26,7 +26,10 @@ interface ReviewStepProps {
 
 /** Step 4: the generated files, what saving changes in the workspace, and the ways to take them away. */
 export function ReviewStep({ input, onSaved, onAdoptOidcProvider }: ReviewStepProps) {
-  const preview = useWorkspacePreview(input, true);
+  // While the files are being saved the preview stays as reviewed: saving refreshes the associations,
+  // and a preview fetched again then would find this very association and say the group is taken.
+  const [saving, setSaving] = useState(false);
+  const preview = useWorkspacePreview(input, !saving);
   if (preview.isPending) return <Typography role="status">Generating the files…</Typography>;
   if (preview.isError) {
     const error = preview.error;
@@ -41,7 +44,13 @@ export function ReviewStep({ input, onSaved, onAdoptOidcProvider }: ReviewStepPr
     );
   }
   return (
-    <ReviewFiles input={input} preview={preview.data} onSaved={onSaved} onAdoptOidcProvider={onAdoptOidcProvider} />
+    <ReviewFiles
+      input={input}
+      preview={preview.data}
+      onSaved={onSaved}
+      onSaving={setSaving}
+      onAdoptOidcProvider={onAdoptOidcProvider}
+    />
   );
 }
 
@@ -73,8 +82,9 @@ function ReviewFiles({
   input,
   preview,
   onSaved,
+  onSaving,
   onAdoptOidcProvider,
-}: ReviewStepProps & { preview: WorkspacePreview }) {
+}: ReviewStepProps & { preview: WorkspacePreview; onSaving: (saving: boolean) => void }) {
   const [tab, setTab] = useState(0);
   const [replace, setReplace] = useState(false);
   const codeRef = useRef<HTMLElement>(null);
@@ -85,16 +95,19 @@ function ReviewFiles({
   const changed = current !== undefined && current.content !== null && current.content !== file?.content;
   const foreign = preview.foreignFiles.length > 0;
 
-  const saveFiles = (): void =>
-    save.mutate(
-      { ...input, replaceForeignFiles: replace },
-      {
-        onSuccess: (result) => {
-          notify(`Saved to ${result.preview.workspaceDir}`);
-          onSaved({ associationId: result.association.id, workspaceKey: result.preview.workspaceKey });
-        },
+  // The promise, not mutate's per-call callbacks: those are dropped if this view unmounts meanwhile,
+  // and the wizard would then never move on to Register.
+  const saveFiles = (): void => {
+    onSaving(true);
+    save.mutateAsync({ ...input, replaceForeignFiles: replace }).then(
+      (result) => {
+        notify(`Saved to ${result.preview.workspaceDir}`);
+        onSaved({ associationId: result.association.id, workspaceKey: result.preview.workspaceKey });
       },
+      // The error is on `save.error`, shown below the files.
+      () => onSaving(false),
     );
+  };
 
   const download = (): void =>
     exportZip.mutate(input, {
