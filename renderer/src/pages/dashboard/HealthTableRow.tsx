@@ -113,12 +113,14 @@ const HealthRowCells = memo(function HealthRowCells({
 /** The platform's own verdict from the latest check; — when the check did not ask it (no chainctl). */
 function PlatformCell({ row }: { row: HealthRow }) {
   if (!row.platform) return <span aria-label="Platform not asked">—</span>;
+  // Two-word standings ("Not registered", "Needs sign-in") wrap, as "2 minutes ago" does, rather than
+  // being cut in a column kept narrow enough for a 1280-pixel window.
   const className =
     row.platform === 'not-ready' || row.platform === 'error'
-      ? 'platform-bad ellipsis'
+      ? 'platform-bad'
       : row.platform === 'ready'
-        ? 'ellipsis'
-        : 'platform-unset ellipsis';
+        ? undefined
+        : 'platform-unset';
   return <span className={className}>{PLATFORM_STANDING_LABELS[row.platform]}</span>;
 }
 

@@ -2,10 +2,15 @@ import { driftCellSx } from './DriftFlag';
 import { ROW_HEIGHT } from './HealthTableRow';
 import { verdictBadgeSx } from './VerdictChip';
 
-/** Select, group, cloud, account or project, verdict, platform, last checked, duration, last 30, drift. */
-const TEMPLATE = '44px minmax(120px, 1.3fr) 76px minmax(130px, 1fr) minmax(150px, 1.2fr) 120px 112px 96px 104px 120px';
+/**
+ * Select, group, cloud, account or project, verdict, platform, last checked, duration, last 30, drift.
+ * The minimums fit the content area of a 1280-pixel window beside the navigation (about 985 px once the
+ * body's scrollbar gutter is reserved), so a common laptop screen shows every column without scrolling
+ * sideways: a 12-digit account, the "Needs sign-in" badge, "Not registered", "Not checked".
+ */
+const TEMPLATE = '44px minmax(90px, 1.3fr) 64px minmax(124px, 1fr) minmax(128px, 1.2fr) 116px 100px 90px 104px 100px';
 /** The columns' minimum widths. */
-const MIN_WIDTH = 1076;
+const MIN_WIDTH = 960;
 
 /**
  * One style sheet for the whole table: cells carry class names, not a styled component or `sx` each,
