@@ -35,6 +35,10 @@ export interface TerraformProcess {
  * runAsNode fuse is off, so it cannot run a script. The trap keeps the shell alive through Ctrl-C
  * (a caught signal is reset to the default in Terraform, which still gets it) so it can record how
  * Terraform ended, even when Liaison itself is gone.
+ *
+ * The status is written in place, with no temporary file and `mv`: that extra program cost a few
+ * milliseconds per step, and a reader can only ever see the file absent, empty (being written: read
+ * as "still running", see readExitStatus) or whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
   'exit_file=$1',
@@ -42,7 +46,7 @@ const SUPERVISOR = [
   "trap ':' INT TERM HUP",
   '"$@"',
   'status=$?',
-  `printf '%s\\n' "$status" > "$exit_file.tmp" && mv "$exit_file.tmp" "$exit_file"`,
+  `printf '%s\\n' "$status" > "$exit_file"`,
 ].join('\n');
 
 /**
