@@ -85,39 +85,10 @@ export function startTerraformProcess(options: {
       resolve({ exitCode, signal, ...(spawnError === undefined ? {} : { spawnError }) });
     });
   });
-  let done = false;
-  void exited.then(() => (done = true));
-
-  const signal = (name: NodeJS.Signals): void => {
-    if (done || child.pid === undefined) return;
-    try {
-      if (groups) process.kill(-child.pid, name);
-      else child.kill(name);
-    } catch (error) {
-      // ESRCH: the group is already gone, which is what we wanted.
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  };
-  const exitedWithin = (ms: number): Promise<boolean> =>
-    Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
-    ]);
-
-  return {
-    pid: child.pid,
-    exited,
-    stop: async (timeouts) => {
-      if (done) return 'none';
-      signal('SIGINT');
-      if (await exitedWithin(timeouts.interruptMs)) return 'SIGINT';
-      signal('SIGTERM');
-      if (await exitedWithin(timeouts.terminateMs)) return 'SIGTERM';
-      signal('SIGKILL');
-      await exited;
-      return 'SIGKILL';
-    },
-  };
+  return control(child.pid, exited, (pid, name) => {
+    if (groups) process.kill(-pid, name);
+    else child.kill(name);
+  });
 }
 
 /** Calls `onLine` for each complete line; the returned function delivers a final unterminated line. */
@@ -231,13 +202,23 @@ export function isAlive(pid: number): boolean {
 
 /** Signals the whole process group, escalating as `stop` documents. */
 function groupControl(pid: number | undefined, exited: Promise<ProcessExit>): TerraformProcess {
+  return control(pid, exited, (target, name) => process.kill(-target, name));
+}
+
+/** Stops a running process with `send`, escalating from an interrupt only after each timeout. */
+function control(
+  pid: number | undefined,
+  exited: Promise<ProcessExit>,
+  send: (pid: number, name: NodeJS.Signals) => void,
+): TerraformProcess {
   let done = false;
   void exited.then(() => (done = true));
   const signal = (name: NodeJS.Signals): void => {
     if (done || pid === undefined) return;
     try {
-      process.kill(-pid, name);
+      send(pid, name);
     } catch (error) {
+      // ESRCH: the group is already gone, which is what we wanted.
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
     }
   };
