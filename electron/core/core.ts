@@ -6,6 +6,7 @@ import { appMethods } from '../../shared/contract/app';
 import { associationMethods } from '../../shared/contract/associations';
 import { awsMethods } from '../../shared/contract/aws';
 import { checkMethods } from '../../shared/contract/checks';
+import { fleetMethods } from '../../shared/contract/fleet';
 import { gcpMethods } from '../../shared/contract/gcp';
 import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
@@ -26,6 +27,7 @@ import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
+import { pendingFleetService } from './fleet/fleet-service';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { GcpProjectTreeService } from './gcp/gcp-project-tree-service';
 import { GroupsService } from './groups/groups-service';
@@ -140,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
+    ...serveContract(pendingFleetService(), fleetMethods),
   };
 
   return {
