@@ -27,7 +27,8 @@ import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
-import { pendingFleetService } from './fleet/fleet-service';
+import { coreFleetSteps } from './fleet/core-fleet-steps';
+import { FleetService } from './fleet/fleet-service';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { GcpProjectTreeService } from './gcp/gcp-project-tree-service';
 import { GroupsService } from './groups/groups-service';
@@ -129,6 +130,16 @@ export function createCore(options: CoreOptions): Core {
     ...now,
   });
 
+  // After the runs service: a restart's fleet items are reconciled from the runs it has recovered.
+  const fleet = new FleetService({
+    store,
+    events,
+    logger,
+    terraform,
+    steps: coreFleetSteps({ groups, associations, platform: platformService, checks, dataDir }),
+    ...now,
+  });
+
   const handlers: Handlers = {
     ...serveContract(app, appMethods),
     ...serveContract(groups, groupMethods),
@@ -142,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
-    ...serveContract(pendingFleetService(), fleetMethods),
+    ...serveContract(fleet, fleetMethods),
   };
 
   return {
@@ -152,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     close: () => {
       health.close();
+      fleet.close();
       aws.close();
       terraform.interruptAll();
       store.close();
