@@ -103,7 +103,6 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       order: item.order,
       target: item.target,
       group: item.group,
-      ...(item.group.kind === 'existing' ? { groupId: item.group.groupId } : {}),
       stage: 'queued',
       planStale: false,
       approved: false,
