@@ -32,7 +32,7 @@ function stages(run: FleetRun): Record<string, string> {
   return Object.fromEntries(run.items.map((item) => [accountOf(item), item.stage]));
 }
 
-describe.runIf(terraform.found)('a fleet run with the real Terraform', () => {
+describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout: 90_000 }, () => {
   it('plans every account, applies the approved plans in order with at most N at a time, then checks them', async () => {
     bed = createFleetTestBed();
     // Apply order is not input order: account i applies at position (5 - i).
