@@ -228,6 +228,34 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
     ]);
   });
 
+  it('a restart mid-plan shows the interrupted items failed with the reason, and retry plans them again', async () => {
+    bed = createFleetTestBed();
+    const created = create(bed, 2, { concurrency: 2 });
+    bed.fleet.planFleet({ fleetId: created.id });
+    const b = bed;
+    // Both Terraform processes started (the second running line of a run is its process).
+    await waitUntil('both inits to run', () => {
+      const started = b.runChanges.filter(
+        (run) => run.kind === 'plan' && run.status === 'running' && run.phase === 'init',
+      );
+      return new Set(started.map((run) => run.id)).size === 2 && started.length >= 4;
+    });
+    bed.restart();
+    const reopened = bed.fleet.getFleetRun({ fleetId: created.id });
+    for (const item of reopened.items) {
+      expect(item.stage).toBe('failed');
+      expect(item.failedStage).toMatch(/^(initialising|planning)$/);
+      expect(item.error?.code).toBe('TERRAFORM_INTERRUPTED');
+      expect(bed.terraform.getTerraformRun({ runId: item.planRunId ?? '' }).run.status).toBe('interrupted');
+    }
+    bed.fleet.retryFleetItems({ fleetId: created.id, itemIds: reopened.items.map((item) => item.id) });
+    const retried = await settled(bed, created.id);
+    expect(retried.items.map((item) => [item.stage, item.planStale])).toEqual([
+      ['planned', false],
+      ['planned', false],
+    ]);
+  });
+
   it('reorders, exports one zip with a folder per account and a README, and a report without secrets', async () => {
     bed = createFleetTestBed();
     const created = create(bed, 3);
