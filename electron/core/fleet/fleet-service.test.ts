@@ -154,8 +154,14 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
     bed = createFleetTestBed();
     const created = create(bed, 3, { concurrency: 1 });
     bed.fleet.planFleet({ fleetId: created.id });
+    const heard: string[] = [];
+    bed.events.subscribe((name, payload) => {
+      if (name === 'fleetProgress') heard.push((payload as { summary: { state: string } }).summary.state);
+    });
     const paused = bed.fleet.pauseFleet({ fleetId: created.id });
     expect(paused.state).toBe('paused');
+    // Other windows hear it at once, with no item changed.
+    expect(heard.at(-1)).toBe('paused');
     const afterPause = await settled(bed, created.id);
     // The one already started finished; the other two never started.
     expect(afterPause.items.map((item) => item.stage)).toEqual(['planned', 'queued', 'queued']);

@@ -594,7 +594,9 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     }
   }
 
+  /** After a command: every window hears the run's new summary (paused, say), even if no item changed. */
   #flushAndGet(fleetId: string): FleetRun {
+    if (!this.#pending.has(fleetId)) this.#pending.set(fleetId, new Map());
     this.#flush();
     return this.getFleetRun({ fleetId });
   }
