@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { externalIdSchema, roleNameSchema } from '../aws-access-path';
 import { awsAccountIdSchema, awsProfileNameSchema, parseRoleArn } from '../aws-validation';
 import { iamPolicyJsonSchema, managedPolicyArnSchema } from '../iam-policy-grammar';
+import { associationSchema, workspacePreviewSchema, type AssociationValues } from './associations';
 
 /*
  * Role recipes (issue 18): roles in the operator's account that are not the platform's, set up
@@ -9,8 +10,7 @@ import { iamPolicyJsonSchema, managedPolicyArnSchema } from '../iam-policy-gramm
  * says which recipe it is, beside the platform association's `cloud`.
  */
 
-export const ROLE_RECIPE_KINDS = ['third-party-role'] as const;
-export type RoleRecipeKind = (typeof ROLE_RECIPE_KINDS)[number];
+export { ROLE_RECIPE_KINDS, type RoleRecipeKind } from './role-recipe-values';
 
 /** IAM's bounds on a role's MaxSessionDuration. */
 export const MIN_ROLE_SESSION_SECONDS = 3_600;
@@ -78,6 +78,9 @@ export const thirdPartyRoleInputSchema = z
 export type ThirdPartyRoleInput = z.input<typeof thirdPartyRoleInputSchema>;
 export type ThirdPartyRole = z.output<typeof thirdPartyRoleInputSchema>;
 
+/** A workspace directory's name: an account's or project's, or one role recipe's (`aws-<account>-role-<name>`). */
+export const WORKSPACE_KEY_PATTERN = /^(aws-\d{12}(-role-[\w+=,.@-]{1,64})?|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
+
 /** The workspace directory a role recipe gets: one per role, never shared with the account's platform workspace. */
 export function roleWorkspaceKey(accountId: string, roleName: string): string {
   return `aws-${accountId}-role-${roleName}`;
@@ -92,3 +95,41 @@ export function recipeRoleArn(accountId: string, roleName: string, partition = '
 export function vendorPrincipalArn(role: Pick<ThirdPartyRole, 'vendorAccountId' | 'vendorRoleArn'>): string {
   return role.vendorRoleArn ?? `arn:aws:iam::${role.vendorAccountId}:root`;
 }
+
+/** A saved recipe's values (as the associations table keeps them) back as the recipe's input. */
+export function thirdPartyRoleFromValues(values: AssociationValues): unknown {
+  return { kind: values.kind, accountId: values.accountId, profile: values.profile, ...values.role };
+}
+
+/** A parsed recipe as association values: the account and profile where every association keeps them. */
+export function valuesOfThirdPartyRole(role: ThirdPartyRole): AssociationValues {
+  return {
+    kind: 'third-party-role',
+    cloud: 'aws',
+    accountId: role.accountId,
+    profile: role.profile,
+    role: {
+      vendorAccountId: role.vendorAccountId,
+      ...(role.vendorRoleArn === undefined ? {} : { vendorRoleArn: role.vendorRoleArn }),
+      externalId: role.externalId,
+      roleName: role.roleName,
+      managedPolicyArns: role.managedPolicyArns,
+      // Compact JSON is never longer than the text it was parsed from.
+      ...(role.policyDocument === undefined ? {} : { policyDocument: JSON.stringify(role.policyDocument) }),
+      maxSessionSeconds: role.maxSessionSeconds,
+      ...(role.vendorProfile === undefined ? {} : { vendorProfile: role.vendorProfile }),
+    },
+  };
+}
+
+export const roleRecipeMethods = {
+  /** A fresh External ID for the vendor (32 random bytes, base64url: only characters STS accepts). */
+  newExternalId: { input: z.object({}), output: z.object({ externalId: z.string() }) },
+  /** The role's workspace files as saving would write them, and the ones there now, for review. */
+  previewRoleRecipe: { input: thirdPartyRoleInputSchema, output: workspacePreviewSchema },
+  /** Writes the role's workspace files (atomically) and records the recipe as a generated association. */
+  saveRoleRecipe: {
+    input: z.intersection(thirdPartyRoleInputSchema, z.object({ replaceForeignFiles: z.boolean().default(false) })),
+    output: z.object({ association: associationSchema, preview: workspacePreviewSchema }),
+  },
+};

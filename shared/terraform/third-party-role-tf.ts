@@ -45,15 +45,17 @@ export function generateThirdPartyRole(input: unknown): RoleGenerationResult {
     ok: true,
     role,
     workspaceKey: roleWorkspaceKey(role.accountId, role.roleName),
-    files: [
-      { path: 'main.tf', content: renderHcl(thirdPartyRoleMainTf(role)) },
-      {
-        path: 'versions.tf',
-        content: renderHcl(roleVersionsTf(`AWS account ${role.accountId}, role ${role.roleName}`)),
-      },
-      { path: 'README.md', content: thirdPartyRoleReadme(role) },
-    ],
+    files: thirdPartyRoleFiles(role),
   };
+}
+
+/** The files of a recipe already validated (the contract parsed it). */
+export function thirdPartyRoleFiles(role: ThirdPartyRole): GeneratedFile[] {
+  return [
+    { path: 'main.tf', content: renderHcl(thirdPartyRoleMainTf(role)) },
+    { path: 'versions.tf', content: renderHcl(roleVersionsTf(`AWS account ${role.accountId}, role ${role.roleName}`)) },
+    { path: 'README.md', content: thirdPartyRoleReadme(role) },
+  ];
 }
 
 function roleHeader(target: string): HclBodyItem[] {

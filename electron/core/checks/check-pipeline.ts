@@ -26,12 +26,14 @@ export type CheckFindings = Pick<CheckResult, 'verdict' | 'headline' | 'successL
  * skips the static part), run the kind's static steps in order (skipping those whose subject an
  * earlier step found missing), impersonate live, run the common final steps, and judge.
  */
-export async function runCheckPipeline<Target extends { environment?: string }, Session>(
+export async function runCheckPipeline<Target extends object, Session>(
   kind: CheckKind<Target, Session>,
   target: Target,
   options: CheckPipelineOptions,
 ): Promise<CheckFindings> {
   const { context, tokenCommand } = options;
+  // A platform association's environment; a role recipe has none (its live step needs no token).
+  const environment = 'environment' in target && typeof target.environment === 'string' ? target.environment : '';
   const run = new CheckRun({ now: context.now, describeError: (error, live) => kind.describeError(error, live) });
   const found = new Map<string, StepOutcome>();
   let provenAt: Date | undefined;
@@ -61,14 +63,14 @@ export async function runCheckPipeline<Target extends { environment?: string }, 
       'impersonate' in live
         ? await runLiveStep(run, {
             title: live.title,
-            environment: target.environment ?? '',
+            environment,
             tokenCommand,
             now: context.now,
             impersonate: (command) => live.impersonate(reached.session, command),
           })
         : await runLiveStep(run, {
             title: live.title,
-            environment: target.environment ?? '',
+            environment,
             tokenCommand: live.unavailable === undefined ? reached.session : undefined,
             ...(live.unavailable === undefined ? {} : { absentReason: live.unavailable }),
             now: context.now,
@@ -82,7 +84,7 @@ export async function runCheckPipeline<Target extends { environment?: string }, 
   const judged = judgeCheck({
     cloudLabel: kind.label,
     canary: own?.subject ?? `chainguard-${CANARY_COMPONENT}`,
-    environment: target.environment ?? '',
+    environment,
     liveConfigured: own ? own.unavailable === undefined : tokenCommand !== undefined,
     ...(own?.unavailable === undefined ? {} : { notLive: own.unavailable }),
     steps: run.steps,
