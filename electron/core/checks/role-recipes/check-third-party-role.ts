@@ -101,9 +101,11 @@ function expectedPolicies(role: ThirdPartyRole, partition: string): string[] {
 
 /** An account no recipe names: asking as it stands for "anyone else", which a `*` principal admits. */
 function strangerAccount(role: ThirdPartyRole): string {
-  return ['000000000000', '000000000001', '000000000002'].find(
+  // Two accounts are taken at most, so one of three is always free.
+  const free = ['000000000000', '000000000001'].find(
     (account) => account !== role.vendorAccountId && account !== role.accountId,
-  )!;
+  );
+  return free ?? '000000000002';
 }
 
 /** The vendor as it calls AssumeRole: a session of its role, or of some role in its account when the trust names the root. */
@@ -140,10 +142,13 @@ export function judgeThirdPartyTrust(document: string | undefined, role: ThirdPa
     ['the vendor with another External ID', ask(vendor, `${role.externalId}-not-this`)],
     [`another account (${strangerAccount(role)}), even with the External ID`, ask(stranger, role.externalId)],
   ];
-  const admitted = nearMisses.filter(([, request]) => evaluateTrustPolicy(document, request).decision === 'allowed');
-  if (admitted.length > 0) {
-    const names = admitted.map(([name]) => name).join('; ');
-    const widest = evaluateTrustPolicy(document, admitted[0]![1]);
+  const admitted = nearMisses
+    .map(([name, request]) => ({ name, evaluation: evaluateTrustPolicy(document, request) }))
+    .filter(({ evaluation }) => evaluation.decision === 'allowed');
+  const [first] = admitted;
+  if (first) {
+    const names = admitted.map(({ name }) => name).join('; ');
+    const widest = first.evaluation;
     return failed(
       `The trust policy of ${role.roleName} also admits ${names}. ${explainTrustEvaluation(widest)} A third-party role must require the External ID and name only the vendor, never "*".`,
       APPLY,
