@@ -11,6 +11,7 @@ import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
 import { organizationEvents, organizationMethods } from './contract/organizations';
+import { roleRecipeMethods } from './contract/role-recipes';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -33,6 +34,7 @@ export const methods = {
   ...gcpFolderMethods,
   ...adoptionMethods,
   ...fleetMethods,
+  ...roleRecipeMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */

@@ -4,6 +4,7 @@ import type { MethodName } from '../../shared/api';
 import { adoptionMethods } from '../../shared/contract/adoption';
 import { appMethods } from '../../shared/contract/app';
 import { associationMethods } from '../../shared/contract/associations';
+import { roleRecipeMethods } from '../../shared/contract/role-recipes';
 import { awsMethods } from '../../shared/contract/aws';
 import { checkMethods } from '../../shared/contract/checks';
 import { fleetMethods } from '../../shared/contract/fleet';
@@ -17,6 +18,7 @@ import { terraformMethods } from '../../shared/contract/terraform';
 import { AdoptionService } from './adoption-service';
 import { AppService } from './app-service';
 import { AssociationsService } from './associations/associations-service';
+import { RoleRecipesService } from './role-recipes/role-recipes-service';
 import { workspaceDir } from './associations/workspace-files';
 import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsCredentialsService } from './aws/aws-credentials-service';
@@ -81,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
   const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
   const groups = new GroupsService({ store, events, ...now });
   const associations = new AssociationsService({ store, events, dataDir, ...now });
+  const roleRecipes = new RoleRecipesService({ store, events, dataDir, ...now });
   const aws = new AwsCredentialsService({ store, events, logger, platform, env, ...now });
   const gcp = new GcpCredentialsService({ env, logger });
   const gcpProjectTree = new GcpProjectTreeService(gcp, env);
@@ -144,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(app, appMethods),
     ...serveContract(groups, groupMethods),
     ...serveContract(associations, associationMethods),
+    ...serveContract(roleRecipes, roleRecipeMethods),
     ...serveContract(gcp, gcpMethods),
     ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
