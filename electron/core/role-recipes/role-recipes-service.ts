@@ -3,12 +3,12 @@ import type { MethodOutput, ParsedInput } from '../../../shared/api';
 import type { Association, WorkspacePreview } from '../../../shared/contract/associations';
 import {
   roleWorkspaceKey,
-  valuesOfThirdPartyRole,
+  valuesOfRoleRecipe,
+  type RoleRecipe,
   type roleRecipeMethods,
-  type ThirdPartyRole,
 } from '../../../shared/contract/role-recipes';
 import { errorCodes } from '../../../shared/errors';
-import { thirdPartyRoleFiles } from '../../../shared/terraform/third-party-role-tf';
+import { roleRecipeFiles } from '../../../shared/terraform/role-recipe-files';
 import { AssociationRepository } from '../associations/association-repository';
 import { foreignFiles, readWorkspaceFiles, workspaceDir, writeWorkspaceFiles } from '../associations/workspace-files';
 import type { ServiceFor } from '../contract-service';
@@ -31,7 +31,7 @@ const EXTERNAL_ID_BYTES = 32;
 
 /**
  * Role recipes (issue 18): each role is its own workspace (`aws-<account>-role-<name>`) and one row
- * among the associations (kind `third-party-role`, no group), so Apply, Check and the dashboard treat
+ * among the associations (its recipe kind, no group), so Apply, Check and the dashboard treat
  * it like any association.
  */
 export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> {
@@ -78,7 +78,7 @@ export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> 
         id: existing?.id ?? this.#newId(),
         status: 'generated',
         step: LAST_STEP,
-        values: valuesOfThirdPartyRole(role),
+        values: valuesOfRoleRecipe(role),
         workspaceKey: preview.workspaceKey,
         createdAt: existing?.createdAt ?? timestamp,
         updatedAt: timestamp,
@@ -95,14 +95,14 @@ export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> 
     };
   }
 
-  #preview(role: ThirdPartyRole): WorkspacePreview {
+  #preview(role: RoleRecipe): WorkspacePreview {
     const key = roleWorkspaceKey(role.accountId, role.roleName);
     const dir = workspaceDir(this.#dataDir, key);
     const current = readWorkspaceFiles(dir);
     return {
       workspaceKey: key,
       workspaceDir: dir,
-      files: thirdPartyRoleFiles(role),
+      files: roleRecipeFiles(role),
       current,
       groups: [],
       foreignFiles: foreignFiles(current),
