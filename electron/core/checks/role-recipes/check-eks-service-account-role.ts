@@ -159,8 +159,8 @@ export function judgeServiceAccountTrust(
     ],
     ['the right service account with another audience', ask(provider, hostPath, subject, 'liaison-probe-audience')],
     [
-      'a token of another issuer for the same subject',
-      ask(`arn:${partition}:iam::${role.accountId}:oidc-provider/${strangerHost}`, strangerHost, subject, STS_AUDIENCE),
+      'another OIDC provider presenting the same claims',
+      ask(`arn:${partition}:iam::${role.accountId}:oidc-provider/${strangerHost}`, hostPath, subject, STS_AUDIENCE),
     ],
   ];
   const admitted = nearMisses
@@ -170,6 +170,13 @@ export function judgeServiceAccountTrust(
   if (first) {
     return failed(
       `The trust policy of ${role.roleName} also admits ${admitted.map(({ name }) => name).join('; ')}. ${explainTrustEvaluation(first.evaluation)} A service-account role must name only the cluster's provider, with StringEquals on both sub and aud, never "*".`,
+      APPLY,
+    );
+  }
+  const open = wildcardPrincipals(document);
+  if (open.length > 0) {
+    return failed(
+      `The trust policy of ${role.roleName} names a "*" principal in ${open.join(', ')}: a service-account role must name only the cluster's OIDC provider.`,
       APPLY,
     );
   }
@@ -183,6 +190,14 @@ export function judgeServiceAccountTrust(
   return passed(
     `Admits ${subject} (aud ${STS_AUDIENCE}) through ${provider} for ${WEB_IDENTITY_ACTION}. ${explainTrustEvaluation(intended)} Refuses ${nearMisses.map(([name]) => name).join(', ')}.`,
   );
+}
+
+/** Allow statements naming `*` as (or among) their principals, of any type. */
+function wildcardPrincipals(document: string): string[] {
+  return parsePolicyDocument(document)
+    .statements.filter((statement) => statement.effect === 'Allow')
+    .filter(({ principal }) => principal === '*' || Object.values(principal ?? {}).some((ids) => ids.includes('*')))
+    .map((statement) => `statement ${statement.sid ?? statement.index + 1}`);
 }
 
 /** Allow statements that match the subject with a pattern operator (StringLike and its variants). */
