@@ -208,7 +208,21 @@ export function valuesOfThirdPartyRole(role: ThirdPartyRole): AssociationValues 
   };
 }
 
+export const eksClusterSchema = z.object({
+  name: z.string(),
+  /** Absent when the cluster reports no OIDC issuer (or one IAM could not name). */
+  issuerUrl: z.string().optional(),
+  /** The account has the IAM OIDC provider for the issuer already. */
+  oidcProviderExists: z.boolean(),
+});
+export type EksCluster = z.infer<typeof eksClusterSchema>;
+
 export const roleRecipeMethods = {
+  /** The account's EKS clusters in a region with their OIDC issuers (ListClusters, DescribeCluster). */
+  listEksClusters: {
+    input: z.object({ accountId: awsAccountIdSchema, profile: awsProfileNameSchema, region: awsRegionSchema }),
+    output: z.object({ clusters: z.array(eksClusterSchema) }),
+  },
   /** A fresh External ID for the vendor (32 random bytes, base64url: only characters STS accepts). */
   newExternalId: { input: z.object({}), output: z.object({ externalId: z.string() }) },
   /** The role's workspace files as saving would write them, and the ones there now, for review. */
