@@ -18,10 +18,12 @@ describe.skipIf(!motoBinary)(
     const aws = motoSuite();
     let bed: AwsHomeOnMoto;
     let test: ReturnType<typeof createTestCore>;
+    let run = 0;
 
     beforeEach(async () => {
+      run += 1;
       aws.fault = undefined;
-      bed = awsHomeOnMoto(aws, 'eks-clusters', { staticKeys: await createMotoUser(aws.moto.url, 'eks-lister') });
+      bed = awsHomeOnMoto(aws, 'eks-clusters', { staticKeys: await createMotoUser(aws.moto.url, `eks-lister-${run}`) });
       test = createTestCore();
     });
     afterEach(() => {
