@@ -2,19 +2,19 @@ import { resolve } from 'node:path';
 import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
 import { MOTO_ACCOUNT } from '../test-support/seeders/seed-association';
-import { seedEksServiceAccountRole } from '../test-support/seeders/seed-eks-service-account-role';
+import { seedEksCluster, seedEksServiceAccountRole } from '../test-support/seeders/seed-eks-service-account-role';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
 import { WebHostProcess } from './fixtures/web-host';
 
 /*
  * Issue 18's EKS service-account role through the wizard: details (Kubernetes-name and issuer errors
- * at their fields), review (the trust, the provider), save, Apply with the Terraform double, the
+ * at their fields), the cluster picked from the account's clusters (its issuer filled in), review
+ * (the trust, the provider), save, Apply with the Terraform double, the
  * annotate command, and the static Check against moto (Failing until the role exists, then
  * Configured), then the dashboard.
  */
 const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 const ROLE = 'ledger-writer-role';
-const HOST = 'oidc.eks.eu-west-1.amazonaws.com/id/E2EEXAMPLE0123456789';
 const MANAGED = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 
 test.describe.configure({ mode: 'serial' });
@@ -37,6 +37,8 @@ test.afterAll(async () => {
 
 test('an EKS service-account role: details, review, apply, annotate, check and the dashboard', async ({ page }) => {
   test.setTimeout(240_000);
+  const issuer = await seedEksCluster(moto.url, 'eu-west-1', 'prod-eu');
+  const HOST = issuer.replace(/^https:\/\//, '');
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
   await page.getByRole('button', { name: 'Set up an EKS service-account role' }).click();
@@ -54,9 +56,12 @@ test('an EKS service-account role: details, review, apply, annotate, check and t
   await page.getByLabel('Your AWS account id').fill(MOTO_ACCOUNT);
   await page.getByLabel('AWS profile').fill('static-admin');
   await page.getByLabel('Region').fill('eu-west-1');
-  await page.getByLabel('Cluster name (optional)').fill('prod-eu');
-  // Typed with a trailing slash: normalised.
-  await page.getByLabel('OIDC issuer URL').fill(`https://${HOST}/`);
+  await page.getByRole('button', { name: 'Find clusters' }).click();
+  await page.getByLabel('Cluster in the region').click();
+  await page.getByRole('option', { name: 'prod-eu' }).click();
+  await expect(page.getByLabel('Cluster name (optional)')).toHaveValue('prod-eu');
+  await expect(page.getByLabel('OIDC issuer URL')).toHaveValue(issuer);
+  await expect(page.getByRole('checkbox', { name: /already has the IAM OIDC provider/ })).not.toBeChecked();
   await page.getByLabel('Namespace').fill('payments');
   await page.getByLabel('Service account', { exact: true }).fill('ledger-writer');
   await page.getByLabel('Role name').fill(ROLE);

@@ -1,3 +1,4 @@
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
   AttachRolePolicyCommand,
   CreateOpenIDConnectProviderCommand,
@@ -66,5 +67,28 @@ export async function seedEksServiceAccountRole(motoUrl: string, seed: EksRoleSe
     }
   } finally {
     iam.destroy();
+  }
+}
+
+/** An EKS cluster in moto's default account; gives its OIDC issuer (moto's, one per region). */
+export async function seedEksCluster(motoUrl: string, region: string, name: string): Promise<string> {
+  const eks = new EKSClient({
+    region,
+    endpoint: motoUrl,
+    credentials: { accessKeyId: 'AKIAMOTOSEEDER000000', secretAccessKey: 'seeder' },
+  });
+  try {
+    const { cluster } = await eks.send(
+      new CreateClusterCommand({
+        name,
+        roleArn: 'arn:aws:iam::123456789012:role/eks-cluster',
+        resourcesVpcConfig: { subnetIds: ['subnet-1'] },
+      }),
+    );
+    const issuer = cluster?.identity?.oidc?.issuer;
+    if (!issuer) throw new Error(`moto gave cluster ${name} no OIDC issuer`);
+    return issuer;
+  } finally {
+    eks.destroy();
   }
 }

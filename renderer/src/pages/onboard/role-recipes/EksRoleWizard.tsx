@@ -24,6 +24,7 @@ import { usePreviewRoleRecipe, useSaveRoleRecipe } from '../../../queries/role-r
 import { AssociationCheckPanel } from '../../checks/AssociationCheckPanel';
 import { ApplyStep } from '../apply/ApplyStep';
 import { HclCode } from '../HclCode';
+import { EksClusterPicker } from './EksClusterPicker';
 import { EKS_ROLE_FIELDS, eksRoleInput, emptyEksRoleForm, type EksRoleField, type EksRoleForm } from './eks-role-form';
 import { ServiceAccountAnnotation } from './ServiceAccountAnnotation';
 
@@ -129,7 +130,25 @@ export function EksRoleWizard({
       <FormAlert alert={failure.alert} />
       {step === 0 ? (
         <Stack component="form" noValidate sx={{ gap: 2, maxWidth: 720 }} onSubmit={(event) => event.preventDefault()}>
-          {EKS_ROLE_FIELDS.map((field) => (
+          {EKS_ROLE_FIELDS.map((field) => [
+            field === 'clusterName' ? (
+              <EksClusterPicker
+                key="cluster-picker"
+                accountId={form.accountId}
+                profile={form.profile}
+                region={form.region}
+                onPick={(cluster) => {
+                  setForm((current) => ({
+                    ...current,
+                    clusterName: cluster.name,
+                    issuerUrl: cluster.issuerUrl ?? current.issuerUrl,
+                    oidcProviderExists: cluster.oidcProviderExists,
+                  }));
+                  setFailure({ fieldErrors: {}, alert: undefined });
+                }}
+                onError={(error) => setFailure(formFailureFrom(error, EKS_ROLE_FIELDS))}
+              />
+            ) : null,
             <TextField
               key={field}
               fullWidth
@@ -142,8 +161,8 @@ export function EksRoleWizard({
               multiline={LABELS[field].multiline ?? false}
               minRows={LABELS[field].multiline ? 3 : undefined}
               slotProps={field === 'policyDocument' ? { htmlInput: { spellCheck: false } } : {}}
-            />
-          ))}
+            />,
+          ])}
           <FormControlLabel
             control={
               <Checkbox
