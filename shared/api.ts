@@ -10,6 +10,7 @@ import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
 import { organizationEvents, organizationMethods } from './contract/organizations';
+import { roleEvents, roleMethods } from './contract/roles';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -31,6 +32,7 @@ export const methods = {
   ...organizationMethods,
   ...gcpFolderMethods,
   ...adoptionMethods,
+  ...roleMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -46,6 +48,7 @@ export const events = {
   ...platformEvents,
   ...organizationEvents,
   ...gcpFolderEvents,
+  ...roleEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;
