@@ -11,6 +11,7 @@ import {
   INTENDED_SUBJECT,
   MOTO_DEFAULT_ACCOUNT,
   seedInspectorRoles,
+  seedManyRoles,
   VENDOR_ACCOUNT,
   VENDOR_EXTERNAL_ID,
 } from '../../../../test-support/seeders/seed-roles';
@@ -62,7 +63,7 @@ describe.skipIf(!motoBinary)(
       expect(JSON.parse(vendor?.trustPolicy ?? '{}')).toMatchObject({
         Statement: [{ Sid: 'Vendor', Condition: { StringEquals: { 'sts:ExternalId': VENDOR_EXTERNAL_ID } } }],
       });
-      // One ListRoles page holds them all: the listing asks for the largest page.
+      // Eight roles: one ListRoles page.
       expect(aws.proxy.requests.filter((request) => request.action === 'ListRoles')).toHaveLength(1);
     });
 
@@ -165,6 +166,26 @@ describe.skipIf(!motoBinary)(
       });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe(roleErrorCodes.notFound);
+    });
+
+    // Last: it adds 230 roles to the account the other tests read.
+    it('pages through every role, fetching the next page while it evaluates one, and fails whole on a refused page', async () => {
+      await seedManyRoles(aws.moto.url, 230);
+      const listed = await test.call('listAccountRoles', { profile: 'static-admin' });
+      expect(listed.roles).toHaveLength(238);
+      expect(new Set(listed.roles.map((role) => role.name)).size).toBe(238);
+      expect(listed.roles.filter((role) => role.findings.some((f) => f.code === 'no-external-id'))).toHaveLength(24);
+      expect(aws.proxy.requests.filter((request) => request.action === 'ListRoles')).toHaveLength(3);
+
+      let pages = 0;
+      aws.fault = (request) => {
+        if (request.action !== 'ListRoles') return undefined;
+        pages += 1;
+        return pages === 2 ? awsQueryError(403, 'AccessDenied', 'not authorized') : undefined;
+      };
+      const result = await test.callResult('listAccountRoles', { profile: 'static-admin' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe(roleErrorCodes.accessDenied);
     });
   },
 );

@@ -1,4 +1,4 @@
-import { Box, Paper, Stack, Typography } from '@mui/material';
+import { Box, Paper, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoleSummary } from '../../../../shared/contract/roles';
@@ -44,6 +44,14 @@ export function RoleList({ roles, selected, onSelect }: RoleListProps) {
     [roles.length, virtualizer],
   );
 
+  const choose = useCallback(
+    (index: number, roleName: string) => {
+      setActiveIndex(index);
+      onSelect(roleName);
+    },
+    [onSelect],
+  );
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (!(event.target as HTMLElement).hasAttribute('data-row-index')) return;
     const action = rowKeyAction(
@@ -74,7 +82,7 @@ export function RoleList({ roles, selected, onSelect }: RoleListProps) {
         aria-label="Roles"
         data-testid="role-list"
         onKeyDown={onKeyDown}
-        sx={{ height: 'min(65vh, 720px)', minHeight: 240, overflowY: 'auto', position: 'relative' }}
+        sx={{ height: 'min(65vh, 720px)', minHeight: 240, overflowY: 'auto', position: 'relative', ...roleRowsSx }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -89,10 +97,7 @@ export function RoleList({ roles, selected, onSelect }: RoleListProps) {
                 count={roles.length}
                 selected={role.name === selected}
                 tabbable={item.index === tabbable}
-                onClick={() => {
-                  setActiveIndex(item.index);
-                  onSelect(role.name);
-                }}
+                onChoose={choose}
               />
             );
           })}
@@ -109,10 +114,49 @@ interface RoleOptionProps {
   count: number;
   selected: boolean;
   tabbable: boolean;
-  onClick: () => void;
+  onChoose: (index: number, roleName: string) => void;
 }
 
-const RoleOption = memo(function RoleOption({ role, index, top, count, selected, tabbable, onClick }: RoleOptionProps) {
+/** The rows' styles, once for the list: a row is plain elements with class names, cheap to mount per keystroke. */
+export const roleRowsSx = {
+  '& .role-option': {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    height: ROW_HEIGHT,
+    px: 2,
+    display: 'flex',
+    alignItems: 'center',
+    gap: 1,
+    cursor: 'pointer',
+    borderBottom: 1,
+    borderColor: 'divider',
+    boxSizing: 'border-box',
+  },
+  '& .role-option[aria-selected="true"]': { bgcolor: 'action.selected' },
+  '& .role-option:hover': { bgcolor: 'action.hover' },
+  '& .role-option:focus-visible': {
+    outline: 2,
+    outlineStyle: 'solid',
+    outlineColor: 'primary.main',
+    outlineOffset: -2,
+  },
+  '& .role-names': { minWidth: 0, flexGrow: 1, display: 'flex', flexDirection: 'column' },
+  '& .role-name, & .role-path': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .role-path': { typography: 'body2', color: 'text.secondary', fontFamily: MONOSPACE_FONTS },
+  '& .role-findings': { typography: 'body2', flexShrink: 0 },
+  '& .role-findings.high': { fontWeight: 600 },
+} as const;
+
+const RoleOption = memo(function RoleOption({
+  role,
+  index,
+  top,
+  count,
+  selected,
+  tabbable,
+  onChoose,
+}: RoleOptionProps) {
   const high = role.findings.filter((finding) => finding.severity === 'high').length;
   const others = role.findings.length - high;
   const summary = [
@@ -123,44 +167,22 @@ const RoleOption = memo(function RoleOption({ role, index, top, count, selected,
     .filter(Boolean)
     .join(' · ');
   return (
-    <Box
+    <div
       role="option"
+      className="role-option"
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={count}
       data-row-index={index}
       tabIndex={tabbable ? 0 : -1}
-      onClick={onClick}
-      sx={{
-        position: 'absolute',
-        top,
-        left: 0,
-        right: 0,
-        height: ROW_HEIGHT,
-        px: 2,
-        display: 'flex',
-        alignItems: 'center',
-        gap: 1,
-        cursor: 'pointer',
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: selected ? 'action.selected' : undefined,
-        '&:hover': { bgcolor: 'action.hover' },
-        '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-      }}
+      style={{ top }}
+      onClick={() => onChoose(index, role.name)}
     >
-      <Stack sx={{ minWidth: 0, flexGrow: 1 }}>
-        <Typography noWrap>{role.name}</Typography>
-        <Typography noWrap variant="body2" sx={{ color: 'text.secondary', fontFamily: MONOSPACE_FONTS }}>
-          {role.path}
-        </Typography>
-      </Stack>
-      {/* Plain text rather than a Chip per row: rows mount on every filter keystroke. */}
-      {summary ? (
-        <Typography variant="body2" sx={{ flexShrink: 0, fontWeight: high > 0 ? 600 : undefined }}>
-          {summary}
-        </Typography>
-      ) : null}
-    </Box>
+      <span className="role-names">
+        <span className="role-name">{role.name}</span>
+        <span className="role-path">{role.path}</span>
+      </span>
+      {summary ? <span className={high > 0 ? 'role-findings high' : 'role-findings'}>{summary}</span> : null}
+    </div>
   );
 });
