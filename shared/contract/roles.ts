@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assumeRolePathSchema, roleNameSchema } from '../aws-access-path';
 import { awsAccountIdSchema, awsProfileNameSchema } from '../aws-validation';
-import { FINDING_CODES } from '../trust-policy/trust-findings';
+import { FINDING_CODES } from '../trust-policy/finding-codes';
 
 /*
  * The role inspector (issue 18): an account's IAM roles read with the operator's own credentials —

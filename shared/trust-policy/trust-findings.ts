@@ -1,17 +1,9 @@
 import { isParsed, statementLabel } from './describe-trust';
+import type { FindingCode } from './finding-codes';
 import { parsePolicyDocument, type PolicyDocument, type PolicyStatement } from './policy-document';
 
-export const FINDING_CODES = [
-  'wildcard-principal',
-  'no-external-id',
-  'sub-string-like',
-  'oidc-without-aud',
-  'oidc-without-sub',
-  'unexpected-aud',
-  'wildcard-action',
-  'wildcard-resource',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+export { FINDING_CODES, type FindingCode } from './finding-codes';
+
 export type FindingSeverity = 'high' | 'medium' | 'low';
 
 export interface Finding {
