@@ -13,7 +13,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { RoleSummary } from '../../../../shared/contract/roles';
 import { describeTrust, type TrustGrant } from '../../../../shared/trust-policy/describe-trust';
 import { CodeBlock } from '../../components/CodeBlock';
@@ -22,7 +22,7 @@ import { FindingList } from './FindingList';
 import { RolePoliciesSection } from './RolePoliciesSection';
 
 /** One role: who can assume it, its findings, its trust document, its policies, and "Explain access". */
-export function RoleDetails({ profile, role }: { profile: string; role: RoleSummary }) {
+export const RoleDetails = memo(function RoleDetails({ profile, role }: { profile: string; role: RoleSummary }) {
   const grants = useMemo(() => grantsOf(role.trustPolicy), [role.trustPolicy]);
   return (
     <Card component="section" variant="outlined" aria-labelledby="role-details-title">
@@ -94,7 +94,7 @@ export function RoleDetails({ profile, role }: { profile: string; role: RoleSumm
       </CardContent>
     </Card>
   );
-}
+});
 
 function grantsOf(trustPolicy: string | undefined): TrustGrant[] {
   if (!trustPolicy) return [];

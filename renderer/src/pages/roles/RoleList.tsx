@@ -18,10 +18,9 @@ interface RoleListProps {
  * fast as a screenful. One option is in the tab order; arrows, Page Up/Down, Home and End move,
  * Enter or Space (or a click) opens the role's details.
  */
-export function RoleList({ roles, selected, onSelect }: RoleListProps) {
+export const RoleList = memo(function RoleList({ roles, selected, onSelect }: RoleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtualizer the project chose.
   const virtualizer = useVirtualizer({
     count: roles.length,
     getScrollElement: () => scrollRef.current,
@@ -105,7 +104,7 @@ export function RoleList({ roles, selected, onSelect }: RoleListProps) {
       </Box>
     </Paper>
   );
-}
+});
 
 interface RoleOptionProps {
   role: RoleSummary;
