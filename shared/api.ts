@@ -3,6 +3,7 @@ import { adoptionMethods } from './contract/adoption';
 import { appEvents, appMethods } from './contract/app';
 import { associationEvents, associationMethods } from './contract/associations';
 import { checkEvents, checkMethods } from './contract/checks';
+import { fleetEvents, fleetMethods } from './contract/fleet';
 import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
 import { gcpFolderEvents, gcpFolderMethods } from './contract/gcp-folders';
@@ -33,6 +34,7 @@ export const methods = {
   ...gcpFolderMethods,
   ...adoptionMethods,
   ...roleMethods,
+  ...fleetMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -49,6 +51,7 @@ export const events = {
   ...organizationEvents,
   ...gcpFolderEvents,
   ...roleEvents,
+  ...fleetEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

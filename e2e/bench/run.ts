@@ -36,6 +36,7 @@ const benches: [file: string, exportName: string][] = [
   ['./preflight-members.bench.ts', 'benchPreflightMembers'],
   ['./role-inspector.bench.ts', 'benchRoleInspectorListing'],
   ['./role-inspector.bench.ts', 'benchRoleInspectorFilter'],
+  ['./fleet-plan.bench.ts', 'benchFleetPlan'],
 ];
 
 const only = process.argv.slice(2);
