@@ -13,6 +13,7 @@ import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
 import { healthMethods } from '../../shared/contract/health';
 import { organizationMethods } from '../../shared/contract/organizations';
+import { roleMethods } from '../../shared/contract/roles';
 import { platformMethods } from '../../shared/contract/platform';
 import { terraformMethods } from '../../shared/contract/terraform';
 import { AdoptionService } from './adoption-service';
@@ -24,6 +25,7 @@ import { preflightMemberAccess } from './aws/access-path/preflight-member-access
 import { AwsCredentialsService } from './aws/aws-credentials-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
+import { AwsRolesService } from './aws/roles/aws-roles-service';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
@@ -89,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
   const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
   const organizations = new AwsOrganizationService(awsKeys);
+  const roles = new AwsRolesService(awsKeys, aws.catalog);
   const adoption = new AdoptionService(awsKeys, gcp, env);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
     preflightMemberAccess(keys, target),
@@ -157,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
+    ...serveContract(roles, roleMethods),
     ...serveContract(fleet, fleetMethods),
   };
 
