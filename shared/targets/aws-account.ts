@@ -9,6 +9,7 @@ export const AWS_ACCOUNT: TargetKind<'aws'> = {
   cloudName: 'AWS',
   choice: 'AWS account',
   idField: 'accountId',
+  cliOption: 'account',
   recordField: 'amazon',
   platformAccountType: 'AMAZON',
   workspaceKey: (id) => `aws-${id}`,

@@ -9,6 +9,7 @@ export const GCP_PROJECT: TargetKind<'gcp'> = {
   cloudName: 'GCP',
   choice: 'Google Cloud project',
   idField: 'projectId',
+  cliOption: 'project',
   recordField: 'google',
   platformAccountType: 'GOOGLE',
   workspaceKey: (id) => `gcp-${id}`,

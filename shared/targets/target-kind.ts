@@ -27,6 +27,8 @@ export interface TargetKind<C extends TargetCloud = TargetCloud> {
   readonly choice: string;
   /** The association value naming the target. */
   readonly idField: 'accountId' | 'projectId';
+  /** The check CLI's option naming one target (`--account`, `--project`). */
+  readonly cliOption: 'account' | 'project';
   /** The platform record's half holding this target. */
   readonly recordField: 'amazon' | 'google';
   /** The platform's name for the cloud in its checks. */

@@ -16,9 +16,14 @@ export function targetKind(cloud: TargetCloud): TargetKind {
   return TARGET_KINDS[cloud] as TargetKind;
 }
 
+/** Every target kind, in the registry's order. */
+export function allTargetKinds(): TargetKind[] {
+  return (Object.keys(TARGET_KINDS) as TargetCloud[]).map(targetKind);
+}
+
 /** Every other target kind: the halves of a group's platform record that setting this one keeps. */
 export function otherTargetKinds(cloud: TargetCloud): TargetKind[] {
-  return (Object.keys(TARGET_KINDS) as TargetCloud[]).filter((each) => each !== cloud).map(targetKind);
+  return allTargetKinds().filter((kind) => kind.cloud !== cloud);
 }
 
 /** The target the values name in their cloud (account id or project id), or undefined. */
