@@ -40,7 +40,7 @@ export interface TargetKind<C extends TargetCloud = TargetCloud> {
   /** The platform record's half for the target. */
   recordHalf(target: Extract<CloudTarget, { cloud: C }>): Partial<AccountAssociationsRecord>;
   /** The target the platform record holds for this cloud, as a display string, or undefined. */
-  recordTarget(record: AccountAssociationsRecord): string | undefined;
+  recordTarget(record: Pick<AccountAssociationsRecord, 'amazon' | 'google'>): string | undefined;
   /** The target's id in a platform target. */
   platformTargetId(target: Extract<CloudTarget, { cloud: C }>): string;
   /** `chainctl iam account-associations set <cloud> <group>`'s flags naming the target. */

@@ -2,6 +2,9 @@ import { AWS_ACCOUNT } from './aws-account';
 import { GCP_PROJECT } from './gcp-project';
 import type { TargetCloud, TargetKind, TargetValues } from './target-kind';
 
+/** The kind a wizard starts from, and what data saved without a cloud meant. */
+export const DEFAULT_TARGET_CLOUD: TargetCloud = 'aws';
+
 /** One record per target kind; a cloud without one does not compile. */
 export const TARGET_KINDS: { readonly [C in TargetCloud]: TargetKind<C> } = {
   aws: AWS_ACCOUNT,

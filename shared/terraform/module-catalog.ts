@@ -18,7 +18,7 @@ export type AwsModuleVersion = (typeof AWS_MODULE_VERSIONS)[number];
 export type GcpModuleVersion = (typeof GCP_MODULE_VERSIONS)[number];
 export type ModuleVersion = AwsModuleVersion | GcpModuleVersion;
 
-const MODULE_VERSIONS_BY_CLOUD: Readonly<Record<Cloud, readonly ModuleVersion[]>> = {
+const MODULE_VERSIONS_BY_CLOUD: Readonly<Record<Cloud, readonly [ModuleVersion, ...ModuleVersion[]]>> = {
   aws: AWS_MODULE_VERSIONS,
   gcp: GCP_MODULE_VERSIONS,
 };
@@ -82,6 +82,11 @@ export const MODULE_VERSIONS: Readonly<Record<ModuleVersion, ModuleVersionInfo>>
 
 export function moduleVersionsFor(cloud: Cloud): readonly ModuleVersion[] {
   return MODULE_VERSIONS_BY_CLOUD[cloud];
+}
+
+/** The version a new association of the cloud gets: the current one. */
+export function defaultModuleVersion(cloud: Cloud): ModuleVersion {
+  return MODULE_VERSIONS_BY_CLOUD[cloud][0];
 }
 
 /**

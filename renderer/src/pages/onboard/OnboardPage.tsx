@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Association } from '../../../../shared/contract/associations';
+import { describeTarget } from '../../../../shared/targets/target-kinds';
 import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
@@ -45,11 +46,9 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
   const groupName = (id: string | undefined) =>
     groups.data?.find((group) => group.id === id)?.name ?? id ?? 'no group yet';
   const target = (association: Association) =>
-    association.values.cloud === 'gcp'
-      ? `GCP project ${association.values.projectId ?? '?'}`
-      : association.values.cloud === 'aws'
-        ? `AWS account ${association.values.accountId ?? '?'}`
-        : 'no cloud yet';
+    association.values.cloud === undefined
+      ? 'no cloud yet'
+      : describeTarget({ ...association.values, cloud: association.values.cloud });
 
   return (
     <Stack sx={{ gap: 3 }}>
