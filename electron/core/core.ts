@@ -21,7 +21,6 @@ import { preflightMemberAccess } from './aws/access-path/preflight-member-access
 import { AwsCredentialsService } from './aws/aws-credentials-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
-import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
@@ -135,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
     ...serveContract(terraform, terraformMethods),
-    ...serveContract(checkHandlers(checks), checkMethods),
+    ...serveContract(checks, checkMethods),
     ...serveContract(health, healthMethods),
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/api';
+import type { ServiceFor } from '../contract-service';
 import { associationInputSchema, type Association } from '../../../shared/contract/associations';
 import {
   checkErrorCodes,
+  type checkMethods,
   type CheckResult,
   type SavedTokenCommand,
-  type TokenCommand,
 } from '../../../shared/contract/checks';
 import { errorCodes } from '../../../shared/errors';
 import { AssociationRepository } from '../associations/association-repository';
@@ -50,7 +52,7 @@ export interface CheckBatch {
 }
 
 /** Runs the check pipeline (check-pipeline.ts) for generated associations, stores every result, and keeps the token commands. */
-export class ChecksService {
+export class ChecksService implements ServiceFor<typeof checkMethods> {
   readonly #options: ChecksServiceOptions;
   readonly #checks: CheckRepository;
   readonly #associations: AssociationRepository;
@@ -65,7 +67,7 @@ export class ChecksService {
   }
 
   /** One check per association at a time: a second request joins the running one. A check of its own reads everything fresh. */
-  run(associationId: string): Promise<CheckResult> {
+  runAssociationCheck({ associationId }: ParsedInput<'runAssociationCheck'>): Promise<CheckResult> {
     return this.#join(associationId, () => {
       const scope = new CheckScope();
       return this.#run(associationId, scope).finally(() => scope.close());
@@ -85,7 +87,7 @@ export class ChecksService {
     };
   }
 
-  list(associationId: string, limit: number): CheckResult[] {
+  listAssociationChecks({ associationId, limit }: ParsedInput<'listAssociationChecks'>): CheckResult[] {
     return this.#checks.list(associationId, limit);
   }
 
@@ -96,7 +98,7 @@ export class ChecksService {
       .filter((a) => a.status === 'generated' && a.values.groupId === groupId && a.values.cloud === cloud);
   }
 
-  tokenCommands(): SavedTokenCommand[] {
+  listTokenCommands(): SavedTokenCommand[] {
     return this.#checks.tokenCommands().map(toSaved);
   }
 
@@ -104,7 +106,8 @@ export class ChecksService {
    * Saves a token command once the operator has confirmed exactly this command line; re-saving the one
    * already confirmed (a new timeout) asks nothing. Nothing is saved when it is not confirmed.
    */
-  async setTokenCommand(command: TokenCommand, proof: ConfirmationProof): Promise<SavedTokenCommand> {
+  async setTokenCommand({ launchToken, ...command }: ParsedInput<'setTokenCommand'>): Promise<SavedTokenCommand> {
+    const proof: ConfirmationProof = { launchToken };
     if (!command.shell) splitTokenCommand(command.command);
     const program = tokenCommandProgram(command);
     const stored = this.#checks.tokenCommand(command.environment);
@@ -118,11 +121,11 @@ export class ChecksService {
   }
 
   /** Settings' Test: the saved command run once, as a live check would run it. */
-  testTokenCommand(environment: string) {
+  testTokenCommand({ environment }: ParsedInput<'testTokenCommand'>) {
     return testTokenCommand(this.#checks.tokenCommand(environment), environment, this.#options.env);
   }
 
-  removeTokenCommand(environment: string): { removed: boolean } {
+  removeTokenCommand({ environment }: ParsedInput<'removeTokenCommand'>): { removed: boolean } {
     return { removed: this.#checks.removeTokenCommand(environment) };
   }
 
