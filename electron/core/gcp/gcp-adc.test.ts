@@ -154,12 +154,10 @@ describe('impersonation check', () => {
 
   it('says NOT_FOUND for a service account that does not exist', async () => {
     const error = await coreErrorOf(
-      bed
-        .service()
-        .checkGcpImpersonation({
-          credential: { kind: 'adc' },
-          serviceAccount: `ghost-account@${DEMO_PROJECT.projectId}.iam.gserviceaccount.com`,
-        }),
+      bed.service().checkGcpImpersonation({
+        credential: { kind: 'adc' },
+        serviceAccount: `ghost-account@${DEMO_PROJECT.projectId}.iam.gserviceaccount.com`,
+      }),
     );
     expect(error.code).toBe('GCP_NOT_FOUND');
     expect(error.field).toBe('serviceAccount');

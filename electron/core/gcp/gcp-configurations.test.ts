@@ -52,12 +52,10 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
 
   it('says which API is disabled, in which project, and how to enable it', async () => {
     const error = await coreErrorOf(
-      bed
-        .service()
-        .lookupGcpProject({
-          credential: { kind: 'configuration', name: 'sandbox' },
-          projectId: SANDBOX_PROJECT.projectId,
-        }),
+      bed.service().lookupGcpProject({
+        credential: { kind: 'configuration', name: 'sandbox' },
+        projectId: SANDBOX_PROJECT.projectId,
+      }),
     );
     expect(error.code).toBe('GCP_SERVICE_DISABLED');
     expect(error.message).toContain('Cloud Resource Manager API (cloudresourcemanager.googleapis.com)');
@@ -87,20 +85,16 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
   });
 
   it('checks impersonation with a configuration token, denied with the permission named', async () => {
-    const ok = await bed
-      .service()
-      .checkGcpImpersonation({
-        credential: { kind: 'configuration', name: 'default' },
-        serviceAccount: SERVICE_ACCOUNTS.terraform,
-      });
+    const ok = await bed.service().checkGcpImpersonation({
+      credential: { kind: 'configuration', name: 'default' },
+      serviceAccount: SERVICE_ACCOUNTS.terraform,
+    });
     expect(ok.serviceAccount).toBe(SERVICE_ACCOUNTS.terraform);
     const denied = await coreErrorOf(
-      bed
-        .service()
-        .checkGcpImpersonation({
-          credential: { kind: 'configuration', name: 'default' },
-          serviceAccount: SERVICE_ACCOUNTS.auditor,
-        }),
+      bed.service().checkGcpImpersonation({
+        credential: { kind: 'configuration', name: 'default' },
+        serviceAccount: SERVICE_ACCOUNTS.auditor,
+      }),
     );
     expect(denied.code).toBe('GCP_PERMISSION_DENIED');
     expect(denied.message).toBe(

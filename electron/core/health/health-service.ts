@@ -148,7 +148,12 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
   }
 
   exportAssociationHistory({ associationId, format }: ParsedInput<'exportAssociationHistory'>): ExportFile {
-    return exportHistory(associationId, this.#options.checks.listAssociationChecks({ associationId, limit: 5000 }), format, this.#now());
+    return exportHistory(
+      associationId,
+      this.#options.checks.listAssociationChecks({ associationId, limit: 5000 }),
+      format,
+      this.#now(),
+    );
   }
 
   /** One workspace's refresh-only plan, stored; a check already running there is joined, not repeated. */
