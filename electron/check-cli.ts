@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { CheckResult } from '../shared/contract/checks';
+import { allTargetKinds } from '../shared/targets/target-kinds';
 import { uidpSchema } from '../shared/validation';
 import { createCore, type Core } from './core/core';
 import { createLogger } from './core/logger';
@@ -46,7 +47,8 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
   if (command === 'groups' && group === undefined) {
     return listPlatformGroups(parsed.values.environment ?? DEFAULT_ENVIRONMENT, parsed.values.json === true);
   }
-  if ((command !== 'check-aws' && command !== 'check-gcp') || group === undefined || extra.length > 0) {
+  const kind = allTargetKinds().find((each) => command === `check-${each.cloud}`);
+  if (kind === undefined || group === undefined || extra.length > 0) {
     return usage(
       command === undefined
         ? 'Name a command: check-aws, check-gcp or groups.'
@@ -55,8 +57,7 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
   }
   const groupId = uidpSchema.safeParse(group);
   if (!groupId.success) return usage(`"${group}" is not a group id (a UIDP: 40 hex characters, then /16 per level).`);
-  const cloud = command === 'check-aws' ? 'aws' : 'gcp';
-  const filter = cloud === 'aws' ? parsed.values.account : parsed.values.project;
+  const filter = parsed.values[kind.cliOption];
 
   let core: Core;
   try {
@@ -79,12 +80,12 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
       (a) =>
         a.status === 'generated' &&
         a.values.groupId === groupId.data &&
-        a.values.cloud === cloud &&
-        (filter === undefined || a.values[cloud === 'aws' ? 'accountId' : 'projectId'] === filter),
+        a.values.cloud === kind.cloud &&
+        (filter === undefined || a.values[kind.idField] === filter),
     );
     if (associations.length === 0) {
       console.error(
-        `liaison: group ${group} has no generated ${cloud === 'aws' ? 'AWS' : 'GCP'} association${filter ? ` for ${filter}` : ''} in ${core.dataDir}.`,
+        `liaison: group ${group} has no generated ${kind.cloudName} association${filter ? ` for ${filter}` : ''} in ${core.dataDir}.`,
       );
       return 2;
     }

@@ -26,7 +26,6 @@ import { AwsCredentialsService } from './aws/aws-credentials-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
 import { AwsRolesService } from './aws/roles/aws-roles-service';
-import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
@@ -155,7 +154,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
     ...serveContract(terraform, terraformMethods),
-    ...serveContract(checkHandlers(checks), checkMethods),
+    ...serveContract(checks, checkMethods),
     ...serveContract(health, healthMethods),
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract/platform';
 import { associationInputSchema, type ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
+import { targetIdOf, targetKind } from '../../../shared/targets/target-kinds';
 import {
   planRegistration,
   planUnset,
@@ -147,8 +148,8 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       throw new CoreError({
         code: platformErrorCodes.replaceNotConfirmed,
         field: 'confirmReplace',
-        message: `The platform holds ${plan.replaces} for group ${target.groupId}; a group has one ${target.cloud === 'aws' ? 'AWS account' : 'GCP project'}, so registering replaces it.`,
-        remediation: `Confirm replacing ${plan.replaces}, or choose another group for this ${target.cloud === 'aws' ? 'account' : 'project'}.`,
+        message: `The platform holds ${plan.replaces} for group ${target.groupId}; a group has one ${targetKind(target.cloud).label}, so registering replaces it.`,
+        remediation: `Confirm replacing ${plan.replaces}, or choose another group for this ${targetKind(target.cloud).noun}.`,
       });
     }
     if (plan.kind === 'create') await client.createAssociation(plan.record);
@@ -158,7 +159,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       'association registered on the platform',
     );
     const check = await client
-      .check(target.groupId, target.cloud === 'aws' ? 'AMAZON' : 'GOOGLE')
+      .check(target.groupId, targetKind(target.cloud).platformAccountType)
       .catch((error: unknown) => {
         this.#options.logger.warn({ associationId, err: String(error) }, 'platform check after registration failed');
         return undefined;
@@ -173,7 +174,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     const target = this.#target(associationId);
     const client = this.client(target.environment);
     const existing = await client.readAssociation(target.groupId);
-    const wanted = target.cloud === 'aws' ? target.accountId : target.projectId;
+    const wanted = targetIdOf(target) ?? '';
     const plan = planUnset(existing, target.cloud, wanted);
     if (plan.kind === 'nothing') return { outcome: 'nothing', detail: plan.reason };
     if (plan.kind === 'delete') {
@@ -206,9 +207,10 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
 }
 
 export function cloudTarget(target: ParsedAssociationInput): CloudTarget {
-  return target.cloud === 'aws'
-    ? { cloud: 'aws', account: target.accountId }
-    : { cloud: 'gcp', projectId: target.projectId, projectNumber: target.projectNumber };
+  const cloudTarget = targetKind(target.cloud).platformTarget(target);
+  // A parsed input names its whole target (the contract requires each id).
+  if (!cloudTarget) throw new Error(`Association for group ${target.groupId} names no whole target`);
+  return cloudTarget;
 }
 
 function view(

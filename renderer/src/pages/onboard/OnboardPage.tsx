@@ -4,6 +4,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Association, AssociationValues } from '../../../../shared/contract/associations';
 import { ASSOCIATION_KIND_LABELS, associationKindOf } from '../../../../shared/contract/role-recipe-values';
+import { describeTarget } from '../../../../shared/targets/target-kinds';
 import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
@@ -74,11 +75,9 @@ function StartPage({
   const groupName = (id: string | undefined) =>
     groups.data?.find((group) => group.id === id)?.name ?? id ?? 'no group yet';
   const target = (association: Association) =>
-    association.values.cloud === 'gcp'
-      ? `GCP project ${association.values.projectId ?? '?'}`
-      : association.values.cloud === 'aws'
-        ? `AWS account ${association.values.accountId ?? '?'}`
-        : 'no cloud yet';
+    association.values.cloud === undefined
+      ? 'no cloud yet'
+      : describeTarget({ ...association.values, cloud: association.values.cloud });
 
   return (
     <Stack sx={{ gap: 3 }}>
