@@ -57,8 +57,8 @@ describe('mappingProblems', () => {
   it('finds no problem in one fresh folder per account', () => {
     const rows = mapByTemplate([logs, audit], PARENT, '{accountName}-{accountId}');
     expect(rows.map((row) => row.target)).toEqual([
-      { mode: 'create', parentId: PARENT, name: 'logs-111111111111' },
-      { mode: 'create', parentId: PARENT, name: 'audit-222222222222' },
+      { kind: 'new-folder', parentId: PARENT, name: 'logs-111111111111' },
+      { kind: 'new-folder', parentId: PARENT, name: 'audit-222222222222' },
     ]);
     expect(mappingProblems(rows, { groups }).size).toBe(0);
   });
@@ -86,8 +86,8 @@ describe('mappingProblems', () => {
 
   it('flags a name the platform would refuse, and an unknown parent', () => {
     const rows: MappingRow[] = [
-      { candidate: logs, target: { mode: 'create', parentId: PARENT, name: 'x'.repeat(200) } },
-      { candidate: audit, target: { mode: 'create', parentId: `${ROOT}/${'9'.repeat(16)}`, name: 'audit' } },
+      { candidate: logs, target: { kind: 'new-folder', parentId: PARENT, name: 'x'.repeat(200) } },
+      { candidate: audit, target: { kind: 'new-folder', parentId: `${ROOT}/${'9'.repeat(16)}`, name: 'audit' } },
     ];
     const problems = mappingProblems(rows, { groups });
     expect(problems.get('aws:111111111111')).toEqual([
@@ -101,8 +101,8 @@ describe('mappingProblems', () => {
 
   it('enforces one AWS account per group: two rows on one group, and a group that holds another account', () => {
     const rows: MappingRow[] = [
-      { candidate: logs, target: { mode: 'existing', groupId: EXISTING_CHILD } },
-      { candidate: audit, target: { mode: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: logs, target: { kind: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: audit, target: { kind: 'existing', groupId: EXISTING_CHILD } },
     ];
     const problems = mappingProblems(rows, { groups });
     expect(problems.get('aws:222222222222')?.[0]?.message).toBe(
@@ -121,16 +121,16 @@ describe('mappingProblems', () => {
   it('lets one group hold an AWS account and a GCP project', () => {
     const project: FleetCandidate = { cloud: 'gcp', id: 'logs-project', name: 'logs', unit: 'f' };
     const rows: MappingRow[] = [
-      { candidate: logs, target: { mode: 'existing', groupId: EXISTING_CHILD } },
-      { candidate: project, target: { mode: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: logs, target: { kind: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: project, target: { kind: 'existing', groupId: EXISTING_CHILD } },
     ];
     expect(mappingProblems(rows, { groups }).size).toBe(0);
   });
 
   it('flags an unknown group and an account listed twice', () => {
     const rows: MappingRow[] = [
-      { candidate: logs, target: { mode: 'existing', groupId: `${ROOT}/${'8'.repeat(16)}` } },
-      { candidate: logs, target: { mode: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: logs, target: { kind: 'existing', groupId: `${ROOT}/${'8'.repeat(16)}` } },
+      { candidate: logs, target: { kind: 'existing', groupId: EXISTING_CHILD } },
     ];
     const problems = mappingProblems(rows, { groups });
     expect(problems.get('aws:111111111111')).toEqual([

@@ -10,7 +10,9 @@ import { candidateKey, type FleetCandidate, type FleetCloud } from './fleet-sele
 export const NAME_TEMPLATE_PLACEHOLDERS = ['accountName', 'accountId', 'ou'] as const;
 export const DEFAULT_NAME_TEMPLATE = '{accountName}';
 
-export type GroupTarget = { mode: 'existing'; groupId: string } | { mode: 'create'; parentId: string; name: string };
+/** The same shape as the fleet contract's group choice, so a row goes to `createFleetRun` as it is. */
+export type GroupTarget =
+  { kind: 'existing'; groupId: string } | { kind: 'new-folder'; parentId: string; name: string };
 
 export interface MappingRow {
   candidate: FleetCandidate;
@@ -64,7 +66,7 @@ export function renderNameTemplate(template: string, candidate: FleetCandidate):
 export function mapByTemplate(candidates: readonly FleetCandidate[], parentId: string, template: string): MappingRow[] {
   return candidates.map((candidate) => ({
     candidate,
-    target: { mode: 'create', parentId, name: renderNameTemplate(template, candidate).trim() },
+    target: { kind: 'new-folder', parentId, name: renderNameTemplate(template, candidate).trim() },
   }));
 }
 
@@ -100,7 +102,7 @@ export function mappingProblems(rows: readonly MappingRow[], context: MappingCon
     const what = cloud === 'aws' ? 'AWS account' : 'GCP project';
     const target = row.target;
     let claim: string;
-    if (target.mode === 'existing') {
+    if (target.kind === 'existing') {
       if (!groups.has(target.groupId)) {
         flag(row, { field: 'group', message: 'This group is not on the platform (or you cannot see it)' });
         return;
@@ -134,13 +136,13 @@ export function mappingProblems(rows: readonly MappingRow[], context: MappingCon
     const other = claims.get(claim);
     if (other) {
       const message =
-        target.mode === 'existing'
+        target.kind === 'existing'
           ? `Row ${rows.indexOf(other) + 1} maps ${what} ${other.candidate.id} to the same group: a group holds one ${what}`
           : `Row ${rows.indexOf(other) + 1} gets a folder of the same name: names must differ`;
-      flag(row, { field: target.mode === 'existing' ? 'group' : 'name', message });
+      flag(row, { field: target.kind === 'existing' ? 'group' : 'name', message });
       if (!problems.has(candidateKey(other.candidate))) {
         flag(other, {
-          field: target.mode === 'existing' ? 'group' : 'name',
+          field: target.kind === 'existing' ? 'group' : 'name',
           message: `Row ${index + 1} clashes with this one`,
         });
       }
