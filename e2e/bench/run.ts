@@ -34,6 +34,8 @@ const benches: [file: string, exportName: string][] = [
   ['./organization.bench.ts', 'benchOrganizationListing'],
   ['./organization.bench.ts', 'benchOrganizationFilter'],
   ['./preflight-members.bench.ts', 'benchPreflightMembers'],
+  ['./fleet-board.bench.ts', 'benchFleetBoard'],
+  ['./fleet-board.bench.ts', 'benchFleetBoardFilter'],
 ];
 
 const only = process.argv.slice(2);

@@ -78,7 +78,13 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       {reorder.error ? <Alert severity="error">{reorder.error.message}</Alert> : null}
       {approve.error && !reviewed ? <Alert severity="error">{approve.error.message}</Alert> : null}
       <FleetBoardFilters filter={filter} shown={shown.length} total={run.items.length} onChange={onFilterChange} />
-      <FleetBoardTable items={shown} positions={positions} total={run.items.length} actions={actions} />
+      <FleetBoardTable
+        items={shown}
+        positions={positions}
+        total={run.items.length}
+        filter={deferredFilter.search}
+        actions={actions}
+      />
       {reviewed ? (
         <FleetPlanReviewDialog
           item={reviewed}

@@ -59,6 +59,7 @@ export function FleetBoardTable({
   items,
   positions,
   total,
+  filter,
   actions,
 }: {
   /** The filtered items, in apply order. */
@@ -66,6 +67,8 @@ export function FleetBoardTable({
   /** Each item's 1-based place in the whole (unfiltered) apply order. */
   positions: ReadonlyMap<string, number>;
   total: number;
+  /** The search these rows answer (a deferred value): the bench waits for the frame that shows it. */
+  filter: string;
   actions: FleetRowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,7 +84,7 @@ export function FleetBoardTable({
   const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
     <Paper variant="outlined">
-      <Scroller ref={scrollRef} data-testid="fleet-board-scroll">
+      <Scroller ref={scrollRef} data-testid="fleet-board-scroll" data-filter={filter} data-count={items.length}>
         <table aria-label="Fleet accounts" aria-rowcount={items.length + 1}>
           <thead>
             <tr>

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { FLEET_ACTIVE_STAGES, FLEET_CONCURRENCY_MAX, type FleetRun } from '../../../../../shared/contract/fleet';
 import { useClient } from '../../../client/ClientProvider';
 import { downloadExport } from '../../../queries/health';
@@ -19,8 +19,11 @@ import { downloadBase64 } from '../../onboard/download-file';
 import { useFleetAction } from '../fleet-queries';
 import { hasDestroyOrReplace, isFailed, needsReview } from './fleet-board-filter';
 
-/** The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. */
-export function FleetBoardToolbar({ run }: { run: FleetRun }) {
+/**
+ * The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. Memoized on
+ * the run, so a search keystroke on the board does not re-render it.
+ */
+export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run: FleetRun }) {
   const plan = useFleetAction('planFleet');
   const approve = useFleetAction('approveFleetPlans');
   const apply = useFleetAction('applyFleet');
@@ -154,7 +157,7 @@ export function FleetBoardToolbar({ run }: { run: FleetRun }) {
       </Dialog>
     </Stack>
   );
-}
+});
 
 function ConcurrencyField({ run }: { run: FleetRun }) {
   const setConcurrency = useFleetAction('setFleetConcurrency');

@@ -1,5 +1,5 @@
 import { LinearProgress, Stack, Typography } from '@mui/material';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FleetRun } from '../../../../../shared/contract/fleet';
 import { fleetEtaMs, fleetTotals } from './fleet-board-filter';
 
@@ -20,7 +20,7 @@ function formatEta(ms: number): string {
 }
 
 /** The run's totals, plan sums and an ETA, with a progress bar while something runs. */
-export function FleetTotalsLine({ run }: { run: FleetRun }) {
+export const FleetTotalsLine = memo(function FleetTotalsLine({ run }: { run: FleetRun }) {
   const totals = useMemo(() => fleetTotals(run.items), [run.items]);
   const eta = useMemo(() => fleetEtaMs(run.items, run.concurrency), [run.items, run.concurrency]);
   const active = totals.running > 0;
@@ -42,4 +42,4 @@ export function FleetTotalsLine({ run }: { run: FleetRun }) {
       ) : null}
     </Stack>
   );
-}
+});
