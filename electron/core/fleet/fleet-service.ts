@@ -35,6 +35,8 @@ export interface FleetServiceOptions {
 interface Work {
   itemId: string;
   kind: WorkKind;
+  /** The item's apply order when queued (kept in step by reorderFleet). */
+  order: number;
 }
 
 /** What runs for one fleet run in this process: its queue and the items being worked on. */
@@ -103,7 +105,6 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       order: item.order,
       target: item.target,
       group: item.group,
-      ...(item.group.kind === 'existing' ? { groupId: item.group.groupId } : {}),
       stage: 'queued',
       planStale: false,
       approved: false,
@@ -203,6 +204,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
         if (item.order !== order) this.#save(fleetId, { ...item, order });
       });
     });
+    for (const work of this.#runners.get(fleetId)?.queue ?? []) work.order = itemIds.indexOf(work.itemId);
     return this.#flushAndGet(fleetId);
   }
 
@@ -221,7 +223,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       });
     }
     this.#repository.setFlags(fleetId, { cancelled: false }, this.#now().toISOString());
-    runner.queue.push(...approved.map((item) => ({ itemId: item.id, kind: 'apply' as const })));
+    runner.queue.push(...approved.map((item) => ({ itemId: item.id, kind: 'apply' as const, order: item.order })));
     this.#pump(fleetId);
     return this.#flushAndGet(fleetId);
   }
@@ -241,7 +243,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       });
     }
     this.#repository.setFlags(fleetId, { cancelled: false }, this.#now().toISOString());
-    runner.queue.push(...applied.map((item) => ({ itemId: item.id, kind: 'check' as const })));
+    runner.queue.push(...applied.map((item) => ({ itemId: item.id, kind: 'check' as const, order: item.order })));
     this.#pump(fleetId);
     return this.#flushAndGet(fleetId);
   }
@@ -324,7 +326,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       if (waiting.has(item.id) || runner.inFlight.has(item.id)) continue;
       const { error: _error, failedStage: _failed, ...rest } = item;
       this.#save(fleetId, { ...rest, stage: 'queued', planStale: false, approved: false });
-      runner.queue.push({ itemId: item.id, kind: 'plan' });
+      runner.queue.push({ itemId: item.id, kind: 'plan', order: item.order });
     }
     this.#pump(fleetId);
     return this.#flushAndGet(fleetId);
@@ -336,8 +338,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     const runner = this.#runner(fleetId);
     const fleet = this.#repository.find(fleetId);
     if (!fleet || fleet.paused || fleet.cancelled) return;
-    const orderOf = new Map(this.#repository.items(fleetId).map((item) => [item.id, item.order]));
-    runner.queue.sort((a, b) => (orderOf.get(a.itemId) ?? 0) - (orderOf.get(b.itemId) ?? 0));
+    runner.queue.sort((a, b) => a.order - b.order);
     while (runner.inFlight.size < fleet.concurrency && runner.queue.length > 0) {
       const work = runner.queue.shift() as Work;
       if (runner.inFlight.has(work.itemId)) continue;
@@ -593,7 +594,9 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     }
   }
 
+  /** After a command: every window hears the run's new summary (paused, say), even if no item changed. */
   #flushAndGet(fleetId: string): FleetRun {
+    if (!this.#pending.has(fleetId)) this.#pending.set(fleetId, new Map());
     this.#flush();
     return this.getFleetRun({ fleetId });
   }
