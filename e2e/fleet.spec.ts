@@ -214,10 +214,65 @@ test('onboard the 30 accounts of an OU in one pass: folders, plans, approval, or
     .toBe(ACCOUNTS);
   run = await onlyFleet(page);
   expect(run.items.map((item) => item.verdict)).toEqual(Array.from({ length: ACCOUNTS }, () => 'success'));
+  await expect(
+    board.getByRole('row', { name: new RegExp(last) }).getByRole('cell', { name: 'Checked: Success' }),
+  ).toBeVisible();
 
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByTestId('count-success')).toHaveText(`Success: ${ACCOUNTS}`, { timeout: 30_000 });
   const { rows } = await call<{ rows: { verdict?: string; platform?: string }[] }>(page, 'getHealthOverview', {});
   expect(rows).toHaveLength(ACCOUNTS);
   expect(rows.every((row) => row.verdict === 'success' && row.platform === 'ready')).toBe(true);
+});
+
+test('a killed app reopens to the stored fleet run, its saved plan marked stale until planned again', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  const organizationView = await call<{ managementAccountId: string }>(page, 'listAwsOrganization', {
+    profile: 'static-admin',
+  });
+  const groupId = `${ORG}/b0b1b2b3b4b5b6b7`;
+  await call(page, 'createGroup', { mode: 'existing', id: groupId, name: 'management team' });
+  const created = await call<FleetRun>(page, 'createFleetRun', {
+    name: 'Restart fleet',
+    environment: 'enforce.dev',
+    registerOnPlatform: false,
+    options: { awsModuleVersion: '0.1.0' },
+    items: [
+      {
+        order: 0,
+        target: {
+          cloud: 'aws',
+          accountId: organizationView.managementAccountId,
+          accountName: 'management',
+          profile: 'static-admin',
+          accessPath: { kind: 'profile' },
+        },
+        group: { kind: 'existing', groupId },
+      },
+    ],
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Fleet' }).click();
+  await page.getByRole('button', { name: 'Plan all (1)' }).click();
+  const totals = page.getByTestId('fleet-totals');
+  await expect(totals).toContainText('1 accounts · 0 running · 1 to review', { timeout: 60_000 });
+  const board = page.getByRole('table', { name: 'Fleet accounts' });
+  await expect(board.getByRole('button', { name: 'Review the plan of management' })).toBeVisible();
+
+  // Killed as a crash would, then started again on the same data.
+  await host.stop('SIGKILL');
+  await host.start();
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Fleet' }).click();
+  await expect(page.getByRole('heading', { name: 'Restart fleet' })).toBeVisible();
+  const row = board.getByRole('row', { name: /management/ });
+  await expect(row.getByRole('cell', { name: 'Stale plan: plan again' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Review the plan of management' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Apply approved/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Plan all (1)' })).toBeEnabled();
+  const stored = await call<FleetRun>(page, 'getFleetRun', { fleetId: created.id });
+  expect(stored.items[0]).toMatchObject({ stage: 'planned', planStale: true });
+  await expectNoSeriousA11yViolations(page, 'the fleet board after a restart');
 });

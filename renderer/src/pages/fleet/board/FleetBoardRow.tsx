@@ -2,6 +2,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { Button, IconButton } from '@mui/material';
 import { memo, type DragEvent } from 'react';
+import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
 import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
 
@@ -44,14 +45,16 @@ export const FleetBoardRow = memo(function FleetBoardRow({
       ? 'Stale plan: plan again'
       : item.stage === 'failed' && item.failedStage
         ? `Failed (${FLEET_STAGE_LABELS[item.failedStage].toLowerCase()})`
-        : FLEET_STAGE_LABELS[item.stage];
+        : item.stage === 'checked' && item.verdict
+          ? `Checked: ${CHECK_VERDICT_LABELS[item.verdict]}`
+          : FLEET_STAGE_LABELS[item.stage];
   const canReview =
     item.planRunId !== undefined && !item.planStale && (item.stage === 'planned' || item.stage === 'approved');
   return (
     <tr
       data-item-id={item.id}
       data-stage={item.stage}
-      className={`stage-${item.stage}`}
+      className={`stage-${item.stage}${item.verdict ? ` verdict-${item.verdict}` : ''}`}
       draggable={actions.canReorder}
       onDragStart={(event: DragEvent) => {
         event.dataTransfer.effectAllowed = 'move';

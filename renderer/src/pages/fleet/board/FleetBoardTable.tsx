@@ -49,7 +49,8 @@ const Scroller = styled('div')(({ theme }) => {
     '& .plan .destroy, & .plan .replace': { color: palette.error.main },
     '& .error': { color: palette.error.main },
     '& .stage-failed .stage, & .stage-cancelled .stage': { color: palette.error.main, fontWeight: 500 },
-    '& .stage-checked .stage, & .stage-applied .stage': { color: palette.success.main },
+    '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
+    '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
     '& tr[draggable="true"]': { cursor: 'grab' },
   };
 });
