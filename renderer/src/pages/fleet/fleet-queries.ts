@@ -30,6 +30,9 @@ export function mergeFleetItems(run: FleetRun, items: readonly FleetItem[]): Fle
   return { ...run, items: reordered ? [...merged].sort((a, b) => a.order - b.order) : merged };
 }
 
+/** How long the event stream must pause before the run is read again in full. */
+const SETTLE_MS = 750;
+
 /**
  * A fleet run, kept live by `fleetProgress`. Events are folded into the cache at most once per animation
  * frame, so 500 accounts streaming their stages re-render the board once a frame, not once an event.
@@ -42,6 +45,7 @@ export function useFleetRun(fleetId: string | undefined) {
     let pending = new Map<string, FleetItem>();
     let summary: FleetRunSummary | undefined;
     let frame: number | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const flush = (): void => {
       frame = undefined;
       const items = [...pending.values()];
@@ -50,6 +54,10 @@ export function useFleetRun(fleetId: string | undefined) {
         run ? mergeFleetItems(summary ? { ...run, ...summary, items: run.items } : run, items) : run,
       );
       summary = undefined;
+      // A command's answer or a refetch can land after events it predates and overwrite them; reading
+      // the run once the stream pauses makes the board converge on the stored truth.
+      clearTimeout(settle);
+      settle = setTimeout(() => void queryClient.invalidateQueries({ queryKey: fleetKeys.run(fleetId) }), SETTLE_MS);
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
@@ -60,6 +68,7 @@ export function useFleetRun(fleetId: string | undefined) {
     return () => {
       unsubscribe();
       if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(settle);
     };
   }, [client, queryClient, fleetId]);
   return useQuery({
@@ -87,10 +96,8 @@ export function useFleetAction<M extends FleetAction>(method: M) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<M>) => client.call(method, input) as Promise<FleetRun>,
-    onSuccess: (run) => {
-      queryClient.setQueryData(fleetKeys.run(run.id), run);
-      void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
-    },
+    // Refetched rather than set from the answer: events sent while the call was answered are newer.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: fleetKeys.all, refetchType: 'active' }),
   });
 }
 
