@@ -37,6 +37,8 @@ const benches: [file: string, exportName: string][] = [
   ['./role-inspector.bench.ts', 'benchRoleInspectorListing'],
   ['./role-inspector.bench.ts', 'benchRoleInspectorFilter'],
   ['./fleet-plan.bench.ts', 'benchFleetPlan'],
+  ['./fleet-board.bench.ts', 'benchFleetBoard'],
+  ['./fleet-board.bench.ts', 'benchFleetBoardFilter'],
 ];
 
 const only = process.argv.slice(2);
