@@ -165,4 +165,20 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE check_token_commands ADD COLUMN fingerprint TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'platform environments',
+    // Settings → Platform, per environment: the API URL when it is not the derived one (NULL: derived),
+    // and which environment is current (the wizard's default, and what platform calls without an
+    // association use). At most one row is current.
+    sql: `
+      CREATE TABLE platform_environments (
+        environment TEXT PRIMARY KEY NOT NULL,
+        api_url TEXT,
+        is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX platform_environments_one_current ON platform_environments (is_current) WHERE is_current = 1;
+    `,
+  },
 ];
