@@ -20,7 +20,8 @@ export interface ConsoleApi {
 export function consoleApiFor(environment: string, env: NodeJS.ProcessEnv, saved?: string): ConsoleApi {
   const override = envOverride(env);
   if (override) return { url: override, source: 'env' };
-  if (saved && consoleApiUrlProblem(saved) === undefined) return { url: normalizeConsoleApiUrl(saved), source: 'saved' };
+  if (saved && consoleApiUrlProblem(saved) === undefined)
+    return { url: normalizeConsoleApiUrl(saved), source: 'saved' };
   return { url: derivedConsoleApiUrl(environment), source: 'derived' };
 }
 

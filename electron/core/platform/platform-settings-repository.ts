@@ -37,9 +37,8 @@ export class PlatformSettingsRepository {
 
   /** The environment the operator chose; enforce.dev until one is saved. */
   current(): string {
-    const row = this.#store.db
-      .prepare('SELECT environment FROM platform_environments WHERE is_current = 1')
-      .get() as { environment: string } | undefined;
+    const row = this.#store.db.prepare('SELECT environment FROM platform_environments WHERE is_current = 1').get() as
+      { environment: string } | undefined;
     return row?.environment ?? DEFAULT_ENVIRONMENT;
   }
 
