@@ -63,7 +63,7 @@ test('Settings → Platform: signed in as whom, signed out with the exact comman
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Platform' });
   await expect(section.getByText(standIn.url, { exact: true })).toBeVisible();
-  await expect(section.getByText('(from CHAINGUARD_CONSOLE_API)')).toBeVisible();
+  await expect(section.getByText('(overridden by CHAINGUARD_CONSOLE_API)')).toBeVisible();
   await expect(section.getByRole('status')).toContainText('Signed in as operator@example.com');
   await expectNoSeriousA11yViolations(page, 'Settings → Platform, signed in');
 

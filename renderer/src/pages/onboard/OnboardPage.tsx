@@ -7,6 +7,7 @@ import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
+import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 
 /** The wizard's start page: resume a draft, start afresh, or change an existing association. */
@@ -39,6 +40,7 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
   const [unset, setUnset] = useState(false);
   const unsetOnPlatform = useUnsetOnPlatform();
   const [discarding, setDiscarding] = useState(false);
+  const currentEnvironment = useCurrentPlatformEnvironment();
   const discardAll = useDiscardDrafts();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
@@ -60,7 +62,15 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
       <div>
         <Button
           variant="contained"
-          onClick={() => onOpen({ id: undefined, step: 0, values: emptyValues, generated: false })}
+          onClick={() =>
+            // The environment saved in Settings → Platform is the one proposed (enforce.dev until set).
+            onOpen({
+              id: undefined,
+              step: 0,
+              values: { ...emptyValues, ...(currentEnvironment ? { environment: currentEnvironment } : {}) },
+              generated: false,
+            })
+          }
         >
           Start onboarding
         </Button>
