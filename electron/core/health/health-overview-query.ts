@@ -5,7 +5,11 @@ import {
   type HealthRow,
   type VerdictCounts,
 } from '../../../shared/contract/health';
-import { platformStandingOf, PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
+import {
+  platformStandingOf,
+  PLATFORM_STEP_ID,
+  type PlatformStanding,
+} from '../../../shared/platform/platform-standing';
 import type { Store } from '../store/database';
 
 interface OverviewRecord {
@@ -62,7 +66,7 @@ export function emptyCounts(): VerdictCounts {
 
 function toRow(record: OverviewRecord): HealthRow {
   const platformStep = record.platform_step
-    ? (JSON.parse(record.platform_step) as { status: string; detail: string })
+    ? (JSON.parse(record.platform_step) as { detail: string; platform?: PlatformStanding })
     : undefined;
   const platform = platformStandingOf(platformStep);
   return {
