@@ -29,7 +29,7 @@ function description(mode: CreateMode, signedIn: boolean): string {
       ? 'Paste the id of a folder that exists on the platform under this group.'
       : 'Paste the id of a group that exists on the platform.';
   return signedIn
-    ? `${where} To create a new folder, use "New folder" in the platform's groups below the table.`
+    ? `${where} To create a new folder on the platform instead, use "New folder".`
     : `${where} Liaison has no platform connection, so it cannot create groups or check this id: the group is labelled "not checked against the platform".`;
 }
 
