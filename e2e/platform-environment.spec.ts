@@ -39,7 +39,8 @@ test.afterAll(async () => {
 });
 
 test('the API URL saved in Settings is what the Groups page asks, and it persists', async ({ page }) => {
-  test.setTimeout(150_000);
+  // Two restarts of the host and four axe runs.
+  test.setTimeout(240_000);
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Platform' });
@@ -47,7 +48,7 @@ test('the API URL saved in Settings is what the Groups page asks, and it persist
   const apiUrl = form.getByLabel('API URL');
   await expect(form.getByLabel('Platform environment')).toHaveValue('enforce.dev');
   await expect(apiUrl).toHaveValue('https://console-api.enforce.dev');
-  await expect(section.getByText('(derived from the environment)')).toBeVisible();
+  await expect(section.getByText('(derived from the environment)')).toBeVisible({ timeout: 30_000 });
 
   // Bad input: a field-level error, and the typed value stays for correcting.
   await apiUrl.fill('http://platform.example.test');
@@ -92,8 +93,25 @@ test('the API URL saved in Settings is what the Groups page asks, and it persist
   await expect(apiUrl).toHaveValue(second.url);
   await expect(section.getByText('(saved in Settings)')).toBeVisible();
 
-  // Reset to derived forgets it.
+  // CHAINGUARD_CONSOLE_API still wins over the saved URL, and Settings says so.
+  await host.stop();
+  host.env.CHAINGUARD_CONSOLE_API = first.url;
+  await host.start();
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(section.getByText('(overridden by CHAINGUARD_CONSOLE_API)')).toBeVisible();
+  await expect(section.getByText(first.url, { exact: true })).toBeVisible();
+  await expect(
+    section.getByText(/CHAINGUARD_CONSOLE_API is set, so every platform call goes to the URL it names/),
+  ).toBeVisible();
+  await expect(apiUrl).toHaveValue(second.url);
+  await expectNoSeriousA11yViolations(page, 'Settings → Platform overridden by CHAINGUARD_CONSOLE_API');
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+  await expect(tree.getByText('first-platform.example')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+
+  // Reset to derived forgets the saved URL (the override still applies while it is set).
   await form.getByRole('button', { name: 'Reset to derived' }).click();
   await expect(apiUrl).toHaveValue('https://console-api.enforce.dev');
-  await expect(section.getByText('(derived from the environment)')).toBeVisible();
+  await expect(form.getByText('Also saved')).toHaveCount(0);
 });
