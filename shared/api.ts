@@ -3,6 +3,7 @@ import { adoptionMethods } from './contract/adoption';
 import { appEvents, appMethods } from './contract/app';
 import { associationEvents, associationMethods } from './contract/associations';
 import { checkEvents, checkMethods } from './contract/checks';
+import { fleetEvents, fleetMethods } from './contract/fleet';
 import { awsEvents, awsMethods } from './contract/aws';
 import { gcpEvents, gcpMethods } from './contract/gcp';
 import { gcpFolderEvents, gcpFolderMethods } from './contract/gcp-folders';
@@ -31,6 +32,7 @@ export const methods = {
   ...organizationMethods,
   ...gcpFolderMethods,
   ...adoptionMethods,
+  ...fleetMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -46,6 +48,7 @@ export const events = {
   ...platformEvents,
   ...organizationEvents,
   ...gcpFolderEvents,
+  ...fleetEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

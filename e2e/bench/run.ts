@@ -34,6 +34,7 @@ const benches: [file: string, exportName: string][] = [
   ['./organization.bench.ts', 'benchOrganizationListing'],
   ['./organization.bench.ts', 'benchOrganizationFilter'],
   ['./preflight-members.bench.ts', 'benchPreflightMembers'],
+  ['./fleet-plan.bench.ts', 'benchFleetPlan'],
 ];
 
 const only = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { appMethods } from '../../shared/contract/app';
 import { associationMethods } from '../../shared/contract/associations';
 import { awsMethods } from '../../shared/contract/aws';
 import { checkMethods } from '../../shared/contract/checks';
+import { fleetMethods } from '../../shared/contract/fleet';
 import { gcpMethods } from '../../shared/contract/gcp';
 import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
@@ -26,6 +27,8 @@ import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
 import { EventBus } from './event-bus';
+import { coreFleetSteps } from './fleet/core-fleet-steps';
+import { FleetService } from './fleet/fleet-service';
 import { GcpCredentialsService } from './gcp/gcp-credentials-service';
 import { GcpProjectTreeService } from './gcp/gcp-project-tree-service';
 import { GroupsService } from './groups/groups-service';
@@ -127,6 +130,16 @@ export function createCore(options: CoreOptions): Core {
     ...now,
   });
 
+  // After the runs service: a restart's fleet items are reconciled from the runs it has recovered.
+  const fleet = new FleetService({
+    store,
+    events,
+    logger,
+    terraform,
+    steps: coreFleetSteps({ groups, associations, platform: platformService, checks, dataDir }),
+    ...now,
+  });
+
   const handlers: Handlers = {
     ...serveContract(app, appMethods),
     ...serveContract(groups, groupMethods),
@@ -140,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
+    ...serveContract(fleet, fleetMethods),
   };
 
   return {
@@ -149,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     close: () => {
       health.close();
+      fleet.close();
       aws.close();
       terraform.interruptAll();
       store.close();

@@ -22,7 +22,7 @@ export const PLATFORM_STEP_ID = 'platform';
 
 /**
  * The standing a Platform step records: its typed `platform` outcome, set by the step itself (checks
- * stored before it existed got it in migration 9); undefined when the check asked the platform nothing.
+ * stored before it existed got it in migration 10); undefined when the check asked the platform nothing.
  */
 export function platformStandingOf(step: { platform?: PlatformStanding } | undefined): PlatformStanding | undefined {
   return step?.platform;

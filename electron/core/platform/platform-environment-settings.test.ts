@@ -65,13 +65,13 @@ function start(extra: NodeJS.ProcessEnv = {}): TestCore {
 
 const paths = (standIn: PlatformStandIn) => standIn.requests.map((r) => `${r.method} ${r.path}`);
 
-describe('migration 9 and the repository', () => {
-  it('adds platform_environments to a store at schema 8, with enforce.dev current until one is saved', () => {
+describe('migration 10 and the repository', () => {
+  it('adds platform_environments to a store at schema 9, with enforce.dev current until one is saved', () => {
     const file = join(dir, 'old.db');
-    openStore(file, migrations.slice(0, 8)).close();
+    openStore(file, migrations.slice(0, 9)).close();
     const store = openStore(file);
     try {
-      expect(store.schemaVersion).toBe(9);
+      expect(store.schemaVersion).toBe(10);
       const settings = new PlatformSettingsRepository(store);
       expect(settings.current()).toBe('enforce.dev');
       expect(settings.list()).toEqual([]);

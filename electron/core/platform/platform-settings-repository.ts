@@ -14,7 +14,7 @@ interface Row {
   is_current: number;
 }
 
-/** Settings → Platform in the store (table `platform_environments`, migration 9). */
+/** Settings → Platform in the store (table `platform_environments`, migration 10). */
 export class PlatformSettingsRepository {
   readonly #store: Store;
   readonly #now: () => Date;

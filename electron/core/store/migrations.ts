@@ -167,6 +167,35 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 9,
+    name: 'fleet runs',
+    // A fleet run and its items are written at every stage change, so a restarted Liaison shows each
+    // item where it was. An item's fields (target, group, plan summary, run ids, error) are one JSON
+    // document; its stage and order are columns for the board's queries.
+    sql: `
+      CREATE TABLE fleet_runs (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        environment TEXT NOT NULL,
+        options TEXT NOT NULL,
+        concurrency INTEGER NOT NULL CHECK (concurrency BETWEEN 1 AND 16),
+        register_on_platform INTEGER NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE fleet_items (
+        id TEXT PRIMARY KEY NOT NULL,
+        fleet_id TEXT NOT NULL REFERENCES fleet_runs (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        stage TEXT NOT NULL,
+        item TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX fleet_items_fleet ON fleet_items (fleet_id, position);
+    `,
+  },
+  {
+    version: 10,
     name: 'platform environments and typed platform standing',
     // Settings → Platform, per environment: the API URL when it is not the derived one (NULL: derived),
     // and which environment is current (the wizard's default, and what platform calls without an

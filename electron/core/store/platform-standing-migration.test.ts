@@ -21,11 +21,11 @@ const step = (id: string, status: string, detail: string) => ({
   durationMs: 1,
 });
 
-it('gives Platform steps stored before migration 9 their typed standing, in place and in order', () => {
+it('gives Platform steps stored before migration 10 their typed standing, in place and in order', () => {
   const file = join(dir, 'liaison.db');
   const before = openStore(
     file,
-    migrations.filter((each) => each.version < 9),
+    migrations.filter((each) => each.version < 10),
   );
   before.db
     .prepare(

@@ -20,14 +20,16 @@ export function readExitStatus(stepDir: string): number | undefined {
   return Number.isInteger(status) ? status : undefined;
 }
 
-const POLL_MS = 100;
+const POLL_MS = 25;
 
 /**
  * Follows a step's stdout and stderr files line by line, as `tail -f` would. Terraform writes to files,
  * not to pipes, so it never dies of SIGPIPE when Liaison does; how far Liaison has read is kept beside
  * them, so a restarted Liaison carries on where the last one stopped (the lines read in the instant
  * before a crash may be missing from the run's log; the outcome never is). Polling: fs.watch is
- * unreliable across platforms, and a run's output is not worth more than a tenth of a second.
+ * unreliable across platforms. Every 25 ms, so lines are handled while Terraform runs rather than in
+ * one batch after it exits (that batch adds to the run's time); a poll that finds nothing costs two
+ * opens and reads.
  */
 export class RunOutputTail {
   readonly #files: ReturnType<typeof runFiles>;

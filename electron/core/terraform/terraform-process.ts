@@ -35,6 +35,10 @@ export interface TerraformProcess {
  * runAsNode fuse is off, so it cannot run a script. The trap keeps the shell alive through Ctrl-C
  * (a caught signal is reset to the default in Terraform, which still gets it) so it can record how
  * Terraform ended, even when Liaison itself is gone.
+ *
+ * The status is written in place, with no temporary file and `mv`: that extra program cost a few
+ * milliseconds per step, and a reader can only ever see the file absent, empty (being written: read
+ * as "still running", see readExitStatus) or whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
   'exit_file=$1',
@@ -42,7 +46,7 @@ const SUPERVISOR = [
   "trap ':' INT TERM HUP",
   '"$@"',
   'status=$?',
-  `printf '%s\\n' "$status" > "$exit_file.tmp" && mv "$exit_file.tmp" "$exit_file"`,
+  `printf '%s\\n' "$status" > "$exit_file"`,
 ].join('\n');
 
 /**
@@ -81,39 +85,10 @@ export function startTerraformProcess(options: {
       resolve({ exitCode, signal, ...(spawnError === undefined ? {} : { spawnError }) });
     });
   });
-  let done = false;
-  void exited.then(() => (done = true));
-
-  const signal = (name: NodeJS.Signals): void => {
-    if (done || child.pid === undefined) return;
-    try {
-      if (groups) process.kill(-child.pid, name);
-      else child.kill(name);
-    } catch (error) {
-      // ESRCH: the group is already gone, which is what we wanted.
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  };
-  const exitedWithin = (ms: number): Promise<boolean> =>
-    Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
-    ]);
-
-  return {
-    pid: child.pid,
-    exited,
-    stop: async (timeouts) => {
-      if (done) return 'none';
-      signal('SIGINT');
-      if (await exitedWithin(timeouts.interruptMs)) return 'SIGINT';
-      signal('SIGTERM');
-      if (await exitedWithin(timeouts.terminateMs)) return 'SIGTERM';
-      signal('SIGKILL');
-      await exited;
-      return 'SIGKILL';
-    },
-  };
+  return control(child.pid, exited, (pid, name) => {
+    if (groups) process.kill(-pid, name);
+    else child.kill(name);
+  });
 }
 
 /** Calls `onLine` for each complete line; the returned function delivers a final unterminated line. */
@@ -227,13 +202,23 @@ export function isAlive(pid: number): boolean {
 
 /** Signals the whole process group, escalating as `stop` documents. */
 function groupControl(pid: number | undefined, exited: Promise<ProcessExit>): TerraformProcess {
+  return control(pid, exited, (target, name) => process.kill(-target, name));
+}
+
+/** Stops a running process with `send`, escalating from an interrupt only after each timeout. */
+function control(
+  pid: number | undefined,
+  exited: Promise<ProcessExit>,
+  send: (pid: number, name: NodeJS.Signals) => void,
+): TerraformProcess {
   let done = false;
   void exited.then(() => (done = true));
   const signal = (name: NodeJS.Signals): void => {
     if (done || pid === undefined) return;
     try {
-      process.kill(-pid, name);
+      send(pid, name);
     } catch (error) {
+      // ESRCH: the group is already gone, which is what we wanted.
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
     }
   };

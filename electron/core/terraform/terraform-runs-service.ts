@@ -374,7 +374,9 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     const end = await this.#steps(context, [
       { phase: 'init', args: init },
       { phase: 'plan', args: plan },
-      { phase: 'show', args: ['show', '-json', planFile], captureStdout: true },
+      // Read-only and local: nothing to protect if Liaison dies mid-show, so it runs on plain pipes and
+      // skips the supervisor's extra program (see startTerraformProcess).
+      { phase: 'show', args: ['show', '-json', planFile], captureStdout: true, attached: true },
     ]);
     if (end.status !== 'succeeded' || !end.show) {
       rmSync(planFile, { force: true });
@@ -410,7 +412,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
   /** Runs the steps in order, stopping at the first that fails or when the run is cancelled. */
   async #steps(
     context: RunContext,
-    steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean }[],
+    steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean; attached?: boolean }[],
   ): Promise<RunEnd & { show?: string }> {
     let last: StepResult | undefined;
     for (const step of steps) {
@@ -432,7 +434,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         redact: context.redact,
         sink: context.sink,
         captureStdout: step.captureStdout ?? false,
-        stepDir: join(this.#runsDir, context.run.id, step.phase),
+        ...(step.attached ? {} : { stepDir: join(this.#runsDir, context.run.id, step.phase) }),
         onStart: (process) => {
           context.active.process = process;
           this.#repository.setPhase(context.run.id, step.phase, process.pid);

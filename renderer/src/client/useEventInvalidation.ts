@@ -27,6 +27,9 @@ const queriesStaleAfter: Record<EventName, QueryKey[]> = {
   healthRunProgress: [],
   associationHealthAlert: [],
   healthSettingsChanged: [queryKeys.healthSettings],
+  // Fleet progress streams into the fleet board's own state; the board (fleetui) owns both keys.
+  fleetProgress: [],
+  fleetRunsChanged: [],
 };
 
 /**

@@ -1,0 +1,143 @@
+import { fleetItemSchema, fleetOptionsSchema, type FleetItem, type FleetOptions } from '../../../shared/contract/fleet';
+import type { Store } from '../store/database';
+
+/** A fleet run's own fields, as stored (items are rows of their own). */
+export interface FleetRecord {
+  id: string;
+  name: string;
+  environment: string;
+  options: FleetOptions;
+  concurrency: number;
+  registerOnPlatform: boolean;
+  paused: boolean;
+  cancelled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface FleetRow {
+  id: string;
+  name: string;
+  environment: string;
+  options: string;
+  concurrency: number;
+  register_on_platform: number;
+  paused: number;
+  cancelled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Fleet runs and their items in the store; each write is one statement or one transaction. */
+export class FleetRepository {
+  constructor(private readonly store: Store) {}
+
+  insert(fleet: FleetRecord, items: readonly FleetItem[]): void {
+    this.store.transaction(() => {
+      this.store.db
+        .prepare(
+          `INSERT INTO fleet_runs (id, name, environment, options, concurrency, register_on_platform, paused,
+             cancelled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+        )
+        .run(
+          fleet.id,
+          fleet.name,
+          fleet.environment,
+          JSON.stringify(fleet.options),
+          fleet.concurrency,
+          fleet.registerOnPlatform ? 1 : 0,
+          fleet.createdAt,
+          fleet.updatedAt,
+        );
+      for (const item of items) this.#insertItem(fleet.id, item);
+    });
+  }
+
+  list(): FleetRecord[] {
+    const rows = this.store.db
+      .prepare('SELECT * FROM fleet_runs ORDER BY created_at DESC')
+      .all() as unknown as FleetRow[];
+    return rows.map(toRecord);
+  }
+
+  find(id: string): FleetRecord | undefined {
+    const row = this.store.db.prepare('SELECT * FROM fleet_runs WHERE id = ?').get(id) as FleetRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  items(fleetId: string): FleetItem[] {
+    const rows = this.store.db
+      .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? ORDER BY position, id')
+      .all(fleetId) as { item: string }[];
+    return rows.map((row) => fleetItemSchema.parse(JSON.parse(row.item)));
+  }
+
+  item(fleetId: string, itemId: string): FleetItem | undefined {
+    const row = this.store.db
+      .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? AND id = ?')
+      .get(fleetId, itemId) as { item: string } | undefined;
+    return row ? fleetItemSchema.parse(JSON.parse(row.item)) : undefined;
+  }
+
+  /** Every item in one of `stages`, across fleet runs (what a restart reconciles). */
+  itemsIn(stages: readonly string[]): { fleetId: string; item: FleetItem }[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT fleet_id, item FROM fleet_items WHERE stage IN (${stages.map(() => '?').join(', ')}) ORDER BY position`,
+      )
+      .all(...stages) as { fleet_id: string; item: string }[];
+    return rows.map((row) => ({ fleetId: row.fleet_id, item: fleetItemSchema.parse(JSON.parse(row.item)) }));
+  }
+
+  saveItem(fleetId: string, item: FleetItem, updatedAt: string): void {
+    this.store.transaction(() => {
+      this.store.db
+        .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
+        .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
+      this.touch(fleetId, updatedAt);
+    });
+  }
+
+  setFlags(fleetId: string, flags: { paused?: boolean; cancelled?: boolean; concurrency?: number }, at: string): void {
+    const fleet = this.find(fleetId);
+    if (!fleet) return;
+    this.store.db
+      .prepare('UPDATE fleet_runs SET paused = ?, cancelled = ?, concurrency = ?, updated_at = ? WHERE id = ?')
+      .run(
+        (flags.paused ?? fleet.paused) ? 1 : 0,
+        (flags.cancelled ?? fleet.cancelled) ? 1 : 0,
+        flags.concurrency ?? fleet.concurrency,
+        at,
+        fleetId,
+      );
+  }
+
+  touch(fleetId: string, at: string): void {
+    this.store.db.prepare('UPDATE fleet_runs SET updated_at = ? WHERE id = ?').run(at, fleetId);
+  }
+
+  delete(fleetId: string): void {
+    this.store.db.prepare('DELETE FROM fleet_runs WHERE id = ?').run(fleetId);
+  }
+
+  #insertItem(fleetId: string, item: FleetItem): void {
+    this.store.db
+      .prepare('INSERT INTO fleet_items (id, fleet_id, position, stage, item) VALUES (?, ?, ?, ?, ?)')
+      .run(item.id, fleetId, item.order, item.stage, JSON.stringify(item));
+  }
+}
+
+function toRecord(row: FleetRow): FleetRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    environment: row.environment,
+    options: fleetOptionsSchema.parse(JSON.parse(row.options)),
+    concurrency: row.concurrency,
+    registerOnPlatform: row.register_on_platform === 1,
+    paused: row.paused === 1,
+    cancelled: row.cancelled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
