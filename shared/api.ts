@@ -11,6 +11,8 @@ import { groupEvents, groupMethods } from './contract/groups';
 import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
 import { organizationEvents, organizationMethods } from './contract/organizations';
+import { roleRecipeMethods } from './contract/role-recipes';
+import { roleEvents, roleMethods } from './contract/roles';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -32,7 +34,9 @@ export const methods = {
   ...organizationMethods,
   ...gcpFolderMethods,
   ...adoptionMethods,
+  ...roleMethods,
   ...fleetMethods,
+  ...roleRecipeMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the main process pushes to the renderer. */
@@ -48,6 +52,7 @@ export const events = {
   ...platformEvents,
   ...organizationEvents,
   ...gcpFolderEvents,
+  ...roleEvents,
   ...fleetEvents,
 } satisfies Record<string, z.ZodType>;
 

@@ -34,6 +34,8 @@ const benches: [file: string, exportName: string][] = [
   ['./organization.bench.ts', 'benchOrganizationListing'],
   ['./organization.bench.ts', 'benchOrganizationFilter'],
   ['./preflight-members.bench.ts', 'benchPreflightMembers'],
+  ['./role-inspector.bench.ts', 'benchRoleInspectorListing'],
+  ['./role-inspector.bench.ts', 'benchRoleInspectorFilter'],
   ['./fleet-plan.bench.ts', 'benchFleetPlan'],
 ];
 

@@ -4,6 +4,7 @@ import type { MethodName } from '../../shared/api';
 import { adoptionMethods } from '../../shared/contract/adoption';
 import { appMethods } from '../../shared/contract/app';
 import { associationMethods } from '../../shared/contract/associations';
+import { roleRecipeMethods } from '../../shared/contract/role-recipes';
 import { awsMethods } from '../../shared/contract/aws';
 import { checkMethods } from '../../shared/contract/checks';
 import { fleetMethods } from '../../shared/contract/fleet';
@@ -12,16 +13,19 @@ import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
 import { healthMethods } from '../../shared/contract/health';
 import { organizationMethods } from '../../shared/contract/organizations';
+import { roleMethods } from '../../shared/contract/roles';
 import { platformMethods } from '../../shared/contract/platform';
 import { terraformMethods } from '../../shared/contract/terraform';
 import { AdoptionService } from './adoption-service';
 import { AppService } from './app-service';
 import { AssociationsService } from './associations/associations-service';
+import { RoleRecipesService } from './role-recipes/role-recipes-service';
 import { workspaceDir } from './associations/workspace-files';
 import { preflightMemberAccess } from './aws/access-path/preflight-member-access';
 import { AwsCredentialsService } from './aws/aws-credentials-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
+import { AwsRolesService } from './aws/roles/aws-roles-service';
 import { checkHandlers } from './checks/check-handlers';
 import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
@@ -81,11 +85,13 @@ export function createCore(options: CoreOptions): Core {
   const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
   const groups = new GroupsService({ store, events, ...now });
   const associations = new AssociationsService({ store, events, dataDir, ...now });
+  const roleRecipes = new RoleRecipesService({ store, events, dataDir, ...now });
   const aws = new AwsCredentialsService({ store, events, logger, platform, env, ...now });
   const gcp = new GcpCredentialsService({ env, logger });
   const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
   const organizations = new AwsOrganizationService(awsKeys);
+  const roles = new AwsRolesService(awsKeys, aws.catalog);
   const adoption = new AdoptionService(awsKeys, gcp, env);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
     preflightMemberAccess(keys, target),
@@ -144,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(app, appMethods),
     ...serveContract(groups, groupMethods),
     ...serveContract(associations, associationMethods),
+    ...serveContract(roleRecipes, roleRecipeMethods),
     ...serveContract(gcp, gcpMethods),
     ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
@@ -153,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
+    ...serveContract(roles, roleMethods),
     ...serveContract(fleet, fleetMethods),
   };
 

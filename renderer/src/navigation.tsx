@@ -4,6 +4,7 @@ import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import AddLinkOutlinedIcon from '@mui/icons-material/AddLinkOutlined';
 import FolderOutlinedIcon from '@mui/icons-material/FolderOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import AdminPanelSettingsOutlinedIcon from '@mui/icons-material/AdminPanelSettingsOutlined';
 import type { ReactElement } from 'react';
 import { matchPath } from 'react-router';
 import { lazyComponent } from './app/lazy-component';
@@ -17,6 +18,7 @@ const CredentialsPage = lazyComponent(() => import('./pages/credentials/Credenti
 const OnboardPage = lazyComponent(() => import('./pages/onboard/OnboardPage'), 'OnboardPage');
 const WorkspacesPage = lazyComponent(() => import('./pages/workspaces/WorkspacesPage'), 'WorkspacesPage');
 const SettingsPage = lazyComponent(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const RolesPage = lazyComponent(() => import('./pages/roles/RolesPage'), 'RolesPage');
 const AssociationPage = lazyComponent(() => import('./pages/associations/AssociationPage'), 'AssociationPage');
 
 export interface NavigationEntry {
@@ -46,6 +48,7 @@ export const navigation: readonly [NavigationEntry, ...NavigationEntry[]] = [
   { path: 'credentials', title: 'Credentials', icon: <KeyOutlinedIcon />, element: <CredentialsPage /> },
   { path: 'onboard', title: 'Onboard', icon: <AddLinkOutlinedIcon />, element: <OnboardPage /> },
   { path: 'workspaces', title: 'Workspaces', icon: <FolderOutlinedIcon />, element: <WorkspacesPage /> },
+  { path: 'roles', title: 'Roles', icon: <AdminPanelSettingsOutlinedIcon />, element: <RolesPage /> },
   { path: 'settings', title: 'Settings', icon: <SettingsOutlinedIcon />, element: <SettingsPage /> },
 ];
 

@@ -10,6 +10,7 @@ import { moduleSourceSchema } from '../terraform/module-source';
 import { environmentSchema } from '../terraform/platform-environment';
 import { uidpSchema } from '../validation';
 import { gcpCredentialRefSchema } from './gcp';
+import { associationKindSchema, roleRecipeDraftSchema } from './role-recipe-values';
 
 /*
  * Associations: one group bound to one AWS account or GCP project. Every association on the same
@@ -69,6 +70,10 @@ const draftText = z.string().max(512, 'Too long to keep in a draft');
  * halfway can be resumed. Nothing in a draft reaches a generated file until it passes the full schema.
  */
 export const associationValuesSchema = z.object({
+  /** Absent: the platform association (every row saved before role recipes). */
+  kind: associationKindSchema.optional(),
+  /** A role recipe's own fields (issue 18). */
+  role: roleRecipeDraftSchema.optional(),
   groupId: draftText.optional(),
   cloud: z.enum(['aws', 'gcp']).optional(),
   accountId: draftText.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { associationKindSchema } from './role-recipe-values';
 import { isoTimestampSchema } from '../model';
 import { associationIdSchema } from './associations';
 import { platformStandingSchema } from '../platform/platform-standing';
@@ -53,6 +54,10 @@ export const healthRowSchema = z.object({
   /** Empty when the group is not registered in Liaison. */
   groupName: z.string(),
   cloud: z.enum(['aws', 'gcp']),
+  /** Absent or `platform`: the platform association; else a role recipe (issue 18), which has no group. */
+  kind: associationKindSchema.optional(),
+  /** A role recipe's role name. */
+  roleName: z.string().optional(),
   /** The AWS account id or the GCP project id. */
   target: z.string(),
   workspaceKey: z.string(),

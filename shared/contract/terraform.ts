@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKSPACE_KEY_PATTERN } from './role-recipes';
 import { launchTokenSchema } from './program-confirmation';
 import { apiErrorSchema } from '../errors';
 import { isoTimestampSchema } from '../model';
@@ -279,7 +280,7 @@ export const httpsProxySchema = z
 
 export const terraformNetworkSchema = z.object({ httpsProxy: z.string().optional() });
 
-const workspaceKeySchema = z.string().regex(/^(aws-\d{12}|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/, 'Not a workspace');
+const workspaceKeySchema = z.string().regex(WORKSPACE_KEY_PATTERN, 'Not a workspace');
 const runIdSchema = z.uuid({ error: 'Not a run id' });
 
 export const runLogEntrySchema = z.object({ seq: z.number(), event: terraformEventSchema });

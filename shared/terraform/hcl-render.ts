@@ -79,6 +79,7 @@ function renderAttribute(attribute: HclAttribute, depth: number, width: number):
 function isSingleLine(expression: HclExpression): boolean {
   switch (expression.kind) {
     case 'string':
+    case 'number':
     case 'reference':
       return true;
     case 'list':
@@ -93,6 +94,8 @@ function renderExpression(expression: HclExpression, depth: number): string[] {
   switch (expression.kind) {
     case 'string':
       return [hclString(expression.value)];
+    case 'number':
+      return [String(expression.value)];
     case 'reference':
       return [expression.traversal.map(identifier).join('.')];
     case 'list':

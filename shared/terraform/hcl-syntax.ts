@@ -4,6 +4,7 @@
  */
 export type HclExpression =
   | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'list'; readonly items: readonly HclExpression[] }
   | { readonly kind: 'object'; readonly entries: readonly HclAttribute[] }
   | { readonly kind: 'reference'; readonly traversal: readonly string[] };
@@ -34,6 +35,11 @@ export interface HclBlankLine {
 export type HclBodyItem = HclAttribute | HclBlock | HclComment | HclBlankLine;
 
 export const str = (value: string): HclExpression => ({ kind: 'string', value });
+/** A whole number literal (a role's `max_session_duration`). */
+export const num = (value: number): HclExpression => {
+  if (!Number.isSafeInteger(value)) throw new Error(`${value} is not a whole number`);
+  return { kind: 'number', value };
+};
 export const list = (items: readonly HclExpression[]): HclExpression => ({ kind: 'list', items });
 export const object = (entries: readonly HclAttribute[]): HclExpression => ({ kind: 'object', entries });
 export const ref = (...traversal: string[]): HclExpression => ({ kind: 'reference', traversal });

@@ -1,4 +1,9 @@
-import { associationValuesSchema, type Association } from '../../../shared/contract/associations';
+import {
+  associationValuesSchema,
+  type Association,
+  type AssociationValues,
+} from '../../../shared/contract/associations';
+import { associationKindOf } from '../../../shared/contract/role-recipe-values';
 import type { Store } from '../store/database';
 
 interface AssociationRecord {
@@ -26,6 +31,14 @@ function toAssociation(record: AssociationRecord): Association {
     updatedAt: record.updated_at,
     ...(record.generated_at === null ? {} : { generatedAt: record.generated_at }),
   };
+}
+
+/**
+ * A role recipe has no group, but the table wants one on every generated row (and keys a workspace's
+ * rows by it): the empty id, which no group has, stands for "none" there.
+ */
+function grouplessId(values: AssociationValues): string | null {
+  return associationKindOf(values) === 'platform' ? null : '';
 }
 
 /** SQL for associations, nothing else: rules live in the service. */
@@ -85,7 +98,7 @@ export class AssociationRepository {
         association.id,
         association.status,
         association.step,
-        association.values.groupId ?? null,
+        association.values.groupId ?? grouplessId(association.values),
         association.workspaceKey ?? null,
         JSON.stringify(association.values),
         association.createdAt,

@@ -1,3 +1,4 @@
+import { WORKSPACE_KEY_PATTERN } from '../../../shared/contract/role-recipes';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ export const WORKSPACE_NOT_WRITABLE = 'WORKSPACE_NOT_WRITABLE';
 export const WORKSPACE_FOREIGN_FILE = 'WORKSPACE_FOREIGN_FILE';
 
 /** Workspace names come from validated ids; this re-checks so no input can climb out of the data dir. */
-const WORKSPACE_KEY = /^(aws-\d{12}|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
+const WORKSPACE_KEY = WORKSPACE_KEY_PATTERN;
 
 export interface CurrentFile {
   path: GeneratedFile['path'];

@@ -70,10 +70,26 @@ export interface CheckPlan<Session> {
   /** The static steps, in order, once the target is reached. */
   steps(session: Session, judge: JudgeRead): readonly CheckStepSpec[];
   /** The live step: impersonate the canary with a token (run only with a token command, and only if every step passed). */
-  live: {
-    title: string;
-    impersonate(session: Session, tokenCommand: StoredTokenCommand): Promise<StepOutcome>;
-  };
+  live: TokenLiveStep<Session> | OwnLiveStep<Session>;
+}
+
+/** A platform kind's live step: the environment's token command gives the identity token. */
+export interface TokenLiveStep<Session> {
+  title: string;
+  impersonate(session: Session, tokenCommand: StoredTokenCommand): Promise<StepOutcome>;
+}
+
+/**
+ * A kind that proves itself live without the platform's token (a role recipe assuming its role from
+ * the vendor's profile), unless `unavailable` says why it cannot be tried.
+ */
+export interface OwnLiveStep<Session> {
+  title: string;
+  /** Who the live step acts as, for the verdict's headline (`VendorRole`). */
+  subject: string;
+  /** Undefined when the live step can be tried; else why the check stays static (the verdict says so). */
+  unavailable: string | undefined;
+  prove(session: Session): Promise<StepOutcome>;
 }
 
 /**

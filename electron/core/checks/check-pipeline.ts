@@ -26,12 +26,14 @@ export type CheckFindings = Pick<CheckResult, 'verdict' | 'headline' | 'successL
  * skips the static part), run the kind's static steps in order (skipping those whose subject an
  * earlier step found missing), impersonate live, run the common final steps, and judge.
  */
-export async function runCheckPipeline<Target extends { environment: string }, Session>(
+export async function runCheckPipeline<Target extends object, Session>(
   kind: CheckKind<Target, Session>,
   target: Target,
   options: CheckPipelineOptions,
 ): Promise<CheckFindings> {
   const { context, tokenCommand } = options;
+  // A platform association's environment; a role recipe has none (its live step needs no token).
+  const environment = 'environment' in target && typeof target.environment === 'string' ? target.environment : '';
   const run = new CheckRun({ now: context.now, describeError: (error, live) => kind.describeError(error, live) });
   const found = new Map<string, StepOutcome>();
   let provenAt: Date | undefined;
@@ -56,22 +58,35 @@ export async function runCheckPipeline<Target extends { environment: string }, S
       return read.shared ? { ...outcome, detail: `${outcome.detail} ${sharedNote('Read', plan.readsOf)}` } : outcome;
     };
     for (const spec of plan.steps(reached.session, judge)) await record(spec);
-    const { liveAt } = await runLiveStep(run, {
-      title: plan.live.title,
-      environment: target.environment,
-      tokenCommand,
-      now: context.now,
-      impersonate: (command) => plan.live.impersonate(reached.session, command),
-    });
+    const live = plan.live;
+    const { liveAt } =
+      'impersonate' in live
+        ? await runLiveStep(run, {
+            title: live.title,
+            environment,
+            tokenCommand,
+            now: context.now,
+            impersonate: (command) => live.impersonate(reached.session, command),
+          })
+        : await runLiveStep(run, {
+            title: live.title,
+            environment,
+            tokenCommand: live.unavailable === undefined ? reached.session : undefined,
+            ...(live.unavailable === undefined ? {} : { absentReason: live.unavailable }),
+            now: context.now,
+            impersonate: (session) => live.prove(session),
+          });
     provenAt ??= liveAt;
   }
   for (const spec of options.finally ?? []) await record(spec);
 
+  const own = 'impersonate' in plan.live ? undefined : plan.live;
   const judged = judgeCheck({
     cloudLabel: kind.label,
-    canary: `chainguard-${CANARY_COMPONENT}`,
-    environment: target.environment,
-    liveConfigured: tokenCommand !== undefined,
+    canary: own?.subject ?? `chainguard-${CANARY_COMPONENT}`,
+    environment,
+    liveConfigured: own ? own.unavailable === undefined : tokenCommand !== undefined,
+    ...(own?.unavailable === undefined ? {} : { notLive: own.unavailable }),
     steps: run.steps,
   });
   return {

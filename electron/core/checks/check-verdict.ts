@@ -6,6 +6,8 @@ export interface VerdictFacts {
   environment: string;
   /** Whether a token command is configured for the environment (so the live step ran or was skipped for a reason). */
   liveConfigured: boolean;
+  /** Why a kind that proves itself live (a role recipe) could not: said instead of the token command advice. */
+  notLive?: string;
   steps: readonly (CheckStep & { error?: CheckError })[];
 }
 
@@ -46,7 +48,9 @@ export function judgeCheck(facts: VerdictFacts): Judged {
   }
   const how = facts.liveConfigured
     ? 'the live step did not run.'
-    : `no token command is set for ${facts.environment}. Add one in Settings → Checks (a command that prints an identity token from https://issuer.${facts.environment}) to impersonate ${facts.canary} live.`;
+    : facts.notLive !== undefined
+      ? facts.notLive
+      : `no token command is set for ${facts.environment}. Add one in Settings → Checks (a command that prints an identity token from https://issuer.${facts.environment}) to impersonate ${facts.canary} live.`;
   return judged('configured', `Configured — every static check passed; not verified live: ${how}`);
 }
 

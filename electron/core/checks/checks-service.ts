@@ -6,6 +6,8 @@ import {
   type SavedTokenCommand,
   type TokenCommand,
 } from '../../../shared/contract/checks';
+import { associationKindOf } from '../../../shared/contract/role-recipe-values';
+import { thirdPartyRoleFromValues, thirdPartyRoleInputSchema } from '../../../shared/contract/role-recipes';
 import { errorCodes } from '../../../shared/errors';
 import { AssociationRepository } from '../associations/association-repository';
 import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
@@ -20,8 +22,8 @@ import { platformCheckStep } from '../platform/platform-check-step';
 import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
 import type { CheckContext } from './check-kind';
-import { checkKindOf } from './check-kinds';
-import { runCheckPipeline } from './check-pipeline';
+import { checkKindOf, ROLE_CHECK_KINDS } from './check-kinds';
+import { runCheckPipeline, type CheckFindings } from './check-pipeline';
 import { CheckRepository } from './check-repository';
 import { CheckScope, type PaceCalls } from './check-scope';
 import { splitTokenCommand, tokenCommandProgram, type StoredTokenCommand } from './token-command';
@@ -162,15 +164,9 @@ export class ChecksService {
         remediation: 'Refresh the list; it may have been deleted.',
       });
     }
+    if (associationKindOf(association.values) !== 'platform') return this.#runRecipe(association, scope);
     const parsed = associationInputSchema.safeParse(association.values);
-    if (association.status !== 'generated' || !parsed.success) {
-      throw new CoreError({
-        code: checkErrorCodes.notCheckable,
-        field: 'associationId',
-        message: 'Only a complete, generated association can be checked',
-        remediation: 'Finish the wizard and save the association, then apply it.',
-      });
-    }
+    if (association.status !== 'generated' || !parsed.success) throw notCheckable();
     const target = parsed.data;
     const kind = checkKindOf(target);
     const startedAt = this.#now();
@@ -188,13 +184,42 @@ export class ChecksService {
       tokenCommand: this.#checks.tokenCommand(target.environment),
       finally: platform ? [platform] : [],
     });
+    return this.#record(
+      { associationId, cloud: target.cloud, groupId: target.groupId, target: kind.targetId(target) },
+      findings,
+      startedAt,
+      clock,
+    );
+  }
+
+  /** A role recipe's check (issue 18): its kind's own record, no platform step (a recipe has no group). */
+  async #runRecipe(association: Association, scope: CheckScope): Promise<CheckResult> {
+    const parsed = thirdPartyRoleInputSchema.safeParse(thirdPartyRoleFromValues(association.values));
+    if (association.status !== 'generated' || !parsed.success) throw notCheckable();
+    const role = parsed.data;
+    const kind = ROLE_CHECK_KINDS[role.kind];
+    const startedAt = this.#now();
+    const clock = performance.now();
+    const findings = await runCheckPipeline(kind, role, { context: this.#context(scope), tokenCommand: undefined });
+    return this.#record(
+      { associationId: association.id, cloud: 'aws', groupId: '', target: kind.targetId(role) },
+      findings,
+      startedAt,
+      clock,
+    );
+  }
+
+  #record(
+    about: Pick<CheckResult, 'associationId' | 'cloud' | 'groupId' | 'target'>,
+    findings: CheckFindings,
+    startedAt: Date,
+    clock: number,
+  ): CheckResult {
+    const associationId = about.associationId;
     const finishedAt = this.#now();
     const result: CheckResult = {
       id: randomUUID(),
-      associationId,
-      cloud: target.cloud,
-      groupId: target.groupId,
-      target: kind.targetId(target),
+      ...about,
       ...findings,
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
@@ -202,7 +227,7 @@ export class ChecksService {
     };
     this.#checks.insert(result);
     this.#options.logger.info(
-      { associationId, cloud: target.cloud, verdict: result.verdict, durationMs: result.durationMs },
+      { associationId, cloud: result.cloud, verdict: result.verdict, durationMs: result.durationMs },
       'association check finished',
     );
     this.#options.events.emit('associationCheckChanged', {
@@ -212,6 +237,15 @@ export class ChecksService {
     });
     return result;
   }
+}
+
+function notCheckable(): CoreError {
+  return new CoreError({
+    code: checkErrorCodes.notCheckable,
+    field: 'associationId',
+    message: 'Only a complete, generated association can be checked',
+    remediation: 'Finish the wizard and save the association, then apply it.',
+  });
 }
 
 function toSaved({ fingerprint, ...command }: StoredTokenCommand): SavedTokenCommand {

@@ -10,13 +10,17 @@ export async function runLiveStep<Command>(
     title: string;
     environment: string;
     tokenCommand: Command | undefined;
+    /** Why the step is skipped without a token command; by default, that none is set for the environment. */
+    absentReason?: string;
     now: () => Date;
     impersonate: (tokenCommand: Command) => Promise<StepOutcome>;
   },
 ): Promise<{ liveAt: Date | undefined }> {
   const { tokenCommand } = options;
   if (tokenCommand === undefined) {
-    const reason = `No token command is set for ${options.environment}, so impersonation was not tried live.`;
+    const reason =
+      options.absentReason ??
+      `No token command is set for ${options.environment}, so impersonation was not tried live.`;
     run.skip('live', options.title, reason, true);
     return { liveAt: undefined };
   }

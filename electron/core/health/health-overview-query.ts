@@ -10,6 +10,7 @@ import {
   PLATFORM_STEP_ID,
   type PlatformStanding,
 } from '../../../shared/platform/platform-standing';
+import { ASSOCIATION_KINDS } from '../../../shared/contract/role-recipe-values';
 import type { Store } from '../store/database';
 
 interface OverviewRecord {
@@ -17,6 +18,8 @@ interface OverviewRecord {
   group_id: string;
   group_name: string | null;
   cloud: 'aws' | 'gcp' | null;
+  kind: string | null;
+  role_name: string | null;
   target: string | null;
   workspace_key: string;
   recent: string | null;
@@ -37,8 +40,10 @@ interface OverviewRecord {
  */
 export const OVERVIEW_SQL = `
   WITH base AS (
-    SELECT a.id, a.group_id, a.workspace_key, g.name AS group_name,
+    SELECT a.id, COALESCE(a.group_id, '') AS group_id, a.workspace_key, g.name AS group_name,
       json_extract(a.wizard_values, '$.cloud') AS cloud,
+      json_extract(a.wizard_values, '$.kind') AS kind,
+      json_extract(a.wizard_values, '$.role.roleName') AS role_name,
       CASE json_extract(a.wizard_values, '$.cloud')
         WHEN 'aws' THEN json_extract(a.wizard_values, '$.accountId')
         ELSE json_extract(a.wizard_values, '$.projectId') END AS target,
@@ -74,6 +79,8 @@ function toRow(record: OverviewRecord): HealthRow {
     groupId: record.group_id,
     groupName: record.group_name ?? '',
     cloud: record.cloud ?? 'aws',
+    kind: ASSOCIATION_KINDS.find((kind) => kind === record.kind) ?? 'platform',
+    ...(record.role_name === null ? {} : { roleName: record.role_name }),
     target: record.target ?? '',
     workspaceKey: record.workspace_key,
     ...(record.verdict ? { verdict: record.verdict } : {}),

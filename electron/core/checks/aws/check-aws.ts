@@ -93,8 +93,8 @@ export const awsCheckKind: CheckKind<AwsCheckTarget, KeyedSession> = {
 };
 
 /** The first step: the profile resolves (without prompting) and, unless it is a role's source, is the account's own. */
-async function openProfileSession(
-  target: AwsCheckTarget,
+export async function openProfileSession(
+  target: Pick<AwsCheckTarget, 'accountId' | 'profile'>,
   role: MemberRole | undefined,
   context: CheckContext,
 ): Promise<Reached<KeyedSession>> {

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { ASSOCIATION_KIND_LABELS } from '../../../../shared/contract/role-recipe-values';
 import { Link } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { PLATFORM_STANDING_LABELS } from '../../../../shared/platform/platform-standing';
@@ -73,9 +74,11 @@ const HealthRowCells = memo(function HealthRowCells({
         <Link to={`/associations/${row.associationId}`} tabIndex={tabIndex} className="group-link ellipsis">
           {name}
         </Link>
-        <div className="group-id" title={row.groupId}>
-          {shortGroupId(row.groupId)}
-        </div>
+        {row.groupId ? (
+          <div className="group-id" title={row.groupId}>
+            {shortGroupId(row.groupId)}
+          </div>
+        ) : null}
       </td>
       <td role="gridcell">{row.cloud.toUpperCase()}</td>
       <td role="gridcell" className="ellipsis" title={row.target}>
@@ -125,5 +128,8 @@ function PlatformCell({ row }: { row: HealthRow }) {
 }
 
 function groupLabel(row: HealthRow): string {
+  // A role recipe has no group: its kind and role name say what it is.
+  if (row.kind !== undefined && row.kind !== 'platform')
+    return `${ASSOCIATION_KIND_LABELS[row.kind]} ${row.roleName ?? ''}`;
   return row.groupName || 'Unregistered group';
 }

@@ -2,18 +2,31 @@ import { Alert, Button, DialogContentText, List, ListItem, ListItemText, Stack, 
 import { useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
-import type { Association } from '../../../../shared/contract/associations';
+import type { Association, AssociationValues } from '../../../../shared/contract/associations';
+import { ASSOCIATION_KIND_LABELS, associationKindOf } from '../../../../shared/contract/role-recipe-values';
 import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
+import { ThirdPartyRoleWizard } from './role-recipes/ThirdPartyRoleWizard';
+import { thirdPartyFormOf } from './role-recipes/third-party-role-form';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 
 /** The wizard's start page: resume a draft, start afresh, or change an existing association. */
 export function OnboardPage() {
   const [start, setStart] = useState<WizardStart>();
+  const [role, setRole] = useState<RoleStart>();
   const [runs, setRuns] = useState(0);
+  if (role) {
+    return (
+      <ThirdPartyRoleWizard
+        key={runs}
+        {...(role.id === undefined ? {} : { id: role.id, initial: thirdPartyFormOf(role.values) })}
+        onDone={() => setRole(undefined)}
+      />
+    );
+  }
   if (start) {
     return (
       <OnboardingWizard
@@ -29,10 +42,26 @@ export function OnboardPage() {
     setRuns((count) => count + 1);
     setStart(next);
   };
-  return <StartPage onOpen={open} />;
+  const openRole = (next: RoleStart): void => {
+    setRuns((count) => count + 1);
+    setRole(next);
+  };
+  return <StartPage onOpen={open} onOpenRole={openRole} />;
 }
 
-function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
+/** A role recipe to set up (no id) or to change. */
+interface RoleStart {
+  id: string | undefined;
+  values: AssociationValues;
+}
+
+function StartPage({
+  onOpen,
+  onOpenRole,
+}: {
+  onOpen: (start: WizardStart) => void;
+  onOpenRole: (start: RoleStart) => void;
+}) {
   const query = useAssociationsQuery();
   const groups = useGroupsQuery();
   const remove = useDeleteAssociation();
@@ -73,6 +102,9 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
           }
         >
           Start onboarding
+        </Button>{' '}
+        <Button variant="outlined" onClick={() => onOpenRole({ id: undefined, values: {} })}>
+          Set up a third-party role
         </Button>
       </div>
       {query.isError ? <Alert severity="error">Could not load associations: {query.error.message}</Alert> : null}
@@ -134,7 +166,9 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
                   <Stack direction="row" sx={{ gap: 1 }}>
                     <Button
                       onClick={() =>
-                        onOpen({ id: association.id, step: 2, values: association.values, generated: true })
+                        associationKindOf(association.values) === 'platform'
+                          ? onOpen({ id: association.id, step: 2, values: association.values, generated: true })
+                          : onOpenRole({ id: association.id, values: association.values })
                       }
                     >
                       Edit
@@ -146,7 +180,7 @@ function StartPage({ onOpen }: { onOpen: (start: WizardStart) => void }) {
                 }
               >
                 <ListItemText
-                  primary={`${groupName(association.values.groupId)} → ${target(association)}`}
+                  primary={`${associationKindOf(association.values) === 'platform' ? groupName(association.values.groupId) : `${ASSOCIATION_KIND_LABELS[associationKindOf(association.values)]} ${association.values.role?.roleName ?? ''}`} → ${target(association)}`}
                   secondary={`Module ${association.values.moduleVersion ?? ''} · ${association.values.environment ?? ''}`}
                 />
               </ListItem>

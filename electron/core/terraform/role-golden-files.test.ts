@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GeneratedFile } from '../../../shared/terraform/generate-workspace';
+import { generateThirdPartyRole } from '../../../shared/terraform/third-party-role-tf';
+import { roleGoldenCases } from '../../../test-support/terraform-files/role-golden-cases';
+import { findTerraformForTests } from './terraform-binary';
+
+/*
+ * The role recipes' golden files, as golden-files.test.ts does for the platform workspaces: the bytes
+ * are pinned, and the real `terraform fmt -check` proves they are what fmt would write.
+ * Regenerate after an intended change with: UPDATE_GOLDEN=1 npx vitest run electron/core/terraform/role-golden
+ */
+
+const GOLDEN_DIR = new URL('../../../shared/terraform/__golden_roles__/', import.meta.url).pathname;
+const updating = process.env.UPDATE_GOLDEN === '1';
+const terraform = findTerraformForTests();
+if (!terraform.found) console.warn(`SKIPPED terraform checks: ${terraform.reason}`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'liaison-role-tf-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function generated(input: unknown): GeneratedFile[] {
+  const result = generateThirdPartyRole(input);
+  if (!result.ok) throw new Error(`generation refused: ${result.error.field ?? ''} ${result.error.message}`);
+  return result.files;
+}
+
+function fmtCheck(dir: string) {
+  return spawnSync('terraform', ['fmt', '-check', '-recursive', '-diff', '-no-color'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' },
+  });
+}
+
+describe('role golden files', () => {
+  it.each(Object.entries(roleGoldenCases))('%s matches its golden files', (name, input) => {
+    const dir = join(GOLDEN_DIR, name);
+    for (const file of generated(input)) {
+      const path = join(dir, file.path);
+      if (updating) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path, file.content);
+      }
+      expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+      expect(file.content, `${name}/${file.path}`).toBe(readFileSync(path, 'utf8'));
+    }
+  });
+
+  it('has no golden directory without a case', () => {
+    expect(readdirSync(GOLDEN_DIR).sort()).toEqual(Object.keys(roleGoldenCases).sort());
+  });
+});
+
+describe.skipIf(!terraform.found)('role workspaces with the real terraform binary', () => {
+  it.each(Object.keys(roleGoldenCases))('terraform fmt -check accepts golden %s unchanged', (name) => {
+    const result = fmtCheck(join(GOLDEN_DIR, name));
+    expect(result.stdout + result.stderr).not.toMatch(/^[-+][^-+]/m);
+    expect(result.status).toBe(0);
+  });
+
+  it('terraform fmt -check accepts sampled roles with hostile External IDs and policies', () => {
+    const role = fc.record({
+      kind: fc.constant('third-party-role'),
+      accountId: fc.constant('123456789012'),
+      profile: fc.constant('p'),
+      vendorAccountId: fc.stringMatching(/^\d{12}$/).filter((id) => id !== '123456789012'),
+      externalId: fc.stringMatching(/^[\w+=,.@:/-]{2,80}$/),
+      roleName: fc.stringMatching(/^[\w+=,.@-]{1,64}$/),
+      managedPolicyArns: fc.uniqueArray(
+        fc.constantFrom('arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/SecurityAudit'),
+        { minLength: 1 },
+      ),
+      policyDocument: fc
+        .array(
+          fc
+            .string({ unit: 'binary', maxLength: 40 })
+            .filter((text) => !/\p{Cs}/u.test(text) && text.normalize('NFC') === text),
+          { maxLength: 3 },
+        )
+        .map((values) =>
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: {
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::b/*',
+              Condition: { StringLike: { 's3:prefix': values.length ? values : ['x'] } },
+            },
+          }),
+        ),
+      maxSessionSeconds: fc.integer({ min: 3600, max: 43200 }),
+    });
+    const root = join(scratch, 'sampled');
+    fc.sample(role, { numRuns: 30, seed: 18 }).forEach((each, index) => {
+      const dir = join(root, String(index));
+      mkdirSync(dir, { recursive: true });
+      for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);
+    });
+    const result = fmtCheck(root);
+    expect(result.stdout, 'files fmt would change').toBe('');
+    expect(result.status).toBe(0);
+  });
+});

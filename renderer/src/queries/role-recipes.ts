@@ -1,0 +1,26 @@
+// The role recipes' data hooks (issue 18): a fresh External ID, the review's files, the save.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../../shared/api';
+import { useClient } from '../client/ClientProvider';
+import { queryKeys } from '../client/query-keys';
+
+export function useNewExternalId() {
+  const client = useClient();
+  return useMutation({ mutationFn: () => client.call('newExternalId', {}) });
+}
+
+export function usePreviewRoleRecipe() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'previewRoleRecipe'>) => client.call('previewRoleRecipe', input),
+  });
+}
+
+export function useSaveRoleRecipe() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'saveRoleRecipe'>) => client.call('saveRoleRecipe', input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.associations }),
+  });
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { externalIdSchema, roleNameSchema } from '../aws-access-path';
+import { awsAccountIdSchema, awsProfileNameSchema, parseRoleArn } from '../aws-validation';
+import { iamPolicyJsonSchema, managedPolicyArnSchema } from '../iam-policy-grammar';
+import { associationSchema, workspacePreviewSchema, type AssociationValues } from './associations';
+
+/*
+ * Role recipes (issue 18): roles in the operator's account that are not the platform's, set up
+ * through the same wizard → review → apply → check loop. A recipe has no platform group; its kind
+ * says which recipe it is, beside the platform association's `cloud`.
+ */
+
+export { ROLE_RECIPE_KINDS, type RoleRecipeKind } from './role-recipe-values';
+
+/** IAM's bounds on a role's MaxSessionDuration. */
+export const MIN_ROLE_SESSION_SECONDS = 3_600;
+export const MAX_ROLE_SESSION_SECONDS = 43_200;
+
+const roleArnSchema = z
+  .string()
+  .trim()
+  .refine((value) => parseRoleArn(value) !== undefined, 'A role ARN looks like arn:aws:iam::123456789012:role/name');
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+export const thirdPartyRoleInputSchema = z
+  .object({
+    kind: z.literal('third-party-role'),
+    /** The draft (or saved recipe) this input completes or updates. */
+    id: z.uuid().optional(),
+    /** The operator's account the role is created in, and the profile that applies it. */
+    accountId: awsAccountIdSchema,
+    profile: awsProfileNameSchema,
+    /** The vendor's account: its root (every principal the vendor authorises) is trusted. */
+    vendorAccountId: awsAccountIdSchema,
+    /** Or, narrower, one role of the vendor's (must be in the vendor's account). */
+    vendorRoleArn: optional(roleArnSchema),
+    externalId: externalIdSchema,
+    roleName: roleNameSchema,
+    /** AWS-managed (or the account's own) policies to attach. */
+    managedPolicyArns: z.array(managedPolicyArnSchema).max(20, 'A role takes at most 20 managed policies').default([]),
+    /** A permissions policy of the role's own (JSON), created as an `aws_iam_policy`. */
+    policyDocument: optional(iamPolicyJsonSchema),
+    maxSessionSeconds: z
+      .number({ error: 'Maximum session duration is a number of seconds' })
+      .int('A whole number of seconds')
+      .min(MIN_ROLE_SESSION_SECONDS, 'At least 3600 seconds (1 hour)')
+      .max(MAX_ROLE_SESSION_SECONDS, 'At most 43200 seconds (12 hours)')
+      .default(MIN_ROLE_SESSION_SECONDS),
+    /** A local profile in the vendor's account, for the live check (assume the role with the External ID). */
+    vendorProfile: optional(awsProfileNameSchema),
+  })
+  .superRefine((input, context) => {
+    const vendorRole = input.vendorRoleArn === undefined ? undefined : parseRoleArn(input.vendorRoleArn);
+    if (vendorRole && vendorRole.account !== input.vendorAccountId) {
+      context.addIssue({
+        code: 'custom',
+        path: ['vendorRoleArn'],
+        message: `The vendor role is in account ${vendorRole.account}, not the vendor's ${input.vendorAccountId}`,
+      });
+    }
+    if (input.managedPolicyArns.length === 0 && input.policyDocument === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['managedPolicyArns'],
+        message: 'Give the role some permissions: a managed policy ARN or a policy document',
+      });
+    }
+    if (input.vendorAccountId === input.accountId) {
+      context.addIssue({
+        code: 'custom',
+        path: ['vendorAccountId'],
+        message: "The vendor's account is your own account: a third-party role trusts another account",
+      });
+    }
+  });
+export type ThirdPartyRoleInput = z.input<typeof thirdPartyRoleInputSchema>;
+export type ThirdPartyRole = z.output<typeof thirdPartyRoleInputSchema>;
+
+/** A workspace directory's name: an account's or project's, or one role recipe's (`aws-<account>-role-<name>`). */
+export const WORKSPACE_KEY_PATTERN = /^(aws-\d{12}(-role-[\w+=,.@-]{1,64})?|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
+
+/** The workspace directory a role recipe gets: one per role, never shared with the account's platform workspace. */
+export function roleWorkspaceKey(accountId: string, roleName: string): string {
+  return `aws-${accountId}-role-${roleName}`;
+}
+
+/** The ARN of the role a recipe creates. */
+export function recipeRoleArn(accountId: string, roleName: string, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:role/${roleName}`;
+}
+
+/** The principal the trust names: the vendor's role when given, else the vendor account's root. */
+export function vendorPrincipalArn(role: Pick<ThirdPartyRole, 'vendorAccountId' | 'vendorRoleArn'>): string {
+  return role.vendorRoleArn ?? `arn:aws:iam::${role.vendorAccountId}:root`;
+}
+
+/** A saved recipe's values (as the associations table keeps them) back as the recipe's input. */
+export function thirdPartyRoleFromValues(values: AssociationValues): unknown {
+  return { kind: values.kind, accountId: values.accountId, profile: values.profile, ...values.role };
+}
+
+/** A parsed recipe as association values: the account and profile where every association keeps them. */
+export function valuesOfThirdPartyRole(role: ThirdPartyRole): AssociationValues {
+  return {
+    kind: 'third-party-role',
+    cloud: 'aws',
+    accountId: role.accountId,
+    profile: role.profile,
+    role: {
+      vendorAccountId: role.vendorAccountId,
+      ...(role.vendorRoleArn === undefined ? {} : { vendorRoleArn: role.vendorRoleArn }),
+      externalId: role.externalId,
+      roleName: role.roleName,
+      managedPolicyArns: role.managedPolicyArns,
+      // Compact JSON is never longer than the text it was parsed from.
+      ...(role.policyDocument === undefined ? {} : { policyDocument: JSON.stringify(role.policyDocument) }),
+      maxSessionSeconds: role.maxSessionSeconds,
+      ...(role.vendorProfile === undefined ? {} : { vendorProfile: role.vendorProfile }),
+    },
+  };
+}
+
+export const roleRecipeMethods = {
+  /** A fresh External ID for the vendor (32 random bytes, base64url: only characters STS accepts). */
+  newExternalId: { input: z.object({}), output: z.object({ externalId: z.string() }) },
+  /** The role's workspace files as saving would write them, and the ones there now, for review. */
+  previewRoleRecipe: { input: thirdPartyRoleInputSchema, output: workspacePreviewSchema },
+  /** Writes the role's workspace files (atomically) and records the recipe as a generated association. */
+  saveRoleRecipe: {
+    input: z.intersection(thirdPartyRoleInputSchema, z.object({ replaceForeignFiles: z.boolean().default(false) })),
+    output: z.object({ association: associationSchema, preview: workspacePreviewSchema }),
+  },
+};
