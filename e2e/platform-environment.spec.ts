@@ -59,7 +59,7 @@ test('the API URL saved in Settings is what the Groups page asks, and it persist
 
   await apiUrl.fill(first.url);
   await apiUrl.press('Enter');
-  await expect(section.getByText('(saved in Settings)')).toBeVisible();
+  await expect(section.getByText('(saved in Settings)')).toBeVisible({ timeout: 30_000 });
   await expect(section.getByRole('status')).toContainText('Signed in as operator@example.com');
   expect(chainctl.calls()).toContainEqual(['auth', 'token', '--audience', first.url]);
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -76,7 +76,7 @@ test('the API URL saved in Settings is what the Groups page asks, and it persist
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await apiUrl.fill(second.url);
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(section.getByText(second.url, { exact: true })).toBeVisible();
+  await expect(section.getByText(second.url, { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
   await expect(tree.getByText('second-platform.example')).toBeVisible();
   await expect(tree.getByText('staging-folder')).toBeVisible();
