@@ -106,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
     workspaceDirFor: (key) => workspaceDir(dataDir, key),
     ...now,
   });
-  const platformService = new PlatformService({ store, env, logger });
+  const platformService = new PlatformService({ store, env, logger, ...now });
   const checks = new ChecksService({
     platform: platformService,
     store,

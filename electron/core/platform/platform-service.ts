@@ -4,9 +4,12 @@ import type { ServiceFor } from '../contract-service';
 import {
   platformErrorCodes,
   type PlatformConnection,
+  type PlatformEnvironmentSetting,
   type PlatformGroup,
+  type PlatformSettings,
   type RegistrationPlanView,
 } from '../../../shared/contract/platform';
+import { derivedConsoleApiUrl } from '../../../shared/platform/console-api-url-rule';
 import { associationInputSchema, type ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
 import { targetIdOf, targetKind } from '../../../shared/targets/target-kinds';
@@ -21,14 +24,16 @@ import { CoreError } from '../core-error';
 import type { Logger } from '../logger';
 import type { Store } from '../store/database';
 import { ChainctlTokenSource, findChainctl, loginCommand, CHAINCTL_INSTALL } from './chainctl-token-source';
-import { consoleApiFor } from './console-api-url';
+import { consoleApiFor, envOverride, type ConsoleApi } from './console-api-url';
 import { PlatformClient } from './platform-client';
+import { PlatformSettingsRepository } from './platform-settings-repository';
 import type { PlatformCheckStatus } from './platform-wire';
 
 export interface PlatformServiceOptions {
   store: Store;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  now?: () => Date;
   chainctlTimeoutMs?: number;
   requestTimeoutMs?: number;
   retryBaseMs?: number;
@@ -39,6 +44,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
   readonly #options: PlatformServiceOptions;
   readonly #tokens: ChainctlTokenSource;
   readonly #associations: AssociationRepository;
+  readonly #settings: PlatformSettingsRepository;
 
   constructor(options: PlatformServiceOptions) {
     this.#options = options;
@@ -47,6 +53,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       ...(options.chainctlTimeoutMs ? { timeoutMs: options.chainctlTimeoutMs } : {}),
     });
     this.#associations = new AssociationRepository(options.store);
+    this.#settings = new PlatformSettingsRepository(options.store, options.now);
   }
 
   /** Whether chainctl is there at all; without it Liaison works offline and asks the platform nothing. */
@@ -54,9 +61,20 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     return findChainctl(this.#options.env) !== undefined;
   }
 
+  /** The API every call for `environment` goes to: CHAINGUARD_CONSOLE_API, the saved URL, or the derived one. */
+  api(environment: string): ConsoleApi {
+    return consoleApiFor(environment, this.#options.env, this.#settings.savedUrl(environment));
+  }
+
+  /** The environment chosen in Settings → Platform (enforce.dev until one is saved). */
+  currentEnvironment(): string {
+    return this.#settings.current();
+  }
+
   client(environment: string): PlatformClient {
     return new PlatformClient({
       environment,
+      api: this.api(environment),
       env: this.#options.env,
       tokens: this.#tokens,
       ...(this.#options.requestTimeoutMs ? { requestTimeoutMs: this.#options.requestTimeoutMs } : {}),
@@ -64,8 +82,43 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     });
   }
 
+  getPlatformSettings(): PlatformSettings {
+    const current = this.#settings.current();
+    const saved = this.#settings.list();
+    const others = saved.map((row) => row.environment).filter((environment) => environment !== current);
+    const override = envOverride(this.#options.env);
+    return {
+      current,
+      environments: [current, ...others].map((environment) => this.#environmentSetting(environment, saved)),
+      ...(override ? { envOverride: override } : {}),
+    };
+  }
+
+  savePlatformSettings({ environment, apiUrl }: ParsedInput<'savePlatformSettings'>): PlatformSettings {
+    // The derived URL is not saved as such: the environment keeps following its domain.
+    const saved = apiUrl === undefined || apiUrl === derivedConsoleApiUrl(environment) ? undefined : apiUrl;
+    this.#settings.save(environment, saved);
+    this.#options.logger.info({ environment, apiUrl: saved ?? 'derived' }, 'platform environment saved');
+    return this.getPlatformSettings();
+  }
+
+  #environmentSetting(
+    environment: string,
+    saved: readonly { environment: string; apiUrl?: string }[],
+  ): PlatformEnvironmentSetting {
+    const savedApiUrl = saved.find((row) => row.environment === environment)?.apiUrl;
+    const api = consoleApiFor(environment, this.#options.env, savedApiUrl);
+    return {
+      environment,
+      derivedApiUrl: derivedConsoleApiUrl(environment),
+      ...(savedApiUrl ? { savedApiUrl } : {}),
+      apiUrl: api.url,
+      apiUrlSource: api.source,
+    };
+  }
+
   async getPlatformConnection({ environment }: ParsedInput<'getPlatformConnection'>): Promise<PlatformConnection> {
-    const api = consoleApiFor(environment, this.#options.env);
+    const api = this.api(environment);
     const base = { environment, apiUrl: api.url, apiUrlSource: api.source, loginCommand: loginCommand(api.url) };
     if (!this.available()) {
       return {
@@ -107,7 +160,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
   }
 
   async signInToPlatform({ environment }: ParsedInput<'signInToPlatform'>): Promise<PlatformConnection> {
-    const api = consoleApiFor(environment, this.#options.env);
+    const api = this.api(environment);
     await this.#tokens.login(api.url);
     return this.getPlatformConnection({ environment });
   }

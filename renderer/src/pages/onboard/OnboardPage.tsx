@@ -9,6 +9,7 @@ import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
+import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
 import { ThirdPartyRoleWizard } from './role-recipes/ThirdPartyRoleWizard';
 import { thirdPartyFormOf } from './role-recipes/third-party-role-form';
 import { emptyValues, STEP_TITLES } from './wizard-values';
@@ -69,6 +70,7 @@ function StartPage({
   const [unset, setUnset] = useState(false);
   const unsetOnPlatform = useUnsetOnPlatform();
   const [discarding, setDiscarding] = useState(false);
+  const currentEnvironment = useCurrentPlatformEnvironment();
   const discardAll = useDiscardDrafts();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
@@ -88,7 +90,15 @@ function StartPage({
       <div>
         <Button
           variant="contained"
-          onClick={() => onOpen({ id: undefined, step: 0, values: emptyValues, generated: false })}
+          onClick={() =>
+            // The environment saved in Settings → Platform is the one proposed (enforce.dev until set).
+            onOpen({
+              id: undefined,
+              step: 0,
+              values: { ...emptyValues, ...(currentEnvironment ? { environment: currentEnvironment } : {}) },
+              generated: false,
+            })
+          }
         >
           Start onboarding
         </Button>{' '}
