@@ -26,8 +26,11 @@ test('a new user creates, nests, renames and validates groups, and finds them af
   await expectNoSeriousA11yViolations(page, 'the empty groups page');
 
   // A root group: without a platform connection, registered by pasting its id, never made up here.
-  await page.getByRole('button', { name: 'New group' }).first().click();
-  const create = page.getByRole('dialog', { name: 'New group' });
+  // Without a sign-in the only way in is pasting an id: there is no New folder to confuse it with.
+  await expect(page.getByRole('button', { name: 'New folder' })).toHaveCount(0);
+  await expect(page.getByText('New folders are created on the platform: sign in')).toBeVisible();
+  await page.getByRole('button', { name: 'Register existing id' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Register existing group' });
   await expect(create).toContainText('not checked against the platform');
   await create.getByLabel('Group ID').fill(ROOT_ID.toUpperCase());
   await create.getByLabel('Name').fill(ROOT_NAME);
@@ -113,13 +116,13 @@ test('groups can be managed with the keyboard alone', async ({ page, liaison }) 
   await openGroups(page, liaison.url);
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
   // Tab from the top of the page until the primary action has focus, then drive the dialog by keys.
-  const newGroup = page.getByRole('button', { name: 'New group' });
+  const newGroup = page.getByRole('button', { name: 'Register existing id' });
   for (let presses = 0; presses < 15 && !(await newGroup.evaluate((el) => el === document.activeElement)); presses++) {
     await page.keyboard.press('Tab');
   }
   await expect(newGroup).toBeFocused();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'New group' });
+  const dialog = page.getByRole('dialog', { name: 'Register existing group' });
   await expect(dialog.getByLabel('Group ID')).toBeFocused();
   await page.keyboard.type('c0ffee'.padEnd(40, '0'));
   await page.keyboard.press('Tab');
@@ -154,7 +157,7 @@ test('the theme follows the system colour scheme', async ({ page, liaison }) => 
 test('with reduced motion the theme switches at once and axe passes without waiting', async ({ page, liaison }) => {
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await openGroups(page, liaison.url);
-  await expect(page.getByRole('button', { name: 'New group' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Register existing id' }).first()).toBeVisible();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     // Read in the very next task: no transition may be running, or even declared, on the page.

@@ -52,8 +52,8 @@ async function startOn(page: Page, groupName: string, account: string): Promise<
 
 async function createGroup(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
-  await page.getByRole('button', { name: 'New group' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'New group' });
+  await page.getByRole('button', { name: 'Register existing id' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Register existing group' });
   await registerNewGroup(dialog, name);
   await expect(dialog).toBeHidden();
 }

@@ -26,5 +26,5 @@ test('a page whose code is still loading says so, accessibly, inside the app fra
 
   release();
   await expect(loading).toBeHidden();
-  await expect(page.getByRole('button', { name: 'New group' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Register existing id' }).first()).toBeVisible();
 });

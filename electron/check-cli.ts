@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { CheckResult } from '../shared/contract/checks';
+import { allTargetKinds } from '../shared/targets/target-kinds';
 import { uidpSchema } from '../shared/validation';
 import { createCore, type Core } from './core/core';
 import { createLogger } from './core/logger';
@@ -9,16 +10,18 @@ import { dispatchCall } from './core/dispatch';
 import { exitCodeFor, formatCheckReport } from './core/checks/format-check-report';
 import { webPlatform } from './core/platform';
 import { formatPlatformGroups } from './core/platform/format-platform-groups';
-import type { PlatformGroup } from '../shared/contract/platform';
-import { DEFAULT_ENVIRONMENT, environmentProblem } from '../shared/terraform/platform-environment';
+import type { PlatformGroup, PlatformSettings } from '../shared/contract/platform';
+import { environmentProblem } from '../shared/terraform/platform-environment';
 
 const USAGE = `Usage: liaison check-aws <GROUP> [--account ID] [--json]
        liaison check-gcp <GROUP> [--project ID] [--json]
-       liaison groups [--environment enforce.dev] [--json]
+       liaison groups [--environment DOMAIN] [--json]
 
 Checks every association of the group on that cloud (LIAISON_DATA_DIR selects the data directory).
 Exit code: 0 when every check is Success or Configured, 1 otherwise (a platform NotReady included),
-2 for a usage error. \`groups\` lists the platform's groups through your chainctl sign-in.`;
+2 for a usage error. \`groups\` lists the platform's groups through your chainctl sign-in, for the
+environment saved in Settings → Platform unless --environment names another. Every platform call goes
+to the API URL saved for its environment (CHAINGUARD_CONSOLE_API overrides it).`;
 
 /** `liaison check-aws|check-gcp <GROUP>`: the same checks as the app, for terminals, scripts and CI. */
 export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -44,9 +47,10 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
     return 0;
   }
   if (command === 'groups' && group === undefined) {
-    return listPlatformGroups(parsed.values.environment ?? DEFAULT_ENVIRONMENT, parsed.values.json === true);
+    return listPlatformGroups(parsed.values.environment, parsed.values.json === true);
   }
-  if ((command !== 'check-aws' && command !== 'check-gcp') || group === undefined || extra.length > 0) {
+  const kind = allTargetKinds().find((each) => command === `check-${each.cloud}`);
+  if (kind === undefined || group === undefined || extra.length > 0) {
     return usage(
       command === undefined
         ? 'Name a command: check-aws, check-gcp or groups.'
@@ -55,8 +59,7 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
   }
   const groupId = uidpSchema.safeParse(group);
   if (!groupId.success) return usage(`"${group}" is not a group id (a UIDP: 40 hex characters, then /16 per level).`);
-  const cloud = command === 'check-aws' ? 'aws' : 'gcp';
-  const filter = cloud === 'aws' ? parsed.values.account : parsed.values.project;
+  const filter = parsed.values[kind.cliOption];
 
   let core: Core;
   try {
@@ -79,12 +82,12 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
       (a) =>
         a.status === 'generated' &&
         a.values.groupId === groupId.data &&
-        a.values.cloud === cloud &&
-        (filter === undefined || a.values[cloud === 'aws' ? 'accountId' : 'projectId'] === filter),
+        a.values.cloud === kind.cloud &&
+        (filter === undefined || a.values[kind.idField] === filter),
     );
     if (associations.length === 0) {
       console.error(
-        `liaison: group ${group} has no generated ${cloud === 'aws' ? 'AWS' : 'GCP'} association${filter ? ` for ${filter}` : ''} in ${core.dataDir}.`,
+        `liaison: group ${group} has no generated ${kind.cloudName} association${filter ? ` for ${filter}` : ''} in ${core.dataDir}.`,
       );
       return 2;
     }
@@ -109,8 +112,8 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
 }
 
 /** `liaison groups`: the platform's groups, as a table or JSON; exit 1 when the platform cannot be asked. */
-async function listPlatformGroups(environment: string, json: boolean): Promise<number> {
-  const problem = environmentProblem(environment);
+async function listPlatformGroups(chosen: string | undefined, json: boolean): Promise<number> {
+  const problem = chosen === undefined ? undefined : environmentProblem(chosen);
   if (problem) return usage(problem);
   let core: Core;
   try {
@@ -120,6 +123,13 @@ async function listPlatformGroups(environment: string, json: boolean): Promise<n
     return 2;
   }
   try {
+    let environment = chosen;
+    if (environment === undefined) {
+      // The environment saved in Settings → Platform (same data directory as the app).
+      const settings = await dispatchCall(core, 'getPlatformSettings', {});
+      if (!settings.ok) throw new Error(settings.error.message);
+      environment = (settings.value as PlatformSettings).current;
+    }
     const listed = await dispatchCall(core, 'listPlatformGroups', { environment });
     if (!listed.ok) {
       console.error(

@@ -12,6 +12,7 @@ import { healthEvents, healthMethods } from './contract/health';
 import { platformEvents, platformMethods } from './contract/platform';
 import { organizationEvents, organizationMethods } from './contract/organizations';
 import { roleRecipeMethods } from './contract/role-recipes';
+import { roleEvents, roleMethods } from './contract/roles';
 import { terraformEvents, terraformMethods } from './contract/terraform';
 
 /**
@@ -33,6 +34,7 @@ export const methods = {
   ...organizationMethods,
   ...gcpFolderMethods,
   ...adoptionMethods,
+  ...roleMethods,
   ...fleetMethods,
   ...roleRecipeMethods,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -50,6 +52,7 @@ export const events = {
   ...platformEvents,
   ...organizationEvents,
   ...gcpFolderEvents,
+  ...roleEvents,
   ...fleetEvents,
 } satisfies Record<string, z.ZodType>;
 

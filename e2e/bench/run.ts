@@ -34,7 +34,11 @@ const benches: [file: string, exportName: string][] = [
   ['./organization.bench.ts', 'benchOrganizationListing'],
   ['./organization.bench.ts', 'benchOrganizationFilter'],
   ['./preflight-members.bench.ts', 'benchPreflightMembers'],
+  ['./role-inspector.bench.ts', 'benchRoleInspectorListing'],
+  ['./role-inspector.bench.ts', 'benchRoleInspectorFilter'],
   ['./fleet-plan.bench.ts', 'benchFleetPlan'],
+  ['./fleet-board.bench.ts', 'benchFleetBoard'],
+  ['./fleet-board.bench.ts', 'benchFleetBoardFilter'],
 ];
 
 const only = process.argv.slice(2);

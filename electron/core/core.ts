@@ -13,6 +13,7 @@ import { gcpFolderMethods } from '../../shared/contract/gcp-folders';
 import { groupMethods } from '../../shared/contract/groups';
 import { healthMethods } from '../../shared/contract/health';
 import { organizationMethods } from '../../shared/contract/organizations';
+import { roleMethods } from '../../shared/contract/roles';
 import { platformMethods } from '../../shared/contract/platform';
 import { terraformMethods } from '../../shared/contract/terraform';
 import { AdoptionService } from './adoption-service';
@@ -24,7 +25,7 @@ import { preflightMemberAccess } from './aws/access-path/preflight-member-access
 import { AwsCredentialsService } from './aws/aws-credentials-service';
 import { AwsSessionCredentials } from './aws/aws-session-credentials';
 import { AwsOrganizationService } from './aws/organizations/aws-organization-service';
-import { checkHandlers } from './checks/check-handlers';
+import { AwsRolesService } from './aws/roles/aws-roles-service';
 import { ChecksService } from './checks/checks-service';
 import { serveContract, type ContractService } from './contract-service';
 import { resolveDataDir } from './data-dir';
@@ -89,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
   const roleRecipes = new RoleRecipesService({ store, events, dataDir, awsKeys, ...now });
   const organizations = new AwsOrganizationService(awsKeys);
+  const roles = new AwsRolesService(awsKeys, aws.catalog);
   const adoption = new AdoptionService(awsKeys, gcp, env);
   const terraformCredentials = new AssociationCredentialSource(store, awsKeys, gcp, (keys, target) =>
     preflightMemberAccess(keys, target),
@@ -104,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
     workspaceDirFor: (key) => workspaceDir(dataDir, key),
     ...now,
   });
-  const platformService = new PlatformService({ store, env, logger });
+  const platformService = new PlatformService({ store, env, logger, ...now });
   const checks = new ChecksService({
     platform: platformService,
     store,
@@ -152,11 +154,12 @@ export function createCore(options: CoreOptions): Core {
     ...serveContract(gcpProjectTree, gcpFolderMethods),
     ...serveContract(aws, awsMethods),
     ...serveContract(terraform, terraformMethods),
-    ...serveContract(checkHandlers(checks), checkMethods),
+    ...serveContract(checks, checkMethods),
     ...serveContract(health, healthMethods),
     ...serveContract(platformService, platformMethods),
     ...serveContract(organizations, organizationMethods),
     ...serveContract(adoption, adoptionMethods),
+    ...serveContract(roles, roleMethods),
     ...serveContract(fleet, fleetMethods),
   };
 

@@ -3,7 +3,9 @@ import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import GroupsOutlinedIcon from '@mui/icons-material/GroupsOutlined';
 import AddLinkOutlinedIcon from '@mui/icons-material/AddLinkOutlined';
 import FolderOutlinedIcon from '@mui/icons-material/FolderOutlined';
+import LanOutlinedIcon from '@mui/icons-material/LanOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import AdminPanelSettingsOutlinedIcon from '@mui/icons-material/AdminPanelSettingsOutlined';
 import type { ReactElement } from 'react';
 import { matchPath } from 'react-router';
 import { lazyComponent } from './app/lazy-component';
@@ -15,8 +17,10 @@ import { useFailingCount } from './pages/dashboard/useFailingCount';
 const GroupsPage = lazyComponent(() => import('./pages/groups/GroupsPage'), 'GroupsPage');
 const CredentialsPage = lazyComponent(() => import('./pages/credentials/CredentialsPage'), 'CredentialsPage');
 const OnboardPage = lazyComponent(() => import('./pages/onboard/OnboardPage'), 'OnboardPage');
+const FleetPage = lazyComponent(() => import('./pages/fleet/FleetPage'), 'FleetPage');
 const WorkspacesPage = lazyComponent(() => import('./pages/workspaces/WorkspacesPage'), 'WorkspacesPage');
 const SettingsPage = lazyComponent(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const RolesPage = lazyComponent(() => import('./pages/roles/RolesPage'), 'RolesPage');
 const AssociationPage = lazyComponent(() => import('./pages/associations/AssociationPage'), 'AssociationPage');
 
 export interface NavigationEntry {
@@ -45,7 +49,9 @@ export const navigation: readonly [NavigationEntry, ...NavigationEntry[]] = [
   { path: 'groups', title: 'Groups', icon: <GroupsOutlinedIcon />, element: <GroupsPage /> },
   { path: 'credentials', title: 'Credentials', icon: <KeyOutlinedIcon />, element: <CredentialsPage /> },
   { path: 'onboard', title: 'Onboard', icon: <AddLinkOutlinedIcon />, element: <OnboardPage /> },
+  { path: 'fleet', title: 'Fleet', icon: <LanOutlinedIcon />, element: <FleetPage /> },
   { path: 'workspaces', title: 'Workspaces', icon: <FolderOutlinedIcon />, element: <WorkspacesPage /> },
+  { path: 'roles', title: 'Roles', icon: <AdminPanelSettingsOutlinedIcon />, element: <RolesPage /> },
   { path: 'settings', title: 'Settings', icon: <SettingsOutlinedIcon />, element: <SettingsPage /> },
 ];
 

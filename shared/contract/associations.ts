@@ -8,6 +8,7 @@ import { backendConfigSchema } from '../terraform/backend';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS } from '../terraform/module-catalog';
 import { moduleSourceSchema } from '../terraform/module-source';
 import { environmentSchema } from '../terraform/platform-environment';
+import { targetIdOf } from '../targets/target-kinds';
 import { uidpSchema } from '../validation';
 import { gcpCredentialRefSchema } from './gcp';
 import { associationKindSchema, roleRecipeDraftSchema } from './role-recipe-values';
@@ -113,8 +114,7 @@ export const WIZARD_STEPS = 4;
  * target, so leaving the wizard many times over does not pile up identical entries.
  */
 export function draftTarget(values: AssociationValues): string {
-  const where =
-    values.cloud === 'gcp' ? (values.projectId ?? '') : values.cloud === 'aws' ? (values.accountId ?? '') : '';
+  const where = targetIdOf(values) ?? '';
   return `${values.groupId ?? ''}\0${values.cloud ?? ''}\0${where}`;
 }
 

@@ -3,6 +3,7 @@ import { isoTimestampSchema } from '../model';
 import { environmentSchema } from '../terraform/platform-environment';
 import { associationIdSchema } from './associations';
 import { launchTokenSchema } from './program-confirmation';
+import { platformStandingSchema } from '../platform/platform-standing';
 
 /*
  * Checks: proof that an association works. Static steps read the cloud's IAM configuration and
@@ -44,6 +45,8 @@ export const checkStepSchema = z.object({
   remediation: z.string().optional(),
   /** Verified by impersonating for real (the live step), not by reading configuration. */
   live: z.boolean(),
+  /** The Platform step's typed outcome (the dashboard's Platform column), set by that step only. */
+  platform: platformStandingSchema.optional(),
   startedAt: isoTimestampSchema,
   durationMs: z.number().int().nonnegative(),
 });

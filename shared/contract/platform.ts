@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consoleApiUrlSchema } from '../platform/console-api-url-rule';
 import { environmentSchema } from '../terraform/platform-environment';
 import { groupDescriptionSchema, groupNameSchema, uidpSchema } from '../validation';
 import { associationIdSchema } from './associations';
@@ -33,8 +34,8 @@ export const PLATFORM_SIGN_IN_CODES: readonly string[] = [
 export const platformConnectionSchema = z.object({
   environment: z.string(),
   apiUrl: z.string(),
-  /** Where the API URL came from: derived from the environment, or CHAINGUARD_CONSOLE_API. */
-  apiUrlSource: z.enum(['derived', 'env']),
+  /** Where the API URL came from: derived from the environment, saved in Settings, or CHAINGUARD_CONSOLE_API. */
+  apiUrlSource: z.enum(['derived', 'saved', 'env']),
   state: z.enum(['signed-in', 'signed-out', 'chainctl-missing', 'chainctl-failed']),
   /** Whose token it is (from its claims; the token itself never leaves the main process). */
   identity: z
@@ -46,6 +47,28 @@ export const platformConnectionSchema = z.object({
   remediation: z.string().optional(),
 });
 export type PlatformConnection = z.infer<typeof platformConnectionSchema>;
+
+/** One environment in Settings → Platform: the URL it would derive, the one saved, and the one used. */
+export const platformEnvironmentSettingSchema = z.object({
+  environment: z.string(),
+  derivedApiUrl: z.string(),
+  /** Saved in Settings; absent when the environment uses the derived URL. */
+  savedApiUrl: z.string().optional(),
+  /** What every platform call for this environment uses (CHAINGUARD_CONSOLE_API wins when set). */
+  apiUrl: z.string(),
+  apiUrlSource: z.enum(['derived', 'saved', 'env']),
+});
+export type PlatformEnvironmentSetting = z.infer<typeof platformEnvironmentSettingSchema>;
+
+export const platformSettingsSchema = z.object({
+  /** The environment the wizard proposes and the Groups page and sign-in use. */
+  current: z.string(),
+  /** The current environment first, then every other saved one. */
+  environments: z.array(platformEnvironmentSettingSchema),
+  /** CHAINGUARD_CONSOLE_API, when it is set and overrides every environment's URL. */
+  envOverride: z.string().optional(),
+});
+export type PlatformSettings = z.infer<typeof platformSettingsSchema>;
 
 export const platformGroupSchema = z.object({ id: uidpSchema, name: z.string(), description: z.string() });
 export type PlatformGroup = z.infer<typeof platformGroupSchema>;
@@ -75,6 +98,16 @@ export const platformCheckSchema = z.object({
 });
 
 export const platformMethods = {
+  /** Settings → Platform: the current environment and each saved environment's API URL. */
+  getPlatformSettings: {
+    input: z.object({}),
+    output: platformSettingsSchema,
+  },
+  /** Saves the environment's API URL (absent: the derived one) and makes it the current environment. */
+  savePlatformSettings: {
+    input: z.object({ environment: environmentSchema, apiUrl: consoleApiUrlSchema.optional() }),
+    output: platformSettingsSchema,
+  },
   /** Who is signed in for the environment (runs `chainctl auth token`; never returns the token). */
   getPlatformConnection: {
     input: z.object({ environment: environmentSchema }),

@@ -1,3 +1,6 @@
+import type { TargetCloud } from '../targets/target-kind';
+import { otherTargetKinds, targetKind } from '../targets/target-kinds';
+
 /*
  * The platform's association record, exactly as chainguard.platform.iam.AccountAssociations (v1)
  * carries it in REST JSON (camelCase), and the pure rules for changing one half of it. A group has
@@ -15,7 +18,7 @@ export interface AccountAssociationsRecord {
   [other: string]: unknown;
 }
 
-export type RecordCloud = 'aws' | 'gcp';
+export type RecordCloud = TargetCloud;
 
 /** What Liaison wants the record to say for one cloud. */
 export type CloudTarget =
@@ -32,9 +35,7 @@ export type UnsetPlan =
 
 /** The record's value for one cloud, as a display string, or undefined. */
 export function recordTarget(record: AccountAssociationsRecord | undefined, cloud: RecordCloud): string | undefined {
-  if (!record) return undefined;
-  if (cloud === 'aws') return record.amazon?.account || undefined;
-  return record.google?.projectId || undefined;
+  return record ? targetKind(cloud).recordTarget(record) : undefined;
 }
 
 /** How to make `existing` (the group's record, if any) carry `target`, keeping the other cloud's half. */
@@ -43,26 +44,23 @@ export function planRegistration(
   existing: AccountAssociationsRecord | undefined,
   target: CloudTarget,
 ): RegistrationPlan {
-  const half =
-    target.cloud === 'aws'
-      ? { amazon: { account: target.account } }
-      : {
-          google: {
-            projectId: target.projectId,
-            ...(target.projectNumber ? { projectNumber: target.projectNumber } : {}),
-          },
-        };
+  const kind = targetKind(target.cloud);
+  const half = kind.recordHalf(target);
   if (!existing) return { kind: 'create', record: { group, ...half } };
   const current = recordTarget(existing, target.cloud);
-  const wanted = target.cloud === 'aws' ? target.account : target.projectId;
+  const wanted = kind.platformTargetId(target);
   const record: AccountAssociationsRecord = { ...existing, group, ...half };
-  if (current === undefined) return { kind: 'add', record, keeps: target.cloud === 'aws' ? 'gcp' : 'aws' };
+  if (current === undefined) {
+    const keeps = otherTargetKinds(target.cloud)[0]?.cloud ?? target.cloud;
+    return { kind: 'add', record, keeps };
+  }
   if (current === wanted) {
-    // Same project: keep the platform's project number unless Liaison learned one.
-    if (target.cloud === 'gcp' && !target.projectNumber && existing.google?.projectNumber) {
-      return { kind: 'unchanged', record: existing };
-    }
-    return { kind: 'unchanged', record };
+    // Same target: when the platform's half already says all Liaison knows (and perhaps more, such as
+    // a project number Liaison did not learn), the record stays exactly as it is.
+    return {
+      kind: 'unchanged',
+      record: covers(existing[kind.recordField], half[kind.recordField]) ? existing : record,
+    };
   }
   return { kind: 'replace', record, replaces: current };
 }
@@ -82,15 +80,16 @@ export function planUnset(
   if (current !== expected) {
     return { kind: 'nothing', reason: `The platform holds ${current}, not ${expected}; it was left as it is.` };
   }
-  const { amazon: _amazon, google: _google, ...rest } = existing;
-  const record: AccountAssociationsRecord = {
-    ...rest,
-    ...(cloud === 'aws' && existing.google ? { google: existing.google } : {}),
-    ...(cloud === 'gcp' && existing.amazon ? { amazon: existing.amazon } : {}),
-  };
+  const { [targetKind(cloud).recordField]: _unset, ...record } = existing;
   const managedKeys = new Set(['group', 'name', 'description']);
   const hasOtherContent = Object.entries(record).some(
     ([key, value]) => !managedKeys.has(key) && value !== undefined && value !== null,
   );
   return hasOtherContent ? { kind: 'update', record } : { kind: 'delete' };
+}
+
+/** Whether every field of `wanted` has the same value in `held` (both a record's half). */
+function covers(held: unknown, wanted: object | undefined): boolean {
+  if (typeof held !== 'object' || held === null || wanted === undefined) return false;
+  return Object.entries(wanted).every(([key, value]) => (held as Record<string, unknown>)[key] === value);
 }

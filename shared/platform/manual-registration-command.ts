@@ -1,5 +1,6 @@
 import { DEFAULT_ENVIRONMENT } from '../terraform/platform-environment';
 import type { AssociationValues } from '../contract/associations';
+import { targetKind } from '../targets/target-kinds';
 
 /** The default platform API chainctl talks to; any other environment is named with `--api`. */
 const DEFAULT_API = `https://console-api.${DEFAULT_ENVIRONMENT}`;
@@ -16,33 +17,8 @@ export function manualRegistrationCommand(values: AssociationValues): string | u
   const environment = values.environment ?? DEFAULT_ENVIRONMENT;
   const api = `https://console-api.${environment}`;
   const apiFlag = api === DEFAULT_API ? [] : ['--api', api];
-  if (cloud === 'aws' && values.accountId) {
-    return [
-      'chainctl',
-      'iam',
-      'account-associations',
-      'set',
-      'aws',
-      groupId,
-      '--account',
-      values.accountId,
-      ...apiFlag,
-    ].join(' ');
-  }
-  if (cloud === 'gcp' && values.projectId && values.projectNumber) {
-    return [
-      'chainctl',
-      'iam',
-      'account-associations',
-      'set',
-      'gcp',
-      groupId,
-      '--project-id',
-      values.projectId,
-      '--project-number',
-      values.projectNumber,
-      ...apiFlag,
-    ].join(' ');
-  }
-  return undefined;
+  const target = cloud === undefined ? undefined : targetKind(cloud).platformTarget(values);
+  if (cloud === undefined || target === undefined) return undefined;
+  const flags = targetKind(cloud).chainctlFlags(target);
+  return ['chainctl', 'iam', 'account-associations', 'set', cloud, groupId, ...flags, ...apiFlag].join(' ');
 }

@@ -17,25 +17,13 @@ export const PLATFORM_STANDING_LABELS: Readonly<Record<PlatformStanding, string>
   error: 'Error',
 };
 
-/** How the Platform step's detail starts when the platform's record lacks this association. */
-export const NOT_REGISTERED_DETAIL = 'Not registered';
-
 /** The check step's id for the platform's own check (see electron/core/platform/platform-check-step). */
 export const PLATFORM_STEP_ID = 'platform';
 
-/** The standing a Platform step records; undefined when the check asked the platform nothing. */
-export function platformStandingOf(step: { status: string; detail: string } | undefined): PlatformStanding | undefined {
-  if (!step) return undefined;
-  switch (step.status) {
-    case 'passed':
-      return 'ready';
-    case 'failed':
-      return step.detail.startsWith(NOT_REGISTERED_DETAIL) ? 'not-registered' : 'not-ready';
-    case 'needs-sign-in':
-      return 'needs-sign-in';
-    case 'error':
-      return 'error';
-    default:
-      return undefined;
-  }
+/**
+ * The standing a Platform step records: its typed `platform` outcome, set by the step itself (checks
+ * stored before it existed got it in migration 10); undefined when the check asked the platform nothing.
+ */
+export function platformStandingOf(step: { platform?: PlatformStanding } | undefined): PlatformStanding | undefined {
+  return step?.platform;
 }

@@ -1,4 +1,5 @@
 import type { Association } from '../contract/associations';
+import { targetIdOf } from '../targets/target-kinds';
 
 /**
  * Groups that break "one AWS account and one GCP project per group" in data saved before the rule:
@@ -8,7 +9,7 @@ export function targetClashes(generated: readonly Association[]): Map<string, st
   const byGroupCloud = new Map<string, Set<string>>();
   for (const a of generated) {
     if (a.status !== 'generated' || !a.values.groupId || !a.values.cloud) continue;
-    const target = a.values.cloud === 'aws' ? a.values.accountId : a.values.projectId;
+    const target = targetIdOf(a.values);
     if (!target) continue;
     const key = `${a.values.groupId} ${a.values.cloud}`;
     byGroupCloud.set(key, (byGroupCloud.get(key) ?? new Set()).add(target));

@@ -1,7 +1,6 @@
 import { apiErrorFromZod, type ApiError } from '../errors';
-import { awsMainTf } from './aws-main-tf';
-import { gcpMainTf } from './gcp-main-tf';
 import { renderHcl } from './hcl-render';
+import { terraformTarget } from './terraform-targets';
 import { versionsTf } from './versions-tf';
 import { workspaceReadme } from './workspace-readme';
 import { workspaceSpecSchema, type WorkspaceSpec } from './workspace-spec';
@@ -25,14 +24,14 @@ export function generateWorkspace(input: unknown): GenerationResult {
   const parsed = workspaceSpecSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: apiErrorFromZod(parsed.error) };
   const spec = parsed.data;
-  const main = spec.cloud === 'aws' ? awsMainTf(spec) : gcpMainTf(spec);
+  const target = terraformTarget(spec.cloud);
   return {
     ok: true,
     spec,
     files: [
-      { path: 'main.tf', content: renderHcl(main) },
+      { path: 'main.tf', content: renderHcl(target.mainTf(spec)) },
       { path: 'versions.tf', content: renderHcl(versionsTf(spec)) },
-      { path: 'README.md', content: workspaceReadme(spec) },
+      { path: 'README.md', content: workspaceReadme(target.readme(spec)) },
     ],
   };
 }

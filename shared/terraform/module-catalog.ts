@@ -18,6 +18,11 @@ export type AwsModuleVersion = (typeof AWS_MODULE_VERSIONS)[number];
 export type GcpModuleVersion = (typeof GCP_MODULE_VERSIONS)[number];
 export type ModuleVersion = AwsModuleVersion | GcpModuleVersion;
 
+const MODULE_VERSIONS_BY_CLOUD: Readonly<Record<Cloud, readonly [ModuleVersion, ...ModuleVersion[]]>> = {
+  aws: AWS_MODULE_VERSIONS,
+  gcp: GCP_MODULE_VERSIONS,
+};
+
 export const DEFAULT_AWS_MODULE_VERSION: AwsModuleVersion = AWS_MODULE_VERSIONS[0];
 export const DEFAULT_GCP_MODULE_VERSION: GcpModuleVersion = GCP_MODULE_VERSIONS[0];
 
@@ -76,7 +81,12 @@ export const MODULE_VERSIONS: Readonly<Record<ModuleVersion, ModuleVersionInfo>>
 };
 
 export function moduleVersionsFor(cloud: Cloud): readonly ModuleVersion[] {
-  return cloud === 'aws' ? AWS_MODULE_VERSIONS : GCP_MODULE_VERSIONS;
+  return MODULE_VERSIONS_BY_CLOUD[cloud];
+}
+
+/** The version a new association of the cloud gets: the current one. */
+export function defaultModuleVersion(cloud: Cloud): ModuleVersion {
+  return MODULE_VERSIONS_BY_CLOUD[cloud][0];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeTarget } from '../targets/target-kinds';
 import { IMPORT_REQUIRED_TERRAFORM_VERSION } from './adopt-oidc-provider';
 import { backendBlock, backendRequiredVersion } from './backend';
 import { attr, blank, block, comments, object, str, type HclBodyItem } from './hcl-syntax';
@@ -20,7 +21,7 @@ export const PROVIDER_REQUIREMENTS = {
 } as const;
 
 export function versionsTf(spec: WorkspaceSpec): HclBodyItem[] {
-  const target = spec.cloud === 'aws' ? `AWS account ${spec.accountId}` : `GCP project ${spec.projectId}`;
+  const target = describeTarget(spec);
   const backend = backendBlock(spec.backend);
   return [
     ...hclHeader(target),
@@ -49,6 +50,7 @@ export function versionsTf(spec: WorkspaceSpec): HclBodyItem[] {
 function requiredVersion(spec: WorkspaceSpec): string {
   const backend = backendRequiredVersion(spec.backend);
   if (backend) return backend;
-  if (spec.cloud === 'aws' && spec.adoptOidcProviderArn !== undefined) return IMPORT_REQUIRED_TERRAFORM_VERSION;
+  if ('adoptOidcProviderArn' in spec && spec.adoptOidcProviderArn !== undefined)
+    return IMPORT_REQUIRED_TERRAFORM_VERSION;
   return REQUIRED_TERRAFORM_VERSION;
 }

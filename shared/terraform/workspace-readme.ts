@@ -6,15 +6,16 @@ import { issuerUrl } from './platform-environment';
 import type { AwsWorkspaceSpec, GcpWorkspaceSpec, WorkspaceSpec } from './workspace-spec';
 
 /**
- * The workspace's README: what the files do and the seed guide's commands, filled in. Only validated
- * ids appear here (free text such as group names stays in `#` comments), so nothing needs escaping.
+ * The workspace's README: what the files do and the seed guide's commands, filled in (the lines come
+ * from the target's record, `terraform-targets.ts`). Only validated ids appear here (free text such as
+ * group names stays in `#` comments), so nothing needs escaping.
  */
-export function workspaceReadme(spec: WorkspaceSpec): string {
-  const lines = spec.cloud === 'aws' ? awsReadme(spec) : gcpReadme(spec);
+export function workspaceReadme(lines: readonly string[]): string {
   return [MARKDOWN_HEADER, '', ...lines].join('\n') + '\n';
 }
 
-function awsReadme(spec: AwsWorkspaceSpec): string[] {
+/** An AWS workspace's README lines. */
+export function awsReadme(spec: AwsWorkspaceSpec): string[] {
   const groups = sortGroups(spec.groups);
   return [
     `# AWS account ${spec.accountId}`,
@@ -72,7 +73,8 @@ function applyCredentialsLines(spec: AwsWorkspaceSpec): string[] {
   ];
 }
 
-function gcpReadme(spec: GcpWorkspaceSpec): string[] {
+/** A GCP workspace's README lines. */
+export function gcpReadme(spec: GcpWorkspaceSpec): string[] {
   const groups = sortGroups(spec.groups);
   return [
     `# GCP project ${spec.projectId} (number ${spec.projectNumber})`,

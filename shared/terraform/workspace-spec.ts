@@ -9,6 +9,7 @@ import {
 } from '../aws-access-path';
 import { AWS_ACCOUNT_ID_PATTERN, AWS_REGION_PATTERN } from '../aws-validation';
 import { GCP_PROJECT_NUMBER_PATTERN, gcpProjectIdProblem } from '../gcp-validation';
+import { targetIdOf, targetKind } from '../targets/target-kinds';
 import { UIDP_PATTERN } from '../validation';
 import { adoptedArnProblem, oidcProviderArnSchema } from './adopt-oidc-provider';
 import { backendConfigSchema } from './backend';
@@ -147,5 +148,5 @@ export type GcpWorkspaceSpec = z.output<typeof gcpWorkspaceSpecSchema>;
 export function workspaceKey(
   target: { cloud: 'aws'; accountId: string } | { cloud: 'gcp'; projectId: string },
 ): string {
-  return target.cloud === 'aws' ? `aws-${target.accountId}` : `gcp-${target.projectId}`;
+  return targetKind(target.cloud).workspaceKey(targetIdOf(target) ?? '');
 }

@@ -24,6 +24,9 @@ export interface PolicyStatement {
   notPrincipal: PrincipalBlock | undefined;
   action: string[] | undefined;
   notAction: string[] | undefined;
+  /** Permission policies name resources; trust policies do not (undefined there). */
+  resource: string[] | undefined;
+  notResource: string[] | undefined;
   conditions: ConditionBlock[];
 }
 
@@ -87,6 +90,8 @@ function parseStatement(raw: unknown, index: number): PolicyStatement {
     notPrincipal: raw.NotPrincipal === undefined ? undefined : parsePrincipal(raw.NotPrincipal, index, 'NotPrincipal'),
     action: raw.Action === undefined ? undefined : stringList(raw.Action, index, 'Action'),
     notAction: raw.NotAction === undefined ? undefined : stringList(raw.NotAction, index, 'NotAction'),
+    resource: raw.Resource === undefined ? undefined : stringList(raw.Resource, index, 'Resource'),
+    notResource: raw.NotResource === undefined ? undefined : stringList(raw.NotResource, index, 'NotResource'),
     conditions: raw.Condition === undefined ? [] : parseConditions(raw.Condition, index),
   };
 }

@@ -16,8 +16,8 @@ const health = new HealthService({
   events: new EventBus(),
   logger: createLogger({ level: 'silent' }),
   checks: {
-    list: (id, limit) => repository.list(id, limit),
-    run: async (id) => {
+    listAssociationChecks: ({ associationId, limit }) => repository.list(associationId, limit),
+    runAssociationCheck: async ({ associationId: id }) => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       const row = health.getHealthOverview().rows.find((r) => r.associationId === id);
       const result = checkResultFor(

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CheckResult } from '../../shared/contract/checks';
 import { CheckRepository } from '../../electron/core/checks/check-repository';
 import { EventBus } from '../../electron/core/event-bus';
 import { createLogger } from '../../electron/core/logger';
@@ -26,8 +27,11 @@ export function createHealthTestBed() {
     logger,
     repository,
     /** A runner whose `run` is the test's; `list` reads the real table. */
-    runner(run: CheckRunner['run']): CheckRunner {
-      return { run, list: (id, limit) => repository.list(id, limit) };
+    runner(run: (associationId: string) => Promise<CheckResult>): CheckRunner {
+      return {
+        runAssociationCheck: ({ associationId }) => run(associationId),
+        listAssociationChecks: ({ associationId, limit }) => repository.list(associationId, limit),
+      };
     },
     dispose() {
       if (store.db.isOpen) store.close();

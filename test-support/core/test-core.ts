@@ -26,7 +26,7 @@ export interface TestCore {
 export function createTestCore(
   platform: Partial<HostPlatform> = {},
   dataDir: string = mkdtempSync(join(tmpdir(), 'liaison-core-')),
-  options: Pick<CoreOptions, 'env' | 'now'> = {},
+  { logLevel, ...options }: Pick<CoreOptions, 'env' | 'now'> & { logLevel?: string } = {},
 ): TestCore {
   const logs: string[] = [];
   const destination = new Writable({
@@ -45,7 +45,7 @@ export function createTestCore(
       ...platform,
     },
     dataDir,
-    logger: createLogger({ destination }),
+    logger: createLogger({ destination, ...(logLevel === undefined ? {} : { level: logLevel }) }),
     version: '0.0.0-test',
     ...options,
   });

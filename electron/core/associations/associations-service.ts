@@ -27,8 +27,8 @@ import {
   otherMembers,
   settingsFromValues,
   settingsOf,
+  sharedValues,
   valuesOf,
-  type WorkspaceSettings,
 } from './workspace-plan';
 
 export interface AssociationsServiceOptions {
@@ -192,7 +192,10 @@ export class AssociationsService implements ServiceFor<typeof associationMethods
 
   /** An AssumeRole without a session name gets `liaison-<local user>`, written into main.tf and stored. */
   #withSessionName<T extends ParsedAssociationInput>(input: T): T {
-    if (input.cloud !== 'aws' || input.accessPath.kind !== 'assume-role' || input.accessPath.sessionName) return input;
+    // Only a target reached through an access path has one (an AWS account's).
+    if (!('accessPath' in input) || input.accessPath.kind !== 'assume-role' || input.accessPath.sessionName) {
+      return input;
+    }
     return { ...input, accessPath: { ...input.accessPath, sessionName: defaultSessionName(this.#localUser()) } };
   }
 
@@ -222,7 +225,7 @@ export class AssociationsService implements ServiceFor<typeof associationMethods
       groups: this.#named(groupIds).sort((a, b) => a.id.localeCompare(b.id)),
       foreignFiles: foreignFiles(current),
     };
-    return { preview, others, shared: sharedValues(settings, input.cloud === 'aws' ? input.profile : undefined) };
+    return { preview, others, shared: sharedValues(settings, input) };
   }
 
   /**
@@ -285,27 +288,4 @@ function localUserName(): string {
     // No passwd entry (some containers): the session name still says who ran it.
     return process.env.USER ?? process.env.USERNAME ?? '';
   }
-}
-
-function sharedValues(settings: WorkspaceSettings, profile: string | undefined) {
-  return settings.cloud === 'aws'
-    ? {
-        moduleVersion: settings.moduleVersion,
-        environment: settings.environment,
-        auditLogRegions: settings.auditLogRegions,
-        // The provider's assume_role is the workspace's, and so is the profile it starts from.
-        accessPath: settings.accessPath,
-        ...(settings.accessPath.kind === 'assume-role' && profile !== undefined ? { profile } : {}),
-        // Adopting the provider is the workspace's: declining it on one association declines it for all.
-        adoptOidcProviderArn: settings.adoptOidcProviderArn,
-        backend: settings.backend,
-        moduleSource: settings.moduleSource,
-      }
-    : {
-        moduleVersion: settings.moduleVersion,
-        environment: settings.environment,
-        projectNumber: settings.projectNumber,
-        backend: settings.backend,
-        moduleSource: settings.moduleSource,
-      };
 }

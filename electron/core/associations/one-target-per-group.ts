@@ -1,5 +1,6 @@
 import type { Association, ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
+import { targetIdOf, targetKind } from '../../../shared/targets/target-kinds';
 import { CoreError } from '../core-error';
 
 /**
@@ -11,24 +12,25 @@ export function findTargetClash(
   input: ParsedAssociationInput,
   selfId: string | undefined,
 ): Association | undefined {
-  const target = input.cloud === 'aws' ? input.accountId : input.projectId;
+  const target = targetIdOf(input);
   return generated.find(
     (other) =>
       other.id !== selfId &&
       other.status === 'generated' &&
       other.values.groupId === input.groupId &&
       other.values.cloud === input.cloud &&
-      (input.cloud === 'aws' ? other.values.accountId : other.values.projectId) !== target,
+      targetIdOf(other.values) !== target,
   );
 }
 
 export function targetClashError(input: ParsedAssociationInput, clash: Association): CoreError {
-  const what = input.cloud === 'aws' ? 'AWS account' : 'GCP project';
-  const existing = input.cloud === 'aws' ? clash.values.accountId : clash.values.projectId;
+  const kind = targetKind(input.cloud);
+  const what = kind.label;
+  const existing = targetIdOf(clash.values);
   return new CoreError({
     code: errorCodes.conflict,
-    field: input.cloud === 'aws' ? 'accountId' : 'projectId',
+    field: kind.idField,
     message: `Group ${input.groupId} is already associated with ${what} ${existing ?? '?'} (association ${clash.id}); a group holds one ${what}.`,
-    remediation: `Remove that association first (destroy it from its workspace), or choose another group for this ${input.cloud === 'aws' ? 'account' : 'project'}.`,
+    remediation: `Remove that association first (destroy it from its workspace), or choose another group for this ${kind.noun}.`,
   });
 }

@@ -1,4 +1,5 @@
 import type { CheckError, CheckStep, CheckStepStatus } from '../../../shared/contract/checks';
+import type { PlatformStanding } from '../../../shared/platform/platform-standing';
 
 /**
  * What a step found, as a value later steps act on (the sentence is for people): today the subject
@@ -19,6 +20,8 @@ export interface StepOutcome {
   /** The cloud API's failure, when the status is `error` (or a refused live call). */
   error?: CheckError;
   finding?: StepFinding;
+  /** The Platform step's typed outcome, kept with the step (the dashboard reads it, never the detail text). */
+  platform?: PlatformStanding;
 }
 
 export const passed = (detail: string): StepOutcome => ({ status: 'passed', detail });
@@ -59,6 +62,7 @@ export class CheckRun {
       detail: outcome.detail,
       ...(outcome.remediation ? { remediation: outcome.remediation } : {}),
       ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.platform ? { platform: outcome.platform } : {}),
       live,
       startedAt: started.toISOString(),
       durationMs: Math.max(0, Math.round(performance.now() - clock)),

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/api';
+import type { ServiceFor } from '../contract-service';
 import { associationInputSchema, type Association } from '../../../shared/contract/associations';
 import {
   checkErrorCodes,
+  type checkMethods,
   type CheckResult,
   type SavedTokenCommand,
-  type TokenCommand,
 } from '../../../shared/contract/checks';
 import { associationKindOf } from '../../../shared/contract/role-recipe-values';
 import { roleRecipeFromValues, roleRecipeInputSchema } from '../../../shared/contract/role-recipes';
@@ -52,7 +54,7 @@ export interface CheckBatch {
 }
 
 /** Runs the check pipeline (check-pipeline.ts) for generated associations, stores every result, and keeps the token commands. */
-export class ChecksService {
+export class ChecksService implements ServiceFor<typeof checkMethods> {
   readonly #options: ChecksServiceOptions;
   readonly #checks: CheckRepository;
   readonly #associations: AssociationRepository;
@@ -67,7 +69,7 @@ export class ChecksService {
   }
 
   /** One check per association at a time: a second request joins the running one. A check of its own reads everything fresh. */
-  run(associationId: string): Promise<CheckResult> {
+  runAssociationCheck({ associationId }: ParsedInput<'runAssociationCheck'>): Promise<CheckResult> {
     return this.#join(associationId, () => {
       const scope = new CheckScope();
       return this.#run(associationId, scope).finally(() => scope.close());
@@ -87,7 +89,7 @@ export class ChecksService {
     };
   }
 
-  list(associationId: string, limit: number): CheckResult[] {
+  listAssociationChecks({ associationId, limit }: ParsedInput<'listAssociationChecks'>): CheckResult[] {
     return this.#checks.list(associationId, limit);
   }
 
@@ -98,7 +100,7 @@ export class ChecksService {
       .filter((a) => a.status === 'generated' && a.values.groupId === groupId && a.values.cloud === cloud);
   }
 
-  tokenCommands(): SavedTokenCommand[] {
+  listTokenCommands(): SavedTokenCommand[] {
     return this.#checks.tokenCommands().map(toSaved);
   }
 
@@ -106,7 +108,8 @@ export class ChecksService {
    * Saves a token command once the operator has confirmed exactly this command line; re-saving the one
    * already confirmed (a new timeout) asks nothing. Nothing is saved when it is not confirmed.
    */
-  async setTokenCommand(command: TokenCommand, proof: ConfirmationProof): Promise<SavedTokenCommand> {
+  async setTokenCommand({ launchToken, ...command }: ParsedInput<'setTokenCommand'>): Promise<SavedTokenCommand> {
+    const proof: ConfirmationProof = { launchToken };
     if (!command.shell) splitTokenCommand(command.command);
     const program = tokenCommandProgram(command);
     const stored = this.#checks.tokenCommand(command.environment);
@@ -120,11 +123,11 @@ export class ChecksService {
   }
 
   /** Settings' Test: the saved command run once, as a live check would run it. */
-  testTokenCommand(environment: string) {
+  testTokenCommand({ environment }: ParsedInput<'testTokenCommand'>) {
     return testTokenCommand(this.#checks.tokenCommand(environment), environment, this.#options.env);
   }
 
-  removeTokenCommand(environment: string): { removed: boolean } {
+  removeTokenCommand({ environment }: ParsedInput<'removeTokenCommand'>): { removed: boolean } {
     return { removed: this.#checks.removeTokenCommand(environment) };
   }
 

@@ -67,7 +67,7 @@ export function coreFleetSteps(options: CoreFleetStepsOptions): FleetSteps {
     },
 
     async check(associationId) {
-      return (await checks.run(associationId)).verdict;
+      return (await checks.runAssociationCheck({ associationId })).verdict;
     },
 
     workspaceFiles(workspaceKey) {

@@ -16,7 +16,7 @@ afterAll(() => bed.dispose());
 
 describe('ADC identity against the Google fake', () => {
   it('names the signed-in user of authorized_user credentials from the token response', async () => {
-    const identity = await bed.service().verify({ kind: 'adc' });
+    const identity = await bed.service().verifyGcpCredential({ credential: { kind: 'adc' } });
     expect(identity).toMatchObject({
       credentialType: 'authorized_user',
       principal: USERS.alice,
@@ -30,7 +30,7 @@ describe('ADC identity against the Google fake', () => {
     const before = bed.fake.requests.length;
     const identity = await bed
       .service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.serviceAccount })
-      .verify({ kind: 'adc' });
+      .verifyGcpCredential({ credential: { kind: 'adc' } });
     expect(identity).toMatchObject({
       credentialType: 'service_account',
       principal: SERVICE_ACCOUNTS.deployer,
@@ -47,7 +47,7 @@ describe('ADC identity against the Google fake', () => {
     const before = bed.fake.requests.length;
     const identity = await bed
       .service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.impersonated })
-      .verify({ kind: 'adc' });
+      .verifyGcpCredential({ credential: { kind: 'adc' } });
     expect(identity).toMatchObject({
       credentialType: 'impersonated_service_account',
       principal: SERVICE_ACCOUNTS.terraform,
@@ -64,7 +64,7 @@ describe('ADC identity against the Google fake', () => {
     const before = bed.fake.requests.length;
     const identity = await bed
       .service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.externalAccount })
-      .verify({ kind: 'adc' });
+      .verifyGcpCredential({ credential: { kind: 'adc' } });
     expect(identity).toMatchObject({
       credentialType: 'external_account',
       principal: SERVICE_ACCOUNTS.terraform,
@@ -82,7 +82,9 @@ describe('ADC identity against the Google fake', () => {
 
   it('says to run application-default login when the refresh token was revoked', async () => {
     const error = await coreErrorOf(
-      bed.service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.revokedUser }).verify({ kind: 'adc' }),
+      bed
+        .service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.revokedUser })
+        .verifyGcpCredential({ credential: { kind: 'adc' } }),
     );
     expect(error.code).toBe('GCP_REAUTH_REQUIRED');
     expect(error.message).toContain('expired or revoked');
@@ -91,7 +93,9 @@ describe('ADC identity against the Google fake', () => {
 
   it('says there are no credentials when GOOGLE_APPLICATION_CREDENTIALS names a missing file', async () => {
     const error = await coreErrorOf(
-      bed.service({ GOOGLE_APPLICATION_CREDENTIALS: `${bed.fixture.root}/nope.json` }).verify({ kind: 'adc' }),
+      bed
+        .service({ GOOGLE_APPLICATION_CREDENTIALS: `${bed.fixture.root}/nope.json` })
+        .verifyGcpCredential({ credential: { kind: 'adc' } }),
     );
     expect(error.code).toBe('GCP_NO_CREDENTIALS');
     expect(error.remediation).toContain('GOOGLE_APPLICATION_CREDENTIALS');
@@ -100,7 +104,9 @@ describe('ADC identity against the Google fake', () => {
 
 describe('project lookup', () => {
   it('returns the number, name and state from Cloud Resource Manager v3', async () => {
-    const project = await bed.service().lookupProject({ kind: 'adc' }, DEMO_PROJECT.projectId);
+    const project = await bed
+      .service()
+      .lookupGcpProject({ credential: { kind: 'adc' }, projectId: DEMO_PROJECT.projectId });
     expect(project).toEqual({
       projectId: DEMO_PROJECT.projectId,
       projectNumber: DEMO_PROJECT.projectNumber,
@@ -115,7 +121,9 @@ describe('project lookup', () => {
 
   it('names the missing permission, on the project id field, when the project is hidden or absent', async () => {
     for (const projectId of [PRIVATE_PROJECT.projectId, 'no-such-project-1']) {
-      const error = await coreErrorOf(bed.service().lookupProject({ kind: 'adc' }, projectId));
+      const error = await coreErrorOf(
+        bed.service().lookupGcpProject({ credential: { kind: 'adc' }, projectId: projectId }),
+      );
       expect(error.code).toBe('GCP_PERMISSION_DENIED');
       expect(error.field).toBe('projectId');
       expect(error.message).toContain('resourcemanager.projects.get');
@@ -126,13 +134,17 @@ describe('project lookup', () => {
 
 describe('impersonation check', () => {
   it('succeeds when the principal holds Token Creator, and reports when the token would expire', async () => {
-    const result = await bed.service().checkImpersonation({ kind: 'adc' }, SERVICE_ACCOUNTS.terraform);
+    const result = await bed
+      .service()
+      .checkGcpImpersonation({ credential: { kind: 'adc' }, serviceAccount: SERVICE_ACCOUNTS.terraform });
     expect(result.serviceAccount).toBe(SERVICE_ACCOUNTS.terraform);
     expect(Date.parse(result.expiresAt ?? '')).toBeGreaterThan(Date.now());
   });
 
   it('names iam.serviceAccounts.getAccessToken and the role to grant when denied', async () => {
-    const error = await coreErrorOf(bed.service().checkImpersonation({ kind: 'adc' }, SERVICE_ACCOUNTS.auditor));
+    const error = await coreErrorOf(
+      bed.service().checkGcpImpersonation({ credential: { kind: 'adc' }, serviceAccount: SERVICE_ACCOUNTS.auditor }),
+    );
     expect(error.code).toBe('GCP_PERMISSION_DENIED');
     expect(error.field).toBe('serviceAccount');
     expect(error.message).toContain('iam.serviceAccounts.getAccessToken');
@@ -142,9 +154,10 @@ describe('impersonation check', () => {
 
   it('says NOT_FOUND for a service account that does not exist', async () => {
     const error = await coreErrorOf(
-      bed
-        .service()
-        .checkImpersonation({ kind: 'adc' }, `ghost-account@${DEMO_PROJECT.projectId}.iam.gserviceaccount.com`),
+      bed.service().checkGcpImpersonation({
+        credential: { kind: 'adc' },
+        serviceAccount: `ghost-account@${DEMO_PROJECT.projectId}.iam.gserviceaccount.com`,
+      }),
     );
     expect(error.code).toBe('GCP_NOT_FOUND');
     expect(error.field).toBe('serviceAccount');
@@ -155,7 +168,9 @@ describe('impersonation check', () => {
 describe('endpoints', () => {
   it('refuses a plain-http override that is not loopback', async () => {
     const error = await coreErrorOf(
-      bed.service({ CLOUDSDK_AUTH_TOKEN_HOST: 'http://tokens.example.com/token' }).verify({ kind: 'adc' }),
+      bed
+        .service({ CLOUDSDK_AUTH_TOKEN_HOST: 'http://tokens.example.com/token' })
+        .verifyGcpCredential({ credential: { kind: 'adc' } }),
     );
     expect(error.code).toBe('GCP_ENDPOINT_INVALID');
     expect(error.message).toContain('CLOUDSDK_AUTH_TOKEN_HOST');
@@ -163,7 +178,9 @@ describe('endpoints', () => {
 
   it('says Google is unreachable when nothing listens at the endpoint', async () => {
     const error = await coreErrorOf(
-      bed.service({ CLOUDSDK_AUTH_TOKEN_HOST: 'http://127.0.0.1:9/token' }).verify({ kind: 'adc' }),
+      bed
+        .service({ CLOUDSDK_AUTH_TOKEN_HOST: 'http://127.0.0.1:9/token' })
+        .verifyGcpCredential({ credential: { kind: 'adc' } }),
     );
     expect(error.code).toBe('GCP_UNREACHABLE');
     expect(error.message).toContain('ECONNREFUSED');
@@ -174,10 +191,12 @@ describe('secrets', () => {
   it('never puts a refresh token, key or issued access token in a log line or an error', async () => {
     const service = bed.service();
     const outcomes = await Promise.allSettled([
-      service.verify({ kind: 'adc' }),
-      service.lookupProject({ kind: 'adc' }, PRIVATE_PROJECT.projectId),
-      service.checkImpersonation({ kind: 'adc' }, SERVICE_ACCOUNTS.auditor),
-      bed.service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.revokedUser }).verify({ kind: 'adc' }),
+      service.verifyGcpCredential({ credential: { kind: 'adc' } }),
+      service.lookupGcpProject({ credential: { kind: 'adc' }, projectId: PRIVATE_PROJECT.projectId }),
+      service.checkGcpImpersonation({ credential: { kind: 'adc' }, serviceAccount: SERVICE_ACCOUNTS.auditor }),
+      bed
+        .service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.revokedUser })
+        .verifyGcpCredential({ credential: { kind: 'adc' } }),
     ]);
     const text = JSON.stringify(
       outcomes.map((o) => (o.status === 'fulfilled' ? o.value : { ...o.reason, message: String(o.reason) })),

@@ -16,7 +16,9 @@ afterAll(() => bed.dispose());
 describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
   it('verifies a user configuration: the account, its project, a fresh token from the fake', async () => {
     const before = bed.fake.requests.length;
-    const identity = await bed.service().verify({ kind: 'configuration', name: 'default' });
+    const identity = await bed
+      .service()
+      .verifyGcpCredential({ credential: { kind: 'configuration', name: 'default' } });
     expect(identity).toMatchObject({
       credentialType: 'gcloud',
       principal: USERS.alice,
@@ -29,26 +31,31 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
   });
 
   it('verifies a service-account configuration', async () => {
-    const identity = await bed.service().verify({ kind: 'configuration', name: 'ci' });
+    const identity = await bed.service().verifyGcpCredential({ credential: { kind: 'configuration', name: 'ci' } });
     expect(identity).toMatchObject({ principal: SERVICE_ACCOUNTS.deployer, principalKind: 'serviceAccount' });
   });
 
   it('reports the impersonated service account and who impersonates it', async () => {
-    const identity = await bed.service().verify({ kind: 'configuration', name: 'terraform' });
+    const identity = await bed
+      .service()
+      .verifyGcpCredential({ credential: { kind: 'configuration', name: 'terraform' } });
     expect(identity).toMatchObject({ principal: SERVICE_ACCOUNTS.terraform, impersonatedBy: USERS.alice });
   });
 
   it('looks up a project with the configuration token', async () => {
     const project = await bed
       .service()
-      .lookupProject({ kind: 'configuration', name: 'default' }, DEMO_PROJECT.projectId);
+      .lookupGcpProject({ credential: { kind: 'configuration', name: 'default' }, projectId: DEMO_PROJECT.projectId });
     expect(project.projectNumber).toBe(DEMO_PROJECT.projectNumber);
     expect(bed.fake.requests.at(-1)).toMatchObject({ service: 'cloudresourcemanager', principal: USERS.alice });
   });
 
   it('says which API is disabled, in which project, and how to enable it', async () => {
     const error = await coreErrorOf(
-      bed.service().lookupProject({ kind: 'configuration', name: 'sandbox' }, SANDBOX_PROJECT.projectId),
+      bed.service().lookupGcpProject({
+        credential: { kind: 'configuration', name: 'sandbox' },
+        projectId: SANDBOX_PROJECT.projectId,
+      }),
     );
     expect(error.code).toBe('GCP_SERVICE_DISABLED');
     expect(error.message).toContain('Cloud Resource Manager API (cloudresourcemanager.googleapis.com)');
@@ -62,24 +69,32 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
   });
 
   it('says to run gcloud auth login for the account when its refresh token was revoked', async () => {
-    const error = await coreErrorOf(bed.service().verify({ kind: 'configuration', name: 'stale' }));
+    const error = await coreErrorOf(
+      bed.service().verifyGcpCredential({ credential: { kind: 'configuration', name: 'stale' } }),
+    );
     expect(error.code).toBe('GCP_REAUTH_REQUIRED');
     expect(error.remediation).toContain(`gcloud auth login ${USERS.bob}`);
   });
 
   it('says a configuration without an account needs a sign-in', async () => {
-    const error = await coreErrorOf(bed.service().verify({ kind: 'configuration', name: 'empty' }));
+    const error = await coreErrorOf(
+      bed.service().verifyGcpCredential({ credential: { kind: 'configuration', name: 'empty' } }),
+    );
     expect(error.code).toBe('GCP_NO_CREDENTIALS');
     expect(error.message).toContain('empty');
   });
 
   it('checks impersonation with a configuration token, denied with the permission named', async () => {
-    const ok = await bed
-      .service()
-      .checkImpersonation({ kind: 'configuration', name: 'default' }, SERVICE_ACCOUNTS.terraform);
+    const ok = await bed.service().checkGcpImpersonation({
+      credential: { kind: 'configuration', name: 'default' },
+      serviceAccount: SERVICE_ACCOUNTS.terraform,
+    });
     expect(ok.serviceAccount).toBe(SERVICE_ACCOUNTS.terraform);
     const denied = await coreErrorOf(
-      bed.service().checkImpersonation({ kind: 'configuration', name: 'default' }, SERVICE_ACCOUNTS.auditor),
+      bed.service().checkGcpImpersonation({
+        credential: { kind: 'configuration', name: 'default' },
+        serviceAccount: SERVICE_ACCOUNTS.auditor,
+      }),
     );
     expect(denied.code).toBe('GCP_PERMISSION_DENIED');
     expect(denied.message).toBe(
@@ -88,7 +103,9 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
   });
 
   it('refuses a configuration that does not exist', async () => {
-    const error = await coreErrorOf(bed.service().verify({ kind: 'configuration', name: 'nope' }));
+    const error = await coreErrorOf(
+      bed.service().verifyGcpCredential({ credential: { kind: 'configuration', name: 'nope' } }),
+    );
     expect(error.code).toBe('GCP_NOT_FOUND');
   });
 });
@@ -96,14 +113,18 @@ describe.skipIf(!gcloud)('gcloud configurations through config-helper', () => {
 describe('without gcloud installed', () => {
   it('still lists configurations, and says gcloud is needed to verify one', async () => {
     const service = bed.service({ PATH: '/nonexistent-bin' });
-    const listing = await service.list();
+    const listing = await service.listGcpCredentials();
     expect(listing.gcloud).toEqual({ installed: false });
     expect(listing.configurations.map((c) => c.name)).toContain('default');
-    const error = await coreErrorOf(service.verify({ kind: 'configuration', name: 'default' }));
+    const error = await coreErrorOf(
+      service.verifyGcpCredential({ credential: { kind: 'configuration', name: 'default' } }),
+    );
     expect(error.code).toBe('GCLOUD_NOT_INSTALLED');
     expect(error.message).toBe('gcloud is needed to use configuration default, and it is not on PATH.');
     expect(error.remediation).toContain('https://cloud.google.com/sdk/docs/install');
     // ADC does not need gcloud.
-    await expect(service.verify({ kind: 'adc' })).resolves.toMatchObject({ principal: USERS.alice });
+    await expect(service.verifyGcpCredential({ credential: { kind: 'adc' } })).resolves.toMatchObject({
+      principal: USERS.alice,
+    });
   });
 });

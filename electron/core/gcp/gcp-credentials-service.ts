@@ -58,28 +58,11 @@ export class GcpCredentialsService implements ServiceFor<typeof gcpMethods> {
     this.#now = options.now ?? (() => new Date());
   }
 
-  // The contract's calls; the checks and Terraform's credentials use the methods below them directly.
-  listGcpCredentials(): Promise<GcpCredentialsListing> {
-    return this.list();
-  }
-
-  verifyGcpCredential({ credential }: ParsedInput<'verifyGcpCredential'>): Promise<GcpIdentity> {
-    return this.verify(credential);
-  }
-
-  lookupGcpProject({ credential, projectId }: ParsedInput<'lookupGcpProject'>): Promise<GcpProject> {
-    return this.lookupProject(credential, projectId);
-  }
-
-  checkGcpImpersonation(input: ParsedInput<'checkGcpImpersonation'>): Promise<GcpImpersonationResult> {
-    return this.checkImpersonation(input.credential, input.serviceAccount);
-  }
-
   get configDir(): string {
     return resolveGcloudConfigDir(this.#env);
   }
 
-  async list(): Promise<GcpCredentialsListing> {
+  async listGcpCredentials(): Promise<GcpCredentialsListing> {
     const configDir = this.configDir;
     const [configurations, adc, gcloud] = await Promise.all([
       listGcloudConfigurations(configDir, this.#env).catch((error: unknown) => {
@@ -103,7 +86,7 @@ export class GcpCredentialsService implements ServiceFor<typeof gcpMethods> {
     };
   }
 
-  async verify(ref: GcpCredentialRef): Promise<GcpIdentity> {
+  async verifyGcpCredential({ credential: ref }: ParsedInput<'verifyGcpCredential'>): Promise<GcpIdentity> {
     const endpoints = resolveGoogleEndpoints(this.#env);
     const credential = await this.#resolve(ref, endpoints, { forceRefresh: true });
     const context = { ...credential.context, action: 'verify the credentials' };
@@ -114,7 +97,7 @@ export class GcpCredentialsService implements ServiceFor<typeof gcpMethods> {
     return identity;
   }
 
-  async lookupProject(ref: GcpCredentialRef, projectId: string): Promise<GcpProject> {
+  async lookupGcpProject({ credential: ref, projectId }: ParsedInput<'lookupGcpProject'>): Promise<GcpProject> {
     const endpoints = resolveGoogleEndpoints(this.#env);
     const credential = await this.#resolve(ref, endpoints, { forceRefresh: false });
     const context: GoogleCallContext = {
@@ -148,7 +131,10 @@ export class GcpCredentialsService implements ServiceFor<typeof gcpMethods> {
     }
   }
 
-  async checkImpersonation(ref: GcpCredentialRef, serviceAccount: string): Promise<GcpImpersonationResult> {
+  async checkGcpImpersonation({
+    credential: ref,
+    serviceAccount,
+  }: ParsedInput<'checkGcpImpersonation'>): Promise<GcpImpersonationResult> {
     const endpoints = resolveGoogleEndpoints(this.#env);
     const credential = await this.#resolve(ref, endpoints, { forceRefresh: false });
     const context: GoogleCallContext = {

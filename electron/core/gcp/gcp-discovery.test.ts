@@ -30,7 +30,7 @@ function snapshot(dir: string): Record<string, string> {
 
 describe('listing gcloud configurations and ADC', () => {
   it('lists every configuration with its account, project and impersonation, and marks the active one', async () => {
-    const listing = await bed.service().list();
+    const listing = await bed.service().listGcpCredentials();
     expect(listing.configDir).toBe(bed.fixture.configDir);
     expect(listing.configDirFound).toBe(true);
     expect(listing.activeConfiguration).toBe('default');
@@ -61,14 +61,14 @@ describe('listing gcloud configurations and ADC', () => {
   it('makes no network call and writes nothing in the gcloud directory', async () => {
     const before = snapshot(bed.fixture.root);
     const requests = bed.fake.requests.length;
-    await bed.service().list();
-    await bed.service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.externalAccount }).list();
+    await bed.service().listGcpCredentials();
+    await bed.service({ GOOGLE_APPLICATION_CREDENTIALS: bed.fixture.adc.externalAccount }).listGcpCredentials();
     expect(bed.fake.requests.length).toBe(requests);
     expect(snapshot(bed.fixture.root)).toEqual(before);
   });
 
   it('honours CLOUDSDK_ACTIVE_CONFIG_NAME over the active_config file', async () => {
-    const listing = await bed.service({ CLOUDSDK_ACTIVE_CONFIG_NAME: 'sandbox' }).list();
+    const listing = await bed.service({ CLOUDSDK_ACTIVE_CONFIG_NAME: 'sandbox' }).listGcpCredentials();
     expect(listing.activeConfiguration).toBe('sandbox');
     expect(listing.configurations.filter((c) => c.active).map((c) => c.name)).toEqual(['sandbox']);
   });
@@ -89,14 +89,14 @@ describe('listing gcloud configurations and ADC', () => {
     ['authorizedUser', { type: 'authorized_user', quotaProjectId: DEMO_PROJECT.projectId }],
   ] as const)('classifies the %s ADC file named by GOOGLE_APPLICATION_CREDENTIALS', async (file, expected) => {
     const path = bed.fixture.adc[file];
-    const listing = await bed.service({ GOOGLE_APPLICATION_CREDENTIALS: path }).list();
+    const listing = await bed.service({ GOOGLE_APPLICATION_CREDENTIALS: path }).listGcpCredentials();
     expect(listing.adc).toEqual({ status: 'found', path, source: 'env', ...expected });
     expect(JSON.stringify(listing)).not.toMatch(/PRIVATE KEY|refresh_token|1\/\/fixture/);
   });
 
   it('reports a config dir that does not exist as empty, not as an error', async () => {
     const missing = join(bed.fixture.root, 'no-gcloud-here');
-    const listing = await bed.service({ CLOUDSDK_CONFIG: missing }).list();
+    const listing = await bed.service({ CLOUDSDK_CONFIG: missing }).listGcpCredentials();
     expect(listing).toMatchObject({ configDir: missing, configDirFound: false, configurations: [] });
     expect(listing.adc).toEqual({
       status: 'missing',
@@ -109,13 +109,13 @@ describe('listing gcloud configurations and ADC', () => {
   it('says why an ADC file cannot be used when it is not JSON', async () => {
     const listing = await bed
       .service({ GOOGLE_APPLICATION_CREDENTIALS: join(bed.fixture.configDir, 'active_config') })
-      .list();
+      .listGcpCredentials();
     expect(listing.adc).toMatchObject({ status: 'unreadable', message: 'The file is not JSON' });
   });
 
   it('uses ~/.config/gcloud when CLOUDSDK_CONFIG is not set', async () => {
     const env = { ...bed.env, CLOUDSDK_CONFIG: '' };
-    const listing = await bed.service(env).list();
+    const listing = await bed.service(env).listGcpCredentials();
     expect(listing.configDir).toBe(join(String(bed.env.HOME), '.config', 'gcloud'));
   });
 });

@@ -3,6 +3,7 @@ import type { groupMethods } from '../../../shared/contract/groups';
 import type { ServiceFor } from '../contract-service';
 import type { MethodOutput, ParsedInput } from '../../../shared/api';
 import { errorCodes } from '../../../shared/errors';
+import { DEFAULT_TARGET_CLOUD, describeTarget } from '../../../shared/targets/target-kinds';
 import type { Association } from '../../../shared/contract/associations';
 import type { Group } from '../../../shared/model';
 import { AssociationRepository } from '../associations/association-repository';
@@ -102,9 +103,7 @@ export class GroupsService implements ServiceFor<typeof groupMethods> {
         each.values.groupId === id
           ? ''
           : ` (subgroup ${this.#repository.find(each.values.groupId ?? '')?.name ?? each.values.groupId})`;
-      return each.values.cloud === 'gcp'
-        ? `GCP project ${each.values.projectId ?? '?'}${group}`
-        : `AWS account ${each.values.accountId ?? '?'}${group}`;
+      return `${describeTarget({ ...each.values, cloud: each.values.cloud ?? DEFAULT_TARGET_CLOUD })}${group}`;
     });
     const count = generated.length === 1 ? 'an association' : `${generated.length} associations`;
     return new CoreError({

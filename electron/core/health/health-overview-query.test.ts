@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OVERVIEW_SQL, queryHealthOverview } from './health-overview-query';
 import { createHealthTestBed } from '../../../test-support/core/health-test-bed';
 import { checkResultFor, seedAssociations, seedChecks } from '../../../test-support/seeders/seed-health';
+import type { PlatformStanding } from '../../../shared/platform/platform-standing';
 
 describe('queryHealthOverview', () => {
   let bed: ReturnType<typeof createHealthTestBed>;
@@ -24,11 +25,12 @@ describe('queryHealthOverview', () => {
   it("fills the Platform column from the latest check's Platform step, and leaves it empty without one", () => {
     bed = createHealthTestBed();
     const [ready, notReady, unregistered, offline] = seedAssociations(bed.store, 4);
-    const platformStep = (status: 'passed' | 'failed', detail: string) => ({
+    const platformStep = (status: 'passed' | 'failed', detail: string, platform: PlatformStanding) => ({
       id: 'platform',
       title: 'Platform',
       status,
       detail,
+      platform,
       live: true,
       startedAt: '2025-06-01T00:00:00.000Z',
       durationMs: 5,
@@ -39,16 +41,19 @@ describe('queryHealthOverview', () => {
     // An older NotReady is superseded by the latest Ready.
     bed.repository.insert({
       ...checkResultFor(ready, 'failing', older),
-      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied')],
+      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied', 'not-ready')],
     });
-    bed.repository.insert({ ...checkResultFor(ready, 'success', newer), steps: [platformStep('passed', 'Ready')] });
+    bed.repository.insert({
+      ...checkResultFor(ready, 'success', newer),
+      steps: [platformStep('passed', 'Ready', 'ready')],
+    });
     bed.repository.insert({
       ...checkResultFor(notReady, 'failing', newer),
-      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied')],
+      steps: [platformStep('failed', 'NotReady — AssumeRoleFailed: denied', 'not-ready')],
     });
     bed.repository.insert({
       ...checkResultFor(unregistered, 'failing', newer),
-      steps: [platformStep('failed', 'Not registered: the platform has no AWS account for group g.')],
+      steps: [platformStep('failed', 'Not registered: the platform has no AWS account for group g.', 'not-registered')],
     });
     bed.repository.insert(checkResultFor(offline, 'configured', newer));
     const { rows } = queryHealthOverview(bed.store);

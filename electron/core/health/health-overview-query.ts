@@ -5,7 +5,11 @@ import {
   type HealthRow,
   type VerdictCounts,
 } from '../../../shared/contract/health';
-import { platformStandingOf, PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
+import {
+  platformStandingOf,
+  PLATFORM_STEP_ID,
+  type PlatformStanding,
+} from '../../../shared/platform/platform-standing';
 import { ASSOCIATION_KINDS } from '../../../shared/contract/role-recipe-values';
 import type { Store } from '../store/database';
 
@@ -67,7 +71,7 @@ export function emptyCounts(): VerdictCounts {
 
 function toRow(record: OverviewRecord): HealthRow {
   const platformStep = record.platform_step
-    ? (JSON.parse(record.platform_step) as { status: string; detail: string })
+    ? (JSON.parse(record.platform_step) as { detail: string; platform?: PlatformStanding })
     : undefined;
   const platform = platformStandingOf(platformStep);
   return {

@@ -33,8 +33,8 @@ import type { DriftOutcome } from './workspace-drift';
 
 /** What health needs from the checks domain: run one (never prompting) and read stored ones. */
 export interface CheckRunner {
-  run(associationId: string): Promise<CheckResult>;
-  list(associationId: string, limit: number): CheckResult[];
+  runAssociationCheck(input: { associationId: string }): Promise<CheckResult>;
+  listAssociationChecks(input: { associationId: string; limit: number }): CheckResult[];
   /**
    * Checks that share each account's session and documents for one run and pace their API calls.
    * A runner without it (one whose checks make no calls of their own) is paced once per check.
@@ -138,7 +138,7 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
 
   getAssociationHistory({ associationId, limit }: ParsedInput<'getAssociationHistory'>): HistoryPoint[] {
     return this.#options.checks
-      .list(associationId, limit)
+      .listAssociationChecks({ associationId, limit })
       .map(({ id, verdict, headline, startedAt, durationMs }) => ({ id, verdict, headline, startedAt, durationMs }))
       .reverse();
   }
@@ -148,7 +148,12 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
   }
 
   exportAssociationHistory({ associationId, format }: ParsedInput<'exportAssociationHistory'>): ExportFile {
-    return exportHistory(associationId, this.#options.checks.list(associationId, 5000), format, this.#now());
+    return exportHistory(
+      associationId,
+      this.#options.checks.listAssociationChecks({ associationId, limit: 5000 }),
+      format,
+      this.#now(),
+    );
   }
 
   /** One workspace's refresh-only plan, stored; a check already running there is joined, not repeated. */
@@ -230,7 +235,7 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
     return {
       run: async (associationId) => {
         await pace(accountOf.get(associationId) ?? associationId);
-        return this.#options.checks.run(associationId);
+        return this.#options.checks.runAssociationCheck({ associationId });
       },
       close: () => undefined,
     };
@@ -264,7 +269,7 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
   }
 
   #alertOnTransition(associationId: string): void {
-    const [latest, previous] = this.#options.checks.list(associationId, 2);
+    const [latest, previous] = this.#options.checks.listAssociationChecks({ associationId, limit: 2 });
     if (!latest || !isAlertTransition(previous?.verdict, latest.verdict)) return;
     const row = queryHealthOverview(this.#options.store).rows.find((r) => r.associationId === associationId);
     const groupName = row?.groupName || latest.groupId;

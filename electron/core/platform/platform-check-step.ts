@@ -1,6 +1,6 @@
 import { PLATFORM_SIGN_IN_CODES } from '../../../shared/contract/platform';
 import { recordTarget } from '../../../shared/platform/association-record';
-import { NOT_REGISTERED_DETAIL, PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
+import { PLATFORM_STEP_ID } from '../../../shared/platform/platform-standing';
 import type { CheckCloud, CheckStepSpec } from '../checks/check-kind';
 import type { StepOutcome } from '../checks/check-run';
 import { CoreError } from '../core-error';
@@ -44,22 +44,25 @@ async function askPlatform(target: PlatformCheckTarget, platform: PlatformServic
     if (registered === undefined) {
       return {
         status: 'failed',
-        detail: `${NOT_REGISTERED_DETAIL}: the platform has no ${noun} for group ${target.groupId}.`,
+        platform: 'not-registered',
+        detail: `Not registered: the platform has no ${noun} for group ${target.groupId}.`,
         remediation: `Register it (the association's Register action) so the platform associates group ${target.groupId} with ${wanted}.`,
       };
     }
     if (registered !== wanted) {
       return {
         status: 'failed',
-        detail: `${NOT_REGISTERED_DETAIL}: the platform associates group ${target.groupId} with ${noun} ${registered}, not ${wanted}.`,
+        platform: 'not-registered',
+        detail: `Not registered: the platform associates group ${target.groupId} with ${noun} ${registered}, not ${wanted}.`,
         remediation: `Register this association to replace ${registered} (a group has one ${noun}), or use another group.`,
       };
     }
     const status = await client.check(target.groupId, target.platformCloud);
-    if (status.ready === 'Ready') return { status: 'passed', detail: 'Ready' };
+    if (status.ready === 'Ready') return { status: 'passed', platform: 'ready', detail: 'Ready' };
     if (status.ready === 'NotReady') {
       return {
         status: 'failed',
+        platform: 'not-ready',
         detail: `NotReady — ${status.reason}: ${status.message}`,
         remediation:
           'Liaison’s own steps read the configuration the platform uses; fix what they find and check again.',
@@ -67,6 +70,7 @@ async function askPlatform(target: PlatformCheckTarget, platform: PlatformServic
     }
     return {
       status: 'error',
+      platform: 'error',
       detail: `The platform could not tell (UNKNOWN)${status.reason ? ` — ${status.reason}: ${status.message}` : ''}.`,
       error: { code: 'PLATFORM_UNKNOWN', message: status.message || 'UNKNOWN' },
       remediation: 'Check again in a minute.',
@@ -76,12 +80,14 @@ async function askPlatform(target: PlatformCheckTarget, platform: PlatformServic
     if (PLATFORM_SIGN_IN_CODES.includes(error.code)) {
       return {
         status: 'needs-sign-in',
+        platform: 'needs-sign-in',
         detail: error.message,
         ...(error.remediation ? { remediation: error.remediation } : {}),
       };
     }
     return {
       status: 'error',
+      platform: 'error',
       detail: error.message,
       error: { code: error.code, message: error.message },
       ...(error.remediation ? { remediation: error.remediation } : {}),

@@ -95,10 +95,13 @@ beforeEach(() => {
   chainctl.set({ mode: 'signed-in' });
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  childEnv: NodeJS.ProcessEnv = env,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(BUILD_DIR, 'check-cli.js'), ...args], {
-      env: { LIAISON_LOG_LEVEL: 'warn', ...env, LIAISON_DATA_DIR: dataDir },
+      env: { LIAISON_LOG_LEVEL: 'warn', ...childEnv, LIAISON_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -188,5 +191,53 @@ describe('liaison check-gcp asks the platform', () => {
     } finally {
       env.PATH = offline;
     }
+  });
+});
+
+describe('the CLI reads Settings → Platform from the data directory', () => {
+  it('groups and check-gcp go to the API URL saved for the environment when CHAINGUARD_CONSOLE_API is unset', async () => {
+    const { CHAINGUARD_CONSOLE_API: _override, ...withoutOverride } = env;
+    const core = createCore({
+      platform: {
+        host: 'web',
+        openExternal: () => Promise.resolve('navigate'),
+        notify: () => 'toast',
+        confirmProgram: () => Promise.resolve('declined'),
+      },
+      dataDir,
+      env: withoutOverride,
+      logger: createLogger({ level: 'silent' }),
+    });
+    try {
+      const saved = await dispatchCall(core, 'savePlatformSettings', {
+        environment: 'enforce.dev',
+        apiUrl: standIn.url,
+      });
+      expect(saved.ok).toBe(true);
+    } finally {
+      core.close();
+    }
+    standIn.records.set(FOLDER, {
+      group: FOLDER,
+      google: { projectId: DEMO_PROJECT.projectId, projectNumber: DEMO_PROJECT.projectNumber },
+    });
+
+    const groups = await runCli(['groups', '--json'], withoutOverride);
+    expect(groups.code).toBe(0);
+    expect((JSON.parse(groups.stdout) as { id: string }[]).map((g) => g.id)).toEqual([ORG, FOLDER]);
+    const check = await runCli(['check-gcp', FOLDER], withoutOverride);
+    expect(check.stdout.split('\n')).toContain('Platform: Ready');
+    expect(check.code).toBe(0);
+    expect(standIn.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /iam/v1/groups',
+      'GET /iam/v1/account_associations',
+      `POST /iam/v1/account_associations/${FOLDER}:check`,
+    ]);
+    expect(chainctl.calls()).toContainEqual(['auth', 'token', '--audience', standIn.url]);
+
+    // Another environment named on the command line has no saved URL: it derives its own.
+    const other = await runCli(['groups', '--environment', 'liaison.invalid'], withoutOverride);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('console-api.liaison.invalid');
   });
 });

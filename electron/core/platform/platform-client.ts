@@ -29,6 +29,8 @@ import {
 
 export interface PlatformClientOptions {
   environment: string;
+  /** The API this environment uses (CHAINGUARD_CONSOLE_API, its saved URL, or derived); derived when absent. */
+  api?: ConsoleApi;
   env: NodeJS.ProcessEnv;
   tokens: ChainctlTokenSource;
   /** Per request; a hung platform is reported, not waited on forever. */
@@ -62,7 +64,7 @@ export class PlatformClient {
 
   constructor(options: PlatformClientOptions) {
     this.#options = options;
-    this.api = consoleApiFor(options.environment, options.env);
+    this.api = options.api ?? consoleApiFor(options.environment, options.env);
   }
 
   async listGroups(filter: { id?: string; descendantsOf?: string } = {}): Promise<z.infer<typeof wireGroupSchema>[]> {

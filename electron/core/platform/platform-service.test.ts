@@ -1,15 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { MethodInput, MethodName } from '../../../shared/api';
 import type { ApiError } from '../../../shared/errors';
 import { installChainctlDouble, type ChainctlDouble } from '../../../test-support/fakes/platform/chainctl-double';
 import { startPlatformStandIn, type PlatformStandIn } from '../../../test-support/fakes/platform/platform-stand-in';
-import { createCore, type Core } from '../core';
-import { dispatchCall } from '../dispatch';
-import { createLogger } from '../logger';
+import { createTestCore, type TestCore } from '../../../test-support/core/test-core';
 
 const SECRET = 'service-stand-in-secret';
 const ORG = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
@@ -18,8 +15,7 @@ const FOLDER = `${ORG}/0123456789abcdef`;
 let standIn: PlatformStandIn;
 let chainctl: ChainctlDouble;
 let dir: string;
-let core: Core;
-let logs: string[];
+let bed: TestCore;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
@@ -33,53 +29,32 @@ beforeEach(() => {
   standIn.reset();
   standIn.addGroup({ id: ORG, name: 'acme.example', description: '' });
   standIn.addGroup({ id: FOLDER, name: 'prod', description: '' });
-  logs = [];
   env = {
     PATH: `${chainctl.dir}${delimiter}${process.env.PATH ?? ''}`,
     HOME: dir,
     CHAINGUARD_CONSOLE_API: standIn.url,
   };
-  core = createCore({
-    platform: {
-      host: 'web',
-      openExternal: () => Promise.resolve('navigate'),
-      notify: () => 'toast',
-      // Nothing here sets a program; one that tried would be declined.
-      confirmProgram: () => Promise.resolve('declined'),
-    },
-    dataDir: join(dir, 'data'),
+  // Nothing here sets a program; one that tried would be declined. Debug logs: the token must not
+  // appear even there.
+  bed = createTestCore({ confirmProgram: () => Promise.resolve('declined') }, join(dir, 'data'), {
     env,
-    logger: createLogger({
-      level: 'debug',
-      destination: new Writable({
-        write(chunk, _encoding, done) {
-          logs.push(String(chunk));
-          done();
-        },
-      }),
-    }),
+    logLevel: 'debug',
   });
 });
 afterEach(() => {
-  core.close();
+  bed.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatchCall(core, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
 async function failure<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError> {
-  const result = await dispatchCall(core, method, input);
+  const result = await bed.callResult(method, input);
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
   return result.error;
 }
 
 async function awsAssociation(accountId: string): Promise<string> {
-  await call('createGroup', { mode: 'existing', id: FOLDER, name: 'prod' });
-  const saved = await call('saveAssociation', {
+  await bed.call('createGroup', { mode: 'existing', id: FOLDER, name: 'prod' });
+  const saved = await bed.call('saveAssociation', {
     cloud: 'aws',
     groupId: FOLDER,
     accountId,
@@ -92,7 +67,7 @@ async function awsAssociation(accountId: string): Promise<string> {
 
 describe('the platform connection', () => {
   it('says who is signed in and never returns or logs the token', async () => {
-    const connection = await call('getPlatformConnection', { environment: 'enforce.dev' });
+    const connection = await bed.call('getPlatformConnection', { environment: 'enforce.dev' });
     expect(connection).toMatchObject({
       state: 'signed-in',
       apiUrl: standIn.url,
@@ -100,22 +75,22 @@ describe('the platform connection', () => {
       identity: { subject: chainctl.state().subject, email: 'operator@example.com' },
       loginCommand: ['chainctl', 'auth', 'login', '--audience', standIn.url],
     });
-    await call('listPlatformGroups', { environment: 'enforce.dev' });
+    await bed.call('listPlatformGroups', { environment: 'enforce.dev' });
     expect(JSON.stringify(connection)).not.toMatch(/eyJ/);
-    expect(logs.join('')).not.toMatch(/eyJ/);
+    expect(bed.logs.join('')).not.toMatch(/eyJ/);
   });
 
   it('signed out, then signed in by running chainctl auth login', async () => {
     chainctl.set({ mode: 'signed-out' });
-    expect((await call('getPlatformConnection', { environment: 'enforce.dev' })).state).toBe('signed-out');
-    const after = await call('signInToPlatform', { environment: 'enforce.dev' });
+    expect((await bed.call('getPlatformConnection', { environment: 'enforce.dev' })).state).toBe('signed-out');
+    const after = await bed.call('signInToPlatform', { environment: 'enforce.dev' });
     expect(after.state).toBe('signed-in');
     expect(chainctl.calls()).toContainEqual(['auth', 'login', '--audience', standIn.url]);
   });
 
   it('without chainctl it says so and how to install it', async () => {
     env.PATH = join(dir, 'nothing');
-    const connection = await call('getPlatformConnection', { environment: 'enforce.dev' });
+    const connection = await bed.call('getPlatformConnection', { environment: 'enforce.dev' });
     expect(connection.state).toBe('chainctl-missing');
     expect(connection.remediation).toMatch(/Install chainctl/);
   });
@@ -124,24 +99,24 @@ describe('the platform connection', () => {
 describe('registration', () => {
   it('creates the record, then says it is registered', async () => {
     const id = await awsAssociation('111111111111');
-    expect(await call('planPlatformRegistration', { associationId: id })).toMatchObject({ kind: 'create' });
-    const done = await call('registerPlatformAssociation', { associationId: id });
+    expect(await bed.call('planPlatformRegistration', { associationId: id })).toMatchObject({ kind: 'create' });
+    const done = await bed.call('registerPlatformAssociation', { associationId: id });
     expect(done.check).toEqual({ ready: 'Ready', reason: '', message: '' });
     expect(standIn.records.get(FOLDER)).toEqual({ group: FOLDER, amazon: { account: '111111111111' } });
-    expect(await call('planPlatformRegistration', { associationId: id })).toMatchObject({ kind: 'unchanged' });
+    expect(await bed.call('planPlatformRegistration', { associationId: id })).toMatchObject({ kind: 'unchanged' });
   });
 
   it('replaces another account only after confirming that account, keeping the GCP half', async () => {
     const id = await awsAssociation('222222222222');
     standIn.records.set(FOLDER, { group: FOLDER, amazon: { account: '111111111111' }, google: { projectId: 'p' } });
-    const plan = await call('planPlatformRegistration', { associationId: id });
+    const plan = await bed.call('planPlatformRegistration', { associationId: id });
     expect(plan).toMatchObject({ kind: 'replace', replaces: '111111111111' });
     const refused = await failure('registerPlatformAssociation', { associationId: id });
     expect(refused).toMatchObject({ code: 'PLATFORM_REPLACE_NOT_CONFIRMED', field: 'confirmReplace' });
     const wrong = await failure('registerPlatformAssociation', { associationId: id, confirmReplace: '333333333333' });
     expect(wrong.code).toBe('PLATFORM_REPLACE_NOT_CONFIRMED');
     expect(standIn.records.get(FOLDER)?.amazon).toEqual({ account: '111111111111' });
-    await call('registerPlatformAssociation', { associationId: id, confirmReplace: '111111111111' });
+    await bed.call('registerPlatformAssociation', { associationId: id, confirmReplace: '111111111111' });
     expect(standIn.records.get(FOLDER)).toEqual({
       group: FOLDER,
       amazon: { account: '222222222222' },
@@ -152,12 +127,12 @@ describe('registration', () => {
   it('unsets one half (keeping the other) or deletes the record when nothing else is left', async () => {
     const id = await awsAssociation('111111111111');
     standIn.records.set(FOLDER, { group: FOLDER, amazon: { account: '111111111111' }, google: { projectId: 'p' } });
-    expect(await call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'updated' });
+    expect(await bed.call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'updated' });
     expect(standIn.records.get(FOLDER)).toEqual({ group: FOLDER, google: { projectId: 'p' } });
     standIn.records.set(FOLDER, { group: FOLDER, amazon: { account: '111111111111' } });
-    expect(await call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'deleted' });
+    expect(await bed.call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'deleted' });
     expect(standIn.records.has(FOLDER)).toBe(false);
-    expect(await call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'nothing' });
+    expect(await bed.call('unsetPlatformAssociation', { associationId: id })).toMatchObject({ outcome: 'nothing' });
   });
 
   it('a refused write names the capability and changes nothing', async () => {
@@ -172,14 +147,14 @@ describe('registration', () => {
 
 describe('folders', () => {
   it('creates a folder under a parent and lists it', async () => {
-    const created = await call('createPlatformFolder', {
+    const created = await bed.call('createPlatformFolder', {
       environment: 'enforce.dev',
       parentId: FOLDER,
       name: 'team-a',
       description: '',
     });
     expect(created.id).toMatch(new RegExp(`^${FOLDER}/[0-9a-f]{16}$`));
-    const listed = await call('listPlatformGroups', { environment: 'enforce.dev' });
+    const listed = await bed.call('listPlatformGroups', { environment: 'enforce.dev' });
     expect(listed.map((g) => g.name)).toEqual(['acme.example', 'prod', 'team-a']);
   });
 });

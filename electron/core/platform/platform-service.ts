@@ -4,11 +4,15 @@ import type { ServiceFor } from '../contract-service';
 import {
   platformErrorCodes,
   type PlatformConnection,
+  type PlatformEnvironmentSetting,
   type PlatformGroup,
+  type PlatformSettings,
   type RegistrationPlanView,
 } from '../../../shared/contract/platform';
+import { derivedConsoleApiUrl } from '../../../shared/platform/console-api-url-rule';
 import { associationInputSchema, type ParsedAssociationInput } from '../../../shared/contract/associations';
 import { errorCodes } from '../../../shared/errors';
+import { targetIdOf, targetKind } from '../../../shared/targets/target-kinds';
 import {
   planRegistration,
   planUnset,
@@ -20,14 +24,16 @@ import { CoreError } from '../core-error';
 import type { Logger } from '../logger';
 import type { Store } from '../store/database';
 import { ChainctlTokenSource, findChainctl, loginCommand, CHAINCTL_INSTALL } from './chainctl-token-source';
-import { consoleApiFor } from './console-api-url';
+import { consoleApiFor, envOverride, type ConsoleApi } from './console-api-url';
 import { PlatformClient } from './platform-client';
+import { PlatformSettingsRepository } from './platform-settings-repository';
 import type { PlatformCheckStatus } from './platform-wire';
 
 export interface PlatformServiceOptions {
   store: Store;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  now?: () => Date;
   chainctlTimeoutMs?: number;
   requestTimeoutMs?: number;
   retryBaseMs?: number;
@@ -38,6 +44,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
   readonly #options: PlatformServiceOptions;
   readonly #tokens: ChainctlTokenSource;
   readonly #associations: AssociationRepository;
+  readonly #settings: PlatformSettingsRepository;
 
   constructor(options: PlatformServiceOptions) {
     this.#options = options;
@@ -46,6 +53,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       ...(options.chainctlTimeoutMs ? { timeoutMs: options.chainctlTimeoutMs } : {}),
     });
     this.#associations = new AssociationRepository(options.store);
+    this.#settings = new PlatformSettingsRepository(options.store, options.now);
   }
 
   /** Whether chainctl is there at all; without it Liaison works offline and asks the platform nothing. */
@@ -53,9 +61,20 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     return findChainctl(this.#options.env) !== undefined;
   }
 
+  /** The API every call for `environment` goes to: CHAINGUARD_CONSOLE_API, the saved URL, or the derived one. */
+  api(environment: string): ConsoleApi {
+    return consoleApiFor(environment, this.#options.env, this.#settings.savedUrl(environment));
+  }
+
+  /** The environment chosen in Settings → Platform (enforce.dev until one is saved). */
+  currentEnvironment(): string {
+    return this.#settings.current();
+  }
+
   client(environment: string): PlatformClient {
     return new PlatformClient({
       environment,
+      api: this.api(environment),
       env: this.#options.env,
       tokens: this.#tokens,
       ...(this.#options.requestTimeoutMs ? { requestTimeoutMs: this.#options.requestTimeoutMs } : {}),
@@ -63,8 +82,43 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     });
   }
 
+  getPlatformSettings(): PlatformSettings {
+    const current = this.#settings.current();
+    const saved = this.#settings.list();
+    const others = saved.map((row) => row.environment).filter((environment) => environment !== current);
+    const override = envOverride(this.#options.env);
+    return {
+      current,
+      environments: [current, ...others].map((environment) => this.#environmentSetting(environment, saved)),
+      ...(override ? { envOverride: override } : {}),
+    };
+  }
+
+  savePlatformSettings({ environment, apiUrl }: ParsedInput<'savePlatformSettings'>): PlatformSettings {
+    // The derived URL is not saved as such: the environment keeps following its domain.
+    const saved = apiUrl === undefined || apiUrl === derivedConsoleApiUrl(environment) ? undefined : apiUrl;
+    this.#settings.save(environment, saved);
+    this.#options.logger.info({ environment, apiUrl: saved ?? 'derived' }, 'platform environment saved');
+    return this.getPlatformSettings();
+  }
+
+  #environmentSetting(
+    environment: string,
+    saved: readonly { environment: string; apiUrl?: string }[],
+  ): PlatformEnvironmentSetting {
+    const savedApiUrl = saved.find((row) => row.environment === environment)?.apiUrl;
+    const api = consoleApiFor(environment, this.#options.env, savedApiUrl);
+    return {
+      environment,
+      derivedApiUrl: derivedConsoleApiUrl(environment),
+      ...(savedApiUrl ? { savedApiUrl } : {}),
+      apiUrl: api.url,
+      apiUrlSource: api.source,
+    };
+  }
+
   async getPlatformConnection({ environment }: ParsedInput<'getPlatformConnection'>): Promise<PlatformConnection> {
-    const api = consoleApiFor(environment, this.#options.env);
+    const api = this.api(environment);
     const base = { environment, apiUrl: api.url, apiUrlSource: api.source, loginCommand: loginCommand(api.url) };
     if (!this.available()) {
       return {
@@ -106,7 +160,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
   }
 
   async signInToPlatform({ environment }: ParsedInput<'signInToPlatform'>): Promise<PlatformConnection> {
-    const api = consoleApiFor(environment, this.#options.env);
+    const api = this.api(environment);
     await this.#tokens.login(api.url);
     return this.getPlatformConnection({ environment });
   }
@@ -147,8 +201,8 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       throw new CoreError({
         code: platformErrorCodes.replaceNotConfirmed,
         field: 'confirmReplace',
-        message: `The platform holds ${plan.replaces} for group ${target.groupId}; a group has one ${target.cloud === 'aws' ? 'AWS account' : 'GCP project'}, so registering replaces it.`,
-        remediation: `Confirm replacing ${plan.replaces}, or choose another group for this ${target.cloud === 'aws' ? 'account' : 'project'}.`,
+        message: `The platform holds ${plan.replaces} for group ${target.groupId}; a group has one ${targetKind(target.cloud).label}, so registering replaces it.`,
+        remediation: `Confirm replacing ${plan.replaces}, or choose another group for this ${targetKind(target.cloud).noun}.`,
       });
     }
     if (plan.kind === 'create') await client.createAssociation(plan.record);
@@ -158,7 +212,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       'association registered on the platform',
     );
     const check = await client
-      .check(target.groupId, target.cloud === 'aws' ? 'AMAZON' : 'GOOGLE')
+      .check(target.groupId, targetKind(target.cloud).platformAccountType)
       .catch((error: unknown) => {
         this.#options.logger.warn({ associationId, err: String(error) }, 'platform check after registration failed');
         return undefined;
@@ -173,7 +227,7 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
     const target = this.#target(associationId);
     const client = this.client(target.environment);
     const existing = await client.readAssociation(target.groupId);
-    const wanted = target.cloud === 'aws' ? target.accountId : target.projectId;
+    const wanted = targetIdOf(target) ?? '';
     const plan = planUnset(existing, target.cloud, wanted);
     if (plan.kind === 'nothing') return { outcome: 'nothing', detail: plan.reason };
     if (plan.kind === 'delete') {
@@ -206,9 +260,10 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
 }
 
 export function cloudTarget(target: ParsedAssociationInput): CloudTarget {
-  return target.cloud === 'aws'
-    ? { cloud: 'aws', account: target.accountId }
-    : { cloud: 'gcp', projectId: target.projectId, projectNumber: target.projectNumber };
+  const cloudTarget = targetKind(target.cloud).platformTarget(target);
+  // A parsed input names its whole target (the contract requires each id).
+  if (!cloudTarget) throw new Error(`Association for group ${target.groupId} names no whole target`);
+  return cloudTarget;
 }
 
 function view(

@@ -194,4 +194,32 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX fleet_items_fleet ON fleet_items (fleet_id, position);
     `,
   },
+  {
+    version: 10,
+    name: 'platform environments and typed platform standing',
+    // Settings → Platform, per environment: the API URL when it is not the derived one (NULL: derived),
+    // and which environment is current (the wizard's default, and what platform calls without an
+    // association use). At most one row is current.
+    // Stored Platform steps get the typed \`platform\` standing new steps carry, read once here from their
+    // status (and a failure's opening words, the only record older rows have), so nothing reads text later.
+    sql: `
+      CREATE TABLE platform_environments (
+        environment TEXT PRIMARY KEY NOT NULL,
+        api_url TEXT,
+        is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX platform_environments_one_current ON platform_environments (is_current) WHERE is_current = 1;
+      UPDATE association_checks SET steps = (
+        SELECT json_group_array(CASE
+          WHEN json_extract(s.value, '$.id') = 'platform' AND json_extract(s.value, '$.status') IN ('passed', 'failed', 'needs-sign-in', 'error')
+          THEN json_set(s.value, '$.platform', CASE json_extract(s.value, '$.status')
+            WHEN 'passed' THEN 'ready'
+            WHEN 'failed' THEN CASE WHEN json_extract(s.value, '$.detail') LIKE 'Not registered%' THEN 'not-registered' ELSE 'not-ready' END
+            ELSE json_extract(s.value, '$.status') END)
+          ELSE json(s.value) END)
+        FROM (SELECT value FROM json_each(association_checks.steps) ORDER BY key) s)
+      WHERE EXISTS (SELECT 1 FROM json_each(association_checks.steps) WHERE json_extract(value, '$.id') = 'platform');
+    `,
+  },
 ];

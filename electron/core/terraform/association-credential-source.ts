@@ -1,6 +1,7 @@
 import { accessPathSchema, DEFAULT_SESSION_SECONDS } from '../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../shared/contract/associations';
 import { gcpCredentialRefSchema, type GcpCredentialRef } from '../../../shared/contract/gcp';
+import type { TargetCloud } from '../../../shared/targets/target-kind';
 import { AssociationRepository } from '../associations/association-repository';
 import { CoreError } from '../core-error';
 import type { Store } from '../store/database';
@@ -58,7 +59,15 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
     const values = latest ? remembered(latest.values) : this.#remembered(workspaceKey);
     if (!values) throw noAssociation(workspaceKey);
     if (latest) this.#settings.setSetting(choiceSetting(workspaceKey), JSON.stringify(values));
-    if (values.cloud === 'aws' && values.profile) {
+    const credentials = values.cloud === undefined ? undefined : await this.#resolvers[values.cloud](values, context);
+    if (!credentials) throw noAssociation(workspaceKey);
+    return credentials;
+  }
+
+  /** How each target kind's chosen credentials become Terraform's. */
+  readonly #resolvers: Record<TargetCloud, CredentialResolver> = {
+    aws: async (values, context) => {
+      if (!values.profile) return undefined;
       const keys = await this.aws.resolve(values.profile, context);
       // Through a role: Terraform gets the source's keys and assumes the role itself (the provider's
       // assume_role), after Liaison has proved that it can.
@@ -81,19 +90,24 @@ export class AssociationCredentialSource implements TerraformCredentialSource {
         ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
         region: keys.region,
       };
-    }
-    const ref = gcpCredentialRefSchema.safeParse(values.credential);
-    if (values.cloud === 'gcp' && ref.success) {
-      return { kind: 'gcp', accessToken: await this.gcp.accessToken(ref.data) };
-    }
-    throw noAssociation(workspaceKey);
-  }
+    },
+    gcp: async (values) => {
+      const ref = gcpCredentialRefSchema.safeParse(values.credential);
+      return ref.success ? { kind: 'gcp', accessToken: await this.gcp.accessToken(ref.data) } : undefined;
+    },
+  };
 
   #remembered(workspaceKey: string): Remembered | undefined {
     const stored = this.#settings.getSetting(choiceSetting(workspaceKey));
     return stored === undefined ? undefined : remembered(JSON.parse(stored) as Partial<AssociationValues>);
   }
 }
+
+/** A target kind's credentials from the remembered choice, or undefined when it names none. */
+type CredentialResolver = (
+  values: Remembered,
+  context: { interactive: boolean },
+) => Promise<TerraformCredentials | undefined>;
 
 type Remembered = Pick<Partial<AssociationValues>, 'cloud' | 'profile' | 'credential' | 'accountId' | 'accessPath'>;
 

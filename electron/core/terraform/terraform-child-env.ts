@@ -60,31 +60,44 @@ export function buildTerraformEnv(
     if (value !== undefined) env[name] = value;
   }
   Object.assign(env, FIXED);
-  switch (credentials.kind) {
-    case 'aws':
-      env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-      env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
-      if (credentials.sessionToken) env.AWS_SESSION_TOKEN = credentials.sessionToken;
-      env.AWS_REGION = credentials.region;
-      // The provider must use these keys, not whatever profile the shared files name as default.
-      env.AWS_EC2_METADATA_DISABLED = 'true';
-      break;
-    case 'gcp':
-      env.GOOGLE_OAUTH_ACCESS_TOKEN = credentials.accessToken;
-      break;
-    case 'none':
-      break;
-  }
+  Object.assign(env, credentialEnv(credentials.kind).variables(credentials));
   return env;
 }
 
 /** The secret values a run's output must never show, longest first so none is half-redacted. */
 export function secretsOf(credentials: TerraformCredentials): string[] {
-  const values =
-    credentials.kind === 'aws'
-      ? [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? '']
-      : credentials.kind === 'gcp'
-        ? [credentials.accessToken]
-        : [];
+  const values = credentialEnv(credentials.kind).secrets(credentials);
   return values.filter((value) => value.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** How one kind of credentials reaches a Terraform child: its variables, and which of them are secret. */
+interface CredentialEnv<C extends TerraformCredentials> {
+  variables(credentials: C): Record<string, string>;
+  secrets(credentials: C): string[];
+}
+
+const CREDENTIAL_ENVS: {
+  readonly [K in TerraformCredentials['kind']]: CredentialEnv<Extract<TerraformCredentials, { kind: K }>>;
+} = {
+  aws: {
+    variables: (credentials) => ({
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+      AWS_REGION: credentials.region,
+      // The provider must use these keys, not whatever profile the shared files name as default.
+      AWS_EC2_METADATA_DISABLED: 'true',
+    }),
+    secrets: (credentials) => [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? ''],
+  },
+  gcp: {
+    variables: (credentials) => ({ GOOGLE_OAUTH_ACCESS_TOKEN: credentials.accessToken }),
+    secrets: (credentials) => [credentials.accessToken],
+  },
+  none: { variables: () => ({}), secrets: () => [] },
+};
+
+/** The record for a kind; the one widening cast: it is handed only credentials of that kind. */
+function credentialEnv(kind: TerraformCredentials['kind']): CredentialEnv<TerraformCredentials> {
+  return CREDENTIAL_ENVS[kind] as CredentialEnv<TerraformCredentials>;
 }

@@ -22,4 +22,6 @@ export const queryKeys = {
   appInfo: ['app-info'],
   /** Sign-in, groups and registration per environment (`[...platform, 'groups', environment]`). */
   platform: ['platform'],
+  /** Settings → Platform: the current environment and each saved API URL. */
+  platformSettings: ['platform-settings'],
 } as const;

@@ -281,7 +281,7 @@ describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED â€
         gcp: new GcpCredentialsService({ env: process.env, logger }),
         awsTimeouts: { requestTimeoutMs: 800, maxAttempts: 2 },
       });
-      return await service.run(associationId);
+      return await service.runAssociationCheck({ associationId });
     } finally {
       catalog.close();
       store.close();

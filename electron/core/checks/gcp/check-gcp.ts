@@ -104,7 +104,10 @@ async function openProjectSession(
   const key = ['gcp-session', JSON.stringify(target.credential), target.projectId].join('\0');
   const opened = await scope.once(key, async (): Promise<GcpCheckSession> => {
     await scope.pace(`gcp:${target.projectId}`);
-    const project = await context.gcp.credentials.lookupProject(target.credential, target.projectId);
+    const project = await context.gcp.credentials.lookupGcpProject({
+      credential: target.credential,
+      projectId: target.projectId,
+    });
     const { client, context: googleContext } = await context.gcp.credentials.authorizedClient(target.credential);
     const endpoints = resolveGoogleEndpoints(context.env);
     return {

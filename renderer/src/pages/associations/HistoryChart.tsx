@@ -3,6 +3,7 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import { CHECK_VERDICT_LABELS, type CheckVerdict } from '../../../../shared/contract/checks';
 import type { HistoryPoint } from '../../../../shared/contract/health';
 import { formatAxisTime, formatExactTime } from '../../time/relative-time';
+import { formatDuration } from '../../time/format-duration';
 import { describeTrend, VERDICT_LEVEL } from '../dashboard/verdict-trend';
 
 const LEVEL_LABEL = Object.fromEntries(
@@ -13,7 +14,10 @@ const LEVEL_LABEL = Object.fromEntries(
 export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) {
   if (history.length === 0) return <Typography>No checks yet.</Typography>;
   const times = history.map((p) => new Date(p.startedAt));
-  const span = (times.at(-1)?.getTime() ?? 0) - (times[0]?.getTime() ?? 0);
+  const first = times[0]?.getTime() ?? 0;
+  const span = (times.at(-1)?.getTime() ?? 0) - first;
+  // A line needs two points: one check is drawn as marks, on an axis a minute either side of it.
+  const single = history.length === 1;
   const summary = `${describeTrend(history.map((p) => p.verdict))}. Latest: ${CHECK_VERDICT_LABELS[history.at(-1)?.verdict ?? 'error']}.`;
   return (
     <Box component="figure" sx={{ m: 0 }}>
@@ -28,6 +32,7 @@ export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) 
               // Checks seconds apart must not put a tick every few seconds: at most ~6, a minute apart.
               tickNumber: 6,
               tickMinStep: 60_000,
+              ...(single ? { min: new Date(first - 60_000), max: new Date(first + 60_000) } : {}),
               valueFormatter: (value: Date, context) =>
                 context.location === 'tick' ? formatAxisTime(value, span) : formatExactTime(value),
             },
@@ -41,7 +46,15 @@ export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) 
               valueFormatter: (value: number) => LEVEL_LABEL[value] ?? '',
               width: 110,
             },
-            { id: 'duration', position: 'right', label: 'ms', width: 60 },
+            {
+              id: 'duration',
+              position: 'right',
+              label: 'Duration',
+              min: 0,
+              // Whole values in a unit that fits ("62.3 s"), never a number the axis cuts to "62,…".
+              valueFormatter: (value: number) => formatDuration(value),
+              width: 76,
+            },
           ]}
           series={[
             {
@@ -49,9 +62,16 @@ export function HistoryChart({ history }: { history: readonly HistoryPoint[] }) 
               yAxisId: 'verdict',
               label: 'Verdict',
               curve: 'stepAfter',
+              showMark: single,
               valueFormatter: (value) => (value === null ? '' : (LEVEL_LABEL[value] ?? '')),
             },
-            { data: history.map((p) => p.durationMs), yAxisId: 'duration', label: 'Duration (ms)', showMark: false },
+            {
+              data: history.map((p) => p.durationMs),
+              yAxisId: 'duration',
+              label: 'Duration',
+              showMark: single,
+              valueFormatter: (value) => (value === null ? '' : formatDuration(value)),
+            },
           ]}
         />
       </Box>

@@ -1,6 +1,5 @@
 import { TextField } from '@mui/material';
 import { createGroupInputSchema, type CreateGroupInput, type Group } from '../../../../shared/model';
-import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrorsFromZod, formFailureFrom } from '../../forms/field-errors';
 import { useFormFields } from '../../forms/useFormFields';
@@ -10,6 +9,7 @@ import { usePlatformConnection } from '../platform/platform-queries';
 import { GroupDetailsFields } from './GroupDetailsFields';
 import { childGroupIdError, GROUP_ID_HINT, groupFieldValidators } from './group-field-validators';
 import { useCreateGroup } from '../../queries/groups';
+import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
 
 export type CreateMode = { mode: 'root' } | { mode: 'child'; parent: Group } | { mode: 'existing' };
 
@@ -29,7 +29,7 @@ function description(mode: CreateMode, signedIn: boolean): string {
       ? 'Paste the id of a folder that exists on the platform under this group.'
       : 'Paste the id of a group that exists on the platform.';
   return signedIn
-    ? `${where} To create a new folder, use "New folder" in the platform's groups below the table.`
+    ? `${where} To create a new folder on the platform instead, use "New folder".`
     : `${where} Liaison has no platform connection, so it cannot create groups or check this id: the group is labelled "not checked against the platform".`;
 }
 
@@ -42,7 +42,7 @@ interface CreateGroupDialogProps {
 /** Registers a group by its platform id: at the top level, under a parent, or from the wizard. */
 export function CreateGroupDialog({ target, open, onClose }: CreateGroupDialogProps) {
   const mutation = useCreateGroup();
-  const signedIn = usePlatformConnection(DEFAULT_ENVIRONMENT).data?.state === 'signed-in';
+  const signedIn = usePlatformConnection(useCurrentPlatformEnvironment()).data?.state === 'signed-in';
   const parentId = target.mode === 'child' ? target.parent.id : '';
   const validators =
     target.mode === 'child'

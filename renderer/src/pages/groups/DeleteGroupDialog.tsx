@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Box, DialogContentText } from '@mui/material';
 import { useState } from 'react';
 import type { Group } from '../../../../shared/model';
+import { DEFAULT_TARGET_CLOUD, describeTarget } from '../../../../shared/targets/target-kinds';
 import { FormDialog } from '../../components/FormDialog';
 import { GroupIdText } from '../../components/GroupIdText';
 import { formFailureFrom, type FormFailure } from '../../forms/field-errors';
@@ -75,9 +76,7 @@ export function DeleteGroupDialog({ group, descendantCount, open, onClose }: Del
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {trusted.map((each) => (
               <li key={each.id}>
-                {each.values.cloud === 'gcp'
-                  ? `GCP project ${each.values.projectId ?? '?'}`
-                  : `AWS account ${each.values.accountId ?? '?'}`}
+                {describeTarget({ ...each.values, cloud: each.values.cloud ?? DEFAULT_TARGET_CLOUD })}
               </li>
             ))}
           </Box>

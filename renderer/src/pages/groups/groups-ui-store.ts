@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { Group } from '../../../../shared/model';
 
 export type GroupDialog =
-  | { kind: 'create'; mode: 'root' }
   | { kind: 'create'; mode: 'child'; parent: Group }
   | { kind: 'create'; mode: 'existing' }
   | { kind: 'edit'; group: Group }

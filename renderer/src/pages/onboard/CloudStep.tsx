@@ -10,10 +10,12 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ORGANIZATION_ACCESS_ROLE, partitionOfArn } from '../../../../shared/aws-access-path';
 import type { AssociationValues } from '../../../../shared/contract/associations';
 import type { OrganizationAccount } from '../../../../shared/contract/organizations';
+import { allTargetKinds } from '../../../../shared/targets/target-kinds';
+import type { TargetCloud } from '../../../../shared/targets/target-kind';
 import type { FieldErrors } from '../../forms/field-errors';
 import { MONOSPACE_FONTS } from '../../theme';
 import { AwsProfilePicker } from '../credentials/aws/AwsProfilePicker';
@@ -45,23 +47,20 @@ export function CloudStep({ values, errors, verifiedAccount, onVerifiedAccount, 
           row
           aria-labelledby="wizard-cloud-label"
           value={values.cloud ?? ''}
-          onChange={(event) => onChange({ cloud: event.target.value === 'gcp' ? 'gcp' : 'aws' })}
+          onChange={(event) => {
+            const kind = allTargetKinds().find((each) => each.cloud === event.target.value);
+            if (kind) onChange({ cloud: kind.cloud });
+          }}
         >
-          <FormControlLabel value="aws" control={<Radio />} label="AWS account" />
-          <FormControlLabel value="gcp" control={<Radio />} label="Google Cloud project" />
+          {allTargetKinds().map((kind) => (
+            <FormControlLabel key={kind.cloud} value={kind.cloud} control={<Radio />} label={kind.choice} />
+          ))}
         </RadioGroup>
         {errors.cloud ? <FormHelperText>{errors.cloud}</FormHelperText> : null}
       </FormControl>
-      {values.cloud === 'aws' ? (
-        <AwsFields
-          values={values}
-          errors={errors}
-          verifiedAccount={verifiedAccount}
-          onVerifiedAccount={onVerifiedAccount}
-          onChange={onChange}
-        />
-      ) : null}
-      {values.cloud === 'gcp' ? <GcpFields values={values} errors={errors} onChange={onChange} /> : null}
+      {values.cloud === undefined
+        ? null
+        : TARGET_FIELDS[values.cloud]({ values, errors, verifiedAccount, onVerifiedAccount, onChange })}
     </Stack>
   );
 }
@@ -220,3 +219,9 @@ function GcpFields({ values, errors, onChange }: Pick<CloudStepProps, 'values' |
     </>
   );
 }
+
+/** The Cloud step's fields for each target kind. */
+const TARGET_FIELDS: { readonly [C in TargetCloud]: (props: CloudStepProps) => ReactNode } = {
+  aws: (props) => <AwsFields {...props} />,
+  gcp: ({ values, errors, onChange }) => <GcpFields values={values} errors={errors} onChange={onChange} />,
+};

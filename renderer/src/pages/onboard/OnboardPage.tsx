@@ -4,10 +4,12 @@ import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Association, AssociationValues } from '../../../../shared/contract/associations';
 import { ASSOCIATION_KIND_LABELS, associationKindOf } from '../../../../shared/contract/role-recipe-values';
+import { describeTarget } from '../../../../shared/targets/target-kinds';
 import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
+import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
 import { EksRoleWizard } from './role-recipes/EksRoleWizard';
 import { eksRoleFormOf } from './role-recipes/eks-role-form';
 import { ThirdPartyRoleWizard } from './role-recipes/ThirdPartyRoleWizard';
@@ -79,17 +81,16 @@ function StartPage({
   const [unset, setUnset] = useState(false);
   const unsetOnPlatform = useUnsetOnPlatform();
   const [discarding, setDiscarding] = useState(false);
+  const currentEnvironment = useCurrentPlatformEnvironment();
   const discardAll = useDiscardDrafts();
   const drafts = (query.data ?? []).filter((each) => each.status === 'draft');
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
   const groupName = (id: string | undefined) =>
     groups.data?.find((group) => group.id === id)?.name ?? id ?? 'no group yet';
   const target = (association: Association) =>
-    association.values.cloud === 'gcp'
-      ? `GCP project ${association.values.projectId ?? '?'}`
-      : association.values.cloud === 'aws'
-        ? `AWS account ${association.values.accountId ?? '?'}`
-        : 'no cloud yet';
+    association.values.cloud === undefined
+      ? 'no cloud yet'
+      : describeTarget({ ...association.values, cloud: association.values.cloud });
 
   return (
     <Stack sx={{ gap: 3 }}>
@@ -100,7 +101,15 @@ function StartPage({
       <div>
         <Button
           variant="contained"
-          onClick={() => onOpen({ id: undefined, step: 0, values: emptyValues, generated: false })}
+          onClick={() =>
+            // The environment saved in Settings → Platform is the one proposed (enforce.dev until set).
+            onOpen({
+              id: undefined,
+              step: 0,
+              values: { ...emptyValues, ...(currentEnvironment ? { environment: currentEnvironment } : {}) },
+              generated: false,
+            })
+          }
         >
           Start onboarding
         </Button>{' '}

@@ -4,7 +4,7 @@ import type { AssociationValues } from '../../../../shared/contract/associations
 import { MODULE_VERSIONS, moduleVersionsFor } from '../../../../shared/terraform/module-catalog';
 import { issuerUrl } from '../../../../shared/terraform/platform-environment';
 import { defaultStateKey } from '../../../../shared/terraform/backend';
-import { workspaceKey } from '../../../../shared/terraform/workspace-spec';
+import { DEFAULT_TARGET_CLOUD, targetIdOf, targetKind } from '../../../../shared/targets/target-kinds';
 import type { FieldErrors } from '../../forms/field-errors';
 import { useAssociationsQuery } from '../../queries/associations';
 import { AWS_REGION_CODES } from './aws-region-codes';
@@ -21,7 +21,7 @@ interface OptionsStepProps {
 
 /** Step 3: module version, platform environment, (legacy AWS only) audit-log regions, and the state backend. */
 export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
-  const cloud = values.cloud ?? 'aws';
+  const cloud = values.cloud ?? DEFAULT_TARGET_CLOUD;
   const version = moduleVersionFor(cloud, values.moduleVersion);
   const info = MODULE_VERSIONS[version];
   const environment = values.environment ?? '';
@@ -68,7 +68,7 @@ export function OptionsStep({ values, errors, onChange }: OptionsStepProps) {
         }
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      {cloud === 'aws' && info.auditLogs ? (
+      {info.auditLogs ? (
         <Autocomplete
           multiple
           freeSolo
@@ -177,7 +177,6 @@ function WorkspaceBackendNote({
 }
 
 function targetKey(values: AssociationValues): string | undefined {
-  if (values.cloud === 'aws' && values.accountId) return workspaceKey({ cloud: 'aws', accountId: values.accountId });
-  if (values.cloud === 'gcp' && values.projectId) return workspaceKey({ cloud: 'gcp', projectId: values.projectId });
-  return undefined;
+  const id = targetIdOf(values);
+  return values.cloud === undefined || !id ? undefined : targetKind(values.cloud).workspaceKey(id);
 }

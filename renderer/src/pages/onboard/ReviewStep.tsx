@@ -1,8 +1,10 @@
 import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { AssociationInput, WorkspacePreview } from '../../../../shared/contract/associations';
 import { errorCodes, LiaisonError } from '../../../../shared/errors';
+import { workspaceKey } from '../../../../shared/terraform/workspace-spec';
+import type { TargetCloud } from '../../../../shared/targets/target-kind';
 import { copyText } from '../../components/copy-text';
 import { notify } from '../../notifications/notification-store';
 import {
@@ -58,7 +60,7 @@ export function ReviewStep({ input, onSaved, onAdoptOidcProvider }: ReviewStepPr
 function AlreadyAssociated({ input, message }: { input: AssociationInput; message: string }) {
   const navigate = useNavigate();
   const associations = useAssociationsQuery();
-  const target = input.cloud === 'aws' ? `aws-${input.accountId}` : `gcp-${input.projectId}`;
+  const target = workspaceKey(input);
   const existing = associations.data?.find(
     (each) => each.status === 'generated' && each.values.groupId === input.groupId && each.workspaceKey === target,
   );
@@ -131,11 +133,11 @@ function ReviewFiles({
         {preview.groups.length === 1 ? 'group' : 'groups'}:{' '}
         {preview.groups.map((group) => group.name || group.id).join(', ')}
       </Typography>
-      {input.cloud === 'aws' ? (
-        <AdoptOidcProvider input={input} workspaceKey={preview.workspaceKey} onChange={onAdoptOidcProvider} />
-      ) : (
-        <UndeletePool input={input} />
-      )}
+      {(EXISTING_RESOURCES[input.cloud] as ExistingResources)({
+        input,
+        workspaceKey: preview.workspaceKey,
+        onAdoptOidcProvider,
+      })}
       <Tabs value={tab} onChange={(_event, next: number) => setTab(next)} aria-label="Generated files">
         {preview.files.map((each) => (
           <Tab key={each.path} label={each.path} id={`file-tab-${each.path}`} aria-controls="file-panel" />
@@ -196,3 +198,18 @@ function ReviewFiles({
     </Stack>
   );
 }
+
+/** What the cloud may already have that the module would create, shown before the plan. */
+type ExistingResources<C extends TargetCloud = TargetCloud> = (props: {
+  input: Extract<AssociationInput, { cloud: C }>;
+  workspaceKey: string;
+  onAdoptOidcProvider: (arn: string | undefined) => void;
+}) => ReactNode;
+
+/** One per target kind: an account's OIDC provider to adopt, a project's soft-deleted pool to undelete. */
+const EXISTING_RESOURCES: { readonly [C in TargetCloud]: ExistingResources<C> } = {
+  aws: ({ input, workspaceKey: key, onAdoptOidcProvider }) => (
+    <AdoptOidcProvider input={input} workspaceKey={key} onChange={onAdoptOidcProvider} />
+  ),
+  gcp: ({ input }) => <UndeletePool input={input} />,
+};

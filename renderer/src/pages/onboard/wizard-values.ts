@@ -3,12 +3,9 @@ import {
   type AssociationInput,
   type AssociationValues,
 } from '../../../../shared/contract/associations';
-import {
-  DEFAULT_AWS_MODULE_VERSION,
-  DEFAULT_GCP_MODULE_VERSION,
-  MODULE_VERSIONS,
-  type ModuleVersion,
-} from '../../../../shared/terraform/module-catalog';
+import { defaultModuleVersion, MODULE_VERSIONS, type ModuleVersion } from '../../../../shared/terraform/module-catalog';
+import type { TargetCloud } from '../../../../shared/targets/target-kind';
+import { DEFAULT_TARGET_CLOUD } from '../../../../shared/targets/target-kinds';
 import type { BackendConfig } from '../../../../shared/terraform/backend';
 import type { ModuleSourceInput } from '../../../../shared/terraform/module-source';
 import {
@@ -98,10 +95,10 @@ export const STEP_FIELDS: readonly (readonly WizardField[])[] = [
 export const emptyValues: AssociationValues = { environment: DEFAULT_ENVIRONMENT };
 
 /** The default module version for a cloud, kept when it already fits. */
-export function moduleVersionFor(cloud: 'aws' | 'gcp', current: string | undefined): ModuleVersion {
+export function moduleVersionFor(cloud: TargetCloud, current: string | undefined): ModuleVersion {
   const info = current === undefined ? undefined : MODULE_VERSIONS[current as ModuleVersion];
   if (info?.cloud === cloud) return info.version;
-  return cloud === 'aws' ? DEFAULT_AWS_MODULE_VERSION : DEFAULT_GCP_MODULE_VERSION;
+  return defaultModuleVersion(cloud);
 }
 
 /** The contract input for the wizard's values: exactly what previewing and saving send. */
@@ -113,29 +110,49 @@ export function associationInput(values: AssociationValues, id: string | undefin
     backend: backendInput(values.backend),
     moduleSource: moduleSourceInput(values.moduleSource),
   };
-  if (values.cloud === 'gcp') {
-    return {
+  return (WIZARD_TARGETS[values.cloud ?? DEFAULT_TARGET_CLOUD] as WizardTarget).input(values, common);
+}
+
+/** The fields every target kind's input has. */
+type CommonInput = Pick<AssociationInput, 'id' | 'groupId' | 'environment' | 'backend' | 'moduleSource'>;
+
+/** What the wizard sends and requires per target kind. */
+interface WizardTarget<C extends TargetCloud = TargetCloud> {
+  input(values: AssociationValues, common: CommonInput): Extract<AssociationInput, { cloud: C }>;
+  /** Choices the schema cannot ask for (it has a default), by field. */
+  unchosen(values: AssociationValues): Partial<Record<WizardField, string>>;
+}
+
+const WIZARD_TARGETS: { readonly [C in TargetCloud]: WizardTarget<C> } = {
+  aws: {
+    input: (values, common) => {
+      const moduleVersion = moduleVersionFor('aws', values.moduleVersion) as '0.1.0';
+      return {
+        cloud: 'aws',
+        ...common,
+        accountId: values.accountId ?? '',
+        profile: values.profile ?? '',
+        accessPath: accessPathInput(values.accessPath),
+        moduleVersion,
+        // Regions only mean something for the module version that has audit-log wiring.
+        auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
+        ...(values.adoptOidcProviderArn ? { adoptOidcProviderArn: values.adoptOidcProviderArn } : {}),
+      };
+    },
+    unchosen: () => ({}),
+  },
+  gcp: {
+    input: (values, common) => ({
       cloud: 'gcp',
       ...common,
       projectId: values.projectId ?? '',
       projectNumber: values.projectNumber ?? '',
       credential: values.credential ?? { kind: 'adc' },
       moduleVersion: moduleVersionFor('gcp', values.moduleVersion) as '0.0.12',
-    };
-  }
-  const moduleVersion = moduleVersionFor('aws', values.moduleVersion) as '0.1.0';
-  return {
-    cloud: 'aws',
-    ...common,
-    accountId: values.accountId ?? '',
-    profile: values.profile ?? '',
-    accessPath: accessPathInput(values.accessPath),
-    moduleVersion,
-    // Regions only mean something for the module version that has audit-log wiring.
-    auditLogRegions: MODULE_VERSIONS[moduleVersion].auditLogs ? (values.auditLogRegions ?? []) : [],
-    ...(values.adoptOidcProviderArn ? { adoptOidcProviderArn: values.adoptOidcProviderArn } : {}),
-  };
-}
+    }),
+    unchosen: (values) => (values.credential === undefined ? { credential: 'Choose the credentials to use' } : {}),
+  },
+};
 
 /** The access path as the contract takes it: empty optional fields left for the defaults. */
 function accessPathInput(path: AssociationValues['accessPath']): AccessPathInput {
@@ -183,8 +200,9 @@ function moduleSourceInput(source: AssociationValues['moduleSource']): ModuleSou
 export function wizardErrors(values: AssociationValues, fields: readonly WizardField[]): FieldErrors<WizardField> {
   const errors: FieldErrors<WizardField> = {};
   if (fields.includes('cloud') && values.cloud === undefined) errors.cloud = 'Choose AWS or Google Cloud';
-  if (fields.includes('credential') && values.cloud === 'gcp' && values.credential === undefined) {
-    errors.credential = 'Choose the credentials to use';
+  if (values.cloud !== undefined) {
+    const unchosen = (WIZARD_TARGETS[values.cloud] as WizardTarget).unchosen(values);
+    for (const field of fields) if (unchosen[field] !== undefined) errors[field] = unchosen[field];
   }
   const parsed = associationInputSchema.safeParse(associationInput(values, undefined));
   if (parsed.success) return errors;

@@ -4,9 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { PlatformGroup } from '../../../../shared/contract/platform';
 import type { Group } from '../../../../shared/model';
-import { DEFAULT_ENVIRONMENT } from '../../../../shared/terraform/platform-environment';
 import { ErrorState } from '../../components/ErrorState';
 import { useCreateGroup } from '../../queries/groups';
+import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
 import { NewFolderDialog } from './NewFolderDialog';
 import { filterTreeRows, treeRows, type PlatformGroupRow } from './platform-group-rows';
 import { usePlatformConnection, usePlatformGroups } from './platform-queries';
@@ -19,7 +19,7 @@ const ROW_HEIGHT = 52;
  * folders created on the platform. Groups Liaison knows that the platform does not are marked.
  */
 export function PlatformGroupsSection({ localGroups }: { localGroups: readonly Group[] }) {
-  const environment = DEFAULT_ENVIRONMENT;
+  const environment = useCurrentPlatformEnvironment();
   const connection = usePlatformConnection(environment);
   const signedIn = connection.data?.state === 'signed-in';
   const groups = usePlatformGroups(environment, signedIn);
@@ -31,7 +31,7 @@ export function PlatformGroupsSection({ localGroups }: { localGroups: readonly G
   return (
     <Stack sx={{ gap: 2 }} component="section" aria-labelledby="platform-groups-heading">
       <Typography id="platform-groups-heading" variant="h6" component="h2">
-        On the platform ({environment})
+        On the platform{environment ? ` (${environment})` : ''}
       </Typography>
       {connection.data && !signedIn ? (
         <Alert severity="info">
@@ -67,7 +67,7 @@ export function PlatformGroupsSection({ localGroups }: { localGroups: readonly G
           ) : null}
         </>
       ) : null}
-      {parent ? (
+      {parent && environment ? (
         <NewFolderDialog environment={environment} parent={parent} onClose={() => setParent(undefined)} />
       ) : null}
     </Stack>

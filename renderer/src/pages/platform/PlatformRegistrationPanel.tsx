@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RegistrationPlanView } from '../../../../shared/contract/platform';
 import { LiaisonError } from '../../../../shared/errors';
 import { manualRegistrationCommand } from '../../../../shared/platform/manual-registration-command';
+import { otherTargetKinds, targetKind } from '../../../../shared/targets/target-kinds';
 import { ErrorState } from '../../components/ErrorState';
 import { useAssociationsQuery } from '../../queries/associations';
 import { ManualRegistrationCommand } from './ManualRegistrationCommand';
@@ -49,7 +50,7 @@ export function PlatformRegistrationPanel({ associationId }: { associationId: st
       {plan.data?.kind === 'replace' ? (
         <FormControlLabel
           control={<Checkbox checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />}
-          label={`Replace ${plan.data.replaces ?? ''} with this ${plan.data.cloud === 'aws' ? 'account' : 'project'} on the platform`}
+          label={`Replace ${plan.data.replaces ?? ''} with this ${targetKind(plan.data.cloud).noun} on the platform`}
         />
       ) : null}
       {plan.data && plan.data.kind !== 'unchanged' ? (
@@ -87,12 +88,15 @@ export function PlatformRegistrationPanel({ associationId }: { associationId: st
 }
 
 function PlanSummary({ plan }: { plan: RegistrationPlanView }) {
-  const what = plan.cloud === 'aws' ? 'AWS account' : 'GCP project';
-  const mine = plan.cloud === 'aws' ? plan.after.amazon?.account : plan.after.google?.projectId;
-  const other = plan.cloud === 'aws' ? plan.before?.google?.projectId : plan.before?.amazon?.account;
+  const kind = targetKind(plan.cloud);
+  const what = kind.label;
+  const mine = kind.recordTarget(plan.after);
+  const others = otherTargetKinds(plan.cloud).map(
+    (other) => `${other.label} ${(plan.before && other.recordTarget(plan.before)) ?? ''}`,
+  );
   const text: Record<RegistrationPlanView['kind'], string> = {
     create: `Not registered. Registering creates the group's association record with ${what} ${mine ?? ''}.`,
-    add: `Not registered. Registering adds ${what} ${mine ?? ''} to the group's record, keeping ${plan.cloud === 'aws' ? 'GCP project' : 'AWS account'} ${other ?? ''}.`,
+    add: `Not registered. Registering adds ${what} ${mine ?? ''} to the group's record, keeping ${others.join(', ')}.`,
     unchanged: `Registered: the platform associates group ${plan.group} with ${what} ${mine ?? ''}.`,
     replace: `The platform associates group ${plan.group} with ${what} ${plan.replaces ?? ''}. A group holds one ${what}: registering replaces it with ${mine ?? ''}.`,
   };

@@ -1,8 +1,8 @@
-import { Alert, AlertTitle, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Alert, AlertTitle, Box, Button, Stack, Typography } from '@mui/material';
 import type { PlatformConnection } from '../../../../shared/contract/platform';
-import { DEFAULT_ENVIRONMENT, environmentProblem } from '../../../../shared/terraform/platform-environment';
 import { ErrorState } from '../../components/ErrorState';
+import { usePlatformSettings } from '../../queries/platform-settings';
+import { PlatformEnvironmentForm } from './PlatformEnvironmentForm';
 import { usePlatformConnection, usePlatformSignIn } from './platform-queries';
 
 /**
@@ -10,9 +10,8 @@ import { usePlatformConnection, usePlatformSignIn } from './platform-queries';
  * chainctl is signed in (whose token it holds, never the token), with the exact sign-in command.
  */
 export function PlatformSection() {
-  const [draft, setDraft] = useState(DEFAULT_ENVIRONMENT);
-  const [environment, setEnvironment] = useState(DEFAULT_ENVIRONMENT);
-  const problem = environmentProblem(draft.trim());
+  const settings = usePlatformSettings();
+  const environment = settings.data?.current;
   const connection = usePlatformConnection(environment);
   return (
     <Stack sx={{ gap: 2, maxWidth: 720 }} component="section" aria-labelledby="platform-settings-heading">
@@ -21,29 +20,17 @@ export function PlatformSection() {
       </Typography>
       <Typography variant="body2" color="text.secondary">
         Groups, registration and the platform&apos;s own check go through your own <code>chainctl</code> sign-in:
-        Liaison runs <code>chainctl auth token</code> and keeps the token in memory only.
+        Liaison runs <code>chainctl auth token</code> and keeps the token in memory only. The environment saved here is
+        the one the wizard proposes; each association uses the API URL saved for its own environment.
       </Typography>
-      <Stack
-        component="form"
-        direction="row"
-        sx={{ gap: 2, alignItems: 'flex-start' }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!problem) setEnvironment(draft.trim());
-        }}
-      >
-        <TextField
-          label="Platform environment"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          error={problem !== undefined}
-          helperText={problem ?? 'The platform domain, such as enforce.dev'}
-          slotProps={{ htmlInput: { spellCheck: false } }}
+      {settings.error ? (
+        <ErrorState
+          title="The platform settings could not be read"
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
         />
-        <Button type="submit" variant="outlined" sx={{ mt: 1 }} loading={connection.isFetching}>
-          Show status
-        </Button>
-      </Stack>
+      ) : null}
+      {settings.data ? <PlatformEnvironmentForm key={settings.data.current} settings={settings.data} /> : null}
       {connection.error ? (
         <ErrorState
           title="The sign-in could not be read"
@@ -67,11 +54,13 @@ function ConnectionStatus({ connection, onRefresh }: { connection: PlatformConne
         component="dl"
         sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1 }}
       >
+        <dt>Environment</dt>
+        <dd>{connection.environment}</dd>
         <dt>API URL</dt>
         <dd>
           <code>{connection.apiUrl}</code>{' '}
           <Typography variant="caption" color="text.secondary">
-            {connection.apiUrlSource === 'env' ? '(from CHAINGUARD_CONSOLE_API)' : '(derived from the environment)'}
+            {SOURCES[connection.apiUrlSource]}
           </Typography>
         </dd>
       </Box>
@@ -120,6 +109,12 @@ function ConnectionStatus({ connection, onRefresh }: { connection: PlatformConne
     </Stack>
   );
 }
+
+const SOURCES: Record<PlatformConnection['apiUrlSource'], string> = {
+  env: '(overridden by CHAINGUARD_CONSOLE_API)',
+  saved: '(saved in Settings)',
+  derived: '(derived from the environment)',
+};
 
 const TITLES: Record<PlatformConnection['state'], string> = {
   'signed-in': 'Signed in',

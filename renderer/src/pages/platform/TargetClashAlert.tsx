@@ -2,6 +2,7 @@ import { Alert, AlertTitle, Box } from '@mui/material';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { targetClashes } from '../../../../shared/platform/target-clashes';
+import { allTargetKinds } from '../../../../shared/targets/target-kinds';
 import { useAssociationsQuery } from '../../queries/associations';
 
 /**
@@ -20,8 +21,8 @@ export function TargetClashAlert() {
           const [group, cloud] = key.split(' ');
           return (
             <li key={key}>
-              Group <code>{group}</code> is associated with {cloud === 'aws' ? 'AWS accounts' : 'GCP projects'}{' '}
-              {targets.join(' and ')}.
+              Group <code>{group}</code> is associated with{' '}
+              {allTargetKinds().find((kind) => kind.cloud === cloud)?.plural} {targets.join(' and ')}.
             </li>
           );
         })}

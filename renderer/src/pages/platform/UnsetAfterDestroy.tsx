@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Association } from '../../../../shared/contract/associations';
+import { DEFAULT_TARGET_CLOUD, targetKind } from '../../../../shared/targets/target-kinds';
 import { ErrorState } from '../../components/ErrorState';
 import { useUnsetOnPlatform } from './UnsetOnPlatformOption';
 
@@ -19,7 +20,7 @@ export function UnsetAfterDestroy({
     <Stack component="section" aria-label="Unset on the platform" sx={{ gap: 1 }}>
       <Typography variant="body2">
         The resources are destroyed, but the platform may still associate these groups with this{' '}
-        {associations[0]?.values.cloud === 'gcp' ? 'project' : 'account'}. Unset them there too:
+        {targetKind(associations[0]?.values.cloud ?? DEFAULT_TARGET_CLOUD).noun}. Unset them there too:
       </Typography>
       {associations.map((association) => (
         <UnsetRow key={association.id} association={association} name={groupName(association.values.groupId)} />

@@ -1,5 +1,7 @@
 import { Checkbox, FormControlLabel } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
+import type { TargetCloud } from '../../../../shared/targets/target-kind';
+import { DEFAULT_TARGET_CLOUD, otherTargetKinds } from '../../../../shared/targets/target-kinds';
 import { useClient } from '../../client/ClientProvider';
 
 /** "Also unset it on the platform": offered when removing an association (the other cloud's half stays). */
@@ -10,12 +12,14 @@ export function UnsetOnPlatformOption({
 }: {
   checked: boolean;
   onChange: (checked: boolean) => void;
-  cloud: string | undefined;
+  cloud: TargetCloud | undefined;
 }) {
   return (
     <FormControlLabel
       control={<Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} />}
-      label={`Also unset it on the platform (the group's ${cloud === 'gcp' ? 'AWS account' : 'GCP project'}, if any, stays registered)`}
+      label={`Also unset it on the platform (the group's ${otherTargetKinds(cloud ?? DEFAULT_TARGET_CLOUD)
+        .map((kind) => kind.label)
+        .join(' or ')}, if any, stays registered)`}
     />
   );
 }

@@ -4,13 +4,13 @@ import { queryKeys } from '../../client/query-keys';
 
 const PLATFORM_KEY = queryKeys.platform;
 
-/** Who is signed in to the environment's platform (never the token). */
-export function usePlatformConnection(environment: string) {
+/** Who is signed in to the environment's platform (never the token); waits for the environment. */
+export function usePlatformConnection(environment: string | undefined) {
   const client = useClient();
   return useQuery({
     queryKey: [...PLATFORM_KEY, 'connection', environment],
-    queryFn: () => client.call('getPlatformConnection', { environment }),
-    enabled: environment !== '',
+    queryFn: () => client.call('getPlatformConnection', { environment: environment ?? '' }),
+    enabled: environment !== undefined && environment !== '',
     retry: false,
   });
 }
@@ -48,12 +48,12 @@ export function useRegister(associationId: string) {
   });
 }
 
-export function usePlatformGroups(environment: string, enabled: boolean) {
+export function usePlatformGroups(environment: string | undefined, enabled: boolean) {
   const client = useClient();
   return useQuery({
     queryKey: [...PLATFORM_KEY, 'groups', environment],
-    queryFn: () => client.call('listPlatformGroups', { environment }),
-    enabled,
+    queryFn: () => client.call('listPlatformGroups', { environment: environment ?? '' }),
+    enabled: enabled && environment !== undefined,
     retry: false,
   });
 }

@@ -19,7 +19,13 @@ interface PlanReviewPanelProps {
   review: PlanReview;
   applying: boolean;
   onApply: () => void;
+  /** The action's words (the fleet board approves rather than applies); default "Apply N changes". */
+  actionLabel?: (total: number) => string;
+  /** A plan without changes can still be taken (the fleet approves it, so the account is checked). */
+  allowNoChanges?: boolean;
 }
+
+const applyLabel = (total: number): string => `Apply ${total} ${total === 1 ? 'change' : 'changes'}`;
 
 /** The number of resource changes an apply makes (reads and no-ops change nothing). */
 export function changeTotal(review: PlanReview): number {
@@ -28,7 +34,13 @@ export function changeTotal(review: PlanReview): number {
 }
 
 /** The saved plan for review: destroys called out first, every change listed, then Apply. */
-export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelProps) {
+export function PlanReviewPanel({
+  review,
+  applying,
+  onApply,
+  actionLabel = applyLabel,
+  allowNoChanges = false,
+}: PlanReviewPanelProps) {
   const [confirming, setConfirming] = useState(false);
   const headingId = useId();
   const dialogTitleId = useId();
@@ -70,8 +82,13 @@ export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelPr
         <Alert severity="error">Terraform marked this plan as errored; it cannot be applied.</Alert>
       ) : null}
       <div>
-        <Button variant="contained" disabled={total === 0 || review.errored} loading={applying} onClick={apply}>
-          Apply {total} {total === 1 ? 'change' : 'changes'}
+        <Button
+          variant="contained"
+          disabled={(total === 0 && !allowNoChanges) || review.errored}
+          loading={applying}
+          onClick={apply}
+        >
+          {actionLabel(total)}
         </Button>
       </div>
       <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={dialogTitleId}>
@@ -99,7 +116,7 @@ export function PlanReviewPanel({ review, applying, onApply }: PlanReviewPanelPr
               onApply();
             }}
           >
-            Apply {total} {total === 1 ? 'change' : 'changes'}
+            {actionLabel(total)}
           </Button>
         </DialogActions>
       </Dialog>

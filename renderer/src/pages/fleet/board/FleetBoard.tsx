@@ -1,0 +1,104 @@
+import { Alert, Stack, Typography } from '@mui/material';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { FleetItem, FleetRun } from '../../../../../shared/contract/fleet';
+import { useFleetAction } from '../fleet-queries';
+import { FleetBoardFilters } from './FleetBoardFilters';
+import { FleetBoardTable } from './FleetBoardTable';
+import { FleetBoardToolbar } from './FleetBoardToolbar';
+import type { FleetRowActions } from './FleetBoardRow';
+import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
+import { FleetTotalsLine } from './FleetTotalsLine';
+import {
+  filterFleetItems,
+  moveItem,
+  NO_FLEET_FILTER,
+  toSearchableFleetItems,
+  type FleetBoardFilter,
+} from './fleet-board-filter';
+
+/**
+ * One row per account of the fleet run: its stage, plan, duration and error, kept live by
+ * `fleetProgress`; the run's actions above; each plan reviewed (and approved) in the plan review.
+ */
+export function FleetBoard({ run }: { run: FleetRun }) {
+  const [filter, setFilter] = useState<FleetBoardFilter>(NO_FLEET_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+  const [reviewing, setReviewing] = useState<string>();
+  const approve = useFleetAction('approveFleetPlans');
+  const reorder = useFleetAction('reorderFleet');
+  const dragged = useRef<string | undefined>(undefined);
+
+  const searchable = useMemo(() => toSearchableFleetItems(run.items), [run.items]);
+  const shown = useMemo(() => filterFleetItems(searchable, deferredFilter), [searchable, deferredFilter]);
+  const positions = useMemo(() => new Map(run.items.map((item, index) => [item.id, index + 1])), [run.items]);
+  const canReorder = run.state !== 'applying' && !reorder.isPending;
+
+  const ids = useMemo(() => run.items.map((item) => item.id), [run.items]);
+  const { mutate: approveMutate } = approve;
+  const { mutate: reorderMutate } = reorder;
+  const actions = useMemo<FleetRowActions>(
+    () => ({
+      onReview: (item: FleetItem) => {
+        approve.reset();
+        setReviewing(item.id);
+      },
+      onApprove: (item: FleetItem, yes: boolean) =>
+        approveMutate({ fleetId: run.id, selection: { kind: 'items', itemIds: [item.id] }, approve: yes }),
+      onMove: (item: FleetItem, by: -1 | 1) => reorderMutate({ fleetId: run.id, itemIds: moveItem(ids, item.id, by) }),
+      onDragStart: (item: FleetItem) => {
+        dragged.current = item.id;
+      },
+      onDrop: (target: FleetItem) => {
+        const from = dragged.current;
+        dragged.current = undefined;
+        if (!from || from === target.id) return;
+        const without = ids.filter((id) => id !== from);
+        without.splice(without.indexOf(target.id), 0, from);
+        reorderMutate({ fleetId: run.id, itemIds: without });
+      },
+      canReorder,
+    }),
+    // approve.reset is stable (TanStack Query's mutation observer).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [approveMutate, reorderMutate, run.id, ids, canReorder],
+  );
+  const onFilterChange = useCallback(
+    (patch: Partial<FleetBoardFilter>) => setFilter((current) => ({ ...current, ...patch })),
+    [],
+  );
+  const reviewed = reviewing ? run.items.find((item) => item.id === reviewing) : undefined;
+
+  return (
+    <Stack sx={{ gap: 2 }}>
+      <Typography variant="h6" component="h2">
+        {run.name}
+      </Typography>
+      <FleetBoardToolbar run={run} />
+      <FleetTotalsLine run={run} />
+      {reorder.error ? <Alert severity="error">{reorder.error.message}</Alert> : null}
+      {approve.error && !reviewed ? <Alert severity="error">{approve.error.message}</Alert> : null}
+      <FleetBoardFilters filter={filter} shown={shown.length} total={run.items.length} onChange={onFilterChange} />
+      <FleetBoardTable
+        items={shown}
+        positions={positions}
+        total={run.items.length}
+        filter={deferredFilter.search}
+        actions={actions}
+      />
+      {reviewed ? (
+        <FleetPlanReviewDialog
+          item={reviewed}
+          approving={approve.isPending}
+          error={approve.error}
+          onApprove={() =>
+            approve.mutate(
+              { fleetId: run.id, selection: { kind: 'items', itemIds: [reviewed.id] } },
+              { onSuccess: () => setReviewing(undefined) },
+            )
+          }
+          onClose={() => setReviewing(undefined)}
+        />
+      ) : null}
+    </Stack>
+  );
+}

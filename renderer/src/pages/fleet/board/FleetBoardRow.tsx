@@ -1,0 +1,127 @@
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import { Button, IconButton } from '@mui/material';
+import { memo, type DragEvent } from 'react';
+import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
+import type { FleetItem } from '../../../../../shared/contract/fleet';
+import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
+
+export const FLEET_ROW_HEIGHT = 56;
+
+export interface FleetRowActions {
+  onReview: (item: FleetItem) => void;
+  /** Withdraws an approval (approving happens in the plan review). */
+  onApprove: (item: FleetItem, approve: boolean) => void;
+  onMove: (item: FleetItem, by: -1 | 1) => void;
+  onDragStart: (item: FleetItem) => void;
+  onDrop: (item: FleetItem) => void;
+  /** Reordering is off while the fleet applies (the order is in use). */
+  canReorder: boolean;
+}
+
+function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** One account of the fleet. Memoized: a progress event re-renders only the rows whose item changed. */
+export const FleetBoardRow = memo(function FleetBoardRow({
+  item,
+  position,
+  total,
+  actions,
+}: {
+  item: FleetItem;
+  /** 1-based place in the whole apply order. */
+  position: number;
+  total: number;
+  actions: FleetRowActions;
+}) {
+  const name = itemTargetName(item) || itemTargetId(item);
+  const summary = item.planSummary;
+  const stage =
+    item.planStale && (item.stage === 'planned' || item.stage === 'approved')
+      ? 'Stale plan: plan again'
+      : item.stage === 'failed' && item.failedStage
+        ? `Failed (${FLEET_STAGE_LABELS[item.failedStage].toLowerCase()})`
+        : item.stage === 'checked' && item.verdict
+          ? `Checked: ${CHECK_VERDICT_LABELS[item.verdict]}`
+          : FLEET_STAGE_LABELS[item.stage];
+  const canReview =
+    item.planRunId !== undefined && !item.planStale && (item.stage === 'planned' || item.stage === 'approved');
+  return (
+    <tr
+      data-item-id={item.id}
+      data-stage={item.stage}
+      className={`stage-${item.stage}${item.verdict ? ` verdict-${item.verdict}` : ''}`}
+      draggable={actions.canReorder}
+      onDragStart={(event: DragEvent) => {
+        event.dataTransfer.effectAllowed = 'move';
+        actions.onDragStart(item);
+      }}
+      onDragOver={(event: DragEvent) => {
+        if (actions.canReorder) event.preventDefault();
+      }}
+      onDrop={(event: DragEvent) => {
+        event.preventDefault();
+        actions.onDrop(item);
+      }}
+    >
+      <td className="order">
+        <span>{position}</span>
+        <IconButton
+          size="small"
+          aria-label={`Move ${name} up`}
+          disabled={!actions.canReorder || position === 1}
+          onClick={() => actions.onMove(item, -1)}
+        >
+          <ArrowUpwardIcon fontSize="inherit" />
+        </IconButton>
+        <IconButton
+          size="small"
+          aria-label={`Move ${name} down`}
+          disabled={!actions.canReorder || position === total}
+          onClick={() => actions.onMove(item, 1)}
+        >
+          <ArrowDownwardIcon fontSize="inherit" />
+        </IconButton>
+      </td>
+      <td className="account">
+        <span className="name">{name}</span>
+        <span className="id">{itemTargetId(item)}</span>
+      </td>
+      <td className="group">{itemGroupLabel(item)}</td>
+      <td className="stage">{stage}</td>
+      <td className="plan">
+        {summary ? (
+          <>
+            <span className="add">+{summary.add}</span> <span className="change">~{summary.change}</span>{' '}
+            <span className="destroy">−{summary.destroy}</span>
+            {summary.replace > 0 ? <span className="replace"> ({summary.replace} replaced)</span> : null}
+          </>
+        ) : null}
+      </td>
+      <td className="duration">{formatDuration(item.durationMs)}</td>
+      <td className="error" title={item.error?.message}>
+        {item.error?.message ?? ''}
+      </td>
+      <td className="actions">
+        {canReview ? (
+          <Button size="small" onClick={() => actions.onReview(item)} aria-label={`Review the plan of ${name}`}>
+            Review plan
+          </Button>
+        ) : null}
+        {item.stage === 'approved' ? (
+          <Button
+            size="small"
+            onClick={() => actions.onApprove(item, false)}
+            aria-label={`Withdraw approval of ${name}`}
+          >
+            Withdraw
+          </Button>
+        ) : null}
+      </td>
+    </tr>
+  );
+});

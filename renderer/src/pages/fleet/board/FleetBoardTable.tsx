@@ -1,0 +1,125 @@
+import { Paper } from '@mui/material';
+import { styled } from '@mui/material/styles';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { FleetItem } from '../../../../../shared/contract/fleet';
+import { MONOSPACE_FONTS } from '../../../theme';
+import { FLEET_ROW_HEIGHT, FleetBoardRow, type FleetRowActions } from './FleetBoardRow';
+
+const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Error', 'Actions'] as const;
+
+/** Styles once for the table (not `sx` per row): 500 rows streaming must stay cheap to render. */
+const Scroller = styled('div')(({ theme }) => {
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    maxHeight: 640,
+    overflow: 'auto',
+    '& table': { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', ...theme.typography.body2 },
+    '& thead th': {
+      position: 'sticky',
+      top: 0,
+      zIndex: 1,
+      textAlign: 'left',
+      background: palette.background.paper,
+      ...theme.typography.subtitle2,
+      padding: theme.spacing(1),
+      borderBottom: `1px solid ${palette.divider}`,
+    },
+    '& tbody tr:not(.spacer)': { height: FLEET_ROW_HEIGHT },
+    '& tbody td': {
+      padding: theme.spacing(0, 1),
+      borderBottom: `1px solid ${palette.divider}`,
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      whiteSpace: 'nowrap',
+    },
+    '& .order': { width: 120 },
+    '& th:nth-of-type(1)': { width: 120 },
+    '& th:nth-of-type(4), & th:nth-of-type(6)': { width: 150 },
+    '& th:nth-of-type(5)': { width: 170 },
+    '& th:nth-of-type(8)': { width: 200 },
+    '& .account .name': { display: 'block', fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' },
+    '& .account .id': {
+      fontFamily: MONOSPACE_FONTS,
+      fontSize: theme.typography.pxToRem(12),
+      color: palette.text.secondary,
+    },
+    '& .plan .add': { color: palette.success.main },
+    '& .plan .change': { color: palette.warning.main },
+    '& .plan .destroy, & .plan .replace': { color: palette.error.main },
+    '& .error': { color: palette.error.main },
+    '& .stage-failed .stage, & .stage-cancelled .stage': { color: palette.error.main, fontWeight: 500 },
+    '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
+    '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
+    '& tr[draggable="true"]': { cursor: 'grab' },
+  };
+});
+
+/** The board's rows, virtualized with TanStack Virtual: only the rows in view are in the DOM. */
+export function FleetBoardTable({
+  items,
+  positions,
+  total,
+  filter,
+  actions,
+}: {
+  /** The filtered items, in apply order. */
+  items: readonly FleetItem[];
+  /** Each item's 1-based place in the whole (unfiltered) apply order. */
+  positions: ReadonlyMap<string, number>;
+  total: number;
+  /** The search these rows answer (a deferred value): the bench waits for the frame that shows it. */
+  filter: string;
+  actions: FleetRowActions;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtualizer the project chose.
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => FLEET_ROW_HEIGHT,
+    overscan: 4,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  return (
+    <Paper variant="outlined">
+      <Scroller ref={scrollRef} data-testid="fleet-board-scroll" data-filter={filter} data-count={items.length}>
+        <table aria-label="Fleet accounts" aria-rowcount={items.length + 1}>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.length === 0 ? (
+              <tr>
+                <td colSpan={COLUMNS.length}>No account matches the filters.</td>
+              </tr>
+            ) : null}
+            {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
+            {rows.map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <FleetBoardRow
+                  key={item.id}
+                  item={item}
+                  position={positions.get(item.id) ?? row.index + 1}
+                  total={total}
+                  actions={actions}
+                />
+              );
+            })}
+            {padBottom > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} /> : null}
+          </tbody>
+        </table>
+      </Scroller>
+    </Paper>
+  );
+}

@@ -1,0 +1,225 @@
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { memo, useMemo, useState } from 'react';
+import { FLEET_ACTIVE_STAGES, FLEET_CONCURRENCY_MAX, type FleetRun } from '../../../../../shared/contract/fleet';
+import { useClient } from '../../../client/ClientProvider';
+import { downloadExport } from '../../../queries/health';
+import { downloadBase64 } from '../../onboard/download-file';
+import { useFleetAction } from '../fleet-queries';
+import { hasDestroyOrReplace, isFailed, needsReview } from './fleet-board-filter';
+
+/**
+ * The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. Memoized on
+ * the run, so a search keystroke on the board does not re-render it.
+ */
+export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run: FleetRun }) {
+  const plan = useFleetAction('planFleet');
+  const approve = useFleetAction('approveFleetPlans');
+  const apply = useFleetAction('applyFleet');
+  const retry = useFleetAction('retryFleetItems');
+  const cancel = useFleetAction('cancelFleet');
+  const pause = useFleetAction('pauseFleet');
+  const resume = useFleetAction('resumeFleet');
+  const check = useFleetAction('checkFleet');
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+
+  const counts = useMemo(() => {
+    let toPlan = 0;
+    let safe = 0;
+    let approved = 0;
+    let failed = 0;
+    let running = 0;
+    let applied = 0;
+    for (const item of run.items) {
+      if (item.stage === 'queued' || item.planStale) toPlan += 1;
+      if (needsReview(item) && !item.planStale && !hasDestroyOrReplace(item)) safe += 1;
+      if (item.stage === 'approved' && !item.planStale) approved += 1;
+      if (isFailed(item)) failed += 1;
+      if (FLEET_ACTIVE_STAGES.includes(item.stage)) running += 1;
+      if (item.stage === 'applied' || item.stage === 'checked') applied += 1;
+    }
+    return { toPlan, safe, approved, failed, running, applied };
+  }, [run.items]);
+  const failedIds = useMemo(() => run.items.filter(isFailed).map((item) => item.id), [run.items]);
+  const fleetId = run.id;
+  const errors = [plan, approve, apply, retry, cancel, pause, resume, check]
+    .map((action) => action.error)
+    .filter((error): error is Error => error !== null);
+
+  return (
+    <Stack sx={{ gap: 1 }}>
+      <Stack
+        direction="row"
+        sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}
+        role="toolbar"
+        aria-label="Fleet actions"
+      >
+        <Button
+          variant={counts.toPlan > 0 ? 'contained' : 'outlined'}
+          disabled={counts.toPlan === 0}
+          loading={plan.isPending}
+          onClick={() => plan.mutate({ fleetId })}
+        >
+          Plan all ({counts.toPlan})
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={counts.safe === 0}
+          loading={approve.isPending}
+          onClick={() => approve.mutate({ fleetId, selection: { kind: 'safe' } })}
+        >
+          Approve every plan with no destroy or replace ({counts.safe})
+        </Button>
+        <Button
+          variant={counts.approved > 0 ? 'contained' : 'outlined'}
+          disabled={counts.approved === 0}
+          loading={apply.isPending}
+          onClick={() => apply.mutate({ fleetId })}
+        >
+          Apply approved ({counts.approved})
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={failedIds.length === 0}
+          loading={retry.isPending}
+          onClick={() => retry.mutate({ fleetId, itemIds: failedIds })}
+        >
+          Retry failed ({failedIds.length})
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={counts.applied === 0}
+          loading={check.isPending}
+          onClick={() => check.mutate({ fleetId })}
+        >
+          Check all ({counts.applied})
+        </Button>
+        {run.paused ? (
+          <Button variant="outlined" loading={resume.isPending} onClick={() => resume.mutate({ fleetId })}>
+            Resume
+          </Button>
+        ) : (
+          <Button
+            variant="outlined"
+            disabled={counts.running === 0}
+            loading={pause.isPending}
+            onClick={() => pause.mutate({ fleetId })}
+          >
+            Pause
+          </Button>
+        )}
+        <Button color="error" disabled={counts.running === 0 && !run.paused} onClick={() => setConfirmingCancel(true)}>
+          Cancel all
+        </Button>
+      </Stack>
+      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+        <ConcurrencyField run={run} />
+        <FleetExportButtons fleetId={fleetId} />
+      </Stack>
+      {errors.map((error, index) => (
+        <Alert key={`${index}-${error.message}`} severity="error">
+          {error.message}
+        </Alert>
+      ))}
+      <Dialog open={confirmingCancel} onClose={() => setConfirmingCancel(false)} aria-labelledby="fleet-cancel-title">
+        <DialogTitle id="fleet-cancel-title">Cancel every running account?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Nothing more starts, and each running Terraform is interrupted as Ctrl-C does ({counts.running} running).
+            Each is recorded as cancelled and can be retried; an apply cut short may leave part of its resources
+            created, which the next plan shows.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button autoFocus onClick={() => setConfirmingCancel(false)}>
+            Go back
+          </Button>
+          <Button
+            color="error"
+            variant="contained"
+            loading={cancel.isPending}
+            onClick={() => cancel.mutate({ fleetId }, { onSettled: () => setConfirmingCancel(false) })}
+          >
+            Cancel all
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+});
+
+function ConcurrencyField({ run }: { run: FleetRun }) {
+  const setConcurrency = useFleetAction('setFleetConcurrency');
+  const [value, setValue] = useState(String(run.concurrency));
+  const parsed = Number(value);
+  const valid = Number.isInteger(parsed) && parsed >= 1 && parsed <= FLEET_CONCURRENCY_MAX;
+  return (
+    <Stack direction="row" sx={{ gap: 1, alignItems: 'flex-start' }}>
+      <TextField
+        size="small"
+        type="number"
+        label="Accounts at once"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        error={!valid || setConcurrency.error !== null}
+        helperText={
+          setConcurrency.error?.message ??
+          (valid ? `Concurrency (now ${run.concurrency})` : `1–${FLEET_CONCURRENCY_MAX}`)
+        }
+        slotProps={{ htmlInput: { min: 1, max: FLEET_CONCURRENCY_MAX } }}
+        sx={{ width: 180 }}
+      />
+      <Button
+        disabled={!valid || parsed === run.concurrency}
+        loading={setConcurrency.isPending}
+        onClick={() => setConcurrency.mutate({ fleetId: run.id, concurrency: parsed })}
+        sx={{ mt: 0.5 }}
+      >
+        Set
+      </Button>
+    </Stack>
+  );
+}
+
+function FleetExportButtons({ fleetId }: { fleetId: string }) {
+  const client = useClient();
+  const zip = useMutation({
+    mutationFn: () => client.call('exportFleetZip', { fleetId }),
+    onSuccess: (file) => downloadBase64(file.fileName, file.base64, 'application/zip'),
+  });
+  const report = useMutation({
+    mutationFn: (format: 'csv' | 'json') => client.call('exportFleetReport', { fleetId, format }),
+    onSuccess: downloadExport,
+  });
+  return (
+    <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+      <Button size="small" startIcon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate()}>
+        Export workspaces (zip)
+      </Button>
+      {(['csv', 'json'] as const).map((format) => (
+        <Button
+          key={format}
+          size="small"
+          startIcon={<DownloadOutlined />}
+          disabled={report.isPending}
+          onClick={() => report.mutate(format)}
+          aria-label={`Export the run report as ${format.toUpperCase()}`}
+        >
+          Report {format.toUpperCase()}
+        </Button>
+      ))}
+      {(zip.error ?? report.error) ? <Alert severity="error">{(zip.error ?? report.error)?.message}</Alert> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { LinearProgress, Stack, Typography } from '@mui/material';
+import { memo, useMemo } from 'react';
+import type { FleetRun } from '../../../../../shared/contract/fleet';
+import { fleetEtaMs, fleetTotals } from './fleet-board-filter';
+
+const STATE_LABELS: Record<FleetRun['state'], string> = {
+  new: 'Not started',
+  planning: 'Planning',
+  reviewing: 'Plans ready for review',
+  applying: 'Applying',
+  checking: 'Checking',
+  paused: 'Paused',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+function formatEta(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes <= 1 ? 'under a minute' : `about ${minutes} minutes`;
+}
+
+/** The run's totals, plan sums and an ETA, with a progress bar while something runs. */
+export const FleetTotalsLine = memo(function FleetTotalsLine({ run }: { run: FleetRun }) {
+  const totals = useMemo(() => fleetTotals(run.items), [run.items]);
+  const eta = useMemo(() => fleetEtaMs(run.items, run.concurrency), [run.items, run.concurrency]);
+  const active = totals.running > 0;
+  return (
+    <Stack sx={{ gap: 1 }}>
+      <Typography role="status" data-testid="fleet-totals">
+        {STATE_LABELS[run.paused ? 'paused' : run.state]} · {totals.total} accounts · {totals.running} running ·{' '}
+        {totals.review} to review · {totals.failed} failed · plans +{totals.plan.add} ~{totals.plan.change} −
+        {totals.plan.destroy}
+        {totals.plan.replace > 0 ? ` (${totals.plan.replace} replaced)` : ''}
+        {eta !== undefined && active ? ` · ${formatEta(eta)} left` : ''}
+      </Typography>
+      {active ? (
+        <LinearProgress
+          variant="determinate"
+          value={(100 * (totals.done + totals.failed)) / Math.max(1, totals.total)}
+          aria-label="Fleet progress"
+        />
+      ) : null}
+    </Stack>
+  );
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { FleetItem } from '../../../../../shared/contract/fleet';
+import {
+  filterFleetItems,
+  fleetEtaMs,
+  fleetTotals,
+  moveItem,
+  toSearchableFleetItems,
+  type FleetBoardFilter,
+} from './fleet-board-filter';
+
+let next = 0;
+function item(name: string, patch: Partial<FleetItem> = {}): FleetItem {
+  next += 1;
+  const digits = String(next).padStart(12, '0');
+  return {
+    id: `00000000-0000-4000-8000-${digits}`,
+    order: next,
+    target: {
+      cloud: 'aws',
+      accountId: digits,
+      accountName: name,
+      profile: 'management',
+      accessPath: { kind: 'profile' },
+    },
+    group: { kind: 'new-folder', parentId: 'a'.repeat(40), name: `team-${name}`, description: '' },
+    stage: 'queued',
+    planStale: false,
+    approved: false,
+    ...patch,
+  };
+}
+
+const safe = item('safe', { stage: 'planned', planSummary: { add: 3, change: 0, destroy: 0, replace: 0 } });
+const risky = item('risky', { stage: 'planned', planSummary: { add: 1, change: 1, destroy: 1, replace: 1 } });
+const approved = item('approved', {
+  stage: 'approved',
+  approved: true,
+  planSummary: { add: 2, change: 0, destroy: 0, replace: 0 },
+});
+const broken = item('broken', {
+  stage: 'failed',
+  failedStage: 'initialising',
+  error: { code: 'TERRAFORM_INIT_FAILED', message: 'Registry unreachable' },
+});
+const queued = item('queued');
+const all = toSearchableFleetItems([safe, risky, approved, broken, queued]);
+
+const view = (patch: Partial<FleetBoardFilter>) =>
+  filterFleetItems(all, { search: '', view: 'all', ...patch }).map(
+    (each) => each.target.cloud === 'aws' && each.target.accountName,
+  );
+
+describe('filterFleetItems', () => {
+  it('keeps apply order and narrows by view', () => {
+    expect(view({})).toEqual(['safe', 'risky', 'approved', 'broken', 'queued']);
+    expect(view({ view: 'failed' })).toEqual(['broken']);
+    expect(view({ view: 'review' })).toEqual(['safe', 'risky']);
+    expect(view({ view: 'destructive' })).toEqual(['risky']);
+  });
+
+  it('searches name, id, group, stage and error, in any case', () => {
+    expect(view({ search: 'TEAM-RISKY' })).toEqual(['risky']);
+    expect(view({ search: safe.target.cloud === 'aws' ? safe.target.accountId : '' })).toEqual(['safe']);
+    expect(view({ search: 'registry' })).toEqual(['broken']);
+    expect(view({ search: 'planned', view: 'destructive' })).toEqual(['risky']);
+    // A query never matches across two fields.
+    expect(view({ search: 'safe000' })).toEqual([]);
+  });
+});
+
+describe('fleetTotals', () => {
+  it('counts failures, reviews, destructive plans and the plan sums', () => {
+    expect(fleetTotals([safe, risky, approved, broken, queued])).toEqual({
+      total: 5,
+      failed: 1,
+      review: 2,
+      destructive: 1,
+      done: 3,
+      running: 0,
+      plan: { add: 6, change: 1, destroy: 1, replace: 1 },
+    });
+  });
+});
+
+describe('fleetEtaMs', () => {
+  it('estimates waves of the concurrency from the mean finished duration', () => {
+    const finished = [
+      item('a', { stage: 'planned', durationMs: 1000 }),
+      item('b', { stage: 'planned', durationMs: 3000 }),
+    ];
+    const waiting = Array.from({ length: 5 }, (_, index) =>
+      item(`w${index}`, { stage: index === 0 ? 'planning' : 'queued' }),
+    );
+    expect(fleetEtaMs([...finished, ...waiting], 4)).toBe(4000);
+    expect(fleetEtaMs([...finished, ...waiting], 1)).toBe(10_000);
+  });
+
+  it('gives no estimate before anything finished or once nothing is left', () => {
+    expect(fleetEtaMs([item('q')], 4)).toBeUndefined();
+    expect(fleetEtaMs([item('d', { stage: 'planned', durationMs: 10 })], 4)).toBeUndefined();
+  });
+});
+
+describe('moveItem', () => {
+  it('moves one place and stops at either end', () => {
+    expect(moveItem(['a', 'b', 'c'], 'b', -1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 'c', 1)).toEqual(['a', 'b', 'c']);
+  });
+});
