@@ -54,7 +54,9 @@ export const eksServiceAccountRoleCheckKind: CheckKind<EksServiceAccountRole, Ke
             id: providerStep,
             title: `IAM OIDC provider for ${role.issuerUrl} accepts ${STS_AUDIENCE}`,
             run: async () =>
-              judge(await documents.oidcProvider(providerArn), (provider) => judgeProvider(provider, providerArn)),
+              judge(await documents.oidcProvider(providerArn), (provider) =>
+                judgeProvider(provider, providerArn, role.oidcProviderExists),
+              ),
           },
           {
             id: trustStep,
@@ -102,13 +104,20 @@ function expectedPolicies(role: EksServiceAccountRole, partition: string): strin
   return [...new Set([...role.managedPolicyArns, ...own])].sort();
 }
 
-export function judgeProvider(provider: OidcProviderDocument | undefined, arn: string): StepOutcome {
+export function judgeProvider(
+  provider: OidcProviderDocument | undefined,
+  arn: string,
+  /** The recipe names an existing provider rather than creating it. */
+  referenced: boolean,
+): StepOutcome {
   if (provider === undefined) {
     return missing(
       'oidc-provider',
       arn,
       `The account has no IAM OIDC provider ${arn}, so no token of the cluster is accepted.`,
-      'Save the role again without "the provider exists" so Liaison creates it, then Apply.',
+      referenced
+        ? 'Untick "the account already has the IAM OIDC provider" and save the role again so Liaison creates it, then Apply.'
+        : APPLY,
     );
   }
   if (!provider.clientIds.includes(STS_AUDIENCE)) {
