@@ -84,11 +84,11 @@ export function createCore(options: CoreOptions): Core {
   const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
   const groups = new GroupsService({ store, events, ...now });
   const associations = new AssociationsService({ store, events, dataDir, ...now });
-  const roleRecipes = new RoleRecipesService({ store, events, dataDir, ...now });
   const aws = new AwsCredentialsService({ store, events, logger, platform, env, ...now });
   const gcp = new GcpCredentialsService({ env, logger });
   const gcpProjectTree = new GcpProjectTreeService(gcp, env);
   const awsKeys = new AwsSessionCredentials({ catalog: aws.catalog, mfa: aws.mfa });
+  const roleRecipes = new RoleRecipesService({ store, events, dataDir, awsKeys, ...now });
   const organizations = new AwsOrganizationService(awsKeys);
   const roles = new AwsRolesService(awsKeys, aws.catalog);
   const adoption = new AdoptionService(awsKeys, gcp, env);

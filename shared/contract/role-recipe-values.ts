@@ -4,7 +4,7 @@ import { z } from 'zod';
  * What an association is: the platform association (a group bound to an account or project) or one
  * of the role recipes (issue 18). Stored associations from before recipes have no kind: platform.
  */
-export const ROLE_RECIPE_KINDS = ['third-party-role'] as const;
+export const ROLE_RECIPE_KINDS = ['third-party-role', 'eks-service-account-role'] as const;
 export type RoleRecipeKind = (typeof ROLE_RECIPE_KINDS)[number];
 export const ASSOCIATION_KINDS = ['platform', ...ROLE_RECIPE_KINDS] as const;
 export type AssociationKind = (typeof ASSOCIATION_KINDS)[number];
@@ -15,6 +15,7 @@ export const associationKindSchema = z.enum(ASSOCIATION_KINDS);
 export const ASSOCIATION_KIND_LABELS: Record<AssociationKind, string> = {
   platform: 'Platform association',
   'third-party-role': 'Third-party role',
+  'eks-service-account-role': 'EKS service-account role',
 };
 
 /** The kind of stored values: absent means the platform association (rows written before recipes). */
@@ -34,5 +35,12 @@ export const roleRecipeDraftSchema = z.object({
   policyDocument: z.string().max(8192).optional(),
   maxSessionSeconds: z.number().optional(),
   vendorProfile: draftText.optional(),
+  // The EKS service-account role's own fields.
+  region: draftText.optional(),
+  clusterName: draftText.optional(),
+  issuerUrl: z.string().max(2048).optional(),
+  oidcProviderExists: z.boolean().optional(),
+  namespace: draftText.optional(),
+  serviceAccount: draftText.optional(),
 });
 export type RoleRecipeDraft = z.infer<typeof roleRecipeDraftSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { externalIdSchema, roleNameSchema } from '../aws-access-path';
-import { awsAccountIdSchema, awsProfileNameSchema, parseRoleArn } from '../aws-validation';
+import { awsAccountIdSchema, awsProfileNameSchema, awsRegionSchema, parseRoleArn } from '../aws-validation';
 import { iamPolicyJsonSchema, managedPolicyArnSchema } from '../iam-policy-grammar';
+import { kubernetesNamespaceSchema, kubernetesServiceAccountSchema } from '../kubernetes-names';
+import { oidcIssuerUrlSchema } from '../oidc-issuer-url';
 import { associationSchema, workspacePreviewSchema, type AssociationValues } from './associations';
 
 /*
@@ -78,6 +80,61 @@ export const thirdPartyRoleInputSchema = z
 export type ThirdPartyRoleInput = z.input<typeof thirdPartyRoleInputSchema>;
 export type ThirdPartyRole = z.output<typeof thirdPartyRoleInputSchema>;
 
+const clusterNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, 'A cluster name is letters, digits, "-" and "_" (at most 100)');
+
+/**
+ * An EKS service-account role (seed 004): a role the cluster's pods assume with their projected
+ * token, trusting the account's IAM OIDC provider for the cluster's issuer with `StringEquals` on
+ * `aud = sts.amazonaws.com` and `sub = system:serviceaccount:<namespace>:<name>`.
+ */
+export const eksServiceAccountRoleInputSchema = z
+  .object({
+    kind: z.literal('eks-service-account-role'),
+    id: z.uuid().optional(),
+    accountId: awsAccountIdSchema,
+    profile: awsProfileNameSchema,
+    /** Where the cluster runs (its issuer names the region too). */
+    region: awsRegionSchema,
+    /** The cluster the issuer was read from, when picked from the account's clusters. */
+    clusterName: optional(clusterNameSchema),
+    /** The cluster's OIDC issuer (https, normalised: no trailing slash, lower-case host). */
+    issuerUrl: oidcIssuerUrlSchema,
+    /** The account already has the IAM OIDC provider for the issuer: reference it instead of creating one. */
+    oidcProviderExists: z.boolean().default(false),
+    namespace: kubernetesNamespaceSchema,
+    serviceAccount: kubernetesServiceAccountSchema,
+    roleName: roleNameSchema,
+    managedPolicyArns: z.array(managedPolicyArnSchema).max(20, 'A role takes at most 20 managed policies').default([]),
+    policyDocument: optional(iamPolicyJsonSchema),
+    maxSessionSeconds: z
+      .number({ error: 'Maximum session duration is a number of seconds' })
+      .int('A whole number of seconds')
+      .min(MIN_ROLE_SESSION_SECONDS, 'At least 3600 seconds (1 hour)')
+      .max(MAX_ROLE_SESSION_SECONDS, 'At most 43200 seconds (12 hours)')
+      .default(MIN_ROLE_SESSION_SECONDS),
+  })
+  .superRefine((input, context) => {
+    if (input.managedPolicyArns.length === 0 && input.policyDocument === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['managedPolicyArns'],
+        message: 'Give the role some permissions: a managed policy ARN or a policy document',
+      });
+    }
+  });
+export type EksServiceAccountRoleInput = z.input<typeof eksServiceAccountRoleInputSchema>;
+export type EksServiceAccountRole = z.output<typeof eksServiceAccountRoleInputSchema>;
+
+/** Any role recipe's input, told apart by its kind. */
+export const roleRecipeInputSchema = z.discriminatedUnion('kind', [
+  thirdPartyRoleInputSchema,
+  eksServiceAccountRoleInputSchema,
+]);
+export type RoleRecipe = z.output<typeof roleRecipeInputSchema>;
+
 /** A workspace directory's name: an account's or project's, or one role recipe's (`aws-<account>-role-<name>`). */
 export const WORKSPACE_KEY_PATTERN = /^(aws-\d{12}(-role-[\w+=,.@-]{1,64})?|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
 
@@ -101,6 +158,35 @@ export function thirdPartyRoleFromValues(values: AssociationValues): unknown {
   return { kind: values.kind, accountId: values.accountId, profile: values.profile, ...values.role };
 }
 
+/** Any saved recipe's values back as its input (parse with roleRecipeInputSchema). */
+export const roleRecipeFromValues = thirdPartyRoleFromValues;
+
+/** The association values of any parsed recipe. */
+export function valuesOfRoleRecipe(role: RoleRecipe): AssociationValues {
+  return role.kind === 'third-party-role' ? valuesOfThirdPartyRole(role) : valuesOfEksServiceAccountRole(role);
+}
+
+export function valuesOfEksServiceAccountRole(role: EksServiceAccountRole): AssociationValues {
+  return {
+    kind: 'eks-service-account-role',
+    cloud: 'aws',
+    accountId: role.accountId,
+    profile: role.profile,
+    role: {
+      region: role.region,
+      ...(role.clusterName === undefined ? {} : { clusterName: role.clusterName }),
+      issuerUrl: role.issuerUrl,
+      oidcProviderExists: role.oidcProviderExists,
+      namespace: role.namespace,
+      serviceAccount: role.serviceAccount,
+      roleName: role.roleName,
+      managedPolicyArns: role.managedPolicyArns,
+      ...(role.policyDocument === undefined ? {} : { policyDocument: JSON.stringify(role.policyDocument) }),
+      maxSessionSeconds: role.maxSessionSeconds,
+    },
+  };
+}
+
 /** A parsed recipe as association values: the account and profile where every association keeps them. */
 export function valuesOfThirdPartyRole(role: ThirdPartyRole): AssociationValues {
   return {
@@ -122,14 +208,28 @@ export function valuesOfThirdPartyRole(role: ThirdPartyRole): AssociationValues 
   };
 }
 
+export const eksClusterSchema = z.object({
+  name: z.string(),
+  /** Absent when the cluster reports no OIDC issuer (or one IAM could not name). */
+  issuerUrl: z.string().optional(),
+  /** The account has the IAM OIDC provider for the issuer already. */
+  oidcProviderExists: z.boolean(),
+});
+export type EksCluster = z.infer<typeof eksClusterSchema>;
+
 export const roleRecipeMethods = {
+  /** The account's EKS clusters in a region with their OIDC issuers (ListClusters, DescribeCluster). */
+  listEksClusters: {
+    input: z.object({ accountId: awsAccountIdSchema, profile: awsProfileNameSchema, region: awsRegionSchema }),
+    output: z.object({ clusters: z.array(eksClusterSchema) }),
+  },
   /** A fresh External ID for the vendor (32 random bytes, base64url: only characters STS accepts). */
   newExternalId: { input: z.object({}), output: z.object({ externalId: z.string() }) },
   /** The role's workspace files as saving would write them, and the ones there now, for review. */
-  previewRoleRecipe: { input: thirdPartyRoleInputSchema, output: workspacePreviewSchema },
+  previewRoleRecipe: { input: roleRecipeInputSchema, output: workspacePreviewSchema },
   /** Writes the role's workspace files (atomically) and records the recipe as a generated association. */
   saveRoleRecipe: {
-    input: z.intersection(thirdPartyRoleInputSchema, z.object({ replaceForeignFiles: z.boolean().default(false) })),
+    input: z.intersection(roleRecipeInputSchema, z.object({ replaceForeignFiles: z.boolean().default(false) })),
     output: z.object({ association: associationSchema, preview: workspacePreviewSchema }),
   },
 };

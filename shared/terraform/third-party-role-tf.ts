@@ -58,7 +58,7 @@ export function thirdPartyRoleFiles(role: ThirdPartyRole): GeneratedFile[] {
   ];
 }
 
-function roleHeader(target: string): HclBodyItem[] {
+export function roleHeader(target: string): HclBodyItem[] {
   return comments(
     `${LIAISON_MARKER} for ${target}.`,
     'Liaison rewrites this file whenever the role is saved again, so edits made here are replaced:',
@@ -127,7 +127,7 @@ function trustStatement(role: ThirdPartyRole): HclBlock {
 }
 
 /** The operator's policy document, statement by statement, as `aws_iam_policy_document` (reviewable HCL, not a JSON string). */
-function ownPolicy(roleName: string, document: IamPolicyDocument): HclBodyItem[] {
+export function ownPolicy(roleName: string, document: IamPolicyDocument): HclBodyItem[] {
   return [
     blank,
     ...comments('The permissions the role grants, from the policy document given in Liaison.'),
@@ -189,8 +189,8 @@ function permissionStatement(statement: IamPolicyStatement): HclBlock {
   return block('statement', [], body);
 }
 
-/** versions.tf of a role workspace: the Terraform version and the pinned aws provider. */
-export function roleVersionsTf(target: string): HclBodyItem[] {
+/** versions.tf of a role workspace: the Terraform version and the pinned aws provider (or a narrower range a recipe needs). */
+export function roleVersionsTf(target: string, awsVersion?: string): HclBodyItem[] {
   return [
     ...roleHeader(target),
     blank,
@@ -205,7 +205,10 @@ export function roleVersionsTf(target: string): HclBodyItem[] {
           'required_providers',
           [],
           PROVIDER_REQUIREMENTS.aws.map((provider) =>
-            attr(provider.name, object([attr('source', str(provider.source)), attr('version', str(provider.version))])),
+            attr(
+              provider.name,
+              object([attr('source', str(provider.source)), attr('version', str(awsVersion ?? provider.version))]),
+            ),
           ),
         ),
       ],

@@ -1,4 +1,4 @@
-import type { ThirdPartyRoleInput } from '../../shared/contract/role-recipes';
+import type { EksServiceAccountRoleInput, ThirdPartyRoleInput } from '../../shared/contract/role-recipes';
 
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
@@ -38,4 +38,42 @@ export const roleGoldenCases: Record<string, ThirdPartyRoleInput> = {
     policyDocument: POLICY,
     maxSessionSeconds: 43200,
   },
+};
+
+/** The EKS service-account roles: the provider created or referenced, managed policies or an own document. */
+export const eksRoleGoldenCases: Record<string, EksServiceAccountRoleInput> = {
+  'eks-new-provider': {
+    kind: 'eks-service-account-role',
+    accountId: '123456789012',
+    profile: 'acme-prod',
+    region: 'eu-west-1',
+    clusterName: 'prod-eu',
+    // Typed with a trailing slash and an upper-case host: normalised.
+    issuerUrl: 'https://OIDC.EKS.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE/',
+    namespace: 'payments',
+    serviceAccount: 'ledger-writer',
+    roleName: 'payments-ledger-writer',
+    managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+    maxSessionSeconds: 3600,
+  },
+  'eks-existing-provider': {
+    kind: 'eks-service-account-role',
+    accountId: '123456789012',
+    profile: 'acme-prod',
+    region: 'us-east-1',
+    issuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF',
+    oidcProviderExists: true,
+    namespace: 'default',
+    serviceAccount: 'my-service-account.v2',
+    roleName: 'my-role',
+    managedPolicyArns: ['arn:aws:iam::123456789012:policy/my-policy'],
+    policyDocument: POLICY,
+    maxSessionSeconds: 7200,
+  },
+};
+
+/** Every golden role workspace of every recipe kind. */
+export const allRoleGoldenCases: Record<string, ThirdPartyRoleInput | EksServiceAccountRoleInput> = {
+  ...roleGoldenCases,
+  ...eksRoleGoldenCases,
 };

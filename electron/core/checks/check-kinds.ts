@@ -1,8 +1,9 @@
 import type { ParsedAssociationInput } from '../../../shared/contract/associations';
-import type { RoleRecipeKind, ThirdPartyRole } from '../../../shared/contract/role-recipes';
+import type { EksServiceAccountRole, RoleRecipeKind, ThirdPartyRole } from '../../../shared/contract/role-recipes';
 import { awsCheckKind } from './aws/check-aws';
 import type { CheckCloud, CheckKind, CheckTargetOf } from './check-kind';
 import { gcpCheckKind } from './gcp/check-gcp';
+import { eksServiceAccountRoleCheckKind } from './role-recipes/check-eks-service-account-role';
 import { thirdPartyRoleCheckKind } from './role-recipes/check-third-party-role';
 
 /** Every association kind of the contract and its check; a kind missing here fails to compile. */
@@ -19,9 +20,11 @@ export function checkKindOf(target: ParsedAssociationInput): CheckKind<ParsedAss
 /** The role recipes' parsed inputs by kind (issue 18); a kind is not a cloud, so they have their own record. */
 interface RoleRecipeTargets {
   'third-party-role': ThirdPartyRole;
+  'eks-service-account-role': EksServiceAccountRole;
 }
 
 /** Every role recipe kind and its check; a kind missing here fails to compile. */
 export const ROLE_CHECK_KINDS: { readonly [Kind in RoleRecipeKind]: CheckKind<RoleRecipeTargets[Kind]> } = {
   'third-party-role': thirdPartyRoleCheckKind,
+  'eks-service-account-role': eksServiceAccountRoleCheckKind,
 };

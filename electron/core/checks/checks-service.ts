@@ -9,7 +9,7 @@ import {
   type SavedTokenCommand,
 } from '../../../shared/contract/checks';
 import { associationKindOf } from '../../../shared/contract/role-recipe-values';
-import { thirdPartyRoleFromValues, thirdPartyRoleInputSchema } from '../../../shared/contract/role-recipes';
+import { roleRecipeFromValues, roleRecipeInputSchema } from '../../../shared/contract/role-recipes';
 import { errorCodes } from '../../../shared/errors';
 import { AssociationRepository } from '../associations/association-repository';
 import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
@@ -23,7 +23,7 @@ import type { Store } from '../store/database';
 import { platformCheckStep } from '../platform/platform-check-step';
 import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
-import type { CheckContext } from './check-kind';
+import type { CheckContext, CheckKind } from './check-kind';
 import { checkKindOf, ROLE_CHECK_KINDS } from './check-kinds';
 import { runCheckPipeline, type CheckFindings } from './check-pipeline';
 import { CheckRepository } from './check-repository';
@@ -197,10 +197,11 @@ export class ChecksService implements ServiceFor<typeof checkMethods> {
 
   /** A role recipe's check (issue 18): its kind's own record, no platform step (a recipe has no group). */
   async #runRecipe(association: Association, scope: CheckScope): Promise<CheckResult> {
-    const parsed = thirdPartyRoleInputSchema.safeParse(thirdPartyRoleFromValues(association.values));
+    const parsed = roleRecipeInputSchema.safeParse(roleRecipeFromValues(association.values));
     if (association.status !== 'generated' || !parsed.success) throw notCheckable();
     const role = parsed.data;
-    const kind = ROLE_CHECK_KINDS[role.kind];
+    // Each recipe meets its own kind's record (the record's type pairs the two).
+    const kind = ROLE_CHECK_KINDS[role.kind] as CheckKind<typeof role>;
     const startedAt = this.#now();
     const clock = performance.now();
     const findings = await runCheckPipeline(kind, role, { context: this.#context(scope), tokenCommand: undefined });

@@ -3,12 +3,15 @@ import type { MethodOutput, ParsedInput } from '../../../shared/api';
 import type { Association, WorkspacePreview } from '../../../shared/contract/associations';
 import {
   roleWorkspaceKey,
-  valuesOfThirdPartyRole,
+  valuesOfRoleRecipe,
+  type RoleRecipe,
   type roleRecipeMethods,
-  type ThirdPartyRole,
 } from '../../../shared/contract/role-recipes';
 import { errorCodes } from '../../../shared/errors';
-import { thirdPartyRoleFiles } from '../../../shared/terraform/third-party-role-tf';
+import { roleRecipeFiles } from '../../../shared/terraform/role-recipe-files';
+import { type AwsSessionCredentials } from '../aws/aws-session-credentials';
+import { listEksClusters } from '../aws/eks-clusters';
+import { redactSecrets } from '../aws/redact-secrets';
 import { AssociationRepository } from '../associations/association-repository';
 import { foreignFiles, readWorkspaceFiles, workspaceDir, writeWorkspaceFiles } from '../associations/workspace-files';
 import type { ServiceFor } from '../contract-service';
@@ -18,6 +21,8 @@ import type { Store } from '../store/database';
 
 export interface RoleRecipesServiceOptions {
   store: Store;
+  /** Resolves a profile's keys for the EKS cluster picker. */
+  awsKeys: AwsSessionCredentials;
   events: EventBus;
   dataDir: string;
   now?: () => Date;
@@ -31,11 +36,12 @@ const EXTERNAL_ID_BYTES = 32;
 
 /**
  * Role recipes (issue 18): each role is its own workspace (`aws-<account>-role-<name>`) and one row
- * among the associations (kind `third-party-role`, no group), so Apply, Check and the dashboard treat
+ * among the associations (its recipe kind, no group), so Apply, Check and the dashboard treat
  * it like any association.
  */
 export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> {
   readonly #store: Store;
+  readonly #awsKeys: AwsSessionCredentials;
   readonly #repository: AssociationRepository;
   readonly #events: EventBus;
   readonly #dataDir: string;
@@ -44,11 +50,30 @@ export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> 
 
   constructor(options: RoleRecipesServiceOptions) {
     this.#store = options.store;
+    this.#awsKeys = options.awsKeys;
     this.#repository = new AssociationRepository(options.store);
     this.#events = options.events;
     this.#dataDir = options.dataDir;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
+  }
+
+  async listEksClusters({
+    accountId,
+    profile,
+    region,
+  }: ParsedInput<'listEksClusters'>): Promise<MethodOutput<'listEksClusters'>> {
+    const keys = await this.#awsKeys.resolve(profile, { interactive: true });
+    try {
+      return { clusters: await listEksClusters({ ...keys, region }, { profile, region, accountId }) };
+    } catch (error) {
+      throw new CoreError({
+        code: errorCodes.transport,
+        field: 'clusterName',
+        message: `Could not list the EKS clusters in ${region}: ${redactSecrets(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`,
+        remediation: 'Check the profile and region, or type the issuer URL instead.',
+      });
+    }
   }
 
   newExternalId(): MethodOutput<'newExternalId'> {
@@ -78,7 +103,7 @@ export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> 
         id: existing?.id ?? this.#newId(),
         status: 'generated',
         step: LAST_STEP,
-        values: valuesOfThirdPartyRole(role),
+        values: valuesOfRoleRecipe(role),
         workspaceKey: preview.workspaceKey,
         createdAt: existing?.createdAt ?? timestamp,
         updatedAt: timestamp,
@@ -95,14 +120,14 @@ export class RoleRecipesService implements ServiceFor<typeof roleRecipeMethods> 
     };
   }
 
-  #preview(role: ThirdPartyRole): WorkspacePreview {
+  #preview(role: RoleRecipe): WorkspacePreview {
     const key = roleWorkspaceKey(role.accountId, role.roleName);
     const dir = workspaceDir(this.#dataDir, key);
     const current = readWorkspaceFiles(dir);
     return {
       workspaceKey: key,
       workspaceDir: dir,
-      files: thirdPartyRoleFiles(role),
+      files: roleRecipeFiles(role),
       current,
       groups: [],
       foreignFiles: foreignFiles(current),

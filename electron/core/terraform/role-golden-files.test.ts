@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../../shared/terraform/generate-workspace';
-import { generateThirdPartyRole } from '../../../shared/terraform/third-party-role-tf';
-import { roleGoldenCases } from '../../../test-support/terraform-files/role-golden-cases';
+import { generateRoleRecipe } from '../../../shared/terraform/role-recipe-files';
+import { allRoleGoldenCases as roleGoldenCases } from '../../../test-support/terraform-files/role-golden-cases';
 import { findTerraformForTests } from './terraform-binary';
 
 /*
@@ -24,7 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'liaison-role-tf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function generated(input: unknown): GeneratedFile[] {
-  const result = generateThirdPartyRole(input);
+  const result = generateRoleRecipe(input);
   if (!result.ok) throw new Error(`generation refused: ${result.error.field ?? ''} ${result.error.message}`);
   return result.files;
 }
@@ -97,6 +97,37 @@ describe.skipIf(!terraform.found)('role workspaces with the real terraform binar
     });
     const root = join(scratch, 'sampled');
     fc.sample(role, { numRuns: 30, seed: 18 }).forEach((each, index) => {
+      const dir = join(root, String(index));
+      mkdirSync(dir, { recursive: true });
+      for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);
+    });
+    const result = fmtCheck(root);
+    expect(result.stdout, 'files fmt would change').toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('terraform fmt -check accepts sampled EKS service-account roles with odd issuers and names', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/);
+    const role = fc.record({
+      kind: fc.constant('eks-service-account-role'),
+      accountId: fc.constant('123456789012'),
+      profile: fc.constant('p'),
+      region: fc.constantFrom('us-east-1', 'eu-central-2', 'us-gov-west-1'),
+      issuerUrl: fc
+        .tuple(
+          fc.stringMatching(/^[a-z0-9]{1,10}(\.[a-z0-9-]{0,10}[a-z0-9])*\.[a-z]{2,6}$/),
+          fc.stringMatching(/^(\/[\w~-][\w.~-]{0,19}){0,3}\/*$/),
+        )
+        .map(([host, path]) => `https://${host}${path}`),
+      oidcProviderExists: fc.boolean(),
+      namespace: label,
+      serviceAccount: fc.array(label, { minLength: 1, maxLength: 3 }).map((labels) => labels.join('.')),
+      roleName: fc.stringMatching(/^[\w+=,.@-]{1,64}$/),
+      managedPolicyArns: fc.constant(['arn:aws:iam::aws:policy/ReadOnlyAccess']),
+      maxSessionSeconds: fc.integer({ min: 3600, max: 43200 }),
+    });
+    const root = join(scratch, 'sampled-eks');
+    fc.sample(role, { numRuns: 30, seed: 4 }).forEach((each, index) => {
       const dir = join(root, String(index));
       mkdirSync(dir, { recursive: true });
       for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);

@@ -24,3 +24,11 @@ export function useSaveRoleRecipe() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.associations }),
   });
 }
+
+/** The account's EKS clusters in a region with their issuers (for the EKS role's cluster picker). */
+export function useListEksClusters() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'listEksClusters'>) => client.call('listEksClusters', input),
+  });
+}

@@ -10,6 +10,8 @@ import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPl
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
+import { EksRoleWizard } from './role-recipes/EksRoleWizard';
+import { eksRoleFormOf } from './role-recipes/eks-role-form';
 import { ThirdPartyRoleWizard } from './role-recipes/ThirdPartyRoleWizard';
 import { thirdPartyFormOf } from './role-recipes/third-party-role-form';
 import { emptyValues, STEP_TITLES } from './wizard-values';
@@ -19,6 +21,15 @@ export function OnboardPage() {
   const [start, setStart] = useState<WizardStart>();
   const [role, setRole] = useState<RoleStart>();
   const [runs, setRuns] = useState(0);
+  if (role && associationKindOf(role.values) === 'eks-service-account-role') {
+    return (
+      <EksRoleWizard
+        key={runs}
+        {...(role.id === undefined ? {} : { id: role.id, initial: eksRoleFormOf(role.values) })}
+        onDone={() => setRole(undefined)}
+      />
+    );
+  }
   if (role) {
     return (
       <ThirdPartyRoleWizard
@@ -104,6 +115,12 @@ function StartPage({
         </Button>{' '}
         <Button variant="outlined" onClick={() => onOpenRole({ id: undefined, values: {} })}>
           Set up a third-party role
+        </Button>{' '}
+        <Button
+          variant="outlined"
+          onClick={() => onOpenRole({ id: undefined, values: { kind: 'eks-service-account-role' } })}
+        >
+          Set up an EKS service-account role
         </Button>
       </div>
       {query.isError ? <Alert severity="error">Could not load associations: {query.error.message}</Alert> : null}
