@@ -25,6 +25,11 @@ import {
 import { LIAISON_MARKER, MARKDOWN_HEADER } from './liaison-header';
 import { PROVIDER_REQUIREMENTS, REQUIRED_TERRAFORM_VERSION } from './versions-tf';
 
+/** The name of the policy a recipe creates from its own document; the checks look for its ARN. */
+export function ownPolicyName(roleName: string): string {
+  return `${roleName}-permissions`;
+}
+
 export type RoleGenerationResult =
   { ok: true; role: ThirdPartyRole; workspaceKey: string; files: GeneratedFile[] } | { ok: false; error: ApiError };
 
@@ -144,7 +149,7 @@ export function ownPolicy(roleName: string, document: IamPolicyDocument): HclBod
       'resource',
       ['aws_iam_policy', 'permissions'],
       [
-        attr('name', str(`${roleName}-permissions`)),
+        attr('name', str(ownPolicyName(roleName))),
         attr('policy', ref('data', 'aws_iam_policy_document', 'permissions', 'json')),
       ],
     ),

@@ -1,5 +1,9 @@
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { iamPolicyDocumentSchema, wildcardGrants } from '../../../../shared/iam-policy-grammar';
+import { ownPolicyName } from '../../../../shared/terraform/third-party-role-tf';
+import type { AwsAccountDocuments } from '../aws/aws-account-documents';
+import { describeAwsStepError } from '../aws/describe-aws-check-error';
+import type { CheckStepSpec } from '../check-kind';
 import { failed, passed, type StepOutcome } from '../check-run';
 import type { AwsCheckSession } from '../aws/aws-check-session';
 
@@ -89,4 +93,46 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** What a role recipe attaches: its managed policy ARNs, and its own policy when it has a document. */
+export interface RecipePolicies {
+  accountId: string;
+  roleName: string;
+  managedPolicyArns: readonly string[];
+  policyDocument?: unknown;
+}
+
+/** The step both role recipes end with: the attached policies judged against what the recipe attaches. */
+export function attachedPoliciesStep(
+  session: AwsCheckSession,
+  documents: AwsAccountDocuments,
+  role: RecipePolicies,
+  needs: string,
+  remediation: string,
+): CheckStepSpec {
+  return {
+    id: `policies:${role.roleName}`,
+    title: `Policies attached to ${role.roleName}`,
+    needs,
+    run: async () => {
+      const read = await documents.attachedPolicies(role.roleName);
+      if (!read.ok) return describeAwsStepError(read.error, false);
+      return judgeAttachedPolicies(
+        session,
+        role.roleName,
+        read.value,
+        expectedPolicies(role, session.partition),
+        remediation,
+      );
+    },
+  };
+}
+
+function expectedPolicies(role: RecipePolicies, partition: string): string[] {
+  const own =
+    role.policyDocument === undefined
+      ? []
+      : [`arn:${partition}:iam::${role.accountId}:policy/${ownPolicyName(role.roleName)}`];
+  return [...new Set([...role.managedPolicyArns, ...own])].sort();
 }

@@ -14,7 +14,7 @@ import { describeAwsStepError } from '../aws/describe-aws-check-error';
 import type { KeyedSession } from '../aws/member-access-step';
 import type { CheckKind, CheckStepSpec } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
-import { judgeAttachedPolicies } from './attached-policy-documents';
+import { attachedPoliciesStep } from './attached-policy-documents';
 
 const APPLY = 'Run Apply for this role (or terraform apply in its workspace), then check again.';
 
@@ -66,22 +66,7 @@ export const eksServiceAccountRoleCheckKind: CheckKind<EksServiceAccountRole, Ke
                 judgeServiceAccountTrust(document, role, session.value.partition),
               ),
           },
-          {
-            id: `policies:${role.roleName}`,
-            title: `Policies attached to ${role.roleName}`,
-            needs: trustStep,
-            run: async () => {
-              const read = await documents.attachedPolicies(role.roleName);
-              if (!read.ok) return describeAwsStepError(read.error, false);
-              return judgeAttachedPolicies(
-                session.value,
-                role.roleName,
-                read.value,
-                expectedPolicies(role, session.value.partition),
-                APPLY,
-              );
-            },
-          },
+          attachedPoliciesStep(session.value, documents, role, trustStep, APPLY),
         ];
         return steps;
       },
@@ -95,14 +80,6 @@ export const eksServiceAccountRoleCheckKind: CheckKind<EksServiceAccountRole, Ke
     };
   },
 };
-
-function expectedPolicies(role: EksServiceAccountRole, partition: string): string[] {
-  const own =
-    role.policyDocument === undefined
-      ? []
-      : [`arn:${partition}:iam::${role.accountId}:policy/${role.roleName}-permissions`];
-  return [...new Set([...role.managedPolicyArns, ...own])].sort();
-}
 
 export function judgeProvider(
   provider: OidcProviderDocument | undefined,

@@ -15,7 +15,7 @@ import { describeAwsStepError } from '../aws/describe-aws-check-error';
 import type { KeyedSession } from '../aws/member-access-step';
 import type { CheckContext, CheckKind, CheckStepSpec } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
-import { judgeAttachedPolicies } from './attached-policy-documents';
+import { attachedPoliciesStep } from './attached-policy-documents';
 
 const APPLY = 'Run Apply for this role (or terraform apply in its workspace), then check again.';
 /** Live sessions are short: they only prove that the vendor gets in. */
@@ -57,22 +57,7 @@ export const thirdPartyRoleCheckKind: CheckKind<ThirdPartyRole, KeyedSession> = 
             run: async () =>
               judge(await documents.trustPolicy(role.roleName), (document) => judgeThirdPartyTrust(document, role)),
           },
-          {
-            id: `policies:${role.roleName}`,
-            title: `Policies attached to ${role.roleName}`,
-            needs: trustStep,
-            run: async () => {
-              const read = await documents.attachedPolicies(role.roleName);
-              if (!read.ok) return describeAwsStepError(read.error, false);
-              return judgeAttachedPolicies(
-                session.value,
-                role.roleName,
-                read.value,
-                expectedPolicies(role, session.value.partition),
-                APPLY,
-              );
-            },
-          },
+          attachedPoliciesStep(session.value, documents, role, trustStep, APPLY),
         ];
         return steps;
       },
@@ -89,15 +74,6 @@ export const thirdPartyRoleCheckKind: CheckKind<ThirdPartyRole, KeyedSession> = 
     };
   },
 };
-
-/** The ARNs the recipe attaches: the managed ones, and its own policy when it has a document. */
-function expectedPolicies(role: ThirdPartyRole, partition: string): string[] {
-  const own =
-    role.policyDocument === undefined
-      ? []
-      : [`arn:${partition}:iam::${role.accountId}:policy/${role.roleName}-permissions`];
-  return [...new Set([...role.managedPolicyArns, ...own])].sort();
-}
 
 /** An account no recipe names: asking as it stands for "anyone else", which a `*` principal admits. */
 function strangerAccount(role: ThirdPartyRole): string {
