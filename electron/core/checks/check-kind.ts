@@ -1,4 +1,4 @@
-import type { ParsedAssociationInput } from '../../../shared/contract/associations';
+import type { AssociationValues, ParsedAssociationInput } from '../../../shared/contract/associations';
 import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
 import type { GcpCredentialsService } from '../gcp/gcp-credentials-service';
 import type { AwsCheckTimeouts } from './aws/aws-check-session';
@@ -8,8 +8,6 @@ import type { StoredTokenCommand } from './token-command';
 
 /** The contract's association kinds (the discriminant of `associationInputSchema`). */
 export type CheckCloud = ParsedAssociationInput['cloud'];
-/** A complete association of one kind, as the contract parses it. */
-export type CheckTargetOf<Cloud extends CheckCloud> = Extract<ParsedAssociationInput, { cloud: Cloud }>;
 
 /** What any kind may use while it checks: the run's scope, the environment, the clock and the credential services. */
 export interface CheckContext {
@@ -97,15 +95,9 @@ export interface OwnLiveStep<Session> {
  * describe its errors, and its plan (how to open a session, its ordered steps, its live step). The
  * pipeline does the rest for every kind alike: recording and timing steps, skipping what cannot run,
  * the live and platform steps, and the verdict.
- *
- * To add a kind (issue 18: "third-party role", "EKS service-account role"): write
- * `checks/<kind>/check-<kind>.ts` exporting a `CheckKind` for the contract's new association kind,
- * and list it in `CHECK_KINDS` (check-kinds.ts); the type of `CHECK_KINDS` and check-kinds.test.ts
- * fail until every kind in the contract has its record. A kind that needs a new credential service
- * adds it to `CheckContext`. Nothing in the pipeline or in `ChecksService` changes.
  */
 export interface CheckKind<Target, Session = unknown> {
-  /** The contract's discriminant this kind checks. */
+  /** The cloud the target is in (a role recipe's too: its role is in an AWS account). */
   readonly cloud: CheckCloud;
   /** The cloud as the verdict's headline and the success line name it. */
   readonly label: 'AWS' | 'GCP';
@@ -118,4 +110,30 @@ export interface CheckKind<Target, Session = unknown> {
   /** A step that threw, as an outcome: a sign-in, a refused live call (`live`), or an error with its code. */
   describeError(error: unknown, live: boolean): StepOutcome;
   plan(target: Target, context: CheckContext): CheckPlan<Session>;
+}
+
+/** The platform group an association is registered with, and the environment whose issuer and token command it uses. */
+export interface CheckGroup {
+  groupId: string;
+  environment: string;
+}
+
+/**
+ * One association kind's record in the one check registry (`CHECK_KINDS`, check-kinds.ts): its
+ * pipeline record, how a stored association of the kind becomes its target, and the platform group
+ * the target is registered with. A platform association has one (so its check ends with the
+ * platform's own check and its live step uses the environment's token command); a role recipe has
+ * none. `ChecksService` has one path for every kind: resolve the record, read the target, run it.
+ *
+ * To add a kind: write `checks/<kind>/check-<kind>.ts` exporting an `AssociationCheckKind` for the
+ * contract's new association kind (or a platform association's new target kind), and list it in
+ * `CHECK_KINDS`; the type of `CHECK_KINDS` and check-kinds.test.ts fail until every kind in the
+ * contract has its record. A kind that needs a new credential service adds it to `CheckContext`.
+ * Nothing in the pipeline or in `ChecksService` changes.
+ */
+export interface AssociationCheckKind<Target, Session = unknown> extends CheckKind<Target, Session> {
+  /** A stored association's values as this kind's target; undefined when they do not make a complete one. */
+  targetOf(values: AssociationValues): Target | undefined;
+  /** The platform group the target is registered with; undefined for a kind that has none (a role recipe). */
+  groupOf(target: Target): CheckGroup | undefined;
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { associationInputSchema } from '../../../shared/contract/associations';
-import { CHECK_KINDS } from './check-kinds';
+import { ROLE_RECIPE_KINDS } from '../../../shared/contract/role-recipe-values';
+import { CHECK_KINDS, checkKindFor } from './check-kinds';
 
 const CORE = join(import.meta.dirname, '..');
 
@@ -14,9 +15,29 @@ function sources(dir: string): string[] {
 
 describe('check kinds', () => {
   it('every association kind in the contract has its check record, under its own name', () => {
-    const contractKinds = associationInputSchema.options.map((option) => option.shape.cloud.value);
-    expect(Object.keys(CHECK_KINDS).sort()).toEqual([...contractKinds].sort());
-    for (const [cloud, kind] of Object.entries(CHECK_KINDS)) expect(kind.cloud).toBe(cloud);
+    // A platform association's record is keyed by its target kind (its cloud), a role recipe's by its kind.
+    const contractClouds = associationInputSchema.options.map((option) => option.shape.cloud.value);
+    expect(Object.keys(CHECK_KINDS).sort()).toEqual([...contractClouds, ...ROLE_RECIPE_KINDS].sort());
+    for (const cloud of contractClouds) expect(CHECK_KINDS[cloud].cloud).toBe(cloud);
+    for (const kind of ROLE_RECIPE_KINDS) expect(CHECK_KINDS[kind].cloud).toBe('aws');
+  });
+
+  it('stored values meet their own record: a recipe by its kind, a platform association by its cloud', () => {
+    expect(checkKindFor({ cloud: 'gcp' })).toBe(CHECK_KINDS.gcp);
+    expect(checkKindFor({ kind: 'platform', cloud: 'aws' })).toBe(CHECK_KINDS.aws);
+    for (const kind of ROLE_RECIPE_KINDS) expect(checkKindFor({ kind, cloud: 'aws' })).toBe(CHECK_KINDS[kind]);
+    expect(checkKindFor({})).toBeUndefined();
+  });
+
+  it('no check code outside the registry tells platform associations and role recipes apart', () => {
+    // The service reaches every kind through checkKindFor; what differs (group, platform step, token) is in the records.
+    const files = [...sources(join(CORE, 'checks')), ...sources(join(CORE, 'health'))].filter(
+      (file) => !file.endsWith('check-kinds.ts'),
+    );
+    const branching = files.filter((file) =>
+      /associationKindOf\(|ROLE_RECIPE_KINDS|roleRecipeInputSchema\b/.test(readFileSync(file, 'utf8')),
+    );
+    expect(branching.map((file) => relative(CORE, file))).toEqual([]);
   });
 
   it('no check code outside the per-kind records branches on the cloud', () => {

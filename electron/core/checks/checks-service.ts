@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api';
 import type { ServiceFor } from '../contract-service';
-import { associationInputSchema, type Association } from '../../../shared/contract/associations';
+import type { Association } from '../../../shared/contract/associations';
 import {
   checkErrorCodes,
   type checkMethods,
   type CheckResult,
   type SavedTokenCommand,
 } from '../../../shared/contract/checks';
-import { associationKindOf } from '../../../shared/contract/role-recipe-values';
-import { roleRecipeFromValues, roleRecipeInputSchema } from '../../../shared/contract/role-recipes';
 import { errorCodes } from '../../../shared/errors';
 import { AssociationRepository } from '../associations/association-repository';
 import type { AwsProfileCatalog } from '../aws/aws-profile-catalog';
@@ -23,8 +21,8 @@ import type { Store } from '../store/database';
 import { platformCheckStep } from '../platform/platform-check-step';
 import type { PlatformService } from '../platform/platform-service';
 import { DEFAULT_AWS_CHECK_TIMEOUTS, type AwsCheckTimeouts } from './aws/aws-check-session';
-import type { CheckContext, CheckKind } from './check-kind';
-import { checkKindOf, ROLE_CHECK_KINDS } from './check-kinds';
+import type { CheckContext } from './check-kind';
+import { checkKindFor } from './check-kinds';
 import { runCheckPipeline, type CheckFindings } from './check-pipeline';
 import { CheckRepository } from './check-repository';
 import { CheckScope, type PaceCalls } from './check-scope';
@@ -167,46 +165,29 @@ export class ChecksService implements ServiceFor<typeof checkMethods> {
         remediation: 'Refresh the list; it may have been deleted.',
       });
     }
-    if (associationKindOf(association.values) !== 'platform') return this.#runRecipe(association, scope);
-    const parsed = associationInputSchema.safeParse(association.values);
-    if (association.status !== 'generated' || !parsed.success) throw notCheckable();
-    const target = parsed.data;
-    const kind = checkKindOf(target);
+    // One path for every kind: its record reads the target, runs it, and says whether a platform group is involved.
+    const kind = association.status === 'generated' ? checkKindFor(association.values) : undefined;
+    const target = kind?.targetOf(association.values);
+    if (kind === undefined || target === undefined) throw notCheckable();
+    const group = kind.groupOf(target);
     const startedAt = this.#now();
     const clock = performance.now();
-    const platform = platformCheckStep(this.#options.platform, {
-      groupId: target.groupId,
-      environment: target.environment,
-      cloud: target.cloud,
-      id: kind.targetId(target),
-      noun: kind.noun,
-      platformCloud: kind.platformCloud,
-    });
+    const platform =
+      group &&
+      platformCheckStep(this.#options.platform, {
+        ...group,
+        cloud: kind.cloud,
+        id: kind.targetId(target),
+        noun: kind.noun,
+        platformCloud: kind.platformCloud,
+      });
     const findings = await runCheckPipeline(kind, target, {
       context: this.#context(scope),
-      tokenCommand: this.#checks.tokenCommand(target.environment),
+      tokenCommand: group && this.#checks.tokenCommand(group.environment),
       finally: platform ? [platform] : [],
     });
     return this.#record(
-      { associationId, cloud: target.cloud, groupId: target.groupId, target: kind.targetId(target) },
-      findings,
-      startedAt,
-      clock,
-    );
-  }
-
-  /** A role recipe's check (issue 18): its kind's own record, no platform step (a recipe has no group). */
-  async #runRecipe(association: Association, scope: CheckScope): Promise<CheckResult> {
-    const parsed = roleRecipeInputSchema.safeParse(roleRecipeFromValues(association.values));
-    if (association.status !== 'generated' || !parsed.success) throw notCheckable();
-    const role = parsed.data;
-    // Each recipe meets its own kind's record (the record's type pairs the two).
-    const kind = ROLE_CHECK_KINDS[role.kind] as CheckKind<typeof role>;
-    const startedAt = this.#now();
-    const clock = performance.now();
-    const findings = await runCheckPipeline(kind, role, { context: this.#context(scope), tokenCommand: undefined });
-    return this.#record(
-      { associationId: association.id, cloud: 'aws', groupId: '', target: kind.targetId(role) },
+      { associationId, cloud: kind.cloud, groupId: group?.groupId ?? '', target: kind.targetId(target) },
       findings,
       startedAt,
       clock,

@@ -10,7 +10,8 @@ import {
 } from '../../../../shared/terraform/module-catalog';
 import { evaluateTrustPolicy, explainTrustEvaluation } from '../../../../shared/trust-policy/evaluate-trust-policy';
 import { PolicyDocumentError } from '../../../../shared/trust-policy/policy-document';
-import type { CheckContext, CheckKind, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
+import { awsAssociationInputSchema } from '../../../../shared/contract/associations';
+import type { AssociationCheckKind, CheckContext, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
 import { type CheckScope, sharedNote } from '../check-scope';
 import { describeToken, runTokenCommand } from '../token-command';
@@ -42,11 +43,13 @@ const APPLY = 'Run Apply for this association (or terraform apply in its workspa
  * (evaluated), and its policies are attached; then, with a token, a live AssumeRoleWithWebIdentity on
  * the canary.
  */
-export const awsCheckKind: CheckKind<AwsCheckTarget, KeyedSession> = {
+export const awsCheckKind: AssociationCheckKind<AwsCheckTarget, KeyedSession> = {
   cloud: 'aws',
   label: 'AWS',
   noun: 'AWS account',
   platformCloud: 'AMAZON',
+  targetOf: (values) => awsAssociationInputSchema.safeParse(values).data,
+  groupOf: ({ groupId, environment }) => ({ groupId, environment }),
   targetId: (target) => target.accountId,
   describeError: describeAwsStepError,
   plan(target, context) {

@@ -10,7 +10,8 @@ import {
 import { googleErrorToCoreError } from '../../gcp/google-error';
 import { resolveGoogleEndpoints } from '../../gcp/google-endpoints';
 import { CLOUD_PLATFORM_SCOPE } from '../../gcp/adc-client';
-import type { CheckContext, CheckKind, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
+import { gcpAssociationInputSchema } from '../../../../shared/contract/associations';
+import type { AssociationCheckKind, CheckContext, CheckStepSpec, JudgeRead, Reached } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
 import { type CheckScope, sharedNote } from '../check-scope';
 import { describeToken, runTokenCommand } from '../token-command';
@@ -50,11 +51,13 @@ interface KeyedGcpSession {
  * pool's `<component>:<GROUP>` use it, and holds its project roles; then, with a token, a live STS
  * exchange and impersonation of the canary.
  */
-export const gcpCheckKind: CheckKind<GcpCheckTarget, KeyedGcpSession> = {
+export const gcpCheckKind: AssociationCheckKind<GcpCheckTarget, KeyedGcpSession> = {
   cloud: 'gcp',
   label: 'GCP',
   noun: 'GCP project',
   platformCloud: 'GOOGLE',
+  targetOf: (values) => gcpAssociationInputSchema.safeParse(values).data,
+  groupOf: ({ groupId, environment }) => ({ groupId, environment }),
   targetId: (target) => target.projectId,
   describeError: describeGcpStepError,
   plan(target, context) {

@@ -1,4 +1,8 @@
-import type { EksServiceAccountRole } from '../../../../shared/contract/role-recipes';
+import {
+  eksServiceAccountRoleInputSchema,
+  roleRecipeFromValues,
+  type EksServiceAccountRole,
+} from '../../../../shared/contract/role-recipes';
 import { serviceAccountSubject } from '../../../../shared/kubernetes-names';
 import { issuerHostPath, oidcProviderArn } from '../../../../shared/oidc-issuer-url';
 import { STS_AUDIENCE, WEB_IDENTITY_ACTION } from '../../../../shared/terraform/eks-service-account-role-tf';
@@ -12,7 +16,7 @@ import { AwsAccountDocuments, type OidcProviderDocument } from '../aws/aws-accou
 import { openProfileSession } from '../aws/check-aws';
 import { describeAwsStepError } from '../aws/describe-aws-check-error';
 import type { KeyedSession } from '../aws/member-access-step';
-import type { CheckKind, CheckStepSpec } from '../check-kind';
+import type { AssociationCheckKind, CheckStepSpec } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
 import { attachedPoliciesStep } from './attached-policy-documents';
 
@@ -26,11 +30,14 @@ const APPLY = 'Run Apply for this role (or terraform apply in its workspace), th
  * any `*` principal) and uses StringEquals on `sub`; the recipe's policies are attached and their
  * default versions shown. Live proof needs a pod's projected token, which Liaison does not have.
  */
-export const eksServiceAccountRoleCheckKind: CheckKind<EksServiceAccountRole, KeyedSession> = {
+export const eksServiceAccountRoleCheckKind: AssociationCheckKind<EksServiceAccountRole, KeyedSession> = {
   cloud: 'aws',
   label: 'AWS',
   noun: 'AWS account',
   platformCloud: 'AMAZON',
+  targetOf: (values) => eksServiceAccountRoleInputSchema.safeParse(roleRecipeFromValues(values)).data,
+  // A recipe has no group: no platform step, and its live step needs no token command.
+  groupOf: () => undefined,
   targetId: (role) => role.accountId,
   describeError: describeAwsStepError,
   plan(role, context) {

@@ -1,4 +1,10 @@
-import { recipeRoleArn, vendorPrincipalArn, type ThirdPartyRole } from '../../../../shared/contract/role-recipes';
+import {
+  recipeRoleArn,
+  roleRecipeFromValues,
+  thirdPartyRoleInputSchema,
+  vendorPrincipalArn,
+  type ThirdPartyRole,
+} from '../../../../shared/contract/role-recipes';
 import { parseRoleArn } from '../../../../shared/aws-validation';
 import { EXTERNAL_ID_KEY, THIRD_PARTY_ACTION } from '../../../../shared/terraform/third-party-role-tf';
 import {
@@ -13,7 +19,7 @@ import { openAwsMemberSession } from '../aws/aws-member-session';
 import { openProfileSession } from '../aws/check-aws';
 import { describeAwsStepError } from '../aws/describe-aws-check-error';
 import type { KeyedSession } from '../aws/member-access-step';
-import type { CheckContext, CheckKind, CheckStepSpec } from '../check-kind';
+import type { AssociationCheckKind, CheckContext, CheckStepSpec } from '../check-kind';
 import { failed, missing, passed, type StepOutcome } from '../check-run';
 import { attachedPoliciesStep } from './attached-policy-documents';
 
@@ -28,11 +34,14 @@ const LIVE_SESSION_SECONDS = 900;
  * policies are attached and their default versions shown. Live, when the operator has a profile in
  * the vendor's account: AssumeRole with the External ID from it.
  */
-export const thirdPartyRoleCheckKind: CheckKind<ThirdPartyRole, KeyedSession> = {
+export const thirdPartyRoleCheckKind: AssociationCheckKind<ThirdPartyRole, KeyedSession> = {
   cloud: 'aws',
   label: 'AWS',
   noun: 'AWS account',
   platformCloud: 'AMAZON',
+  targetOf: (values) => thirdPartyRoleInputSchema.safeParse(roleRecipeFromValues(values)).data,
+  // A recipe has no group: no platform step, and its live step needs no token command.
+  groupOf: () => undefined,
   targetId: (role) => role.accountId,
   describeError: describeAwsStepError,
   plan(role, context) {
