@@ -56,7 +56,7 @@ const boundaries = {
     ELECTRON("electron/core also runs in the web host: it never imports 'electron'."),
     {
       // Any depth: `../web/server` from core/ and `../../../web/server` from core/checks/aws/ alike.
-      regex: `^(\\.\\./)+(${ELECTRON_SHELL}|start|check-cli|web)(/|\\.ts$|$)`,
+      regex: `^(\\./)?(\\.\\./)+(${ELECTRON_SHELL}|start|check-cli|web)(/|\\.ts$|$)`,
       message: 'electron/core must not depend on the shells above it.',
     },
     { regex: '(^|/)renderer(/|$)', message: 'electron/core must not import the renderer.' },
@@ -82,7 +82,30 @@ const boundaries = {
 
 const PLAIN_NODE = ['electron/web/**/*.ts', 'electron/start.ts', 'electron/check-cli.ts'];
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/**
+ * A pattern as an esquery regex literal, for the same boundary on `import('...')`, which
+ * no-restricted-imports does not look at. esquery's literal cannot hold a `/`: `\x2F` reads the same.
+ * Group names are bare specifiers (`fs`, `electron/*`); matching is case-insensitive, as for imports.
+ */
+const specifierRegex = (pattern) => {
+  const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source =
+    pattern.regex ??
+    `^(${pattern.group.map((name) => (name.endsWith('/*') ? `${escape(name.slice(0, -2))}/.+` : escape(name))).join('|')})$`;
+  return `/${source.replaceAll('/', '\\x2F')}/i`;
+};
+
+/** Each pattern for static imports and exports (no-restricted-imports) and for dynamic `import()` alike. */
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-syntax': [
+    'error',
+    ...patterns.map((pattern) => ({
+      selector: `ImportExpression > Literal.source[value=${specifierRegex(pattern)}]`,
+      message: pattern.message,
+    })),
+  ],
+});
 
 /**
  * One layer's rules: its boundaries plus no test support; its own test files keep the boundaries only.
