@@ -1,5 +1,5 @@
 import { Alert, Button, DialogContentText, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Association, AssociationValues } from '../../../../shared/contract/associations';
@@ -10,10 +10,7 @@ import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPl
 import { useAssociationsQuery, useDeleteAssociation, useDiscardDrafts } from '../../queries/associations';
 import { OnboardingWizard, type WizardStart } from './OnboardingWizard';
 import { useCurrentPlatformEnvironment } from '../../queries/platform-settings';
-import { EksRoleWizard } from './role-recipes/EksRoleWizard';
-import { eksRoleFormOf } from './role-recipes/eks-role-form';
-import { ThirdPartyRoleWizard } from './role-recipes/ThirdPartyRoleWizard';
-import { thirdPartyFormOf } from './role-recipes/third-party-role-form';
+import { ROLE_RECIPE_WIZARDS } from './role-recipes/role-recipe-wizards';
 import { emptyValues, STEP_TITLES } from './wizard-values';
 
 /** The wizard's start page: resume a draft, start afresh, or change an existing association. */
@@ -21,23 +18,11 @@ export function OnboardPage() {
   const [start, setStart] = useState<WizardStart>();
   const [role, setRole] = useState<RoleStart>();
   const [runs, setRuns] = useState(0);
-  if (role && associationKindOf(role.values) === 'eks-service-account-role') {
-    return (
-      <EksRoleWizard
-        key={runs}
-        {...(role.id === undefined ? {} : { id: role.id, initial: eksRoleFormOf(role.values) })}
-        onDone={() => setRole(undefined)}
-      />
-    );
-  }
   if (role) {
-    return (
-      <ThirdPartyRoleWizard
-        key={runs}
-        {...(role.id === undefined ? {} : { id: role.id, initial: thirdPartyFormOf(role.values) })}
-        onDone={() => setRole(undefined)}
-      />
-    );
+    // A new recipe's values name its kind; none named is the third-party role (Set up a third-party role).
+    const kind = associationKindOf(role.values);
+    const openWizard = ROLE_RECIPE_WIZARDS[kind === 'platform' ? 'third-party-role' : kind];
+    return <Fragment key={runs}>{openWizard({ ...role, onDone: () => setRole(undefined) })}</Fragment>;
   }
   if (start) {
     return (

@@ -1,5 +1,6 @@
 import type { AssociationValues } from '../../../../../shared/contract/associations';
 import type { EksServiceAccountRoleInput } from '../../../../../shared/contract/role-recipes';
+import { emptyRolePermissions, rolePermissionsFormOf, rolePermissionsInput } from './role-permissions-form';
 
 /** The form's text fields, as text while the operator types (the provider's presence is a checkbox). */
 export const EKS_ROLE_FIELDS = [
@@ -26,16 +27,12 @@ export const emptyEksRoleForm: EksRoleForm = {
   issuerUrl: '',
   namespace: '',
   serviceAccount: '',
-  roleName: '',
-  managedPolicyArns: '',
-  policyDocument: '',
-  maxSessionSeconds: '3600',
+  ...emptyRolePermissions,
   oidcProviderExists: false,
 };
 
-/** The form as the contract's input: policy ARNs one per line, the duration as a number. */
+/** The form as the contract's input. */
 export function eksRoleInput(form: EksRoleForm, id?: string): EksServiceAccountRoleInput {
-  const seconds = Number(form.maxSessionSeconds.trim());
   return {
     kind: 'eks-service-account-role',
     ...(id === undefined ? {} : { id }),
@@ -47,13 +44,7 @@ export function eksRoleInput(form: EksRoleForm, id?: string): EksServiceAccountR
     oidcProviderExists: form.oidcProviderExists,
     namespace: form.namespace,
     serviceAccount: form.serviceAccount,
-    roleName: form.roleName,
-    managedPolicyArns: form.managedPolicyArns
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
-    policyDocument: form.policyDocument,
-    maxSessionSeconds: form.maxSessionSeconds.trim() === '' || Number.isNaN(seconds) ? Number.NaN : seconds,
+    ...rolePermissionsInput(form),
   };
 }
 
@@ -68,10 +59,7 @@ export function eksRoleFormOf(values: AssociationValues): EksRoleForm {
     issuerUrl: role.issuerUrl ?? '',
     namespace: role.namespace ?? '',
     serviceAccount: role.serviceAccount ?? '',
-    roleName: role.roleName ?? '',
-    managedPolicyArns: (role.managedPolicyArns ?? []).join('\n'),
-    policyDocument: role.policyDocument ?? '',
-    maxSessionSeconds: String(role.maxSessionSeconds ?? 3600),
+    ...rolePermissionsFormOf(values),
     oidcProviderExists: role.oidcProviderExists ?? false,
   };
 }

@@ -1,5 +1,6 @@
 import type { AssociationValues } from '../../../../../shared/contract/associations';
 import type { ThirdPartyRoleInput } from '../../../../../shared/contract/role-recipes';
+import { emptyRolePermissions, rolePermissionsFormOf, rolePermissionsInput } from './role-permissions-form';
 
 /** The form's fields, as text while the operator types. */
 export const THIRD_PARTY_FIELDS = [
@@ -23,16 +24,12 @@ export const emptyThirdPartyForm: ThirdPartyForm = {
   vendorAccountId: '',
   vendorRoleArn: '',
   externalId: '',
-  roleName: '',
-  managedPolicyArns: '',
-  policyDocument: '',
-  maxSessionSeconds: '3600',
+  ...emptyRolePermissions,
   vendorProfile: '',
 };
 
-/** The form as the contract's input: policy ARNs one per line, the duration as a number. */
+/** The form as the contract's input. */
 export function thirdPartyInput(form: ThirdPartyForm, id?: string): ThirdPartyRoleInput {
-  const seconds = Number(form.maxSessionSeconds.trim());
   return {
     kind: 'third-party-role',
     ...(id === undefined ? {} : { id }),
@@ -41,13 +38,7 @@ export function thirdPartyInput(form: ThirdPartyForm, id?: string): ThirdPartyRo
     vendorAccountId: form.vendorAccountId,
     vendorRoleArn: form.vendorRoleArn,
     externalId: form.externalId,
-    roleName: form.roleName,
-    managedPolicyArns: form.managedPolicyArns
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
-    policyDocument: form.policyDocument,
-    maxSessionSeconds: form.maxSessionSeconds.trim() === '' || Number.isNaN(seconds) ? Number.NaN : seconds,
+    ...rolePermissionsInput(form),
     vendorProfile: form.vendorProfile,
   };
 }
@@ -61,10 +52,7 @@ export function thirdPartyFormOf(values: AssociationValues): ThirdPartyForm {
     vendorAccountId: role.vendorAccountId ?? '',
     vendorRoleArn: role.vendorRoleArn ?? '',
     externalId: role.externalId ?? '',
-    roleName: role.roleName ?? '',
-    managedPolicyArns: (role.managedPolicyArns ?? []).join('\n'),
-    policyDocument: role.policyDocument ?? '',
-    maxSessionSeconds: String(role.maxSessionSeconds ?? 3600),
+    ...rolePermissionsFormOf(values),
     vendorProfile: role.vendorProfile ?? '',
   };
 }
