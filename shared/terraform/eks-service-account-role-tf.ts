@@ -1,21 +1,22 @@
-import {
-  eksServiceAccountRoleInputSchema,
-  recipeRoleArn,
-  roleWorkspaceKey,
-  type EksServiceAccountRole,
-} from '../contract/role-recipes';
-import { apiErrorFromZod, type ApiError } from '../errors';
+import { eksServiceAccountRoleInputSchema, recipeRoleArn, type EksServiceAccountRole } from '../contract/role-recipes';
 import { serviceAccountSubject } from '../kubernetes-names';
 import { issuerHostPath, oidcProviderArn } from '../oidc-issuer-url';
 import type { GeneratedFile } from './generate-workspace';
 import { renderHcl } from './hcl-render';
-import { attr, blank, block, comments, list, num, ref, str, type HclBlock, type HclBodyItem } from './hcl-syntax';
+import { attr, blank, block, comments, list, ref, str, type HclBlock, type HclBodyItem } from './hcl-syntax';
 import { MARKDOWN_HEADER } from './liaison-header';
-import { ownPolicy, roleHeader, roleVersionsTf } from './third-party-role-tf';
+import {
+  applyReadmeSection,
+  generateRoleWorkspace,
+  inlineCode,
+  roleHeader,
+  roleProvider,
+  roleVersionsTf,
+  roleWithPermissions,
+  type RoleWorkspaceResult,
+} from './role-workspace-tf';
 
-export type EksRoleGenerationResult =
-  | { ok: true; role: EksServiceAccountRole; workspaceKey: string; files: GeneratedFile[] }
-  | { ok: false; error: ApiError };
+export type EksRoleGenerationResult = RoleWorkspaceResult<EksServiceAccountRole>;
 
 /** The action a pod's SDK calls with its projected token; the only one the trust grants (seed 004). */
 export const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -31,15 +32,7 @@ export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
  * lacks it; permissions as the third-party role has them. Pure and deterministic.
  */
 export function generateEksServiceAccountRole(input: unknown): EksRoleGenerationResult {
-  const parsed = eksServiceAccountRoleInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: apiErrorFromZod(parsed.error) };
-  const role = parsed.data;
-  return {
-    ok: true,
-    role,
-    workspaceKey: roleWorkspaceKey(role.accountId, role.roleName),
-    files: eksServiceAccountRoleFiles(role),
-  };
+  return generateRoleWorkspace(eksServiceAccountRoleInputSchema, eksServiceAccountRoleFiles, input);
 }
 
 export function eksServiceAccountRoleFiles(role: EksServiceAccountRole): GeneratedFile[] {
@@ -61,19 +54,13 @@ export function eksServiceAccountRoleFiles(role: EksServiceAccountRole): Generat
 const PROVIDER_WITHOUT_THUMBPRINT = '>= 5.81, < 7.0';
 
 export function eksServiceAccountRoleMainTf(role: EksServiceAccountRole): HclBodyItem[] {
-  const managed = [...new Set(role.managedPolicyArns)].sort();
   const hostPath = issuerHostPath(role.issuerUrl);
   const subject = serviceAccountSubject(role.namespace, role.serviceAccount);
   const cluster = role.clusterName === undefined ? `issuer ${role.issuerUrl}` : `cluster ${role.clusterName}`;
   return [
     ...roleHeader(`AWS account ${role.accountId}, role ${role.roleName}`),
     blank,
-    ...comments('Terraform stops if the credentials in use belong to another account.'),
-    block(
-      'provider',
-      ['aws'],
-      [attr('region', str(role.region)), attr('allowed_account_ids', list([str(role.accountId)]))],
-    ),
+    ...roleProvider(role.accountId, role.region),
     blank,
     ...(role.oidcProviderExists
       ? [...comments(`The account's IAM OIDC provider for ${cluster} already exists: the trust names it.`), blank]
@@ -92,25 +79,7 @@ export function eksServiceAccountRoleMainTf(role: EksServiceAccountRole): HclBod
     ),
     block('data', ['aws_iam_policy_document', 'trust'], [trustStatement(role, hostPath, subject)]),
     blank,
-    block(
-      'resource',
-      ['aws_iam_role', 'this'],
-      [
-        attr('name', str(role.roleName)),
-        attr('description', str(`EKS service account ${role.namespace}/${role.serviceAccount} (${cluster})`)),
-        attr('max_session_duration', num(role.maxSessionSeconds)),
-        attr('assume_role_policy', ref('data', 'aws_iam_policy_document', 'trust', 'json')),
-      ],
-    ),
-    ...(role.policyDocument === undefined ? [] : ownPolicy(role.roleName, role.policyDocument)),
-    ...managed.flatMap((arn, index) => [
-      blank,
-      block(
-        'resource',
-        ['aws_iam_role_policy_attachment', `managed_${index + 1}`],
-        [attr('role', ref('aws_iam_role', 'this', 'name')), attr('policy_arn', str(arn))],
-      ),
-    ]),
+    ...roleWithPermissions(role, `EKS service account ${role.namespace}/${role.serviceAccount} (${cluster})`),
   ];
 }
 
@@ -170,7 +139,7 @@ export function serviceAccountManifest(
 
 function eksServiceAccountRoleReadme(role: EksServiceAccountRole): string {
   const arn = recipeRoleArn(role.accountId, role.roleName);
-  const inline = (text: string) => `\`${text.replaceAll('`', "'")}\``;
+  const inline = inlineCode;
   const hostPath = issuerHostPath(role.issuerUrl);
   return [
     MARKDOWN_HEADER,
@@ -196,13 +165,6 @@ function eksServiceAccountRoleReadme(role: EksServiceAccountRole): string {
     serviceAccountManifest(role).trimEnd(),
     '```',
     '',
-    'Apply the role from Liaison (Apply step), or here with:',
-    '',
-    '```sh',
-    'terraform init',
-    'terraform plan -out=tfplan',
-    'terraform apply tfplan',
-    '```',
-    '',
+    ...applyReadmeSection('the role'),
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { iamPolicyDocumentSchema, wildcardGrants } from '../../../../shared/iam-policy-grammar';
-import { ownPolicyName } from '../../../../shared/terraform/third-party-role-tf';
+import { ownPolicyName } from '../../../../shared/terraform/role-workspace-tf';
 import type { AwsAccountDocuments } from '../aws/aws-account-documents';
 import { describeAwsStepError } from '../aws/describe-aws-check-error';
 import type { CheckStepSpec } from '../check-kind';
