@@ -1,12 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateWorkspace, type GeneratedFile } from '../../../shared/terraform/generate-workspace';
+import { generateWorkspace } from '../../../shared/terraform/generate-workspace';
 import { hclString } from '../../../shared/terraform/hcl-escape';
 import { goldenCases } from '../../../test-support/terraform-files/golden-cases';
+import {
+  describeGoldenFiles,
+  filesOf,
+  fmtCheckSampled,
+  runTerraform,
+} from '../../../test-support/terraform-files/golden-files';
 import { findTerraformForTests } from './terraform-binary';
 
 /*
@@ -15,47 +20,16 @@ import { findTerraformForTests } from './terraform-binary';
  * Regenerate the goldens after an intended change with: UPDATE_GOLDEN=1 npx vitest run electron/core/terraform
  */
 
-const GOLDEN_DIR = new URL('../../../shared/terraform/__golden__/', import.meta.url).pathname;
-const updating = process.env.UPDATE_GOLDEN === '1';
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform checks: ${terraform.reason}`);
 
 const scratch = mkdtempSync(join(tmpdir(), 'liaison-tf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function generated(spec: unknown): GeneratedFile[] {
-  const result = generateWorkspace(spec);
-  if (!result.ok) throw new Error(`generation refused: ${result.error.field ?? ''} ${result.error.message}`);
-  return result.files;
-}
+const GOLDEN_DIR = new URL('../../../shared/terraform/__golden__/', import.meta.url).pathname;
+const generated = (spec: unknown) => filesOf(generateWorkspace(spec));
 
-function runTerraform(args: string[], cwd: string, input?: string) {
-  return spawnSync('terraform', args, {
-    cwd,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' },
-  });
-}
-
-describe('golden files', () => {
-  it.each(Object.entries(goldenCases))('%s matches its golden files', (name, spec) => {
-    const dir = join(GOLDEN_DIR, name);
-    for (const file of generated(spec)) {
-      const path = join(dir, file.path);
-      if (updating) {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(path, file.content);
-      }
-      expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      expect(file.content, `${name}/${file.path}`).toBe(readFileSync(path, 'utf8'));
-    }
-  });
-
-  it('has no golden directory without a case', () => {
-    expect(readdirSync(GOLDEN_DIR).sort()).toEqual(Object.keys(goldenCases).sort());
-  });
-});
+describeGoldenFiles('golden files', { dir: GOLDEN_DIR, cases: goldenCases, generate: generated });
 
 describe.skipIf(!terraform.found)('with the real terraform binary', () => {
   it.each(Object.keys(goldenCases))('terraform fmt -check accepts golden %s unchanged', (name) => {
@@ -87,13 +61,7 @@ describe.skipIf(!terraform.found)('with the real terraform binary', () => {
         groups: fc.uniqueArray(group, { selector: (each) => each.id, maxLength: 4 }),
       }),
     );
-    const root = join(scratch, 'sampled');
-    fc.sample(spec, { numRuns: 40, seed: 5 }).forEach((each, index) => {
-      const dir = join(root, String(index));
-      mkdirSync(dir, { recursive: true });
-      for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);
-    });
-    const result = runTerraform(['fmt', '-check', '-recursive', '-no-color'], root);
+    const result = fmtCheckSampled(join(scratch, 'sampled'), fc.sample(spec, { numRuns: 40, seed: 5 }), generated);
     expect(result.stdout, 'files fmt would change').toBe('');
     expect(result.status).toBe(0);
   });

@@ -1,11 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GeneratedFile } from '../../../shared/terraform/generate-workspace';
 import { generateRoleRecipe } from '../../../shared/terraform/role-recipe-files';
+import {
+  describeGoldenFiles,
+  filesOf,
+  fmtCheckSampled,
+  runTerraform,
+} from '../../../test-support/terraform-files/golden-files';
 import { allRoleGoldenCases as roleGoldenCases } from '../../../test-support/terraform-files/role-golden-cases';
 import { findTerraformForTests } from './terraform-binary';
 
@@ -15,50 +19,20 @@ import { findTerraformForTests } from './terraform-binary';
  * Regenerate after an intended change with: UPDATE_GOLDEN=1 npx vitest run electron/core/terraform/role-golden
  */
 
-const GOLDEN_DIR = new URL('../../../shared/terraform/__golden_roles__/', import.meta.url).pathname;
-const updating = process.env.UPDATE_GOLDEN === '1';
 const terraform = findTerraformForTests();
 if (!terraform.found) console.warn(`SKIPPED terraform checks: ${terraform.reason}`);
 
 const scratch = mkdtempSync(join(tmpdir(), 'liaison-role-tf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function generated(input: unknown): GeneratedFile[] {
-  const result = generateRoleRecipe(input);
-  if (!result.ok) throw new Error(`generation refused: ${result.error.field ?? ''} ${result.error.message}`);
-  return result.files;
-}
+const GOLDEN_DIR = new URL('../../../shared/terraform/__golden_roles__/', import.meta.url).pathname;
+const generated = (input: unknown) => filesOf(generateRoleRecipe(input));
 
-function fmtCheck(dir: string) {
-  return spawnSync('terraform', ['fmt', '-check', '-recursive', '-diff', '-no-color'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' },
-  });
-}
-
-describe('role golden files', () => {
-  it.each(Object.entries(roleGoldenCases))('%s matches its golden files', (name, input) => {
-    const dir = join(GOLDEN_DIR, name);
-    for (const file of generated(input)) {
-      const path = join(dir, file.path);
-      if (updating) {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(path, file.content);
-      }
-      expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-      expect(file.content, `${name}/${file.path}`).toBe(readFileSync(path, 'utf8'));
-    }
-  });
-
-  it('has no golden directory without a case', () => {
-    expect(readdirSync(GOLDEN_DIR).sort()).toEqual(Object.keys(roleGoldenCases).sort());
-  });
-});
+describeGoldenFiles('role golden files', { dir: GOLDEN_DIR, cases: roleGoldenCases, generate: generated });
 
 describe.skipIf(!terraform.found)('role workspaces with the real terraform binary', () => {
   it.each(Object.keys(roleGoldenCases))('terraform fmt -check accepts golden %s unchanged', (name) => {
-    const result = fmtCheck(join(GOLDEN_DIR, name));
+    const result = runTerraform(['fmt', '-check', '-recursive', '-diff', '-no-color'], join(GOLDEN_DIR, name));
     expect(result.stdout + result.stderr).not.toMatch(/^[-+][^-+]/m);
     expect(result.status).toBe(0);
   });
@@ -95,13 +69,7 @@ describe.skipIf(!terraform.found)('role workspaces with the real terraform binar
         ),
       maxSessionSeconds: fc.integer({ min: 3600, max: 43200 }),
     });
-    const root = join(scratch, 'sampled');
-    fc.sample(role, { numRuns: 30, seed: 18 }).forEach((each, index) => {
-      const dir = join(root, String(index));
-      mkdirSync(dir, { recursive: true });
-      for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);
-    });
-    const result = fmtCheck(root);
+    const result = fmtCheckSampled(join(scratch, 'sampled'), fc.sample(role, { numRuns: 30, seed: 18 }), generated);
     expect(result.stdout, 'files fmt would change').toBe('');
     expect(result.status).toBe(0);
   });
@@ -126,13 +94,7 @@ describe.skipIf(!terraform.found)('role workspaces with the real terraform binar
       managedPolicyArns: fc.constant(['arn:aws:iam::aws:policy/ReadOnlyAccess']),
       maxSessionSeconds: fc.integer({ min: 3600, max: 43200 }),
     });
-    const root = join(scratch, 'sampled-eks');
-    fc.sample(role, { numRuns: 30, seed: 4 }).forEach((each, index) => {
-      const dir = join(root, String(index));
-      mkdirSync(dir, { recursive: true });
-      for (const file of generated(each)) writeFileSync(join(dir, file.path), file.content);
-    });
-    const result = fmtCheck(root);
+    const result = fmtCheckSampled(join(scratch, 'sampled-eks'), fc.sample(role, { numRuns: 30, seed: 4 }), generated);
     expect(result.stdout, 'files fmt would change').toBe('');
     expect(result.status).toBe(0);
   });
