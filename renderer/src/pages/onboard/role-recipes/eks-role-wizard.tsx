@@ -12,7 +12,7 @@ import {
   type EksRoleField,
   type EksRoleForm,
 } from './eks-role-form';
-import { rolePermissionLabels } from './role-permissions-form';
+import { roleAccountTexts, rolePermissionLabels } from './role-permissions-form';
 import type { RoleRecipeWizardKind } from './role-recipe-wizard-kind';
 import { ServiceAccountAnnotation } from './ServiceAccountAnnotation';
 
@@ -25,8 +25,7 @@ export const EKS_ROLE_WIZARD: RoleRecipeWizardKind<EksRoleField, EksRoleForm, Ek
   idPrefix: 'eks-role',
   fields: EKS_ROLE_FIELDS,
   texts: {
-    accountId: { label: 'Your AWS account id', help: 'The account the role (and the cluster) is in.' },
-    profile: { label: 'AWS profile', help: 'A local profile of that account: it applies the Terraform.' },
+    ...roleAccountTexts('The account the role (and the cluster) is in.'),
     region: { label: 'Region', help: "The cluster's region, e.g. eu-west-1." },
     clusterName: { label: 'Cluster name (optional)', help: 'Names the cluster in the files and the role description.' },
     issuerUrl: {

@@ -20,6 +20,14 @@ export interface FieldText {
   multiline?: boolean;
 }
 
+/** The account's fields, as every recipe asks for them; `accountHelp` says what the account holds. */
+export function roleAccountTexts(accountHelp: string): Record<'accountId' | 'profile', FieldText> {
+  return {
+    accountId: { label: 'Your AWS account id', help: accountHelp },
+    profile: { label: 'AWS profile', help: 'A local profile of that account: it applies the Terraform.' },
+  };
+}
+
 /** The common fields' labels; `policyExample` is the managed policy a recipe's help suggests. */
 export function rolePermissionLabels(policyExample: string): Record<RolePermissionField, FieldText> {
   return {

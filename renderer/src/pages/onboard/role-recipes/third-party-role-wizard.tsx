@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
 import { thirdPartyRoleInputSchema, type ThirdPartyRole } from '../../../../../shared/contract/role-recipes';
 import { GenerateExternalIdButton } from './GenerateExternalIdButton';
-import { rolePermissionLabels } from './role-permissions-form';
+import { roleAccountTexts, rolePermissionLabels } from './role-permissions-form';
 import type { RoleRecipeWizardKind } from './role-recipe-wizard-kind';
 import {
   emptyThirdPartyForm,
@@ -21,8 +21,7 @@ export const THIRD_PARTY_ROLE_WIZARD: RoleRecipeWizardKind<ThirdPartyField, Thir
   idPrefix: 'third-party',
   fields: THIRD_PARTY_FIELDS,
   texts: {
-    accountId: { label: 'Your AWS account id', help: 'The account the role is created in.' },
-    profile: { label: 'AWS profile', help: 'A local profile of that account: it applies the Terraform.' },
+    ...roleAccountTexts('The account the role is created in.'),
     vendorAccountId: { label: "Vendor's AWS account id", help: 'The third party allowed to assume the role.' },
     vendorRoleArn: {
       label: "Vendor's role ARN (optional)",
