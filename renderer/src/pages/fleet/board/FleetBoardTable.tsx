@@ -52,6 +52,28 @@ const Scroller = styled('div')(({ theme }) => {
     '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
     '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
     '& tr[draggable="true"]': { cursor: 'grab' },
+    // The rows' buttons: plain buttons (cheap to mount), looking like MUI's small text and icon buttons.
+    '& td button': {
+      ...theme.typography.button,
+      fontSize: theme.typography.pxToRem(13),
+      color: palette.primary.main,
+      background: 'transparent',
+      border: 0,
+      borderRadius: theme.shape.borderRadius,
+      padding: theme.spacing(0.5, 0.75),
+      cursor: 'pointer',
+      '&:hover': { backgroundColor: palette.action.hover },
+      '&:disabled': { color: palette.action.disabled, cursor: 'default', backgroundColor: 'transparent' },
+    },
+    '& td button.move': {
+      color: palette.action.active,
+      fontSize: theme.typography.pxToRem(16),
+      lineHeight: 1,
+      padding: theme.spacing(0.5),
+      borderRadius: '50%',
+      minWidth: 28,
+    },
+    '& .order .position': { display: 'inline-block', minWidth: '2.5em' },
   };
 });
 
