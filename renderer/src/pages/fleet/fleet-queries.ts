@@ -41,16 +41,24 @@ export function useFleetRun(fleetId: string | undefined) {
     let settle: ReturnType<typeof setTimeout> | undefined;
     const flush = (): void => {
       frame = undefined;
-      const reading = queryClient.isFetching({ queryKey }) > 0;
+      // A read of the run, or a board action whose answer (a whole run) will replace it.
+      const reading =
+        queryClient.isFetching({ queryKey }) > 0 || queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
       queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading));
       if (!progress.mustReread) return;
       // A read in flight may answer with items older than the events just folded and overwrite them;
       // reading the run again once the stream pauses makes the board converge on the stored truth.
       clearTimeout(settle);
-      settle = setTimeout(() => {
-        progress.rereading();
-        void queryClient.invalidateQueries({ queryKey });
-      }, SETTLE_MS);
+      settle = setTimeout(reread, SETTLE_MS);
+    };
+    const reread = (): void => {
+      // An action's answer still to come would overwrite the read: read after it instead.
+      if (queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0) {
+        settle = setTimeout(reread, SETTLE_MS);
+        return;
+      }
+      progress.rereading();
+      void queryClient.invalidateQueries({ queryKey });
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
@@ -82,14 +90,21 @@ type FleetAction =
   | 'setFleetConcurrency'
   | 'checkFleet';
 
-/** One of the board's actions; the run it returns replaces the cached one. */
+/**
+ * One of the board's actions; the run it answers replaces the cached one (no second read of 500 items).
+ * Events folded while the action was in flight may be newer than its answer: the fold counts the
+ * action as a read in flight, so the run is read again once the stream pauses (see useFleetRun).
+ */
 export function useFleetAction<M extends FleetAction>(method: M) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: [...fleetKeys.all, method],
     mutationFn: (input: MethodInput<M>) => client.call(method, input) as Promise<FleetRun>,
-    // Refetched rather than set from the answer: events sent while the call was answered are newer.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: fleetKeys.all, refetchType: 'active' }),
+    onSuccess: (run) => {
+      queryClient.setQueryData(fleetKeys.run(run.id), run);
+      void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
+    },
   });
 }
 
