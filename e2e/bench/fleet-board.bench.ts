@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { installAwsFixtureHome } from '../../test-support/fakes/aws/aws-fixture-home';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, measureFilterKeystrokes, median, percentile, type Figure } from './measure';
@@ -171,9 +171,16 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
       }
       return times;
     });
+    // Work, not time: how often the page read the whole 500-item run while the events streamed.
+    let wholeRunReads = 0;
+    const countReads = (request: Request): void => {
+      if (request.url().endsWith('/api/call/getFleetRun')) wholeRunReads += 1;
+    };
+    page.on('request', countReads);
     const profiler = await startProfile(page);
     const stream = await streamWindow(page, ACCOUNTS);
     await profiler('stream');
+    page.off('request', countReads);
     const longestFrame = Math.max(...stream.frames);
     const longestLoaf = Math.max(0, ...stream.longFrames);
     const value = Math.max(longestFrame, longestLoaf);
@@ -204,6 +211,7 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
       maxMs: 100,
       details: [
         `window ${(stream.windowMs / 1000).toFixed(1)} s, Plan all click → every account settled ("${stream.settled.trim()}"), concurrency ${CONCURRENCY};`,
+        `whole-run reads (getFleetRun) in the window: ${wholeRunReads};`,
         `frames (rAF): ${stream.frames.length}, p95 ${percentile(stream.frames, 95).toFixed(1)} ms, max ${longestFrame.toFixed(1)} ms, ${over(stream.frames)} over 100 ms;`,
         `long-animation-frame entries: ${stream.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(stream.longFrames)} over 100 ms;`,
         `over 50 ms (ms after the click, duration, longest scripts): ${stream.worst.map((each) => `${each.at}: ${each.duration} [${each.scripts.join('; ')}]`).join(' | ') || 'none'}`,
