@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page, Request } from '@playwright/test';
 import { installAwsFixtureHome } from '../../test-support/fakes/aws/aws-fixture-home';
 import { WebHostProcess } from '../fixtures/web-host';
 import { launchBenchChromium, measureFilterKeystrokes, median, percentile, type Figure } from './measure';
@@ -65,9 +66,19 @@ async function createFleet(page: Page, url: string, count: number): Promise<stri
   return run.id;
 }
 
+interface LongFrame {
+  /** Milliseconds from the Plan all click to the frame's start. */
+  at: number;
+  duration: number;
+  /** The frame's longest scripts: what ran them and for how long. */
+  scripts: string[];
+}
+
 interface Window {
   frames: number[];
   longFrames: number[];
+  /** The long-animation-frame entries over 50 ms, attributed. */
+  worst: LongFrame[];
   windowMs: number;
   settled: string;
 }
@@ -77,8 +88,19 @@ function streamWindow(page: Page, total: number): Promise<Window> {
   return page.evaluate(async (count) => {
     const observeLongFrames = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
     const longFrames: number[] = [];
+    const worst: { at: number; duration: number; scripts: string[] }[] = [];
+    let start = 0;
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longFrames.push(entry.duration);
+      for (const entry of list.getEntries()) {
+        longFrames.push(entry.duration);
+        if (entry.duration <= 50) continue;
+        type Script = { invoker: string; sourceFunctionName: string; duration: number };
+        const scripts = ((entry as PerformanceEntry & { scripts?: Script[] }).scripts ?? [])
+          .toSorted((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((each) => `${each.invoker} ${each.sourceFunctionName} ${Math.round(each.duration)} ms`);
+        worst.push({ at: Math.round(entry.startTime - start), duration: Math.round(entry.duration), scripts });
+      }
     });
     if (observeLongFrames) observer.observe({ type: 'long-animation-frame', buffered: false });
     const button = [...document.querySelectorAll('button')].find((each) =>
@@ -91,7 +113,7 @@ function streamWindow(page: Page, total: number): Promise<Window> {
       return match !== null && Number(match[1]) + Number(match[2]) === count;
     };
     const frames: number[] = [];
-    const start = performance.now();
+    start = performance.now();
     button.click();
     let last = start;
     const deadline = start + 600_000;
@@ -102,8 +124,26 @@ function streamWindow(page: Page, total: number): Promise<Window> {
       if ((frames.length > 10 && settled()) || now > deadline) break;
     }
     observer.disconnect();
-    return { frames, longFrames, windowMs: performance.now() - start, settled: totals() };
+    return { frames, longFrames, worst, windowMs: performance.now() - start, settled: totals() };
   }, total);
+}
+
+/**
+ * With LIAISON_BENCH_PROFILE=<dir>, a CPU profile of the page (Chrome DevTools' .cpuprofile) from now
+ * until the returned function is called, written to <dir>/fleet-board-<name>.cpuprofile; otherwise nothing.
+ */
+async function startProfile(page: Page): Promise<(name: string) => Promise<void>> {
+  const dir = process.env.LIAISON_BENCH_PROFILE;
+  if (!dir) return () => Promise.resolve();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  await session.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await session.send('Profiler.stop');
+    await writeFile(join(dir, `fleet-board-${name}.cpuprofile`), JSON.stringify(profile));
+    await session.detach();
+  };
 }
 
 async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
@@ -131,7 +171,16 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
       }
       return times;
     });
+    // Work, not time: how often the page read the whole 500-item run while the events streamed.
+    let wholeRunReads = 0;
+    const countReads = (request: Request): void => {
+      if (request.url().endsWith('/api/call/getFleetRun')) wholeRunReads += 1;
+    };
+    page.on('request', countReads);
+    const profiler = await startProfile(page);
     const stream = await streamWindow(page, ACCOUNTS);
+    await profiler('stream');
+    page.off('request', countReads);
     const longestFrame = Math.max(...stream.frames);
     const longestLoaf = Math.max(0, ...stream.longFrames);
     const value = Math.max(longestFrame, longestLoaf);
@@ -139,6 +188,7 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
     const over = (samples: number[]) => samples.filter((each) => each > 100).length;
 
     await page.getByLabel('Search accounts').focus();
+    const filterProfiler = await startProfile(page);
     const { keystrokes, idleFrames, distinctValues, answered } = await measureFilterKeystrokes(page, QUERY, {
       selector: '[data-testid="fleet-board-scroll"]',
       attribute: 'data-count',
@@ -149,6 +199,7 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
         `The board answered ${answered} of ${keystrokes.length} keystrokes with ${distinctValues} counts`,
       );
     }
+    await filterProfiler('filter');
     const p95 = percentile(keystrokes, 95);
     const frame = median(idleFrames) / 2;
     return {
@@ -160,8 +211,10 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
       maxMs: 100,
       details: [
         `window ${(stream.windowMs / 1000).toFixed(1)} s, Plan all click → every account settled ("${stream.settled.trim()}"), concurrency ${CONCURRENCY};`,
+        `whole-run reads (getFleetRun) in the window: ${wholeRunReads};`,
         `frames (rAF): ${stream.frames.length}, p95 ${percentile(stream.frames, 95).toFixed(1)} ms, max ${longestFrame.toFixed(1)} ms, ${over(stream.frames)} over 100 ms;`,
-        `long-animation-frame entries: ${stream.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(stream.longFrames)} over 100 ms`,
+        `long-animation-frame entries: ${stream.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(stream.longFrames)} over 100 ms;`,
+        `over 50 ms (ms after the click, duration, longest scripts): ${stream.worst.map((each) => `${each.at}: ${each.duration} [${each.scripts.join('; ')}]`).join(' | ') || 'none'}`,
       ].join(' '),
       filter: {
         name: `Filter the Fleet board's ${ACCOUNTS} accounts (Chromium), p95 keystroke`,

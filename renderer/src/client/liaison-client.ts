@@ -1,5 +1,4 @@
 import {
-  eventNames,
   events,
   methods,
   type EventName,
@@ -54,24 +53,26 @@ export function bridgeClient(bridge: LiaisonBridge): LiaisonClient {
   );
 }
 
-/** Browser: one POST per call, one EventSource shared by every subscription. */
+/**
+ * Browser: one POST per call, one EventSource shared by every subscription. An event name gets its
+ * EventSource listener with its first subscriber, so events nobody listens to (a fleet's thousands of
+ * Terraform output lines while only its board is open) are never parsed in the page.
+ */
 export function httpClient(baseUrl = ''): LiaisonClient {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
-  const ensureSource = (): void => {
-    if (source) return;
-    source = new EventSource(`${baseUrl}/api/events`);
-    for (const name of eventNames) {
-      source.addEventListener(name, (message) => {
-        let payload: unknown;
-        try {
-          payload = JSON.parse((message as MessageEvent<string>).data);
-        } catch {
-          return;
-        }
-        for (const listener of listeners.get(name) ?? []) listener(payload);
-      });
-    }
+  const listen = (name: EventName, set: Set<(payload: unknown) => void>): void => {
+    source ??= new EventSource(`${baseUrl}/api/events`);
+    source.addEventListener(name, (message) => {
+      if (set.size === 0) return;
+      let payload: unknown;
+      try {
+        payload = JSON.parse((message as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      for (const listener of set) listener(payload);
+    });
   };
   return clientOver(
     async (method, input) => {
@@ -93,10 +94,13 @@ export function httpClient(baseUrl = ''): LiaisonClient {
       return (await response.json().catch(() => undefined)) as unknown;
     },
     (event, listener) => {
-      ensureSource();
-      const set = listeners.get(event) ?? new Set();
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+        listen(event, set);
+      }
       set.add(listener);
-      listeners.set(event, set);
       return () => set.delete(listener);
     },
   );

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MethodInput } from '../../../../shared/api';
-import type { FleetItem, FleetRun, FleetRunSummary } from '../../../../shared/contract/fleet';
+import type { FleetRun } from '../../../../shared/contract/fleet';
 import { useClient } from '../../client/ClientProvider';
+import { FleetProgressFold } from './fleet-progress';
 
 /** The fleet page's cache keys (its own prefix: nothing else reads fleet runs). */
 export const fleetKeys = {
@@ -21,48 +22,47 @@ export function useFleetRuns() {
   return useQuery({ queryKey: fleetKeys.list, queryFn: () => client.call('listFleetRuns', {}) });
 }
 
-/** `run` with `items` replacing the items of the same id, kept in apply order. */
-export function mergeFleetItems(run: FleetRun, items: readonly FleetItem[]): FleetRun {
-  if (items.length === 0) return run;
-  const changed = new Map(items.map((item) => [item.id, item]));
-  const merged = run.items.map((item) => changed.get(item.id) ?? item);
-  const reordered = merged.some((item, index) => index > 0 && (merged[index - 1] as FleetItem).order > item.order);
-  return { ...run, items: reordered ? [...merged].sort((a, b) => a.order - b.order) : merged };
-}
-
 /** How long the event stream must pause before the run is read again in full. */
 const SETTLE_MS = 750;
 
 /**
  * A fleet run, kept live by `fleetProgress`. Events are folded into the cache at most once per animation
- * frame, so 500 accounts streaming their stages re-render the board once a frame, not once an event.
+ * frame, so 500 accounts streaming their stages re-render the board once a frame, not once an event,
+ * and only the rows whose item an event names (see FleetProgressFold).
  */
 export function useFleetRun(fleetId: string | undefined) {
   const client = useClient();
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!fleetId) return undefined;
-    let pending = new Map<string, FleetItem>();
-    let summary: FleetRunSummary | undefined;
+    const queryKey = fleetKeys.run(fleetId);
+    const progress = new FleetProgressFold();
     let frame: number | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
     const flush = (): void => {
       frame = undefined;
-      const items = [...pending.values()];
-      pending = new Map();
-      queryClient.setQueryData<FleetRun>(fleetKeys.run(fleetId), (run) =>
-        run ? mergeFleetItems(summary ? { ...run, ...summary, items: run.items } : run, items) : run,
-      );
-      summary = undefined;
-      // A command's answer or a refetch can land after events it predates and overwrite them; reading
-      // the run once the stream pauses makes the board converge on the stored truth.
+      // A read of the run, or a board action whose answer (a whole run) will replace it.
+      const reading =
+        queryClient.isFetching({ queryKey }) > 0 || queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
+      queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading));
+      if (!progress.mustReread) return;
+      // A read in flight may answer with items older than the events just folded and overwrite them;
+      // reading the run again once the stream pauses makes the board converge on the stored truth.
       clearTimeout(settle);
-      settle = setTimeout(() => void queryClient.invalidateQueries({ queryKey: fleetKeys.run(fleetId) }), SETTLE_MS);
+      settle = setTimeout(reread, SETTLE_MS);
+    };
+    const reread = (): void => {
+      // An action's answer still to come would overwrite the read: read after it instead.
+      if (queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0) {
+        settle = setTimeout(reread, SETTLE_MS);
+        return;
+      }
+      progress.rereading();
+      void queryClient.invalidateQueries({ queryKey });
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
-      for (const item of event.items) pending.set(item.id, item);
-      summary = event.summary;
+      progress.add(event);
       frame ??= requestAnimationFrame(flush);
     });
     return () => {
@@ -90,14 +90,21 @@ type FleetAction =
   | 'setFleetConcurrency'
   | 'checkFleet';
 
-/** One of the board's actions; the run it returns replaces the cached one. */
+/**
+ * One of the board's actions; the run it answers replaces the cached one (no second read of 500 items).
+ * Events folded while the action was in flight may be newer than its answer: the fold counts the
+ * action as a read in flight, so the run is read again once the stream pauses (see useFleetRun).
+ */
 export function useFleetAction<M extends FleetAction>(method: M) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: [...fleetKeys.all, method],
     mutationFn: (input: MethodInput<M>) => client.call(method, input) as Promise<FleetRun>,
-    // Refetched rather than set from the answer: events sent while the call was answered are newer.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: fleetKeys.all, refetchType: 'active' }),
+    onSuccess: (run) => {
+      queryClient.setQueryData(fleetKeys.run(run.id), run);
+      void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
+    },
   });
 }
 

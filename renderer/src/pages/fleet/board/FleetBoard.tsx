@@ -1,5 +1,5 @@
 import { Alert, Stack, Typography } from '@mui/material';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FleetItem, FleetRun } from '../../../../../shared/contract/fleet';
 import { useFleetAction } from '../fleet-queries';
 import { FleetBoardFilters } from './FleetBoardFilters';
@@ -16,24 +16,34 @@ import {
   type FleetBoardFilter,
 } from './fleet-board-filter';
 
+function idsOf(items: readonly FleetItem[]): string[] {
+  return items.map((item) => item.id);
+}
+
 /**
  * One row per account of the fleet run: its stage, plan, duration and error, kept live by
  * `fleetProgress`; the run's actions above; each plan reviewed (and approved) in the plan review.
  */
 export function FleetBoard({ run }: { run: FleetRun }) {
   const [filter, setFilter] = useState<FleetBoardFilter>(NO_FLEET_FILTER);
-  const deferredFilter = useDeferredValue(filter);
   const [reviewing, setReviewing] = useState<string>();
   const approve = useFleetAction('approveFleetPlans');
   const reorder = useFleetAction('reorderFleet');
   const dragged = useRef<string | undefined>(undefined);
 
+  // Filtered in the keystroke's own render, not deferred: filtering 500 cached search texts and
+  // rendering the rows in view costs less than the extra frame a deferred render waits for.
   const searchable = useMemo(() => toSearchableFleetItems(run.items), [run.items]);
-  const shown = useMemo(() => filterFleetItems(searchable, deferredFilter), [searchable, deferredFilter]);
+  const shown = useMemo(() => filterFleetItems(searchable, filter), [searchable, filter]);
   const positions = useMemo(() => new Map(run.items.map((item, index) => [item.id, index + 1])), [run.items]);
   const canReorder = run.state !== 'applying' && !reorder.isPending;
 
-  const ids = useMemo(() => run.items.map((item) => item.id), [run.items]);
+  // The row actions read the apply order when they run, so they stay the same object while events
+  // stream in and a batch re-renders only the rows whose item it replaced.
+  const items = useRef(run.items);
+  useLayoutEffect(() => {
+    items.current = run.items;
+  }, [run.items]);
   const { mutate: approveMutate } = approve;
   const { mutate: reorderMutate } = reorder;
   const actions = useMemo<FleetRowActions>(
@@ -44,7 +54,8 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       },
       onApprove: (item: FleetItem, yes: boolean) =>
         approveMutate({ fleetId: run.id, selection: { kind: 'items', itemIds: [item.id] }, approve: yes }),
-      onMove: (item: FleetItem, by: -1 | 1) => reorderMutate({ fleetId: run.id, itemIds: moveItem(ids, item.id, by) }),
+      onMove: (item: FleetItem, by: -1 | 1) =>
+        reorderMutate({ fleetId: run.id, itemIds: moveItem(idsOf(items.current), item.id, by) }),
       onDragStart: (item: FleetItem) => {
         dragged.current = item.id;
       },
@@ -52,7 +63,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
         const from = dragged.current;
         dragged.current = undefined;
         if (!from || from === target.id) return;
-        const without = ids.filter((id) => id !== from);
+        const without = idsOf(items.current).filter((id) => id !== from);
         without.splice(without.indexOf(target.id), 0, from);
         reorderMutate({ fleetId: run.id, itemIds: without });
       },
@@ -60,7 +71,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
     }),
     // approve.reset is stable (TanStack Query's mutation observer).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [approveMutate, reorderMutate, run.id, ids, canReorder],
+    [approveMutate, reorderMutate, run.id, canReorder],
   );
   const onFilterChange = useCallback(
     (patch: Partial<FleetBoardFilter>) => setFilter((current) => ({ ...current, ...patch })),
@@ -82,7 +93,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
         items={shown}
         positions={positions}
         total={run.items.length}
-        filter={deferredFilter.search}
+        filter={filter.search}
         actions={actions}
       />
       {reviewed ? (

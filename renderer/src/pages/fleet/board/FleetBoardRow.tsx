@@ -1,6 +1,3 @@
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import { Button, IconButton } from '@mui/material';
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
@@ -25,7 +22,11 @@ function formatDuration(ms: number | undefined): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-/** One account of the fleet. Memoized: a progress event re-renders only the rows whose item changed. */
+/**
+ * One account of the fleet. Memoized: a progress event re-renders only the rows whose item changed.
+ * Its buttons are plain `<button>`s styled once by the table (FleetBoardTable), not MUI buttons: a
+ * keystroke in the search mounts every row in view, and three MUI buttons a row were most of that.
+ */
 export const FleetBoardRow = memo(function FleetBoardRow({
   item,
   position,
@@ -69,23 +70,25 @@ export const FleetBoardRow = memo(function FleetBoardRow({
       }}
     >
       <td className="order">
-        <span>{position}</span>
-        <IconButton
-          size="small"
+        <span className="position">{position}</span>
+        <button
+          type="button"
+          className="move"
           aria-label={`Move ${name} up`}
           disabled={!actions.canReorder || position === 1}
           onClick={() => actions.onMove(item, -1)}
         >
-          <ArrowUpwardIcon fontSize="inherit" />
-        </IconButton>
-        <IconButton
-          size="small"
+          <span aria-hidden="true">↑</span>
+        </button>
+        <button
+          type="button"
+          className="move"
           aria-label={`Move ${name} down`}
           disabled={!actions.canReorder || position === total}
           onClick={() => actions.onMove(item, 1)}
         >
-          <ArrowDownwardIcon fontSize="inherit" />
-        </IconButton>
+          <span aria-hidden="true">↓</span>
+        </button>
       </td>
       <td className="account">
         <span className="name">{name}</span>
@@ -108,18 +111,24 @@ export const FleetBoardRow = memo(function FleetBoardRow({
       </td>
       <td className="actions">
         {canReview ? (
-          <Button size="small" onClick={() => actions.onReview(item)} aria-label={`Review the plan of ${name}`}>
+          <button
+            type="button"
+            className="action"
+            onClick={() => actions.onReview(item)}
+            aria-label={`Review the plan of ${name}`}
+          >
             Review plan
-          </Button>
+          </button>
         ) : null}
         {item.stage === 'approved' ? (
-          <Button
-            size="small"
+          <button
+            type="button"
+            className="action"
             onClick={() => actions.onApprove(item, false)}
             aria-label={`Withdraw approval of ${name}`}
           >
             Withdraw
-          </Button>
+          </button>
         ) : null}
       </td>
     </tr>

@@ -1,7 +1,7 @@
 import { Paper } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { FLEET_ROW_HEIGHT, FleetBoardRow, type FleetRowActions } from './FleetBoardRow';
@@ -52,11 +52,36 @@ const Scroller = styled('div')(({ theme }) => {
     '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
     '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
     '& tr[draggable="true"]': { cursor: 'grab' },
+    // The rows' buttons: plain buttons (cheap to mount), looking like MUI's small text and icon buttons.
+    '& td button': {
+      ...theme.typography.button,
+      fontSize: theme.typography.pxToRem(13),
+      color: palette.primary.main,
+      background: 'transparent',
+      border: 0,
+      borderRadius: theme.shape.borderRadius,
+      padding: theme.spacing(0.5, 0.75),
+      cursor: 'pointer',
+      '&:hover': { backgroundColor: palette.action.hover },
+      '&:disabled': { color: palette.action.disabled, cursor: 'default', backgroundColor: 'transparent' },
+    },
+    '& td button.move': {
+      color: palette.action.active,
+      fontSize: theme.typography.pxToRem(16),
+      lineHeight: 1,
+      padding: theme.spacing(0.5),
+      borderRadius: '50%',
+      minWidth: 28,
+    },
+    '& .order .position': { display: 'inline-block', minWidth: '2.5em' },
   };
 });
 
-/** The board's rows, virtualized with TanStack Virtual: only the rows in view are in the DOM. */
-export function FleetBoardTable({
+/**
+ * The board's rows, virtualized with TanStack Virtual: only the rows in view are in the DOM. Memoized:
+ * typing in the search re-renders it only once the rows it shows change.
+ */
+export const FleetBoardTable = memo(function FleetBoardTable({
   items,
   positions,
   total,
@@ -68,12 +93,11 @@ export function FleetBoardTable({
   /** Each item's 1-based place in the whole (unfiltered) apply order. */
   positions: ReadonlyMap<string, number>;
   total: number;
-  /** The search these rows answer (a deferred value): the bench waits for the frame that shows it. */
+  /** The search these rows answer: the bench waits for the frame that shows it. */
   filter: string;
   actions: FleetRowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the virtualizer the project chose.
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -122,4 +146,4 @@ export function FleetBoardTable({
       </Scroller>
     </Paper>
   );
-}
+});

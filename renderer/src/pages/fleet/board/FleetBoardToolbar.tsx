@@ -124,7 +124,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
         </Button>
       </Stack>
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <ConcurrencyField run={run} />
+        <ConcurrencyField fleetId={fleetId} concurrency={run.concurrency} />
         <FleetExportButtons fleetId={fleetId} />
       </Stack>
       {errors.map((error, index) => (
@@ -159,9 +159,16 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
   );
 });
 
-function ConcurrencyField({ run }: { run: FleetRun }) {
+/** Memoized on its two values: the board's stream of events does not re-render the field. */
+const ConcurrencyField = memo(function ConcurrencyField({
+  fleetId,
+  concurrency,
+}: {
+  fleetId: string;
+  concurrency: number;
+}) {
   const setConcurrency = useFleetAction('setFleetConcurrency');
-  const [value, setValue] = useState(String(run.concurrency));
+  const [value, setValue] = useState(String(concurrency));
   const parsed = Number(value);
   const valid = Number.isInteger(parsed) && parsed >= 1 && parsed <= FLEET_CONCURRENCY_MAX;
   return (
@@ -174,25 +181,24 @@ function ConcurrencyField({ run }: { run: FleetRun }) {
         onChange={(event) => setValue(event.target.value)}
         error={!valid || setConcurrency.error !== null}
         helperText={
-          setConcurrency.error?.message ??
-          (valid ? `Concurrency (now ${run.concurrency})` : `1–${FLEET_CONCURRENCY_MAX}`)
+          setConcurrency.error?.message ?? (valid ? `Concurrency (now ${concurrency})` : `1–${FLEET_CONCURRENCY_MAX}`)
         }
         slotProps={{ htmlInput: { min: 1, max: FLEET_CONCURRENCY_MAX } }}
         sx={{ width: 180 }}
       />
       <Button
-        disabled={!valid || parsed === run.concurrency}
+        disabled={!valid || parsed === concurrency}
         loading={setConcurrency.isPending}
-        onClick={() => setConcurrency.mutate({ fleetId: run.id, concurrency: parsed })}
+        onClick={() => setConcurrency.mutate({ fleetId, concurrency: parsed })}
         sx={{ mt: 0.5 }}
       >
         Set
       </Button>
     </Stack>
   );
-}
+});
 
-function FleetExportButtons({ fleetId }: { fleetId: string }) {
+const FleetExportButtons = memo(function FleetExportButtons({ fleetId }: { fleetId: string }) {
   const client = useClient();
   const zip = useMutation({
     mutationFn: () => client.call('exportFleetZip', { fleetId }),
@@ -222,4 +228,4 @@ function FleetExportButtons({ fleetId }: { fleetId: string }) {
       {(zip.error ?? report.error) ? <Alert severity="error">{(zip.error ?? report.error)?.message}</Alert> : null}
     </Stack>
   );
-}
+});

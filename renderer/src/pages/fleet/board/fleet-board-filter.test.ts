@@ -69,6 +69,20 @@ describe('filterFleetItems', () => {
   });
 });
 
+describe('toSearchableFleetItems', () => {
+  it('lower-cases each item once: a batch gets new texts only for the items it replaced', () => {
+    const before = toSearchableFleetItems([safe, risky, broken]);
+    const planning = { ...risky, stage: 'planning' as const };
+    const after = toSearchableFleetItems([safe, planning, broken]);
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after.filter((each, index) => each !== before[index])).toHaveLength(1);
+    expect(after[1]?.text).toContain('planning');
+    expect(before[1]?.text).not.toContain('planning');
+  });
+});
+
 describe('fleetTotals', () => {
   it('counts failures, reviews, destructive plans and the plan sums', () => {
     expect(fleetTotals([safe, risky, approved, broken, queued])).toEqual({

@@ -70,10 +70,16 @@ export interface SearchableFleetItem {
   text: string;
 }
 
-export function toSearchableFleetItems(items: readonly FleetItem[]): SearchableFleetItem[] {
-  return items.map((item) => ({
-    item,
-    text: [
+/**
+ * Each item's entry, kept for as long as the item object lives: a progress batch replaces only the
+ * items it names (see `FleetProgressFold`), so only those get their text lower-cased again.
+ */
+const searchable = new WeakMap<FleetItem, SearchableFleetItem>();
+
+function toSearchable(item: FleetItem): SearchableFleetItem {
+  let entry = searchable.get(item);
+  if (!entry) {
+    const text = [
       itemTargetName(item),
       itemTargetId(item),
       itemGroupLabel(item),
@@ -81,8 +87,16 @@ export function toSearchableFleetItems(items: readonly FleetItem[]): SearchableF
       item.error?.message ?? '',
     ]
       .join('\u0000')
-      .toLowerCase(),
-  }));
+      .toLowerCase();
+    entry = { item, text };
+    searchable.set(item, entry);
+  }
+  return entry;
+}
+
+/** The items with their search text; an item object seen before gets the same entry back. */
+export function toSearchableFleetItems(items: readonly FleetItem[]): SearchableFleetItem[] {
+  return items.map(toSearchable);
 }
 
 const VIEW_TEST: Record<FleetBoardView, (item: FleetItem) => boolean> = {
