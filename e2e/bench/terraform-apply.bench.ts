@@ -82,12 +82,22 @@ export async function benchTerraformApply(): Promise<Figure> {
     await viaLiaison();
     const directTimes: number[] = [];
     const liaisonTimes: number[] = [];
+    // CPU time of this process (user + system) per run: Liaison's own work, which the wall-clock ratio
+    // shows only where it delays the next step; far less sensitive to the machine's load.
+    const directCpu: number[] = [];
+    const liaisonCpu: number[] = [];
+    const withCpu = async (work: () => Promise<void>, into: number[]): Promise<void> => {
+      const before = process.cpuUsage();
+      await work();
+      const used = process.cpuUsage(before);
+      into.push((used.user + used.system) / 1000);
+    };
     // Interleaved, each on a fresh copy, so machine drift hits both alike.
     for (let run = 0; run < RUNS; run += 1) {
       fresh();
-      directTimes.push(await time(direct));
+      directTimes.push(await time(() => withCpu(direct, directCpu)));
       fresh();
-      liaisonTimes.push(await time(viaLiaison));
+      liaisonTimes.push(await time(() => withCpu(viaLiaison, liaisonCpu)));
     }
     const value = median(liaisonTimes);
     const baseline = median(directTimes);
@@ -98,7 +108,7 @@ export async function benchTerraformApply(): Promise<Figure> {
       baseline,
       ratio: value / baseline,
       maxRatio: 1.05,
-      details: `init, plan -out, show -json, apply of the saved plan; ${events} events logged and streamed per run; median of ${RUNS} interleaved runs (Liaison ${liaisonTimes.map((t) => t.toFixed(0)).join('/')} ms, direct ${directTimes.map((t) => t.toFixed(0)).join('/')} ms)`,
+      details: `init, plan -out, show -json, apply of the saved plan; ${events} events logged and streamed per run; median of ${RUNS} interleaved runs (Liaison ${liaisonTimes.map((t) => t.toFixed(0)).join('/')} ms, direct ${directTimes.map((t) => t.toFixed(0)).join('/')} ms); this process's CPU per run, median: Liaison ${median(liaisonCpu).toFixed(0)} ms, direct ${median(directCpu).toFixed(0)} ms`,
     };
   } finally {
     store.close();
