@@ -7,7 +7,7 @@ import { createLogger } from '../../electron/core/logger';
 import { openStore } from '../../electron/core/store/database';
 import { buildTerraformEnv } from '../../electron/core/terraform/terraform-child-env';
 import { TerraformRunsService } from '../../electron/core/terraform/terraform-runs-service';
-import { median, time, type Figure } from './measure';
+import { cpuTime, median, type Figure } from './measure';
 
 const RUNS = 7;
 const WORKSPACE = new URL('../../test-support/fakes/terraform/workspaces/many/', import.meta.url).pathname;
@@ -86,18 +86,17 @@ export async function benchTerraformApply(): Promise<Figure> {
     // shows only where it delays the next step; far less sensitive to the machine's load.
     const directCpu: number[] = [];
     const liaisonCpu: number[] = [];
-    const withCpu = async (work: () => Promise<void>, into: number[]): Promise<void> => {
-      const before = process.cpuUsage();
-      await work();
-      const used = process.cpuUsage(before);
-      into.push((used.user + used.system) / 1000);
+    const measure = async (work: () => Promise<void>, wall: number[], cpu: number[]): Promise<void> => {
+      const { wallMs, cpuMs } = await cpuTime(work);
+      wall.push(wallMs);
+      cpu.push(cpuMs);
     };
     // Interleaved, each on a fresh copy, so machine drift hits both alike.
     for (let run = 0; run < RUNS; run += 1) {
       fresh();
-      directTimes.push(await time(() => withCpu(direct, directCpu)));
+      await measure(direct, directTimes, directCpu);
       fresh();
-      liaisonTimes.push(await time(() => withCpu(viaLiaison, liaisonCpu)));
+      await measure(viaLiaison, liaisonTimes, liaisonCpu);
     }
     const value = median(liaisonTimes);
     const baseline = median(directTimes);
