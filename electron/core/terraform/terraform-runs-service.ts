@@ -361,19 +361,19 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
   }
 
   /**
-   * Records the end; the run's output files go once it is recorded (kept on quit, for the next start).
-   * They are removed in the background: deleting a step's files took about 10 ms of the main thread per
-   * run, between Terraform's exit and the run's end. Files left by a Liaison that quit meanwhile go at
-   * the next start (#sweepRunFiles).
+   * Records the end; the run's output files go once it is recorded (kept on quit, for the next start),
+   * before the run's promise resolves: they hold Terraform's raw output, secrets included. They are
+   * removed off the main thread: rmSync took about 10 ms of it per run, between Terraform's exit and
+   * the run's end. Files left by a Liaison that quit meanwhile go at the next start (#sweepRunFiles).
    */
-  #finishAndForgetFiles(run: TerraformRun, end: RunEnd): TerraformRun {
+  async #finishAndForgetFiles(run: TerraformRun, end: RunEnd): Promise<TerraformRun> {
     const finished = this.#finish(run, end);
-    if (!this.#closed) this.#forgetFiles(run.id);
+    if (!this.#closed) await this.#forgetFiles(run.id);
     return finished;
   }
 
-  #forgetFiles(runId: string): void {
-    rm(join(this.#runsDir, runId), { recursive: true, force: true }).catch((error: unknown) =>
+  #forgetFiles(runId: string): Promise<void> {
+    return rm(join(this.#runsDir, runId), { recursive: true, force: true }).catch((error: unknown) =>
       this.options.logger.warn({ runId, error: String(error) }, 'could not remove a finished run’s output files'),
     );
   }
@@ -387,7 +387,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
       return;
     }
     const running = new Set([...this.#active.values()].map((active) => active.runId));
-    for (const name of names) if (!running.has(name)) this.#forgetFiles(name);
+    for (const name of names) if (!running.has(name)) void this.#forgetFiles(name);
   }
 
   async #plan(context: RunContext, destroy: boolean): Promise<RunEnd> {
@@ -539,7 +539,8 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         (readExitStatus(stepDir) !== undefined || isAlive(pid)) &&
         isDirectory(stepDir);
       if (resumable) this.#reattach(run, pid, stepDir);
-      else this.#finishAndForgetFiles(run, interruptedRunEnd(run, pid, this.#endedAt()));
+      // Recorded at once; its files go in the background (the sweep below would take them too).
+      else void this.#finishAndForgetFiles(run, interruptedRunEnd(run, pid, this.#endedAt()));
     }
     this.#sweepRunFiles();
   }
