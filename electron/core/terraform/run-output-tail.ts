@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputStream } from './parse-terraform-line';
 
@@ -21,6 +21,18 @@ export function readExitStatus(stepDir: string): number | undefined {
 }
 
 const POLL_MS = 25;
+const NEWLINE = 0x0a;
+/** Wide enough for any file size, so every record has the same length and overwrites the last whole. */
+const OFFSET_DIGITS = 16;
+const STREAMS = ['stdout', 'stderr'] as const;
+
+/** What a tail has done, for tests that check it reads each byte once and saves its place cheaply. */
+export interface TailCounts {
+  /** Bytes read from the output files, in all. */
+  bytesRead: number;
+  /** Saves of the read offsets (each one positional write). */
+  offsetSaves: number;
+}
 
 /**
  * Follows a step's stdout and stderr files line by line, as `tail -f` would. Terraform writes to files,
@@ -28,14 +40,23 @@ const POLL_MS = 25;
  * them, so a restarted Liaison carries on where the last one stopped (the lines read in the instant
  * before a crash may be missing from the run's log; the outcome never is). Polling: fs.watch is
  * unreliable across platforms. Every 25 ms, so lines are handled while Terraform runs rather than in
- * one batch after it exits (that batch adds to the run's time); a poll that finds nothing costs two
- * opens and reads.
+ * one batch after it exits (that batch adds to the run's time).
+ *
+ * A poll costs one fstat per stream and one read of exactly the new bytes: the files stay open, and
+ * nothing is read twice. The offsets are saved by one positional write of a fixed-width record into a
+ * file kept open: no temporary file and rename, which on ext4 also starts writeback of the new file
+ * (its replace-by-rename heuristic) and cost about 100 ms of Liaison's main thread per plan + apply.
+ * A process that dies leaves either the old record or the new one (a write of a few bytes at one
+ * position is never half-done for another reader while the machine stays up).
  */
 export class RunOutputTail {
   readonly #files: ReturnType<typeof runFiles>;
   readonly #offsets: Record<OutputStream, number>;
-  readonly #pending: Record<OutputStream, string> = { stdout: '', stderr: '' };
+  /** Bytes after the last newline read so far: split at a byte, so a UTF-8 character is never cut. */
+  readonly #pending: Record<OutputStream, Buffer> = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+  readonly #descriptors = new Map<OutputStream | 'offsets', number>();
   #timer: NodeJS.Timeout | undefined;
+  readonly counts: TailCounts = { bytesRead: 0, offsetSaves: 0 };
 
   constructor(
     stepDir: string,
@@ -52,31 +73,79 @@ export class RunOutputTail {
   /** Delivers every complete line written so far. */
   readAvailable(): void {
     let moved = false;
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const chunk = readFrom(this.#files[stream], this.#offsets[stream]);
+    for (const stream of STREAMS) {
+      const chunk = this.#readNew(stream);
       if (chunk.length === 0) continue;
       moved = true;
       this.#offsets[stream] += chunk.length;
-      const parts = (this.#pending[stream] + chunk.toString('utf8')).split('\n');
-      this.#pending[stream] = parts.pop() ?? '';
-      for (const part of parts) this.onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
+      this.counts.bytesRead += chunk.length;
+      const bytes = this.#pending[stream].length === 0 ? chunk : Buffer.concat([this.#pending[stream], chunk]);
+      const end = bytes.lastIndexOf(NEWLINE);
+      if (end === -1) {
+        this.#pending[stream] = bytes;
+        continue;
+      }
+      this.#pending[stream] = bytes.subarray(end + 1);
+      for (const part of bytes.toString('utf8', 0, end).split('\n')) {
+        this.onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
+      }
     }
-    if (moved) {
-      const pendingBytes = (stream: OutputStream) => Buffer.byteLength(this.#pending[stream]);
-      const saved = `${this.#offsets.stdout - pendingBytes('stdout')} ${this.#offsets.stderr - pendingBytes('stderr')}`;
-      writeFileSync(`${this.#files.offsets}.tmp`, saved);
-      renameSync(`${this.#files.offsets}.tmp`, this.#files.offsets);
-    }
+    if (moved) this.#saveOffsets();
   }
 
   /** Stops following and delivers the rest, an unterminated last line included. */
   finish(): void {
     if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
     this.readAvailable();
-    for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.#pending[stream] !== '') this.onLine(this.#pending[stream], stream);
-      this.#pending[stream] = '';
+    for (const stream of STREAMS) {
+      if (this.#pending[stream].length > 0) this.onLine(this.#pending[stream].toString('utf8'), stream);
+      this.#pending[stream] = Buffer.alloc(0);
     }
+    for (const descriptor of this.#descriptors.values()) closeSync(descriptor);
+    this.#descriptors.clear();
+  }
+
+  /** Exactly the bytes written since the last read (none if the file does not exist yet). */
+  #readNew(stream: OutputStream): Buffer {
+    const descriptor = this.#open(stream);
+    if (descriptor === undefined) return Buffer.alloc(0);
+    const available = fstatSync(descriptor).size - this.#offsets[stream];
+    if (available <= 0) return Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafe(available);
+    let filled = 0;
+    while (filled < available) {
+      const read = readSync(descriptor, buffer, filled, available - filled, this.#offsets[stream] + filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return buffer.subarray(0, filled);
+  }
+
+  #open(stream: OutputStream): number | undefined {
+    const open = this.#descriptors.get(stream);
+    if (open !== undefined) return open;
+    try {
+      const descriptor = openSync(this.#files[stream], 'r');
+      this.#descriptors.set(stream, descriptor);
+      return descriptor;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #saveOffsets(): void {
+    // Saved up to the last complete line: a restarted tail delivers a line cut by the restart whole.
+    const saved = STREAMS.map((stream) =>
+      String(this.#offsets[stream] - this.#pending[stream].length).padStart(OFFSET_DIGITS, '0'),
+    );
+    let descriptor = this.#descriptors.get('offsets');
+    if (descriptor === undefined) {
+      descriptor = openSync(this.#files.offsets, constants.O_RDWR | constants.O_CREAT, 0o600);
+      this.#descriptors.set('offsets', descriptor);
+    }
+    writeSync(descriptor, `${saved.join(' ')}\n`, 0);
+    this.counts.offsetSaves += 1;
   }
 }
 
@@ -84,27 +153,4 @@ function readOffsets(file: string): Record<OutputStream, number> {
   if (!existsSync(file)) return { stdout: 0, stderr: 0 };
   const [stdout = 0, stderr = 0] = readFileSync(file, 'utf8').trim().split(' ').map(Number);
   return { stdout: Number.isFinite(stdout) ? stdout : 0, stderr: Number.isFinite(stderr) ? stderr : 0 };
-}
-
-function readFrom(file: string, offset: number): Buffer {
-  let descriptor: number;
-  try {
-    descriptor = openSync(file, 'r');
-  } catch {
-    return Buffer.alloc(0);
-  }
-  try {
-    const chunks: Buffer[] = [];
-    let position = offset;
-    for (;;) {
-      const buffer = Buffer.alloc(64 * 1024);
-      const read = readSync(descriptor, buffer, 0, buffer.length, position);
-      if (read === 0) break;
-      chunks.push(buffer.subarray(0, read));
-      position += read;
-    }
-    return Buffer.concat(chunks);
-  } finally {
-    closeSync(descriptor);
-  }
 }

@@ -1,0 +1,76 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutputStream } from './parse-terraform-line';
+import { RunOutputTail, runFiles } from './run-output-tail';
+
+let dir: string;
+let lines: [OutputStream, string][];
+const collect = (line: string, stream: OutputStream): void => void lines.push([stream, line]);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liaison-tail-'));
+  lines = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('RunOutputTail', () => {
+  it('reads each byte of the output once, whatever the number of polls', () => {
+    const files = runFiles(dir);
+    const tail = new RunOutputTail(dir, collect);
+    tail.readAvailable(); // The files do not exist yet: nothing, and no error.
+    writeFileSync(files.stdout, '{"a":1}\n{"b":');
+    writeFileSync(files.stderr, 'warning\n');
+    tail.readAvailable();
+    tail.readAvailable();
+    appendFileSync(files.stdout, '2}\n');
+    tail.readAvailable();
+    tail.readAvailable();
+    tail.finish();
+    expect(lines).toEqual([
+      ['stdout', '{"a":1}'],
+      ['stderr', 'warning'],
+      ['stdout', '{"b":2}'],
+    ]);
+    expect(tail.counts.bytesRead).toBe(statSync(files.stdout).size + statSync(files.stderr).size);
+    // Saved only when a poll found something: two of the six (finish polls once more).
+    expect(tail.counts.offsetSaves).toBe(2);
+  });
+
+  it('delivers a UTF-8 character split between two polls intact', () => {
+    const files = runFiles(dir);
+    const tail = new RunOutputTail(dir, collect);
+    const text = Buffer.from('{"@message":"café ✓"}\n');
+    const cut = text.indexOf(Buffer.from('é')) + 1; // inside the two bytes of é
+    writeFileSync(files.stdout, text.subarray(0, cut));
+    tail.readAvailable();
+    appendFileSync(files.stdout, text.subarray(cut));
+    tail.finish();
+    expect(lines).toEqual([['stdout', '{"@message":"café ✓"}']]);
+  });
+
+  it('lets a restarted tail carry on after the last complete line, without reading it again', () => {
+    const files = runFiles(dir);
+    writeFileSync(files.stdout, 'one\ntwo\nthr');
+    const first = new RunOutputTail(dir, collect);
+    first.readAvailable();
+    // Liaison dies here (no finish): the next one starts from the saved offsets.
+    appendFileSync(files.stdout, 'ee\nfour\n');
+    const second = new RunOutputTail(dir, collect);
+    second.finish();
+    expect(lines.map(([, line]) => line)).toEqual(['one', 'two', 'three', 'four']);
+    expect(second.counts.bytesRead).toBe(Buffer.byteLength('three\nfour\n'));
+    expect(readFileSync(files.offsets, 'utf8')).toMatch(/^0*19 0*0\n$/);
+  });
+
+  it('reads the offsets an earlier Liaison saved in the short format', () => {
+    const files = runFiles(dir);
+    writeFileSync(files.stdout, 'old\nnew\n');
+    writeFileSync(files.offsets, '4 0');
+    const tail = new RunOutputTail(dir, collect);
+    tail.finish();
+    expect(lines).toEqual([['stdout', 'new']]);
+    expect(readFileSync(files.offsets, 'utf8')).toMatch(/^0*8 0*0\n$/);
+  });
+});
