@@ -69,6 +69,7 @@ test('the check step says Failing before the association exists, Configured once
   await expect(page.getByRole('list', { name: 'Token commands' })).toContainText('enforce.dev');
   await expectNoSeriousA11yViolations(page, 'the settings page with a token command');
 
+  const origin = new URL(host.url).origin;
   const associations = await page.request.post(`${origin}/api/call/listAssociations`, {
     data: {},
     headers: { origin },
