@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { installAwsFixtureHome, type AwsFixtureHome } from '../fakes/aws/aws-fixture-home';
+import { installAwsFixtureHome, type AwsFixtureHome, type StaticKeys } from '../fakes/aws/aws-fixture-home';
+import { createMotoUser } from '../fakes/aws/moto';
 import type { MotoSuite } from '../fakes/aws/moto-suite';
 
 export interface AwsHomeOnMoto {
@@ -38,4 +39,20 @@ export function awsHomeOnMoto(
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The per-test bed of the core tests that hand keys to the code under test instead of a profile: no
+ * fault set, the SDK pointed at the suite's fault proxy with no profile files (the clients must not
+ * find the operator's real ones), a fresh moto user's keys in us-east-1, and the proxy's request log
+ * emptied. Restore the environment with `vi.unstubAllEnvs()` after each test.
+ */
+export async function freshKeysOnMoto(suite: MotoSuite, userName: string): Promise<StaticKeys & { region: string }> {
+  suite.fault = undefined;
+  vi.stubEnv('AWS_ENDPOINT_URL', suite.proxy.url);
+  vi.stubEnv('AWS_CONFIG_FILE', join(tmpdir(), 'liaison-no-config'));
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(tmpdir(), 'liaison-no-credentials'));
+  const keys = { ...(await createMotoUser(suite.moto.url, userName)), region: 'us-east-1' };
+  suite.proxy.requests.length = 0;
+  return keys;
 }
