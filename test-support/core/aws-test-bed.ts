@@ -5,6 +5,8 @@ import { vi } from 'vitest';
 import { installAwsFixtureHome, type AwsFixtureHome, type StaticKeys } from '../fakes/aws/aws-fixture-home';
 import { createMotoUser } from '../fakes/aws/moto';
 import type { MotoSuite } from '../fakes/aws/moto-suite';
+import { clearAwsAssociations } from '../seeders/seed-association';
+import { createTestCore, type TestCore } from './test-core';
 
 export interface AwsHomeOnMoto {
   /** The test's temporary directory (the fixture home is `home/` in it). */
@@ -55,4 +57,22 @@ export async function freshKeysOnMoto(suite: MotoSuite, userName: string): Promi
   const keys = { ...(await createMotoUser(suite.moto.url, userName)), region: 'us-east-1' };
   suite.proxy.requests.length = 0;
   return keys;
+}
+
+/**
+ * The per-test bed of the association-check tests: no fault set, no association left in moto by an
+ * earlier test, a fresh moto user's keys as the fixture profiles' static keys (see `awsHomeOnMoto`),
+ * a new test core, and the proxy's request log emptied. Dispose of both after each test.
+ */
+export async function checkBedOnMoto(
+  suite: MotoSuite,
+  name: string,
+  userName: string,
+): Promise<{ bed: AwsHomeOnMoto; test: TestCore }> {
+  suite.fault = undefined;
+  await clearAwsAssociations(suite.moto.url);
+  const bed = awsHomeOnMoto(suite, name, { staticKeys: await createMotoUser(suite.moto.url, userName) });
+  const test = createTestCore();
+  suite.proxy.requests.length = 0;
+  return { bed, test };
 }
