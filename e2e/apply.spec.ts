@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { startAwsHostWithDouble, TERRAFORM_DOUBLES as DOUBLES } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, onboardToOptions, passRegisterStep } from './fixtures/wizard-flow';
 
 /*
@@ -11,7 +11,6 @@ import { onboardToApply, onboardToOptions, passRegisterStep } from './fixtures/w
  * checks Liaison's arguments and replays real recorded `-json` runs: no provider download needed.
  * The AWS profile has static (placeholder) keys, which resolve locally without any AWS endpoint.
  */
-const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 
 let host: WebHostProcess;
@@ -19,12 +18,7 @@ let host: WebHostProcess;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  host = new WebHostProcess({
-    PATH: `${join(DOUBLES, 'success')}:${process.env.PATH ?? ''}`,
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-  });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble('http://127.0.0.1:9');
 });
 
 test.afterAll(async () => {

@@ -1,17 +1,17 @@
-import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { join } from 'node:path';
 import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
 import { moduleSeed, MOTO_ACCOUNT, seedAwsAssociation } from '../test-support/seeders/seed-association';
 import { installTokenCommand } from '../test-support/seeders/token-command';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { findGroupNamed } from './fixtures/host-api';
+import { startAwsHostWithDouble } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
 
 /*
  * The wizard's last step, against moto: moto does not evaluate trust policies, so only the static
  * inspection tells a missing association from a correct one — exactly what this walks through.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);
@@ -21,9 +21,7 @@ let host: WebHostProcess;
 
 test.beforeAll(async () => {
   moto = await startMoto();
-  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: moto.url });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble(moto.url);
 });
 
 test.afterAll(async () => {
@@ -47,11 +45,7 @@ test('the check step says Failing before the association exists, Configured once
   await expect(page.getByText(/Run Apply/).first()).toBeVisible();
 
   // Seed the account exactly as the 0.1.0 module would, for this group.
-  const origin = new URL(host.url).origin;
-  const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
-  const group = ((await listed.json()) as { value: { id: string; name: string }[] }).value.find(
-    (g) => g.name === 'Checked team',
-  );
+  const group = await findGroupNamed(page, host.url, 'Checked team');
   expect(group?.id).toMatch(/^[0-9a-f]{40}$/);
   await seedAwsAssociation(moto.url, moduleSeed(group!.id));
 
@@ -75,6 +69,7 @@ test('the check step says Failing before the association exists, Configured once
   await expect(page.getByRole('list', { name: 'Token commands' })).toContainText('enforce.dev');
   await expectNoSeriousA11yViolations(page, 'the settings page with a token command');
 
+  const origin = new URL(host.url).origin;
   const associations = await page.request.post(`${origin}/api/call/listAssociations`, {
     data: {},
     headers: { origin },

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
+import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { startAwsHostWithDouble } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply } from './fixtures/wizard-flow';
 
 /*
@@ -11,7 +11,6 @@ import { onboardToApply } from './fixtures/wizard-flow';
  * replays a destroy recorded from the real terraform (recordings/success-destroy). The workspace
  * directory and its state file stay exactly where they are.
  */
-const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 const KEY = `aws-${ACCOUNT}`;
 const RESOURCES = ['terraform_data.binding', 'terraform_data.policy', 'terraform_data.role'];
@@ -19,12 +18,7 @@ const RESOURCES = ['terraform_data.binding', 'terraform_data.policy', 'terraform
 let host: WebHostProcess;
 
 test.beforeAll(async () => {
-  host = new WebHostProcess({
-    PATH: `${join(DOUBLES, 'success')}:${process.env.PATH ?? ''}`,
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-  });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble('http://127.0.0.1:9');
 });
 
 test.afterAll(async () => {

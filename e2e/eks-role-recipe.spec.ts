@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
 import { MOTO_ACCOUNT } from '../test-support/seeders/seed-association';
 import { seedEksCluster, seedEksServiceAccountRole } from '../test-support/seeders/seed-eks-service-account-role';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { startAwsHostWithDouble } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 
 /*
  * Issue 18's EKS service-account role through the wizard: details (Kubernetes-name and issuer errors
@@ -13,7 +12,6 @@ import { WebHostProcess } from './fixtures/web-host';
  * annotate command, and the static Check against moto (Failing until the role exists, then
  * Configured), then the dashboard.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 const ROLE = 'ledger-writer-role';
 const MANAGED = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 
@@ -25,9 +23,7 @@ let host: WebHostProcess;
 
 test.beforeAll(async () => {
   moto = await startMoto();
-  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: moto.url });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble(moto.url);
 });
 
 test.afterAll(async () => {

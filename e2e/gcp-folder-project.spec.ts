@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   FOLDER_PROJECT,
@@ -14,17 +13,22 @@ import {
   type WorkloadIdentityState,
 } from '../test-support/fakes/gcp/workload-identity-fake';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+import { findGroupNamed } from './fixtures/host-api';
+import { pathWith, SUCCESS_DOUBLE } from './fixtures/terraform-double-host';
 import { WebHostProcess } from './fixtures/web-host';
-import { registerNewGroup } from './fixtures/group-ids';
-import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
+import {
+  checkIsConfigured,
+  passRegisterStep,
+  planAndApplyThree,
+  startWithNewGroup,
+  stepHeading,
+} from './fixtures/wizard-flow';
 
 /*
  * Issue 16's "done when" for GCP: pick a project under a folder from the tree (Cloud Resource Manager
  * served by the Google fake, paginated), generate, apply (Terraform double), and see its check and
  * its dashboard row pass.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
-
 let fake: GoogleFake;
 let workloadIdentity: WorkloadIdentityState;
 let gcloud: GcloudFixture;
@@ -38,7 +42,7 @@ test.beforeAll(async () => {
   gcloud = createGcloudFixture(fake);
   seedGcpFolderTree(fake.state);
   host = new WebHostProcess({
-    PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`,
+    PATH: pathWith(SUCCESS_DOUBLE),
     CLOUDSDK_CONFIG: gcloud.configDir,
     ...fake.env(),
   });
@@ -55,14 +59,7 @@ const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: tru
 
 test('onboard a GCP project picked under a folder: generate, apply, check, dashboard', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(host.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
-  await page.getByRole('button', { name: 'Start onboarding' }).click();
-  await page.getByRole('button', { name: 'New group' }).click();
-  const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await registerNewGroup(newGroup, 'Folder team');
-  await expect(newGroup).toBeHidden();
-  await next(page);
+  await startWithNewGroup(page, host.url, 'Folder team');
 
   await page.getByRole('radio', { name: 'Google Cloud project' }).check();
   await page.getByRole('combobox', { name: 'Credentials' }).click();
@@ -104,25 +101,13 @@ test('onboard a GCP project picked under a folder: generate, apply, check, dashb
 
   await page.getByRole('button', { name: 'Save to workspace' }).click();
   await passRegisterStep(page);
-  await page.getByRole('button', { name: 'Plan', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Plan: 3 to create/ })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Apply 3 changes' }).click();
-  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible({ timeout: 30_000 });
+  await planAndApplyThree(page);
 
   // What applying the module creates in the project, for this group (the double creates nothing).
-  const origin = new URL(host.url).origin;
-  const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
-  const group = ((await listed.json()) as { value: { id: string; name: string }[] }).value.find(
-    (each) => each.name === 'Folder team',
-  );
+  const group = await findGroupNamed(page, host.url, 'Folder team');
   seedGcpAssociation(fake, workloadIdentity, { ...FOLDER_PROJECT, groupId: group!.id });
 
-  await page.getByRole('button', { name: 'Check the association' }).click();
-  await expect(stepHeading(page, 'Check')).toBeVisible();
-  await page.getByRole('button', { name: 'Run check' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Configured\s*every static check passed/ })).toBeVisible({
-    timeout: 30_000,
-  });
+  await checkIsConfigured(page);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();

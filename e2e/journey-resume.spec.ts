@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { startAwsHostWithDouble, TERRAFORM_DOUBLES as DOUBLES } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 import { onboardToApply, stepHeading } from './fixtures/wizard-flow';
 import { registerNewGroup } from './fixtures/group-ids';
 
@@ -12,7 +12,6 @@ import { registerNewGroup } from './fixtures/group-ids';
  * existing association instead of a dead end, and Plan / Apply from the workspace and association
  * pages. Terraform is the test double replaying recorded runs (see apply.spec.ts).
  */
-const DOUBLES = resolve(import.meta.dirname, '../test-support/fakes/terraform/double');
 const ACCOUNT = '123456789012';
 
 let host: WebHostProcess;
@@ -20,12 +19,7 @@ let host: WebHostProcess;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  host = new WebHostProcess({
-    PATH: `${join(DOUBLES, 'success')}:${process.env.PATH ?? ''}`,
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-  });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble('http://127.0.0.1:9');
 });
 
 test.afterAll(async () => {

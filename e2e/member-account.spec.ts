@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from '../test-support/fakes/aws/fault-proxy';
 import {
   createMotoUser,
@@ -12,17 +10,23 @@ import { seedOrganization, type SeededOrganization } from '../test-support/seede
 import { buildEveryMotoBackend } from '../test-support/seeders/seed-moto-accounts';
 import { seedGroupsOnSharedAccount } from '../test-support/seeders/seed-shared-account';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
-import { passRegisterStep, stepHeading } from './fixtures/wizard-flow';
-import { registerNewGroup } from './fixtures/group-ids';
+import { findGroupNamed } from './fixtures/host-api';
+import { startAwsHostWithDouble } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
+import {
+  checkIsConfigured,
+  chooseStaticAdminProfile,
+  passRegisterStep,
+  planAndApplyThree,
+  startWithNewGroup,
+  stepHeading,
+} from './fixtures/wizard-flow';
 
 /*
  * A new user whose only profile is the management account's: pick a member account from the
  * organization tree, review the assume_role the workspace gets, save, and check it through the role.
  * moto serves the organization and cross-account AssumeRole.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
-
 test.describe.configure({ mode: 'serial' });
 test.skip(!findMotoServer(), MOTO_MISSING_REASON);
 
@@ -42,9 +46,7 @@ test.beforeAll(async () => {
   // moto cannot invite an account into an organization: the proxy answers Prod's account listing as
   // AWS does when Prod-0001 was invited (everything else passes through to moto).
   proxy = await startFaultProxy({ target: moto.url, fault: invitedProdAccount });
-  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: proxy.url });
-  installAwsFixtureHome(host.home, { staticKeys: management });
-  await host.start();
+  host = await startAwsHostWithDouble(proxy.url, { staticKeys: management });
 });
 
 test.afterAll(async () => {
@@ -84,18 +86,9 @@ test('onboard a member account picked from the organization, through Organizatio
   test.setTimeout(180_000);
   const member = organization.accounts.find((account) => account.name === 'Staging-0002')!;
 
-  await page.goto(host.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
-  await page.getByRole('button', { name: 'Start onboarding' }).click();
-  await page.getByRole('button', { name: 'New group' }).click();
-  const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await registerNewGroup(newGroup, 'Member team');
-  await expect(newGroup).toBeHidden();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await startWithNewGroup(page, host.url, 'Member team');
 
-  await page.getByRole('radio', { name: 'AWS account' }).check();
-  await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
-  await page.getByRole('option', { name: /static-admin/ }).click();
+  await chooseStaticAdminProfile(page);
   await page.getByRole('radio', { name: /assume a role in the account/ }).check();
   await expect(page.getByRole('combobox', { name: 'Role in the account' })).toHaveValue(
     'OrganizationAccountAccessRole',
@@ -135,25 +128,13 @@ test('onboard a member account picked from the organization, through Organizatio
 
   // Plan and apply through the role: the preflight (AssumeRole + GetCallerIdentity in the member
   // account, against moto) runs before each; the Terraform double stands in for the provider.
-  await page.getByRole('button', { name: 'Plan', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Plan: 3 to create/ })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Apply 3 changes' }).click();
-  await expect(page.getByRole('heading', { name: 'Applied' })).toBeVisible({ timeout: 30_000 });
+  await planAndApplyThree(page);
 
   // What terraform apply would create in the member account, for this group.
-  const origin = new URL(host.url).origin;
-  const listed = await page.request.post(`${origin}/api/call/listGroups`, { data: {}, headers: { origin } });
-  const group = ((await listed.json()) as { value: { id: string; name: string }[] }).value.find(
-    (each) => each.name === 'Member team',
-  );
+  const group = await findGroupNamed(page, host.url, 'Member team');
   await seedGroupsOnSharedAccount(moto.url, [group!.id], 'enforce.dev', member.id);
 
-  await page.getByRole('button', { name: 'Check the association' }).click();
-  await expect(stepHeading(page, 'Check')).toBeVisible();
-  await page.getByRole('button', { name: 'Run check' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Configured\s*every static check passed/ })).toBeVisible({
-    timeout: 30_000,
-  });
+  await checkIsConfigured(page);
   await expect(
     page.getByText(`acting as arn:aws:sts::${member.id}:assumed-role/OrganizationAccountAccessRole/`, { exact: false }),
   ).toBeVisible();
@@ -182,17 +163,8 @@ test('an invited account is marked in the tree, and picking it with Organization
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto(host.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
-  await page.getByRole('button', { name: 'Start onboarding' }).click();
-  await page.getByRole('button', { name: 'New group' }).click();
-  const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await registerNewGroup(newGroup, 'Invited team');
-  await expect(newGroup).toBeHidden();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('radio', { name: 'AWS account' }).check();
-  await page.getByRole('combobox', { name: 'AWS profile' }).fill('static-admin');
-  await page.getByRole('option', { name: /static-admin/ }).click();
+  await startWithNewGroup(page, host.url, 'Invited team');
+  await chooseStaticAdminProfile(page);
   await page.getByRole('radio', { name: /assume a role in the account/ }).check();
 
   await page.getByRole('button', { name: 'Pick from the organization' }).click();
@@ -218,14 +190,7 @@ test('an invited account is marked in the tree, and picking it with Organization
 });
 
 test('import an accounts.json: good rows can be picked, broken rows say what is wrong', async ({ page }) => {
-  await page.goto(host.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
-  await page.getByRole('button', { name: 'Start onboarding' }).click();
-  await page.getByRole('button', { name: 'New group' }).click();
-  const newGroup = page.getByRole('dialog', { name: 'New group' });
-  await registerNewGroup(newGroup, 'Imported team');
-  await expect(newGroup).toBeHidden();
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await startWithNewGroup(page, host.url, 'Imported team');
   await page.getByRole('radio', { name: 'AWS account' }).check();
 
   await page.getByRole('button', { name: 'Import a list of accounts' }).click();

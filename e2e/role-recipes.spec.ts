@@ -1,17 +1,15 @@
-import { resolve } from 'node:path';
-import { installAwsFixtureHome } from '../test-support/fakes/aws/aws-fixture-home';
 import { findMotoServer, MOTO_MISSING_REASON, startMoto, type MotoServer } from '../test-support/fakes/aws/moto';
 import { MOTO_ACCOUNT } from '../test-support/seeders/seed-association';
 import { seedThirdPartyRole } from '../test-support/seeders/seed-third-party-role';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
-import { WebHostProcess } from './fixtures/web-host';
+import { startAwsHostWithDouble } from './fixtures/terraform-double-host';
+import type { WebHostProcess } from './fixtures/web-host';
 
 /*
  * Issue 18's third-party role through the wizard: details (field-level errors, a generated External
  * ID), review, save, Apply with the Terraform double, and Check against moto, where only the static
  * inspection (the trust evaluated) tells a role that is not there yet from a correct one.
  */
-const SUCCESS_DOUBLE = resolve(import.meta.dirname, '../test-support/fakes/terraform/double/success');
 const VENDOR = '999988887777';
 const ROLE = 'VendorAudit';
 const MANAGED = 'arn:aws:iam::aws:policy/SecurityAudit';
@@ -24,9 +22,7 @@ let host: WebHostProcess;
 
 test.beforeAll(async () => {
   moto = await startMoto();
-  host = new WebHostProcess({ PATH: `${SUCCESS_DOUBLE}:${process.env.PATH ?? ''}`, AWS_ENDPOINT_URL: moto.url });
-  installAwsFixtureHome(host.home);
-  await host.start();
+  host = await startAwsHostWithDouble(moto.url);
 });
 
 test.afterAll(async () => {

@@ -3,19 +3,8 @@
 // figure drives the built web host). Node runs this file directly (type stripping); the figures are
 // loaded through Vite's module runner because they import the app's TypeScript.
 import { runnerImport } from 'vite';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit?: string;
-  baselineName: string;
-  baseline: number;
-  ratio: number;
-  maxRatio?: number;
-  maxMs?: number;
-  maxValue?: number;
-  details: string;
-}
+// A type-only import: Node's type stripping erases it, so measure.ts is not loaded here.
+import type { Figure } from './measure';
 
 const benches: [file: string, exportName: string][] = [
   ['./profile-listing.bench.ts', 'benchProfileListing'],

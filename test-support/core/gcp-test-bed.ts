@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { vi } from 'vitest';
 import { createGcloudFixture, type GcloudFixture } from '../fakes/gcp/gcloud-fixture';
 import { startGoogleFake, type GoogleFake } from '../fakes/gcp/google-fake';
-import { CoreError } from '../../electron/core/core-error';
+import { clearWorkloadIdentity, type WorkloadIdentityState } from '../fakes/gcp/workload-identity-fake';
 import { createLogger } from '../../electron/core/logger';
 import { GcpCredentialsService } from '../../electron/core/gcp/gcp-credentials-service';
+import { createTestCore, type TestCore } from './test-core';
 
 /** The Google fake, a seeded gcloud fixture and a service pointed at both; for the GCP tests only. */
 export interface GcpTestBed {
@@ -50,13 +52,14 @@ export async function createGcpTestBed(): Promise<GcpTestBed> {
   };
 }
 
-/** The CoreError a promise rejects with (fails the test when it resolves or throws something else). */
-export async function coreErrorOf(promise: Promise<unknown>): Promise<CoreError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`expected a CoreError, got ${JSON.stringify(outcome.value)}`);
-  if (!(outcome.error instanceof CoreError)) throw outcome.error;
-  return outcome.error;
+/**
+ * The per-test core of the tests on the Google fake: no workload identity left by an earlier test,
+ * the process environment pointed at the bed (and no GOOGLE_APPLICATION_CREDENTIALS from the
+ * machine), and a new test core. After each test: dispose of the core and `vi.unstubAllEnvs()`.
+ */
+export function coreOnGoogleFake(bed: GcpTestBed, iam: WorkloadIdentityState): TestCore {
+  clearWorkloadIdentity(bed.fake, iam);
+  for (const [name, value] of Object.entries(bed.env)) vi.stubEnv(name, value ?? '');
+  vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', '');
+  return createTestCore();
 }

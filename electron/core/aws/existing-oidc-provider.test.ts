@@ -1,15 +1,9 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateOpenIDConnectProviderCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { awsQueryError } from '../../../test-support/fakes/aws/fault-proxy';
-import {
-  createMotoUser,
-  findMotoServer,
-  inMotoAccount,
-  MOTO_MISSING_REASON,
-} from '../../../test-support/fakes/aws/moto';
+import { findMotoServer, inMotoAccount, MOTO_MISSING_REASON } from '../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../test-support/fakes/aws/moto-suite';
+import { freshKeysOnMoto } from '../../../test-support/core/aws-test-bed';
 import { MOTO_ACCOUNT } from '../../../test-support/seeders/seed-association';
 import { findExistingOidcProvider, type LookupKeys } from './existing-oidc-provider';
 
@@ -56,13 +50,7 @@ describe.skipIf(!motoBinary)(
 
     beforeEach(async () => {
       run += 1;
-      aws.fault = undefined;
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      // No profile files: the clients must not find the operator's real ones.
-      vi.stubEnv('AWS_CONFIG_FILE', join(tmpdir(), 'liaison-no-config'));
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(tmpdir(), 'liaison-no-credentials'));
-      keys = { ...(await createMotoUser(aws.moto.url, `lookup-${run}`)), region: 'us-east-1' };
-      aws.proxy.requests.length = 0;
+      keys = await freshKeysOnMoto(aws, `lookup-${run}`);
     });
     afterEach(() => vi.unstubAllEnvs());
 

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installAwsFixtureHome } from '../../../test-support/fakes/aws/aws-fixture-home';
 import {
@@ -24,47 +22,21 @@ import {
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
 } from '../../../test-support/fakes/gcp/workload-identity-fake';
-import { createCore } from '../core';
-import { dispatchCall } from '../dispatch';
+import { buildCheckCli, type CliRun, type RunCli } from '../../../test-support/core/check-cli-build';
 import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
-import { createLogger } from '../logger';
+import { createTestCore } from '../../../test-support/core/test-core';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
-// Inside the project so the bundle's external imports (zod, the AWS SDK) resolve from node_modules.
-const BUILD_DIR = join(PROJECT_ROOT, 'node_modules/.cache/liaison-cli-test');
 const GROUP = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const SEED_LINE = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} (AWS|GCP) role impersonation was successful!$/;
 const motoBinary = findMotoServer();
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI entry bundled the way electron-vite bundles the main inputs (one ESM file, dependencies external). */
+let run: RunCli;
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: PROJECT_ROOT,
-    build: { ssr: resolve(PROJECT_ROOT, 'electron/check-cli.ts'), outDir: BUILD_DIR, emptyOutDir: true },
-  });
+  run = await buildCheckCli('liaison-cli-test');
 }, 60_000);
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(BUILD_DIR, 'check-cli.js'), ...args], {
-      env: { PATH: process.env.PATH, LIAISON_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], env: NodeJS.ProcessEnv) =>
+  run(args, { PATH: process.env.PATH, LIAISON_LOG_LEVEL: 'warn', ...env });
 
 /** Saves a group and its association (and a token command) into a data dir, as the app would. */
 async function seedDataDir(
@@ -73,18 +45,8 @@ async function seedDataDir(
   association: Record<string, unknown>,
   token?: string,
 ) {
-  const core = createCore({
-    platform: {
-      host: 'web',
-      openExternal: () => Promise.resolve('navigate'),
-      notify: () => 'toast',
-      // The operator who seeds the data dir allows the token command, as they would in the app.
-      confirmProgram: () => Promise.resolve('confirmed'),
-    },
-    dataDir,
-    env,
-    logger: createLogger({ level: 'silent' }),
-  });
+  // createTestCore's operator allows the token command, as they would in the app.
+  const { core, call } = createTestCore({}, dataDir, { env });
   try {
     const calls: [string, unknown][] = [
       ['createGroup', { mode: 'existing', id: GROUP, name: 'ci' }],
@@ -94,8 +56,7 @@ async function seedDataDir(
         : []),
     ];
     for (const [method, input] of calls) {
-      const result = await dispatchCall(core, method as 'createGroup', input as never);
-      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+      await call(method as 'createGroup', input as never);
     }
   } finally {
     core.close();

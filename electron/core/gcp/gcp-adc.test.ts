@@ -6,7 +6,8 @@ import {
   USERS,
   WORKLOAD_POOL,
 } from '../../../test-support/fakes/gcp/gcloud-fixture';
-import { coreErrorOf, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { coreErrorOf } from '../../../test-support/core/core-error-rejection';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 let bed: GcpTestBed;
 beforeAll(async () => {

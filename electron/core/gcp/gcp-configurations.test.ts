@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT, SANDBOX_PROJECT, SERVICE_ACCOUNTS, USERS } from '../../../test-support/fakes/gcp/gcloud-fixture';
-import { coreErrorOf, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { coreErrorOf } from '../../../test-support/core/core-error-rejection';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { findGcloud } from './gcloud-cli';
 
 // These run the real gcloud (`config config-helper`) against the fixture config dir, with its token

@@ -9,7 +9,8 @@ import {
   seedGcpFolderTree,
 } from '../../../test-support/fakes/gcp/folder-tree';
 import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
-import { coreErrorOf, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import { coreErrorOf } from '../../../test-support/core/core-error-rejection';
+import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { GcpProjectTreeService } from './gcp-project-tree-service';
 import { resolveGoogleEndpoints } from './google-endpoints';
 import { listGcpProjectTree, type ResourceManager } from './list-gcp-project-tree';

@@ -2,15 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { MethodInput, MethodName } from '../../../shared/api';
 import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import {
-  clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   softDeletePool,
   type WorkloadIdentityState,
 } from '../../../test-support/fakes/gcp/workload-identity-fake';
 import { dispatchCall } from '../dispatch';
-import { createTestCore } from '../../../test-support/core/test-core';
-import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import type { TestCore } from '../../../test-support/core/test-core';
+import { coreOnGoogleFake, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
@@ -25,13 +24,10 @@ beforeAll(async () => {
 afterAll(() => bed.dispose());
 
 describe('the module’s workload identity pool, against the Google fake', () => {
-  let test: ReturnType<typeof createTestCore>;
+  let test: TestCore;
 
   beforeEach(() => {
-    clearWorkloadIdentity(bed.fake, iam);
-    for (const [name, value] of Object.entries(bed.env)) vi.stubEnv(name, value ?? '');
-    vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', '');
-    test = createTestCore();
+    test = coreOnGoogleFake(bed, iam);
   });
   afterEach(() => {
     test.dispose();

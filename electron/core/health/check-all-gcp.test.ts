@@ -4,13 +4,12 @@ import type { HealthRunStatus } from '../../../shared/contract/health';
 import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import type { RecordedRequest } from '../../../test-support/fakes/gcp/google-fake';
 import {
-  clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   type WorkloadIdentityState,
 } from '../../../test-support/fakes/gcp/workload-identity-fake';
 import { seedGroupsOnSharedProject } from '../../../test-support/seeders/seed-shared-project';
-import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
-import { createTestCore } from '../../../test-support/core/test-core';
+import { coreOnGoogleFake, createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
+import type { TestCore } from '../../../test-support/core/test-core';
 import { groupIdFor } from '../../../test-support/seeders/seed-health';
 
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
@@ -56,13 +55,10 @@ function projectReads(requests: readonly RecordedRequest[], project: { projectId
 }
 
 describe('check all against the Google fake: each project read once per run', () => {
-  let test: ReturnType<typeof createTestCore>;
+  let test: TestCore;
 
   beforeEach(() => {
-    clearWorkloadIdentity(bed.fake, iam);
-    for (const [name, value] of Object.entries(bed.env)) vi.stubEnv(name, value ?? '');
-    vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', '');
-    test = createTestCore();
+    test = coreOnGoogleFake(bed, iam);
   });
   afterEach(() => {
     test.dispose();

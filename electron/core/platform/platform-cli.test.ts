@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-import { build } from 'vite';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PROJECT } from '../../../test-support/fakes/gcp/gcloud-fixture';
 import {
@@ -11,13 +9,10 @@ import {
 } from '../../../test-support/fakes/gcp/workload-identity-fake';
 import { installChainctlDouble, type ChainctlDouble } from '../../../test-support/fakes/platform/chainctl-double';
 import { startPlatformStandIn, type PlatformStandIn } from '../../../test-support/fakes/platform/platform-stand-in';
-import { createCore } from '../core';
-import { dispatchCall } from '../dispatch';
+import { buildCheckCli, type RunCli } from '../../../test-support/core/check-cli-build';
 import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
-import { createLogger } from '../logger';
+import { createTestCore } from '../../../test-support/core/test-core';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
-const BUILD_DIR = join(PROJECT_ROOT, 'node_modules/.cache/liaison-platform-cli-test');
 const SECRET = 'cli-stand-in-secret';
 const ORG = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const FOLDER = `${ORG}/0123456789abcdef`;
@@ -27,14 +22,10 @@ let standIn: PlatformStandIn;
 let chainctl: ChainctlDouble;
 let env: NodeJS.ProcessEnv;
 let dataDir: string;
+let run: RunCli;
 
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: PROJECT_ROOT,
-    build: { ssr: resolve(PROJECT_ROOT, 'electron/check-cli.ts'), outDir: BUILD_DIR, emptyOutDir: true },
-  });
+  run = await buildCheckCli('liaison-platform-cli-test');
   bed = await createGcpTestBed();
   standIn = await startPlatformStandIn({ secret: SECRET });
   chainctl = installChainctlDouble(join(bed.fixture.root, 'chainctl'), { secret: SECRET });
@@ -46,18 +37,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'liaison-platform-cli-'));
   const iam = installWorkloadIdentityRoutes(bed.fake);
   seedGcpAssociation(bed.fake, iam, { ...DEMO_PROJECT, groupId: FOLDER });
-  const core = createCore({
-    platform: {
-      host: 'web',
-      openExternal: () => Promise.resolve('navigate'),
-      notify: () => 'toast',
-      // Nothing here sets a program; one that tried would be declined.
-      confirmProgram: () => Promise.resolve('declined'),
-    },
-    dataDir,
-    env,
-    logger: createLogger({ level: 'silent' }),
-  });
+  // Nothing here sets a program; one that tried would be declined.
+  const { core, call } = createTestCore({ confirmProgram: () => Promise.resolve('declined') }, dataDir, { env });
   try {
     for (const [method, input] of [
       ['createGroup', { mode: 'existing', id: FOLDER, name: 'prod' }],
@@ -74,8 +55,7 @@ beforeAll(async () => {
         },
       ],
     ] as const) {
-      const result = await dispatchCall(core, method, input as never);
-      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+      await call(method, input as never);
     }
   } finally {
     core.close();
@@ -95,22 +75,8 @@ beforeEach(() => {
   chainctl.set({ mode: 'signed-in' });
 });
 
-function runCli(
-  args: string[],
-  childEnv: NodeJS.ProcessEnv = env,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(BUILD_DIR, 'check-cli.js'), ...args], {
-      env: { LIAISON_LOG_LEVEL: 'warn', ...childEnv, LIAISON_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], childEnv: NodeJS.ProcessEnv = env) =>
+  run(args, { LIAISON_LOG_LEVEL: 'warn', ...childEnv, LIAISON_DATA_DIR: dataDir });
 
 describe('liaison groups', () => {
   it("lists the platform's groups as a table and as JSON", async () => {
@@ -197,19 +163,11 @@ describe('liaison check-gcp asks the platform', () => {
 describe('the CLI reads Settings → Platform from the data directory', () => {
   it('groups and check-gcp go to the API URL saved for the environment when CHAINGUARD_CONSOLE_API is unset', async () => {
     const { CHAINGUARD_CONSOLE_API: _override, ...withoutOverride } = env;
-    const core = createCore({
-      platform: {
-        host: 'web',
-        openExternal: () => Promise.resolve('navigate'),
-        notify: () => 'toast',
-        confirmProgram: () => Promise.resolve('declined'),
-      },
-      dataDir,
+    const { core, callResult } = createTestCore({ confirmProgram: () => Promise.resolve('declined') }, dataDir, {
       env: withoutOverride,
-      logger: createLogger({ level: 'silent' }),
     });
     try {
-      const saved = await dispatchCall(core, 'savePlatformSettings', {
+      const saved = await callResult('savePlatformSettings', {
         environment: 'enforce.dev',
         apiUrl: standIn.url,
       });

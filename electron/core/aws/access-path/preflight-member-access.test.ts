@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memberAccessErrorCodes } from '../../../../shared/aws-access-path';
 import type { Association } from '../../../../shared/contract/associations';
 import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
+import { freshKeysOnMoto } from '../../../../test-support/core/aws-test-bed';
+import { coreErrorOf } from '../../../../test-support/core/core-error-rejection';
 import { MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
 import { AssociationRepository } from '../../associations/association-repository';
-import { CoreError } from '../../core-error';
 import { openStore, type Store } from '../../store/database';
 import { AssociationCredentialSource } from '../../terraform/association-credential-source';
 import { preflightMemberAccess, type SourceKeys } from './preflight-member-access';
@@ -27,16 +28,6 @@ const target = {
   durationSeconds: 3600,
 };
 
-async function rejection(promise: Promise<unknown>): Promise<CoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe.skipIf(!motoBinary)(
   motoBinary ? 'member access preflight against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`,
   () => {
@@ -46,13 +37,7 @@ describe.skipIf(!motoBinary)(
 
     beforeEach(async () => {
       run += 1;
-      aws.fault = undefined;
-      vi.stubEnv('AWS_ENDPOINT_URL', aws.proxy.url);
-      // No profile files: the STS client must not find the operator's real ones.
-      vi.stubEnv('AWS_CONFIG_FILE', join(tmpdir(), 'liaison-no-config'));
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(tmpdir(), 'liaison-no-credentials'));
-      keys = { ...(await createMotoUser(aws.moto.url, `preflight-${run}`)), region: 'us-east-1' };
-      aws.proxy.requests.length = 0;
+      keys = await freshKeysOnMoto(aws, `preflight-${run}`);
     });
     afterEach(() => vi.unstubAllEnvs());
 
@@ -73,7 +58,7 @@ describe.skipIf(!motoBinary)(
         request.action === 'AssumeRole'
           ? awsQueryError(403, 'AccessDenied', 'not authorized to perform sts:AssumeRole')
           : undefined;
-      const error = await rejection(preflightMemberAccess(keys, target));
+      const error = await coreErrorOf(preflightMemberAccess(keys, target));
       expect(error.code).toBe(memberAccessErrorCodes.refused);
       expect(error.field).toBe('accessPath.roleName');
       expect(error.message).toContain(`AWS refused arn:aws:iam::${MOTO_ACCOUNT}:user/preflight-${run} assuming`);
@@ -85,7 +70,7 @@ describe.skipIf(!motoBinary)(
     });
 
     it('a role set in another partition than the source’s is refused before any AssumeRole', async () => {
-      const error = await rejection(preflightMemberAccess(keys, { ...target, partition: 'aws-us-gov' }));
+      const error = await coreErrorOf(preflightMemberAccess(keys, { ...target, partition: 'aws-us-gov' }));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.field).toBe('accessPath.partition');
       expect(error.message).toContain(`partition aws (arn:aws:iam::${MOTO_ACCOUNT}:user/preflight-${run})`);
@@ -106,7 +91,7 @@ describe.skipIf(!motoBinary)(
               'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
             )
           : undefined;
-      const error = await rejection(preflightMemberAccess(keys, target));
+      const error = await coreErrorOf(preflightMemberAccess(keys, target));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.remediation).toContain('maximum session duration');
       expect(error.message).not.toContain(keys.secretAccessKey);
@@ -159,7 +144,7 @@ describe.skipIf(!motoBinary)(
       it('stops the run before Terraform when the role is refused', async () => {
         aws.fault = (request) =>
           request.action === 'AssumeRole' ? awsQueryError(403, 'AccessDenied', 'no') : undefined;
-        const error = await rejection(source().credentialsFor(`aws-${MEMBER}`, { interactive: true }));
+        const error = await coreErrorOf(source().credentialsFor(`aws-${MEMBER}`, { interactive: true }));
         expect(error.code).toBe(memberAccessErrorCodes.refused);
       });
     });

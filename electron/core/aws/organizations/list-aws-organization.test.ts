@@ -4,8 +4,8 @@ import { organizationErrorCodes } from '../../../../shared/contract/organization
 import type { StaticKeys } from '../../../../test-support/fakes/aws/aws-fixture-home';
 import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
+import { coreErrorOf } from '../../../../test-support/core/core-error-rejection';
 import { seedOrganization, type SeededOrganization } from '../../../../test-support/seeders/seed-organization';
-import { CoreError } from '../../core-error';
 import { listAwsOrganization } from './list-aws-organization';
 
 const motoBinary = findMotoServer();
@@ -18,16 +18,6 @@ function jsonError(status: number, type: string, message: string) {
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type },
     body: JSON.stringify({ __type: type, message }),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CoreError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe.skipIf(!motoBinary)(
@@ -97,7 +87,7 @@ describe.skipIf(!motoBinary)(
         request.headers['x-amz-target']?.toString().endsWith('DescribeOrganization')
           ? jsonError(400, 'AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.')
           : undefined;
-      const error = await rejection(listAwsOrganization(client, 'management'));
+      const error = await coreErrorOf(listAwsOrganization(client, 'management'));
       expect(error.code).toBe(organizationErrorCodes.notInUse);
       expect(error.remediation).toContain('management account');
     });
@@ -107,7 +97,7 @@ describe.skipIf(!motoBinary)(
         request.headers['x-amz-target']?.toString().endsWith('ListOrganizationalUnitsForParent')
           ? jsonError(400, 'AccessDeniedException', 'You don’t have permissions to access this resource.')
           : undefined;
-      const error = await rejection(listAwsOrganization(client, 'management'));
+      const error = await coreErrorOf(listAwsOrganization(client, 'management'));
       expect(error.code).toBe(organizationErrorCodes.accessDenied);
       expect(error.message).toContain('organizations:ListOrganizationalUnitsForParent');
     });

@@ -1,19 +1,18 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
-import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
+import { checkBedOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
 import { awsQueryError } from '../../../../test-support/fakes/aws/fault-proxy';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
 import {
-  clearAwsAssociations,
   moduleSeed,
   seedAwsAssociation,
   MOTO_ACCOUNT,
   type AwsBreakage,
 } from '../../../../test-support/seeders/seed-association';
 import { installFailingTokenCommand, installTokenCommand } from '../../../../test-support/seeders/token-command';
-import { createTestCore } from '../../../../test-support/core/test-core';
+import type { TestCore } from '../../../../test-support/core/test-core';
 
 const motoBinary = findMotoServer();
 if (!motoBinary) console.warn(`SKIPPED: ${MOTO_MISSING_REASON}`);
@@ -23,16 +22,12 @@ const GROUP = '0123456789abcdef0123456789abcdef01234567';
 describe.skipIf(!motoBinary)(motoBinary ? 'check-aws against moto' : `SKIPPED — ${MOTO_MISSING_REASON}`, () => {
   const aws = motoSuite();
   let bed: AwsHomeOnMoto;
-  let test: ReturnType<typeof createTestCore>;
+  let test: TestCore;
   let run = 0;
 
   beforeEach(async () => {
     run += 1;
-    aws.fault = undefined;
-    await clearAwsAssociations(aws.moto.url);
-    bed = awsHomeOnMoto(aws, 'check-aws', { staticKeys: await createMotoUser(aws.moto.url, `checker-${run}`) });
-    test = createTestCore();
-    aws.proxy.requests.length = 0;
+    ({ bed, test } = await checkBedOnMoto(aws, 'check-aws', `checker-${run}`));
   });
   afterEach(() => {
     test.dispose();

@@ -6,14 +6,13 @@ import type { CheckResult } from '../../../../shared/contract/checks';
 import { installTokenCommand } from '../../../../test-support/seeders/token-command';
 import { DEMO_PROJECT, PRIVATE_PROJECT } from '../../../../test-support/fakes/gcp/gcloud-fixture';
 import {
-  clearWorkloadIdentity,
   installWorkloadIdentityRoutes,
   seedGcpAssociation,
   type GcpBreakage,
   type WorkloadIdentityState,
 } from '../../../../test-support/fakes/gcp/workload-identity-fake';
-import { createGcpTestBed, type GcpTestBed } from '../../../../test-support/core/gcp-test-bed';
-import { createTestCore } from '../../../../test-support/core/test-core';
+import { coreOnGoogleFake, createGcpTestBed, type GcpTestBed } from '../../../../test-support/core/gcp-test-bed';
+import { createTestCore, type TestCore } from '../../../../test-support/core/test-core';
 
 const GROUP = '0123456789abcdef0123456789abcdef01234567';
 const POOL = `projects/${DEMO_PROJECT.projectNumber}/locations/global/workloadIdentityPools/chainguard-pool`;
@@ -28,15 +27,12 @@ beforeAll(async () => {
 afterAll(() => bed.dispose());
 
 describe('check-gcp against the Google fake', () => {
-  let test: ReturnType<typeof createTestCore>;
+  let test: TestCore;
   let root: string;
 
   beforeEach(() => {
-    clearWorkloadIdentity(bed.fake, iam);
     root = mkdtempSync(join(tmpdir(), 'liaison-check-gcp-'));
-    for (const [name, value] of Object.entries(bed.env)) vi.stubEnv(name, value ?? '');
-    vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', '');
-    test = createTestCore();
+    test = coreOnGoogleFake(bed, iam);
   });
   afterEach(() => {
     test.dispose();

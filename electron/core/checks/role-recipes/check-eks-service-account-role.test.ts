@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
 import type { EksServiceAccountRoleInput } from '../../../../shared/contract/role-recipes';
-import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
-import { createTestCore } from '../../../../test-support/core/test-core';
-import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
+import { checkBedOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
+import type { TestCore } from '../../../../test-support/core/test-core';
+import { findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
-import { clearAwsAssociations, MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
+import { MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
 import {
   seedEksServiceAccountRole,
   type EksRoleBreakage,
@@ -23,7 +23,7 @@ describe.skipIf(!motoBinary)(
   () => {
     const aws = motoSuite();
     let bed: AwsHomeOnMoto;
-    let test: ReturnType<typeof createTestCore>;
+    let test: TestCore;
     let run = 0;
     let roleName = '';
     let hostPath = '';
@@ -33,13 +33,7 @@ describe.skipIf(!motoBinary)(
       roleName = `eks-role-${run}`;
       // One issuer per test: providers are account-wide and named by their URL.
       hostPath = `oidc.eks.us-east-1.amazonaws.com/id/LIAISONTEST${run}`;
-      aws.fault = undefined;
-      await clearAwsAssociations(aws.moto.url);
-      bed = awsHomeOnMoto(aws, 'check-eks-role', {
-        staticKeys: await createMotoUser(aws.moto.url, `checker-eks-${run}`),
-      });
-      test = createTestCore();
-      aws.proxy.requests.length = 0;
+      ({ bed, test } = await checkBedOnMoto(aws, 'check-eks-role', `checker-eks-${run}`));
     });
     afterEach(() => {
       test.dispose();

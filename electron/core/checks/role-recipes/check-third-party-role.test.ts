@@ -2,11 +2,11 @@ import { appendFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../shared/contract/checks';
 import type { ThirdPartyRoleInput } from '../../../../shared/contract/role-recipes';
-import { awsHomeOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
-import { createTestCore } from '../../../../test-support/core/test-core';
+import { checkBedOnMoto, type AwsHomeOnMoto } from '../../../../test-support/core/aws-test-bed';
+import type { TestCore } from '../../../../test-support/core/test-core';
 import { createMotoUser, findMotoServer, MOTO_MISSING_REASON } from '../../../../test-support/fakes/aws/moto';
 import { motoSuite } from '../../../../test-support/fakes/aws/moto-suite';
-import { clearAwsAssociations, MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
+import { MOTO_ACCOUNT } from '../../../../test-support/seeders/seed-association';
 import { seedThirdPartyRole, type ThirdPartyBreakage } from '../../../../test-support/seeders/seed-third-party-role';
 
 const motoBinary = findMotoServer();
@@ -25,20 +25,14 @@ describe.skipIf(!motoBinary)(
   () => {
     const aws = motoSuite();
     let bed: AwsHomeOnMoto;
-    let test: ReturnType<typeof createTestCore>;
+    let test: TestCore;
     let run = 0;
     let roleName = '';
 
     beforeEach(async () => {
       run += 1;
       roleName = `Vendor${run}`;
-      aws.fault = undefined;
-      await clearAwsAssociations(aws.moto.url);
-      bed = awsHomeOnMoto(aws, 'check-third-party', {
-        staticKeys: await createMotoUser(aws.moto.url, `checker-third-party-${run}`),
-      });
-      test = createTestCore();
-      aws.proxy.requests.length = 0;
+      ({ bed, test } = await checkBedOnMoto(aws, 'check-third-party', `checker-third-party-${run}`));
     });
     afterEach(() => {
       test.dispose();
