@@ -45,6 +45,7 @@ export default defineConfig({
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
               { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+              { name: 'start', tags: ['$initial'] },
             ],
           },
         },

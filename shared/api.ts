@@ -18,7 +18,8 @@ import { terraformEvents, terraformMethods } from './contract/terraform';
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and the
  * loopback web host) are built from it, inputs are validated against it in the main process, and
- * outputs are parsed through it so nothing undeclared (a secret, say) can cross.
+ * outputs are parsed through it so nothing undeclared (a secret, say) can cross (the renderer parses
+ * with each domain's schemas as its pages load: renderer/src/client/contract-registry.ts).
  * Each domain declares its calls in `shared/contract/<domain>.ts`; this file only joins them.
  */
 export const methods = {

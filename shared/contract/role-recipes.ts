@@ -135,9 +135,6 @@ export const roleRecipeInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type RoleRecipe = z.output<typeof roleRecipeInputSchema>;
 
-/** A workspace directory's name: an account's or project's, or one role recipe's (`aws-<account>-role-<name>`). */
-export const WORKSPACE_KEY_PATTERN = /^(aws-\d{12}(-role-[\w+=,.@-]{1,64})?|gcp-[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
-
 /** The workspace directory a role recipe gets: one per role, never shared with the account's platform workspace. */
 export function roleWorkspaceKey(accountId: string, roleName: string): string {
   return `aws-${accountId}-role-${roleName}`;

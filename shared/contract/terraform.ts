@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORKSPACE_KEY_PATTERN } from './role-recipes';
+import { WORKSPACE_KEY_PATTERN } from './workspace-key';
 import { launchTokenSchema } from './program-confirmation';
 import { apiErrorSchema } from '../errors';
 import { isoTimestampSchema } from '../model';

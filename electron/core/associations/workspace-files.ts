@@ -1,4 +1,4 @@
-import { WORKSPACE_KEY_PATTERN } from '../../../shared/contract/role-recipes';
+import { WORKSPACE_KEY_PATTERN } from '../../../shared/contract/workspace-key';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,12 +1,6 @@
-import {
-  events,
-  methods,
-  type EventName,
-  type LiaisonBridge,
-  type LiaisonClient,
-  type MethodName,
-} from '../../../shared/api';
+import type { EventName, LiaisonBridge, LiaisonClient, MethodName } from '../../../shared/api';
 import { apiErrorSchema, errorCodes, LiaisonError, type CallResult } from '../../../shared/errors';
+import { contractRegistry, type ContractRegistry } from './contract-registry';
 
 declare global {
   interface Window {
@@ -18,29 +12,61 @@ declare global {
 type RawCall = (method: MethodName, input: unknown) => Promise<unknown>;
 type RawSubscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
 
-/** Builds the typed client over a raw transport: unwraps envelopes, parses outputs and events. */
-export function clientOver(rawCall: RawCall, rawSubscribe: RawSubscribe): LiaisonClient {
+const unreadable = (what: string) =>
+  new LiaisonError({ code: errorCodes.transport, message: `The app returned an unreadable ${what}` });
+
+/**
+ * Builds the typed client over a raw transport: unwraps envelopes, parses outputs and events with the
+ * contract's schemas (from `registry`, which loads a domain not yet registered before parsing).
+ */
+export function clientOver(
+  rawCall: RawCall,
+  rawSubscribe: RawSubscribe,
+  registry: ContractRegistry = contractRegistry,
+): LiaisonClient {
   return {
     async call(method, input) {
       const envelope = (await rawCall(method, input)) as CallResult<unknown> | undefined;
-      if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
-        throw new LiaisonError({ code: errorCodes.transport, message: 'The app returned an unreadable response' });
-      }
+      if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw unreadable('response');
       if (!envelope.ok) {
         const parsed = apiErrorSchema.safeParse(envelope.error);
-        throw new LiaisonError(
-          parsed.success
-            ? parsed.data
-            : { code: errorCodes.transport, message: 'The app returned an unreadable error' },
-        );
+        throw parsed.success ? new LiaisonError(parsed.data) : unreadable('error');
       }
-      return methods[method].output.parse(envelope.value) as never;
+      const schema = await registry.output(method);
+      if (!schema) throw new LiaisonError({ code: errorCodes.unknownMethod, message: `No such call: ${method}` });
+      const parsed = schema.safeParse(envelope.value);
+      if (!parsed.success) throw unreadable('response');
+      return parsed.data as never;
     },
     on(event, listener) {
-      return rawSubscribe(event, (payload) => {
-        const parsed = events[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data as never);
-      });
+      let schema = registry.eventNow(event);
+      let open = true;
+      const deliver = (payload: unknown) => {
+        const parsed = schema?.safeParse(payload);
+        if (open && parsed?.success) listener(parsed.data as never);
+      };
+      // A domain not yet registered: hold its payloads, in order, until its schema has loaded (if it
+      // cannot load, they are dropped: nothing unparsed is ever delivered).
+      let held: unknown[] | undefined;
+      if (!schema) {
+        held = [];
+        void registry
+          .event(event)
+          .then(
+            (loaded) => (schema = loaded),
+            () => undefined,
+          )
+          .then(() => {
+            const payloads = held ?? [];
+            held = undefined;
+            for (const payload of payloads) deliver(payload);
+          });
+      }
+      const unsubscribe = rawSubscribe(event, (payload) => (held ? held.push(payload) : deliver(payload)));
+      return () => {
+        open = false;
+        unsubscribe();
+      };
     },
   };
 }
@@ -53,18 +79,22 @@ export function bridgeClient(bridge: LiaisonBridge): LiaisonClient {
   );
 }
 
-/**
- * Browser: one POST per call, one EventSource shared by every subscription. An event name gets its
- * EventSource listener with its first subscriber, so events nobody listens to (a fleet's thousands of
- * Terraform output lines while only its board is open) are never parsed in the page.
- */
+/** Browser: one POST per call, one EventSource shared by every subscription. */
 export function httpClient(baseUrl = ''): LiaisonClient {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
-  const listen = (name: EventName, set: Set<(payload: unknown) => void>): void => {
-    source ??= new EventSource(`${baseUrl}/api/events`);
-    source.addEventListener(name, (message) => {
-      if (set.size === 0) return;
+  const ensureSource = (): void => {
+    if (source) return;
+    source = new EventSource(`${baseUrl}/api/events`);
+  };
+  // One listener per event name on the shared source, added with the name's first subscription.
+  const listenFor = (name: EventName): Set<(payload: unknown) => void> => {
+    const existing = listeners.get(name);
+    if (existing) return existing;
+    const set = new Set<(payload: unknown) => void>();
+    listeners.set(name, set);
+    source?.addEventListener(name, (message) => {
+      if (set.size === 0) return; // nobody listens any more: skip the parse
       let payload: unknown;
       try {
         payload = JSON.parse((message as MessageEvent<string>).data);
@@ -73,6 +103,7 @@ export function httpClient(baseUrl = ''): LiaisonClient {
       }
       for (const listener of set) listener(payload);
     });
+    return set;
   };
   return clientOver(
     async (method, input) => {
@@ -94,12 +125,8 @@ export function httpClient(baseUrl = ''): LiaisonClient {
       return (await response.json().catch(() => undefined)) as unknown;
     },
     (event, listener) => {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-        listen(event, set);
-      }
+      ensureSource();
+      const set = listenFor(event);
       set.add(listener);
       return () => set.delete(listener);
     },

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { eventNames, type EventName } from '../../../shared/api';
+import type { EventName } from '../../../shared/api';
 import { useClient } from './ClientProvider';
 import { queryKeys } from './query-keys';
 
@@ -41,7 +41,9 @@ export function useEventInvalidation(): void {
   const client = useClient();
   const queryClient = useQueryClient();
   useEffect(() => {
-    const invalidating = eventNames.filter((name) => queriesStaleAfter[name].length > 0);
+    const invalidating = (Object.keys(queriesStaleAfter) as EventName[]).filter(
+      (name) => queriesStaleAfter[name].length > 0,
+    );
     const unsubscribes = invalidating.map((name) =>
       client.on(name, () => {
         for (const queryKey of queriesStaleAfter[name]) void queryClient.invalidateQueries({ queryKey });

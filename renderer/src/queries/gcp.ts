@@ -2,6 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
+import { gcpMethods, gcpEvents } from '../../../shared/contract/gcp';
+import { registerContract } from '../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: gcpMethods, events: gcpEvents });
 
 export function useGcpCredentialsQuery() {
   const client = useClient();

@@ -4,6 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
+import { platformMethods, platformEvents } from '../../../shared/contract/platform';
+import { registerContract } from '../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: platformMethods, events: platformEvents });
 
 export function usePlatformSettings() {
   const client = useClient();

@@ -3,6 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
+import { roleRecipeMethods } from '../../../shared/contract/role-recipes';
+import { registerContract } from '../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: roleRecipeMethods });
 
 export function useNewExternalId() {
   const client = useClient();

@@ -1,9 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MethodInput } from '../../../../shared/api';
-import type { FleetRun } from '../../../../shared/contract/fleet';
+import { fleetEvents, fleetMethods, type FleetRun } from '../../../../shared/contract/fleet';
 import { useClient } from '../../client/ClientProvider';
+import { registerContract } from '../../client/contract-registry';
 import { FleetProgressFold } from './fleet-progress';
+
+registerContract({ methods: fleetMethods, events: fleetEvents });
 
 /** The fleet page's cache keys (its own prefix: nothing else reads fleet runs). */
 export const fleetKeys = {

@@ -6,6 +6,11 @@ import { issuerUrl } from '../../../../shared/terraform/platform-environment';
 import { useClient } from '../../client/ClientProvider';
 import { formatExactTime } from '../../time/relative-time';
 import { useWorkspaceApplied } from '../../queries/terraform';
+import { adoptionMethods } from '../../../../shared/contract/adoption';
+import { registerContract } from '../../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: adoptionMethods });
 
 type AwsInput = Extract<AssociationInput, { cloud: 'aws' }>;
 

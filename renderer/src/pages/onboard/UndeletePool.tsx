@@ -4,6 +4,11 @@ import type { AssociationInput } from '../../../../shared/contract/associations'
 import { useClient } from '../../client/ClientProvider';
 import { notify } from '../../notifications/notification-store';
 import { formatExactTime } from '../../time/relative-time';
+import { adoptionMethods } from '../../../../shared/contract/adoption';
+import { registerContract } from '../../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: adoptionMethods });
 
 type GcpInput = Extract<AssociationInput, { cloud: 'gcp' }>;
 

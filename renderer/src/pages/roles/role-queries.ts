@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../client/ClientProvider';
+import { roleMethods, roleEvents } from '../../../../shared/contract/roles';
+import { registerContract } from '../../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: roleMethods, events: roleEvents });
 
 /** The inspector's cache: an account's roles per profile, and each role's policies. */
 const rolesKey = ['aws', 'roles'] as const;

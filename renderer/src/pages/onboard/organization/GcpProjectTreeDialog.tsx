@@ -12,7 +12,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { memo, useId, useMemo, useState } from 'react';
 import type { GcpCredentialRef } from '../../../../../shared/contract/gcp';
-import type { GcpListedProject, GcpProjectTree } from '../../../../../shared/contract/gcp-folders';
+import {
+  gcpFolderMethods,
+  gcpFolderEvents,
+  type GcpListedProject,
+  type GcpProjectTree,
+} from '../../../../../shared/contract/gcp-folders';
 import { gcpResourceParentSchema } from '../../../../../shared/gcp-validation';
 import { useClient } from '../../../client/ClientProvider';
 import { ErrorState } from '../../../components/ErrorState';
@@ -20,6 +25,10 @@ import { validateValue } from '../../../forms/field-errors';
 import { credentialKey, credentialLabel } from '../../credentials/gcp/gcp-credential-labels';
 import { FilterableTreeList } from './FilterableTreeList';
 import { indexTree, treeRows } from './organization-tree';
+import { registerContract } from '../../../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: gcpFolderMethods, events: gcpFolderEvents });
 
 const NOUN = ['project', 'projects'] as const;
 const FIVE_MINUTES = 5 * 60_000;

@@ -10,12 +10,20 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { OrganizationAccount } from '../../../../../shared/contract/organizations';
+import {
+  organizationMethods,
+  organizationEvents,
+  type OrganizationAccount,
+} from '../../../../../shared/contract/organizations';
 import { useClient } from '../../../client/ClientProvider';
 import { queryKeys } from '../../../client/query-keys';
 import { ErrorState } from '../../../components/ErrorState';
 import { OrganizationTreeList } from './OrganizationTreeList';
 import { indexOrganization, organizationRows } from './organization-tree';
+import { registerContract } from '../../../client/contract-registry';
+
+// This domain is not on the start page: its schemas load with the code that calls it.
+registerContract({ methods: organizationMethods, events: organizationEvents });
 
 interface OrganizationPickerDialogProps {
   open: boolean;
