@@ -17,13 +17,15 @@ import {
   type FleetCandidate,
   type SkippedAccount,
 } from '../../../../../shared/fleet/fleet-selection';
+import { heldByGroup } from '../../../../../shared/fleet/fleet-held';
 import { DEFAULT_AWS_MODULE_VERSION, DEFAULT_GCP_MODULE_VERSION } from '../../../../../shared/terraform/module-catalog';
 import { DEFAULT_ENVIRONMENT } from '../../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../../forms/field-errors';
 import type { WizardField } from '../../onboard/wizard-values';
 import { useGroupsQuery } from '../../../queries/groups';
 import { AccountListImportDialog } from '../../onboard/organization/AccountListImportDialog';
-import { usePlatformConnection, usePlatformGroups } from '../../platform/platform-queries';
+import { useAssociationsQuery } from '../../../queries/associations';
+import { usePlatformAssociations, usePlatformConnection, usePlatformGroups } from '../../platform/platform-queries';
 import { useCreateFleetRun } from '../fleet-queries';
 import { FleetCredentialsFields, type FleetCredentials } from './FleetCredentialsFields';
 import { FleetGcpFolderDialog } from './FleetGcpFolderDialog';
@@ -82,9 +84,16 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
       : mapByTemplate(selection, chosenParent, templateProblem ? '{accountName}' : template);
     return generated.map((row) => ({ ...row, target: overrides.get(candidateKey(row.candidate)) ?? row.target }));
   }, [selection, offline, chosenParent, template, templateProblem, overrides]);
+  // The one-account-per-group rule: what the platform's records and the local associations hold already.
+  const platformHeld = usePlatformAssociations(options.environment.trim(), signedIn);
+  const localAssociations = useAssociationsQuery();
+  const held = useMemo(
+    () => heldByGroup(signedIn ? (platformHeld.data ?? []) : [], localAssociations.data ?? []),
+    [signedIn, platformHeld.data, localAssociations.data],
+  );
   const problems = useMemo(
-    () => mappingProblems(rows, { groups, canCreateFolders: !offline }),
-    [rows, groups, offline],
+    () => mappingProblems(rows, { groups, held, canCreateFolders: !offline }),
+    [rows, groups, held, offline],
   );
 
   const add = (candidates: FleetCandidate[], left: SkippedAccount[] = []): void => {
@@ -227,6 +236,12 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
           templateProblem={templateProblem}
           onTemplateChange={setTemplate}
         />
+        {platformHeld.isError ? (
+          <Alert severity="warning">
+            The platform’s association records could not be read ({platformHeld.error.message}): only Liaison’s own
+            associations are checked for groups that already hold an account or project.
+          </Alert>
+        ) : null}
         {rows.length > 0 ? (
           <>
             {problems.size > 0 ? (
