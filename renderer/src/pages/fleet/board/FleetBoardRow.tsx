@@ -4,6 +4,7 @@ import { Button, IconButton } from '@mui/material';
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
+import { FleetRunLogButton } from '../FleetRunLogButton';
 import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
 
 export const FLEET_ROW_HEIGHT = 56;
@@ -112,6 +113,7 @@ export const FleetBoardRow = memo(function FleetBoardRow({
             Review plan
           </Button>
         ) : null}
+        {item.runId ? <FleetRunLogButton runId={item.runId} name={name} /> : null}
         {item.stage === 'approved' ? (
           <Button
             size="small"
