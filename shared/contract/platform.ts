@@ -78,6 +78,14 @@ const recordHalfSchema = z.object({
   google: z.object({ projectId: z.string(), projectNumber: z.string().optional() }).optional(),
 });
 
+/** Which account and project a group's platform record holds (the one-per-group rule's other half). */
+export const platformHoldingSchema = z.object({
+  group: z.string(),
+  aws: z.string().optional(),
+  gcp: z.string().optional(),
+});
+export type PlatformHolding = z.infer<typeof platformHoldingSchema>;
+
 export const registrationPlanSchema = z.object({
   associationId: z.string(),
   group: uidpSchema,
@@ -121,6 +129,11 @@ export const platformMethods = {
   listPlatformGroups: {
     input: z.object({ environment: environmentSchema }),
     output: z.array(platformGroupSchema),
+  },
+  /** Every association record the operator can see: which AWS account and GCP project each group holds. */
+  listPlatformAssociations: {
+    input: z.object({ environment: environmentSchema }),
+    output: z.array(platformHoldingSchema),
   },
   createPlatformFolder: {
     input: z.object({

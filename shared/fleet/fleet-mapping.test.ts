@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   mapByTemplate,
   mappingProblems,
+  mapToExisting,
   nameTemplateProblem,
   renderNameTemplate,
   type MappingRow,
@@ -137,5 +138,31 @@ describe('mappingProblems', () => {
       { field: 'group', message: 'This group is not on the platform (or you cannot see it)' },
       { field: 'account', message: 'Listed twice: also row 1' },
     ]);
+  });
+
+  it('offline, asks for a group on each row and refuses new folders, which need a platform sign-in', () => {
+    const rows = mapToExisting([logs, audit]);
+    expect(rows.map((row) => row.target)).toEqual([
+      { kind: 'existing', groupId: '' },
+      { kind: 'existing', groupId: '' },
+    ]);
+    const offline = { groups, canCreateFolders: false };
+    expect(mappingProblems(rows, offline).get('aws:111111111111')).toEqual([
+      { field: 'group', message: 'Pick a group' },
+    ]);
+    const picked: MappingRow[] = [
+      { candidate: logs, target: { kind: 'existing', groupId: EXISTING_CHILD } },
+      { candidate: audit, target: { kind: 'new-folder', parentId: PARENT, name: 'audit' } },
+    ];
+    expect(mappingProblems(picked, offline)).toEqual(
+      new Map([
+        [
+          'aws:222222222222',
+          [{ field: 'group', message: 'Creating a folder needs a platform sign-in: pick an existing group' }],
+        ],
+      ]),
+    );
+    // Signed in, the same folder is fine.
+    expect(mappingProblems(picked, { groups }).size).toBe(0);
   });
 });

@@ -29,6 +29,8 @@ export interface MappingProblem {
 export interface MappingContext {
   groups: readonly { id: string; name: string }[];
   held?: ReadonlyMap<string, Partial<Record<FleetCloud, string>>>;
+  /** False offline: creating a folder is a platform call, so only existing (local) groups can be picked. */
+  canCreateFolders?: boolean;
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -60,6 +62,11 @@ export function renderNameTemplate(template: string, candidate: FleetCandidate):
   return template.replace(PLACEHOLDER, (whole, name: string) =>
     name in values ? values[name as keyof typeof values] : whole,
   );
+}
+
+/** Every account to an existing group still to be picked (offline, where no folder can be created). */
+export function mapToExisting(candidates: readonly FleetCandidate[]): MappingRow[] {
+  return candidates.map((candidate) => ({ candidate, target: { kind: 'existing', groupId: '' } }));
 }
 
 /** One new folder per account under `parentId`, named by `template`. */
@@ -103,6 +110,10 @@ export function mappingProblems(rows: readonly MappingRow[], context: MappingCon
     const target = row.target;
     let claim: string;
     if (target.kind === 'existing') {
+      if (target.groupId === '') {
+        flag(row, { field: 'group', message: 'Pick a group' });
+        return;
+      }
       if (!groups.has(target.groupId)) {
         flag(row, { field: 'group', message: 'This group is not on the platform (or you cannot see it)' });
         return;
@@ -116,6 +127,10 @@ export function mappingProblems(rows: readonly MappingRow[], context: MappingCon
       }
       claim = `${target.groupId}|${cloud}`;
     } else {
+      if (context.canCreateFolders === false) {
+        flag(row, { field: 'group', message: 'Creating a folder needs a platform sign-in: pick an existing group' });
+        return;
+      }
       if (!groups.has(target.parentId)) {
         flag(row, { field: 'group', message: 'The parent folder is not on the platform (or you cannot see it)' });
       }

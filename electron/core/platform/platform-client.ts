@@ -93,6 +93,18 @@ export class PlatformClient {
     });
   }
 
+  /** Every record the caller can see. */
+  async listAssociations(): Promise<AccountAssociationsRecord[]> {
+    const list = await this.#request({
+      method: 'GET',
+      path: '/iam/v1/account_associations',
+      capability: 'account_associations.list',
+      subject: 'the association records',
+      schema: wireAccountAssociationsListSchema,
+    });
+    return list.items as AccountAssociationsRecord[];
+  }
+
   /** The group's record, or undefined when the platform has none. */
   async readAssociation(group: string): Promise<AccountAssociationsRecord | undefined> {
     const list = await this.#request({

@@ -158,3 +158,28 @@ describe('folders', () => {
     expect(listed.map((g) => g.name)).toEqual(['acme.example', 'prod', 'team-a']);
   });
 });
+
+describe('association records', () => {
+  it('lists which account and project each group holds, for the fleet mapping', async () => {
+    const other = `${ORG}/fedcba9876543210`;
+    standIn.records.set(FOLDER, {
+      group: FOLDER,
+      amazon: { account: '123456789012' },
+      google: { projectId: 'demo-project', projectNumber: '42' },
+    });
+    standIn.records.set(other, { group: other, google: { projectId: 'other-project' } });
+    const held = await bed.call('listPlatformAssociations', { environment: 'enforce.dev' });
+    expect(held).toEqual([
+      { group: FOLDER, aws: '123456789012', gcp: 'demo-project' },
+      { group: other, gcp: 'other-project' },
+    ]);
+    expect(standIn.requests.at(-1)).toMatchObject({ method: 'GET', path: '/iam/v1/account_associations', query: {} });
+  });
+
+  it('a refused listing names the capability', async () => {
+    standIn.denied.add('account_associations.list');
+    const error = await failure('listPlatformAssociations', { environment: 'enforce.dev' });
+    expect(error.code).toBe('PLATFORM_FORBIDDEN');
+    expect(error.message).toContain('account_associations.list');
+  });
+});

@@ -6,6 +6,7 @@ import {
   type PlatformConnection,
   type PlatformEnvironmentSetting,
   type PlatformGroup,
+  type PlatformHolding,
   type PlatformSettings,
   type RegistrationPlanView,
 } from '../../../shared/contract/platform';
@@ -171,6 +172,15 @@ export class PlatformService implements ServiceFor<typeof platformMethods> {
       .filter((g) => /^[0-9a-f]{40}(\/[0-9a-f]{16})*$/.test(g.id))
       .map((g) => ({ id: g.id, name: g.name, description: g.description }))
       .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async listPlatformAssociations({ environment }: ParsedInput<'listPlatformAssociations'>): Promise<PlatformHolding[]> {
+    const records = await this.client(environment).listAssociations();
+    return records.map((record) => ({
+      group: record.group,
+      ...(record.amazon?.account ? { aws: record.amazon.account } : {}),
+      ...(record.google?.projectId ? { gcp: record.google.projectId } : {}),
+    }));
   }
 
   async createPlatformFolder(input: ParsedInput<'createPlatformFolder'>): Promise<PlatformGroup> {

@@ -36,8 +36,8 @@ export function FleetPage() {
       {runs.data && !fleetId ? (
         <>
           <Alert severity="info">
-            Onboard many AWS accounts at once: pick them, map each to a platform folder, then plan, review, and apply in
-            order from the board.
+            Onboard many AWS accounts or Google Cloud projects at once: pick them (an organizational unit, a GCP folder,
+            an accounts.json), map each to a platform folder, then plan, review, and apply in order from the board.
           </Alert>
           <FleetSetup onCreated={(created) => setChosen(created.id)} />
         </>

@@ -63,6 +63,17 @@ export function usePlatformGroups(environment: string | undefined, enabled: bool
   });
 }
 
+/** Which account and project each group's platform record holds (for the one-per-group rule). */
+export function usePlatformAssociations(environment: string | undefined, enabled: boolean) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...PLATFORM_KEY, 'associations', environment],
+    queryFn: () => client.call('listPlatformAssociations', { environment: environment ?? '' }),
+    enabled: enabled && environment !== undefined,
+    retry: false,
+  });
+}
+
 export function useCreatePlatformFolder(environment: string) {
   const client = useClient();
   const queryClient = useQueryClient();

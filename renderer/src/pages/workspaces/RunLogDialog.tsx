@@ -6,7 +6,15 @@ import { CopyLogButton } from './CopyLogButton';
 import { loadRunLogText } from './run-log-text';
 
 /** A run's whole log (secrets already redacted by the core), diagnostics with their detail. */
-export function RunLogDialog({ runId, onClose }: { runId: string; onClose: () => void }) {
+export function RunLogDialog({
+  runId,
+  title = 'Run log',
+  onClose,
+}: {
+  runId: string;
+  title?: string;
+  onClose: () => void;
+}) {
   const client = useClient();
   const log = useQuery({
     queryKey: [...queryKeys.terraformRuns, 'log', runId],
@@ -14,7 +22,7 @@ export function RunLogDialog({ runId, onClose }: { runId: string; onClose: () =>
   });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="run-log-title">
-      <DialogTitle id="run-log-title">Run log</DialogTitle>
+      <DialogTitle id="run-log-title">{title}</DialogTitle>
       <DialogContent>
         {log.isError ? <Alert severity="error">{log.error.message}</Alert> : null}
         <Box

@@ -1,10 +1,11 @@
-import { Alert, Autocomplete, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Button, Stack, TextField } from '@mui/material';
 import { useId, useState } from 'react';
 import type { GcpCredentialRef, GcpCredentialsListing, GcpProject } from '../../../../../shared/contract/gcp';
 import { gcpProjectIdSchema, gcpProjectNumberSchema } from '../../../../../shared/gcp-validation';
 import { validateValue, type FieldErrors, type FormFailure } from '../../../forms/field-errors';
 import { MONOSPACE_FONTS } from '../../../theme';
-import { credentialFromKey, credentialKey, credentialOptions } from './gcp-credential-labels';
+import { credentialOptions } from './gcp-credential-labels';
+import { GcpCredentialSelect } from './GcpCredentialSelect';
 import { gcpFormFailure } from './gcp-form-failure';
 import { useLookupGcpProject } from '../../../queries/gcp';
 
@@ -106,35 +107,16 @@ export function GcpCredentialProjectPicker({ listing, value, onChange, errors = 
   const project = value.project;
   return (
     <Stack sx={{ gap: 2 }}>
-      <TextField
-        select
+      <GcpCredentialSelect
         id={`${id}-credential`}
-        label="Credentials"
-        required
-        value={value.credential ? credentialKey(value.credential) : ''}
-        onChange={(event) => {
-          const credential = credentialFromKey(event.target.value);
-          const suggested = options.find((o) => credentialKey(o.ref) === event.target.value)?.project;
-          update(
-            { credential, ...(value.projectId === '' && suggested ? { projectId: suggested } : {}) },
-            'credential',
-          );
-        }}
+        listing={listing}
+        value={value.credential}
+        onChange={(credential, suggested) =>
+          update({ credential, ...(value.projectId === '' && suggested ? { projectId: suggested } : {}) }, 'credential')
+        }
         onBlur={() => blur('credential')}
-        error={shown.credential !== undefined}
-        helperText={shown.credential ?? 'A gcloud configuration or the application default credentials'}
-      >
-        {options.map((option) => (
-          <MenuItem key={credentialKey(option.ref)} value={credentialKey(option.ref)}>
-            <Stack>
-              <span>{option.label}</span>
-              <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                {option.detail}
-              </Typography>
-            </Stack>
-          </MenuItem>
-        ))}
-      </TextField>
+        error={shown.credential}
+      />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: { sm: 'flex-start' } }}>
         <Autocomplete
           freeSolo

@@ -1,6 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
+import { FleetRunLogButton } from '../FleetRunLogButton';
 import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
 
 export const FLEET_ROW_HEIGHT = 56;
@@ -120,6 +121,7 @@ export const FleetBoardRow = memo(function FleetBoardRow({
             Review plan
           </button>
         ) : null}
+        {item.runId ? <FleetRunLogButton runId={item.runId} name={name} /> : null}
         {item.stage === 'approved' ? (
           <button
             type="button"

@@ -25,7 +25,7 @@ interface FleetMappingFieldsProps {
   onTemplateChange: (template: string) => void;
 }
 
-/** Where new folders go and how they are named; the sign-in the platform needs for either. */
+/** Where new folders go and how they are named; offline, that only local groups can be picked. */
 export function FleetMappingFields({
   connection,
   groups,
@@ -40,9 +40,10 @@ export function FleetMappingFields({
   const parentSelectId = useId();
   if (connection && connection.state !== 'signed-in') {
     return (
-      <Alert severity="warning">
-        <AlertTitle>Sign in to the platform to map accounts to groups</AlertTitle>
-        {connection.message} {connection.remediation}
+      <Alert severity="info">
+        <AlertTitle>Not signed in to the platform: pick a local group for each row</AlertTitle>
+        The groups registered on the Groups page are offered. Creating folders and registering on the platform need a
+        sign-in. {connection.message} {connection.remediation}
       </Alert>
     );
   }

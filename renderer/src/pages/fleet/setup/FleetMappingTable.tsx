@@ -13,6 +13,8 @@ interface FleetMappingTableProps {
   groups: readonly { id: string; name: string }[];
   /** The parent new folders go under (a row switched back to "new folder" gets it). */
   parentId: string;
+  /** False offline: only existing (local) groups are offered. */
+  canCreateFolders: boolean;
   onChange: (key: string, target: GroupTarget) => void;
   onExclude: (key: string) => void;
 }
@@ -50,7 +52,15 @@ const Table = styled('table')(({ theme }) => {
  * The whole mapping, one row per account, editable before anything is created: a new folder's name,
  * or an existing group instead. Plain inputs rather than MUI fields, so hundreds of rows stay light.
  */
-export function FleetMappingTable({ rows, problems, groups, parentId, onChange, onExclude }: FleetMappingTableProps) {
+export function FleetMappingTable({
+  rows,
+  problems,
+  groups,
+  parentId,
+  canCreateFolders,
+  onChange,
+  onExclude,
+}: FleetMappingTableProps) {
   return (
     <Paper variant="outlined" sx={{ overflowX: 'auto', maxHeight: 560, overflowY: 'auto' }}>
       <Table aria-label="Accounts and their groups">
@@ -79,6 +89,7 @@ export function FleetMappingTable({ rows, problems, groups, parentId, onChange, 
                 problems={problems.get(key)}
                 groups={groups}
                 parentId={parentId}
+                canCreateFolders={canCreateFolders}
                 onChange={onChange}
                 onExclude={onExclude}
               />
@@ -99,6 +110,7 @@ const MappingTableRow = memo(function MappingTableRow({
   problems,
   groups,
   parentId,
+  canCreateFolders,
   onChange,
   onExclude,
 }: {
@@ -108,6 +120,7 @@ const MappingTableRow = memo(function MappingTableRow({
   problems: MappingProblem[] | undefined;
   groups: readonly { id: string; name: string }[];
   parentId: string;
+  canCreateFolders: boolean;
   onChange: (key: string, target: GroupTarget) => void;
   onExclude: (key: string) => void;
 }) {
@@ -129,6 +142,7 @@ const MappingTableRow = memo(function MappingTableRow({
           aria-label={`Group for ${candidate.name}`}
           value={target.kind === 'existing' ? target.groupId : NEW_FOLDER}
           aria-invalid={groupProblem !== undefined && groupProblem.length > 0}
+          aria-describedby={groupProblem && groupProblem.length > 0 ? problemId : undefined}
           onChange={(event) =>
             onChange(
               rowKey,
@@ -138,7 +152,13 @@ const MappingTableRow = memo(function MappingTableRow({
             )
           }
         >
-          <option value={NEW_FOLDER}>New folder…</option>
+          {canCreateFolders || target.kind === 'new-folder' ? (
+            <option value={NEW_FOLDER}>New folder…</option>
+          ) : (
+            <option value="" disabled>
+              Pick a group…
+            </option>
+          )}
           {groups.map((group) => (
             <option key={group.id} value={group.id}>
               {group.name}

@@ -1,53 +1,57 @@
 import { Alert, AlertTitle, Button, Paper, Stack, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
-import {
-  accessPathSchema,
-  ORGANIZATION_ACCESS_ROLE,
-  type AccessPathDraft,
-} from '../../../../../shared/aws-access-path';
-import { FLEET_CONCURRENCY_DEFAULT, type FleetRun } from '../../../../../shared/contract/fleet';
+import { accessPathSchema, ORGANIZATION_ACCESS_ROLE } from '../../../../../shared/aws-access-path';
+import { FLEET_CONCURRENCY_DEFAULT, type FleetItemInput, type FleetRun } from '../../../../../shared/contract/fleet';
 import {
   DEFAULT_NAME_TEMPLATE,
   mapByTemplate,
+  mapToExisting,
   mappingProblems,
   nameTemplateProblem,
   type GroupTarget,
 } from '../../../../../shared/fleet/fleet-mapping';
 import {
   candidateKey,
+  candidatesFromImport,
   mergeSelection,
   type FleetCandidate,
   type SkippedAccount,
 } from '../../../../../shared/fleet/fleet-selection';
-import { DEFAULT_AWS_MODULE_VERSION } from '../../../../../shared/terraform/module-catalog';
+import { heldByGroup } from '../../../../../shared/fleet/fleet-held';
+import { DEFAULT_AWS_MODULE_VERSION, DEFAULT_GCP_MODULE_VERSION } from '../../../../../shared/terraform/module-catalog';
 import { DEFAULT_ENVIRONMENT } from '../../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../../forms/field-errors';
 import type { WizardField } from '../../onboard/wizard-values';
-import { AwsProfilePicker } from '../../credentials/aws/AwsProfilePicker';
-import { AccessPathFields } from '../../onboard/AccessPathFields';
-import { usePlatformConnection, usePlatformGroups } from '../../platform/platform-queries';
+import { useGroupsQuery } from '../../../queries/groups';
+import { AccountListImportDialog } from '../../onboard/organization/AccountListImportDialog';
+import { useAssociationsQuery } from '../../../queries/associations';
+import { usePlatformAssociations, usePlatformConnection, usePlatformGroups } from '../../platform/platform-queries';
 import { useCreateFleetRun } from '../fleet-queries';
-import { FleetImportDialog } from './FleetImportDialog';
+import { FleetCredentialsFields, type FleetCredentials } from './FleetCredentialsFields';
+import { FleetGcpFolderDialog } from './FleetGcpFolderDialog';
 import { FleetMappingFields } from './FleetMappingFields';
 import { FleetMappingTable } from './FleetMappingTable';
 import { FleetOptionsFields, type FleetOptionValues } from './FleetOptionsFields';
 import { FleetOrganizationDialog } from './FleetOrganizationDialog';
 
 /**
- * A new fleet run: the credentials, the accounts (an organization unit, single accounts, an
- * accounts.json; exclusions), each account's group (new folders from a template, or existing ones),
- * shared options. Nothing is created on the platform or in the cloud until the board plans it.
+ * A new fleet run: the credentials, the accounts or projects (an organization unit or GCP folder,
+ * single ones, an accounts.json; exclusions), each one's group (new folders from a template, or
+ * existing ones; offline, local groups only), shared options. Nothing is created on the platform or
+ * in the cloud until the board plans it.
  */
 export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }) {
-  const [profile, setProfile] = useState<string>();
-  const [accessPath, setAccessPath] = useState<AccessPathDraft>({
-    kind: 'assume-role',
-    roleName: ORGANIZATION_ACCESS_ROLE,
+  const [credentials, setCredentials] = useState<FleetCredentials>({
+    cloud: 'aws',
+    profile: undefined,
+    accessPath: { kind: 'assume-role', roleName: ORGANIZATION_ACCESS_ROLE },
+    gcpCredential: undefined,
   });
+  const { cloud, profile, accessPath, gcpCredential } = credentials;
   const [selection, setSelection] = useState<FleetCandidate[]>([]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [skipped, setSkipped] = useState<SkippedAccount[]>([]);
-  const [dialog, setDialog] = useState<'organization' | 'import'>();
+  const [dialog, setDialog] = useState<'organization' | 'import' | 'gcp-folder'>();
   const [parentId, setParentId] = useState('');
   const [template, setTemplate] = useState(DEFAULT_NAME_TEMPLATE);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, GroupTarget>>(new Map());
@@ -56,24 +60,41 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     environment: DEFAULT_ENVIRONMENT,
     concurrency: FLEET_CONCURRENCY_DEFAULT,
     awsModuleVersion: DEFAULT_AWS_MODULE_VERSION,
+    gcpModuleVersion: DEFAULT_GCP_MODULE_VERSION,
   });
   const create = useCreateFleetRun();
 
   const connection = usePlatformConnection(options.environment.trim());
   const signedIn = connection.data?.state === 'signed-in';
+  // Offline, the groups registered locally (the Groups page) stand in, as in the wizard's Group step.
+  const offline = connection.data !== undefined && !signedIn;
   const platformGroups = usePlatformGroups(options.environment.trim(), signedIn);
+  const localGroups = useGroupsQuery();
+  const groupSource = offline ? localGroups : platformGroups;
   const groups = useMemo(
-    () => [...(platformGroups.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-    [platformGroups.data],
+    () => [...(groupSource.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [groupSource.data],
   );
   const chosenParent = parentId || groups[0]?.id || '';
   const templateProblem = nameTemplateProblem(template);
 
   const rows = useMemo(() => {
-    const generated = mapByTemplate(selection, chosenParent, templateProblem ? '{accountName}' : template);
+    const generated = offline
+      ? mapToExisting(selection)
+      : mapByTemplate(selection, chosenParent, templateProblem ? '{accountName}' : template);
     return generated.map((row) => ({ ...row, target: overrides.get(candidateKey(row.candidate)) ?? row.target }));
-  }, [selection, chosenParent, template, templateProblem, overrides]);
-  const problems = useMemo(() => mappingProblems(rows, { groups }), [rows, groups]);
+  }, [selection, offline, chosenParent, template, templateProblem, overrides]);
+  // The one-account-per-group rule: what the platform's records and the local associations hold already.
+  const platformHeld = usePlatformAssociations(options.environment.trim(), signedIn);
+  const localAssociations = useAssociationsQuery();
+  const held = useMemo(
+    () => heldByGroup(signedIn ? (platformHeld.data ?? []) : [], localAssociations.data ?? []),
+    [signedIn, platformHeld.data, localAssociations.data],
+  );
+  const problems = useMemo(
+    () => mappingProblems(rows, { groups, held, canCreateFolders: !offline }),
+    [rows, groups, held, offline],
+  );
 
   const add = (candidates: FleetCandidate[], left: SkippedAccount[] = []): void => {
     setSelection((current) => mergeSelection(current, candidates, excluded));
@@ -87,6 +108,16 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     setExcluded((current) => new Set(current).add(key));
     setSelection((current) => current.filter((candidate) => candidateKey(candidate) !== key));
   }, []);
+  const onCredentialsChange = (patch: Partial<FleetCredentials>): void => {
+    // One cloud per run: switching it starts the selection over.
+    if (patch.cloud !== undefined && patch.cloud !== cloud) {
+      setSelection([]);
+      setExcluded(new Set());
+      setSkipped([]);
+      setOverrides(new Map());
+    }
+    setCredentials((current) => ({ ...current, ...patch }));
+  };
 
   const parsedPath = useMemo(() => accessPathSchema.safeParse(accessPath), [accessPath]);
   const pathErrors = useMemo(() => {
@@ -98,27 +129,49 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     return errors;
   }, [parsedPath]);
   const roleName = accessPath.kind === 'assume-role' ? (accessPath.roleName ?? ORGANIZATION_ACCESS_ROLE) : '';
-  const blocked = !profile || selection.length === 0 || problems.size > 0 || templateProblem !== undefined || !signedIn;
+  const hasCredentials = cloud === 'aws' ? profile !== undefined && parsedPath.success : gcpCredential !== undefined;
+  const noun = cloud === 'aws' ? (['account', 'accounts'] as const) : (['project', 'projects'] as const);
+  const blocked =
+    !hasCredentials ||
+    selection.length === 0 ||
+    problems.size > 0 ||
+    (!offline && templateProblem !== undefined) ||
+    connection.data === undefined;
+  const targetOf = (candidate: FleetCandidate): FleetItemInput['target'] | undefined => {
+    if (candidate.cloud === 'gcp') {
+      return gcpCredential
+        ? {
+            cloud: 'gcp',
+            projectId: candidate.id,
+            projectNumber: candidate.projectNumber ?? '',
+            projectName: candidate.name,
+            credential: gcpCredential,
+          }
+        : undefined;
+    }
+    return profile && parsedPath.success
+      ? { cloud: 'aws', accountId: candidate.id, accountName: candidate.name, profile, accessPath: parsedPath.data }
+      : undefined;
+  };
   const submit = (): void => {
-    if (!profile || !parsedPath.success || blocked) return;
+    if (blocked) return;
+    const items = rows.flatMap((row, order) => {
+      const target = targetOf(row.candidate);
+      if (!target) return [];
+      const group = row.target.kind === 'existing' ? row.target : { ...row.target, description: '' };
+      return [{ order, target, group }];
+    });
     create.mutate(
       {
         name: options.name,
         environment: options.environment,
         concurrency: options.concurrency,
-        options: { awsModuleVersion: options.awsModuleVersion },
-        registerOnPlatform: true,
-        items: rows.map((row, order) => ({
-          order,
-          target: {
-            cloud: 'aws',
-            accountId: row.candidate.id,
-            accountName: row.candidate.name,
-            profile,
-            accessPath: parsedPath.data,
-          },
-          group: row.target.kind === 'existing' ? row.target : { ...row.target, description: '' },
-        })),
+        options:
+          cloud === 'aws'
+            ? { awsModuleVersion: options.awsModuleVersion }
+            : { gcpModuleVersion: options.gcpModuleVersion },
+        registerOnPlatform: !offline,
+        items,
       },
       { onSuccess: onCreated },
     );
@@ -127,22 +180,25 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
   return (
     <Stack sx={{ gap: 3 }}>
       <Section title="1. Credentials">
-        <AwsProfilePicker
-          label="Management or security profile"
-          value={profile ?? null}
-          onChange={(value) => setProfile(value ?? undefined)}
-        />
-        <AccessPathFields path={accessPath} profile={profile} errors={pathErrors} onChange={setAccessPath} />
+        <FleetCredentialsFields value={credentials} pathErrors={pathErrors} onChange={onCredentialsChange} />
       </Section>
 
-      <Section title="2. Accounts">
+      <Section title={cloud === 'aws' ? '2. Accounts' : '2. Projects'}>
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-          <Button variant="outlined" disabled={!profile} onClick={() => setDialog('organization')}>
-            Add from the organization…
-          </Button>
-          <Button variant="outlined" onClick={() => setDialog('import')}>
-            Add from accounts.json…
-          </Button>
+          {cloud === 'aws' ? (
+            <>
+              <Button variant="outlined" disabled={!profile} onClick={() => setDialog('organization')}>
+                Add from the organization…
+              </Button>
+              <Button variant="outlined" onClick={() => setDialog('import')}>
+                Add from accounts.json…
+              </Button>
+            </>
+          ) : (
+            <Button variant="outlined" disabled={!gcpCredential} onClick={() => setDialog('gcp-folder')}>
+              Add from a GCP organization or folder…
+            </Button>
+          )}
           {excluded.size > 0 ? (
             <Button onClick={() => setExcluded(new Set())}>Forget {excluded.size} exclusions</Button>
           ) : null}
@@ -154,8 +210,8 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
         </Stack>
         <Typography role="status">
           {selection.length === 0
-            ? 'No account selected yet.'
-            : `${selection.length} ${selection.length === 1 ? 'account' : 'accounts'} selected${excluded.size > 0 ? `, ${excluded.size} excluded` : ''}.`}
+            ? `No ${noun[0]} selected yet.`
+            : `${selection.length} ${selection.length === 1 ? noun[0] : noun[1]} selected${excluded.size > 0 ? `, ${excluded.size} excluded` : ''}.`}
         </Typography>
         {skipped.length > 0 ? (
           <Alert severity="info" onClose={() => setSkipped([])}>
@@ -169,8 +225,8 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
         <FleetMappingFields
           connection={connection.data}
           groups={groups}
-          groupsError={platformGroups.error}
-          onRetryGroups={() => void platformGroups.refetch()}
+          groupsError={groupSource.error}
+          onRetryGroups={() => void groupSource.refetch()}
           parentId={chosenParent}
           onParentChange={(id) => {
             setParentId(id);
@@ -180,6 +236,12 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
           templateProblem={templateProblem}
           onTemplateChange={setTemplate}
         />
+        {platformHeld.isError ? (
+          <Alert severity="warning">
+            The platform’s association records could not be read ({platformHeld.error.message}): only Liaison’s own
+            associations are checked for groups that already hold an account or project.
+          </Alert>
+        ) : null}
         {rows.length > 0 ? (
           <>
             {problems.size > 0 ? (
@@ -193,6 +255,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
               problems={problems}
               groups={groups}
               parentId={chosenParent}
+              canCreateFolders={!offline}
               onChange={onChangeTarget}
               onExclude={onExclude}
             />
@@ -202,6 +265,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
 
       <Section title="4. Options">
         <FleetOptionsFields
+          cloud={cloud}
           values={options}
           onChange={(patch) => setOptions((current) => ({ ...current, ...patch }))}
         />
@@ -215,7 +279,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
       ) : null}
       <div>
         <Button variant="contained" size="large" disabled={blocked} loading={create.isPending} onClick={submit}>
-          Create the fleet run ({selection.length} {selection.length === 1 ? 'account' : 'accounts'})
+          Create the fleet run ({selection.length} {selection.length === 1 ? noun[0] : noun[1]})
         </Button>
       </div>
       {profile ? (
@@ -227,9 +291,18 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
           onClose={() => setDialog(undefined)}
         />
       ) : null}
-      <FleetImportDialog
+      {gcpCredential ? (
+        <FleetGcpFolderDialog
+          open={dialog === 'gcp-folder'}
+          credential={gcpCredential}
+          onAdd={add}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      <AccountListImportDialog
         open={dialog === 'import'}
-        onAdd={(candidates) => add(candidates)}
+        title="Add accounts from accounts.json"
+        onAddAll={(accounts) => add(candidatesFromImport(accounts))}
         onClose={() => setDialog(undefined)}
       />
     </Stack>

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { GcpCredentialRef } from '../../../../../shared/contract/gcp';
 import {
   gcpFolderMethods,
@@ -37,15 +37,29 @@ interface GcpProjectTreeDialogProps {
   open: boolean;
   credential: GcpCredentialRef;
   /** Absent: the projects are only shown (from the Credentials page). */
-  onPick?: (project: GcpListedProject) => void;
+  onPick?: (project: GcpListedProject, tree: GcpProjectTree) => void;
   onClose: () => void;
+  /** Replaces the default title (e.g. the fleet page adds many projects, not one). */
+  title?: string;
+  /** Replaces the default close button's label. */
+  closeLabel?: string;
+  /** Shown above the filter once listed: the fleet page's "every active project of a folder". */
+  folderAction?: (tree: GcpProjectTree, rootName: string) => ReactNode;
 }
 
 /**
  * The projects under an organization or folder, as a filterable tree of folders; the organizations
  * the credentials can see are offered as a start. Picking a project fills its id and number.
  */
-export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpProjectTreeDialogProps) {
+export function GcpProjectTreeDialog({
+  open,
+  credential,
+  onPick,
+  onClose,
+  title,
+  closeLabel,
+  folderAction,
+}: GcpProjectTreeDialogProps) {
   const client = useClient();
   const id = useId();
   const key = credentialKey(credential);
@@ -80,6 +94,13 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
   const rows = useMemo(() => (index ? treeRows(index, filter) : []), [index, filter]);
   const shown = rows.filter((row) => row.kind === 'leaf').length;
 
+  const tree = listing.data;
+  // Stable per listing, so the memoized project buttons do not re-render on each keystroke.
+  const pick = useMemo(
+    () => (onPick && tree ? (project: GcpListedProject) => onPick(project, tree) : undefined),
+    [onPick, tree],
+  );
+
   const list = (): void => {
     const problem = validateValue(gcpResourceParentSchema, parentText);
     setParentError(problem);
@@ -94,7 +115,10 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby={`${id}-title`}>
       <DialogTitle id={`${id}-title`}>
-        {onPick ? 'Pick a project from an organization or folder' : `Projects that ${credentialLabel(credential)} sees`}
+        {title ??
+          (onPick
+            ? 'Pick a project from an organization or folder'
+            : `Projects that ${credentialLabel(credential)} sees`)}
       </DialogTitle>
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
@@ -156,6 +180,7 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
           ) : null}
           {listing.data ? (
             <>
+              {folderAction?.(listing.data, rootName)}
               <TextField
                 label="Filter by name, id, number or folder"
                 value={filter}
@@ -168,14 +193,14 @@ export function GcpProjectTreeDialog({ open, credential, onPick, onClose }: GcpP
                 noun={NOUN}
                 shownOnly={!onPick}
                 testId="gcp-project-tree"
-                renderLeaf={(project) => <ProjectButton project={project} onPick={onPick} />}
+                renderLeaf={(project) => <ProjectButton project={project} onPick={pick} />}
               />
             </>
           ) : null}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{onPick ? 'Cancel' : 'Close'}</Button>
+        <Button onClick={onClose}>{closeLabel ?? (onPick ? 'Cancel' : 'Close')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -9,10 +9,11 @@ import {
   TextField,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   organizationMethods,
   organizationEvents,
+  type AwsOrganization,
   type OrganizationAccount,
 } from '../../../../../shared/contract/organizations';
 import { useClient } from '../../../client/ClientProvider';
@@ -30,12 +31,27 @@ interface OrganizationPickerDialogProps {
   profile: string;
   roleName: string;
   /** Absent: the organization is only shown (from the Credentials page). */
-  onPick?: (account: OrganizationAccount) => void;
+  onPick?: (account: OrganizationAccount, organization: AwsOrganization) => void;
   onClose: () => void;
+  /** Replaces the default title (e.g. the fleet page adds many accounts, not one). */
+  title?: string;
+  /** Replaces the default close button's label. */
+  closeLabel?: string;
+  /** Shown above the filter once listed: the fleet page's "every active account of a unit". */
+  unitAction?: (organization: AwsOrganization) => ReactNode;
 }
 
 /** The organization the management profile sees, as a filterable tree; picking an account fills its id. */
-export function OrganizationPickerDialog({ open, profile, roleName, onPick, onClose }: OrganizationPickerDialogProps) {
+export function OrganizationPickerDialog({
+  open,
+  profile,
+  roleName,
+  onPick,
+  onClose,
+  title,
+  closeLabel,
+  unitAction,
+}: OrganizationPickerDialogProps) {
   const client = useClient();
   const [filter, setFilter] = useState('');
   const listing = useQuery({
@@ -47,11 +63,12 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
   });
   const index = useMemo(() => (listing.data ? indexOrganization(listing.data) : undefined), [listing.data]);
   const rows = useMemo(() => (index ? organizationRows(index, filter) : []), [index, filter]);
+  const organization = listing.data;
   const accounts = rows.filter((row) => row.kind === 'leaf').length;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="organization-picker-title">
       <DialogTitle id="organization-picker-title">
-        {onPick ? 'Pick an account from the organization' : `The organization “${profile}” sees`}
+        {title ?? (onPick ? 'Pick an account from the organization' : `The organization “${profile}” sees`)}
       </DialogTitle>
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
@@ -69,22 +86,27 @@ export function OrganizationPickerDialog({ open, profile, roleName, onPick, onCl
               retrying={listing.isFetching}
             />
           ) : null}
-          {listing.data ? (
+          {organization ? (
             <>
+              {unitAction?.(organization)}
               <TextField
-                autoFocus
+                autoFocus={!unitAction}
                 label="Filter by name, id, email or unit"
                 value={filter}
                 onChange={(event) => setFilter(event.target.value)}
                 helperText={`${accounts} of ${listing.data.accounts.length} accounts in organization ${listing.data.organizationId} (management account ${listing.data.managementAccountId})`}
               />
-              <OrganizationTreeList rows={rows} roleName={roleName} {...(onPick ? { onPick } : {})} />
+              <OrganizationTreeList
+                rows={rows}
+                roleName={roleName}
+                {...(onPick ? { onPick: (account: OrganizationAccount) => onPick(account, organization) } : {})}
+              />
             </>
           ) : null}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{onPick ? 'Cancel' : 'Close'}</Button>
+        <Button onClick={onClose}>{closeLabel ?? (onPick ? 'Cancel' : 'Close')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,0 +1,47 @@
+import type { GcpCredentialRef } from '../../../../../shared/contract/gcp';
+import type { GcpListedProject, GcpProjectTree } from '../../../../../shared/contract/gcp-folders';
+import { selectGcpFolder, type FleetCandidate, type UnitSelection } from '../../../../../shared/fleet/fleet-selection';
+import { GcpProjectTreeDialog } from '../../onboard/organization/GcpProjectTreeDialog';
+import { FleetUnitAdd, indentedUnits } from './FleetUnitAdd';
+
+interface FleetGcpFolderDialogProps {
+  open: boolean;
+  credential: GcpCredentialRef;
+  onAdd: (candidates: FleetCandidate[], skipped: UnitSelection['skipped']) => void;
+  onClose: () => void;
+}
+
+/** The wizard's project tree, adding instead of picking: every active project of a folder at once, or one by one. */
+export function FleetGcpFolderDialog({ open, credential, onAdd, onClose }: FleetGcpFolderDialogProps) {
+  const folderAction = (tree: GcpProjectTree, rootName: string) => (
+    <FleetUnitAdd
+      label="Folder"
+      units={indentedUnits(
+        [{ id: tree.parent, name: rootName }],
+        tree.folders.map((folder) => ({ id: folder.name, name: folder.displayName, parentId: folder.parent })),
+        (id) => selectGcpFolder(tree, id).candidates.length,
+      )}
+      addLabel="Add all active projects in this folder"
+      hint="Nested folders are included; projects being deleted are left out. Or pick projects one by one:"
+      onAdd={(folder) => {
+        const selection = selectGcpFolder(tree, folder);
+        onAdd(selection.candidates, selection.skipped);
+      }}
+    />
+  );
+  const addProject = (project: GcpListedProject, tree: GcpProjectTree): void => {
+    const selection = selectGcpFolder({ ...tree, projects: [project] }, project.parent);
+    onAdd(selection.candidates, selection.skipped);
+  };
+  return (
+    <GcpProjectTreeDialog
+      open={open}
+      credential={credential}
+      title="Add projects from a GCP organization or folder"
+      closeLabel="Done"
+      folderAction={folderAction}
+      onPick={addProject}
+      onClose={onClose}
+    />
+  );
+}
