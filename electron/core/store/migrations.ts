@@ -222,4 +222,23 @@ export const migrations: readonly Migration[] = [
       WHERE EXISTS (SELECT 1 FROM json_each(association_checks.steps) WHERE json_extract(value, '$.id') = 'platform');
     `,
   },
+  {
+    version: 11,
+    name: 'plan reviews beside their runs',
+    // A plan's review (the whole saved plan, ~100 KB for 200 resources) sat in the middle of its run's
+    // row, so every later write to the row (phase, event count, end) rewrote the review's overflow pages
+    // and every read of the columns after it walked them: about 60 ms of a plan + apply's 1 s. It moves
+    // to its own table, written once, read by the review step and the apply check only.
+    sql: `
+      CREATE TABLE terraform_plan_reviews (
+        run_id TEXT PRIMARY KEY NOT NULL REFERENCES terraform_runs (id) ON DELETE CASCADE,
+        review TEXT NOT NULL,
+        plan_file TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO terraform_plan_reviews (run_id, review, plan_file)
+        SELECT id, plan_review, plan_file FROM terraform_runs WHERE plan_review IS NOT NULL AND plan_file IS NOT NULL;
+      ALTER TABLE terraform_runs DROP COLUMN plan_review;
+      ALTER TABLE terraform_runs DROP COLUMN plan_file;
+    `,
+  },
 ];

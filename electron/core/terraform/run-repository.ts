@@ -48,11 +48,7 @@ export interface LogLine {
   line: string;
 }
 
-/**
- * The run record's columns, named: never `r.*`, which also reads `plan_review`, the whole saved plan
- * (about 100 KB for 200 resources). Every read of a plan run's record read and decoded it for nothing:
- * about 5 ms per read, ten reads per plan + apply.
- */
+/** The run record's columns, named. A plan's review lives in `terraform_plan_reviews` (migration 11). */
 const SELECT_RUN = `
   SELECT r.id, r.workspace_key, r.kind, r.status, r.phase, r.plan_run_id, r.started_at, r.ended_at,
     r.exit_code, r.pid, r.changes, r.error, r.lock_info, r.binary, r.event_count,
@@ -127,23 +123,24 @@ export class RunRepository {
 
   setPlan(id: string, review: PlanReview, planFile: string): void {
     this.store.db
-      .prepare('UPDATE terraform_runs SET plan_review = ?, plan_file = ? WHERE id = ?')
-      .run(JSON.stringify(review), planFile, id);
+      .prepare('INSERT OR REPLACE INTO terraform_plan_reviews (run_id, review, plan_file) VALUES (?, ?, ?)')
+      .run(id, JSON.stringify(review), planFile);
     this.#remember(id, review);
   }
 
   plan(id: string): { review: PlanReview | undefined; planFile: string | undefined } {
     const cached = this.#reviews.get(id);
     if (cached) {
-      const row = this.store.db.prepare('SELECT plan_file FROM terraform_runs WHERE id = ?').get(id) as
-        { plan_file: string | null } | undefined;
-      return { review: cached, planFile: row?.plan_file ?? undefined };
+      const row = this.store.db.prepare('SELECT plan_file FROM terraform_plan_reviews WHERE run_id = ?').get(id) as
+        { plan_file: string } | undefined;
+      return { review: cached, planFile: row?.plan_file };
     }
-    const row = this.store.db.prepare('SELECT plan_review, plan_file FROM terraform_runs WHERE id = ?').get(id) as
-      { plan_review: string | null; plan_file: string | null } | undefined;
-    const review = row?.plan_review ? planReviewSchema.parse(JSON.parse(row.plan_review)) : undefined;
+    const row = this.store.db
+      .prepare('SELECT review, plan_file FROM terraform_plan_reviews WHERE run_id = ?')
+      .get(id) as { review: string; plan_file: string } | undefined;
+    const review = row ? planReviewSchema.parse(JSON.parse(row.review)) : undefined;
     if (review) this.#remember(id, review);
-    return { review, planFile: row?.plan_file ?? undefined };
+    return { review, planFile: row?.plan_file };
   }
 
   #remember(id: string, review: PlanReview): void {
