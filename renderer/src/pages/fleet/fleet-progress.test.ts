@@ -123,6 +123,19 @@ describe('FleetProgressFold', () => {
     expect(progress.mustReread).toBe(false);
   });
 
+  it('asks for a read again when an event arrived during an action whose answer landed before the fold', () => {
+    const run = fleet(3);
+    const progress = new FleetProgressFold();
+    // The event arrives while the action is in flight; its answer (an older run) lands before the frame.
+    progress.add({ summary: summary(), items: [item(1, { stage: 'approved' })] }, true);
+    progress.fold(run, false);
+    expect(progress.mustReread).toBe(true);
+    progress.rereading();
+    progress.add({ summary: summary(), items: [item(1, { stage: 'applying' })] }, false);
+    progress.fold(run, false);
+    expect(progress.mustReread).toBe(false);
+  });
+
   it('keeps nothing for a run not read yet, and says the first read may predate the events', () => {
     const progress = new FleetProgressFold();
     progress.add({ summary: summary(), items: [item(0, { stage: 'planning' })] });

@@ -23,10 +23,16 @@ export class FleetProgressFold {
   #summary: FleetRunSummary | undefined;
   #raced = false;
 
-  /** Keeps an event's items (the latest of each wins) and its summary until the next fold. */
-  add(event: { summary: FleetRunSummary; items: readonly FleetItem[] }): void {
+  /**
+   * Keeps an event's items (the latest of each wins) and its summary until the next fold.
+   * `reading`: a read of the run (or an action answering with one) is in flight as the event arrives.
+   * Its answer may land before the next fold and be older than this event (the host sends an action's
+   * events before its answer), so the race is noted now, not only when the fold runs.
+   */
+  add(event: { summary: FleetRunSummary; items: readonly FleetItem[] }, reading = false): void {
     for (const item of event.items) this.#items.set(item.id, item);
     this.#summary = event.summary;
+    if (reading) this.#raced = true;
   }
 
   get pending(): boolean {

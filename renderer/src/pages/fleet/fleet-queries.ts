@@ -42,12 +42,12 @@ export function useFleetRun(fleetId: string | undefined) {
     const progress = new FleetProgressFold();
     let frame: number | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
+    // A read of the run, or a board action whose answer (a whole run) will replace it.
+    const reading = (): boolean =>
+      queryClient.isFetching({ queryKey }) > 0 || queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
     const flush = (): void => {
       frame = undefined;
-      // A read of the run, or a board action whose answer (a whole run) will replace it.
-      const reading =
-        queryClient.isFetching({ queryKey }) > 0 || queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
-      queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading));
+      queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading()));
       if (!progress.mustReread) return;
       // A read in flight may answer with items older than the events just folded and overwrite them;
       // reading the run again once the stream pauses makes the board converge on the stored truth.
@@ -65,7 +65,7 @@ export function useFleetRun(fleetId: string | undefined) {
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
-      progress.add(event);
+      progress.add(event, reading());
       frame ??= requestAnimationFrame(flush);
     });
     return () => {
@@ -104,7 +104,9 @@ export function useFleetAction<M extends FleetAction>(method: M) {
   return useMutation({
     mutationKey: [...fleetKeys.all, method],
     mutationFn: (input: MethodInput<M>) => client.call(method, input) as Promise<FleetRun>,
-    onSuccess: (run) => {
+    onSuccess: async (run) => {
+      // A read started before the action would land after it with older items: cancel it first.
+      await queryClient.cancelQueries({ queryKey: fleetKeys.run(run.id) });
       queryClient.setQueryData(fleetKeys.run(run.id), run);
       void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
     },

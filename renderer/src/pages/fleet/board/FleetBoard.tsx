@@ -1,6 +1,7 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FleetItem, FleetRun } from '../../../../../shared/contract/fleet';
+import { RunLogDialog } from '../../workspaces/RunLogDialog';
 import { useFleetAction } from '../fleet-queries';
 import { FleetBoardFilters } from './FleetBoardFilters';
 import { FleetBoardTable } from './FleetBoardTable';
@@ -10,6 +11,8 @@ import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
 import { FleetTotalsLine } from './FleetTotalsLine';
 import {
   filterFleetItems,
+  itemTargetId,
+  itemTargetName,
   moveItem,
   NO_FLEET_FILTER,
   toSearchableFleetItems,
@@ -27,6 +30,9 @@ function idsOf(items: readonly FleetItem[]): string[] {
 export function FleetBoard({ run }: { run: FleetRun }) {
   const [filter, setFilter] = useState<FleetBoardFilter>(NO_FLEET_FILTER);
   const [reviewing, setReviewing] = useState<string>();
+  // The run whose log is open, fixed when opened: the item moving on from plan to apply does not
+  // swap the log under the reader, and the dialog outlives its row scrolling out of view.
+  const [log, setLog] = useState<{ runId: string; name: string }>();
   const approve = useFleetAction('approveFleetPlans');
   const reorder = useFleetAction('reorderFleet');
   const dragged = useRef<string | undefined>(undefined);
@@ -51,6 +57,9 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       onReview: (item: FleetItem) => {
         approve.reset();
         setReviewing(item.id);
+      },
+      onShowLog: (item: FleetItem) => {
+        if (item.runId) setLog({ runId: item.runId, name: itemTargetName(item) || itemTargetId(item) });
       },
       onApprove: (item: FleetItem, yes: boolean) =>
         approveMutate({ fleetId: run.id, selection: { kind: 'items', itemIds: [item.id] }, approve: yes }),
@@ -109,6 +118,9 @@ export function FleetBoard({ run }: { run: FleetRun }) {
           }
           onClose={() => setReviewing(undefined)}
         />
+      ) : null}
+      {log ? (
+        <RunLogDialog runId={log.runId} title={`Terraform log of ${log.name}`} onClose={() => setLog(undefined)} />
       ) : null}
     </Stack>
   );

@@ -1,13 +1,14 @@
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
-import { FleetRunLogButton } from '../FleetRunLogButton';
 import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
 
 export const FLEET_ROW_HEIGHT = 56;
 
 export interface FleetRowActions {
   onReview: (item: FleetItem) => void;
+  /** Opens the item's latest Terraform run log (held by the board, not the row: rows are virtualized). */
+  onShowLog: (item: FleetItem) => void;
   /** Withdraws an approval (approving happens in the plan review). */
   onApprove: (item: FleetItem, approve: boolean) => void;
   onMove: (item: FleetItem, by: -1 | 1) => void;
@@ -121,7 +122,16 @@ export const FleetBoardRow = memo(function FleetBoardRow({
             Review plan
           </button>
         ) : null}
-        {item.runId ? <FleetRunLogButton runId={item.runId} name={name} /> : null}
+        {item.runId ? (
+          <button
+            type="button"
+            className="action"
+            onClick={() => actions.onShowLog(item)}
+            aria-label={`Show the Terraform log of ${name}`}
+          >
+            Log
+          </button>
+        ) : null}
         {item.stage === 'approved' ? (
           <button
             type="button"
