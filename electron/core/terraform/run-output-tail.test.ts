@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,20 @@ describe('RunOutputTail', () => {
     expect(tail.counts.bytesRead).toBe(statSync(files.stdout).size + statSync(files.stderr).size);
     // Saved only when a poll found something: two of the six (finish polls once more).
     expect(tail.counts.offsetSaves).toBe(2);
+  });
+
+  it('closes the files it keeps open even when delivering the last line throws', () => {
+    const openFiles = (): number => readdirSync('/proc/self/fd').length;
+    const files = runFiles(dir);
+    writeFileSync(files.stdout, '{"a":1}\nunterminated');
+    const before = openFiles();
+    const tail = new RunOutputTail(dir, (line) => {
+      if (line === 'unterminated') throw new Error('the store is closed');
+    });
+    tail.readAvailable();
+    expect(openFiles()).toBeGreaterThan(before);
+    expect(() => tail.finish()).toThrow('the store is closed');
+    expect(openFiles()).toBe(before);
   });
 
   it('delivers a UTF-8 character split between two polls intact', () => {

@@ -97,13 +97,17 @@ export class RunOutputTail {
   finish(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
-    this.readAvailable();
-    for (const stream of STREAMS) {
-      if (this.#pending[stream].length > 0) this.onLine(this.#pending[stream].toString('utf8'), stream);
-      this.#pending[stream] = Buffer.alloc(0);
+    try {
+      this.readAvailable();
+      for (const stream of STREAMS) {
+        if (this.#pending[stream].length > 0) this.onLine(this.#pending[stream].toString('utf8'), stream);
+        this.#pending[stream] = Buffer.alloc(0);
+      }
+    } finally {
+      // The files stay open between polls: closed even when delivering the last lines throws.
+      for (const descriptor of this.#descriptors.values()) closeSync(descriptor);
+      this.#descriptors.clear();
     }
-    for (const descriptor of this.#descriptors.values()) closeSync(descriptor);
-    this.#descriptors.clear();
   }
 
   /** Exactly the bytes written since the last read (none if the file does not exist yet). */

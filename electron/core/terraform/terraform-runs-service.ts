@@ -362,7 +362,9 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
 
   /**
    * Records the end; the run's output files go once it is recorded (kept on quit, for the next start),
-   * before the run's promise resolves: they hold Terraform's raw output, secrets included. They are
+   * before the run's `done` promise resolves: they hold Terraform's raw output, secrets included. (The
+   * workspace is free again as soon as the end is recorded, so a `waitFor` that arrives during the
+   * removal reads the finished record at once.) They are
    * removed off the main thread: rmSync took about 10 ms of it per run, between Terraform's exit and
    * the run's end. Files left by a Liaison that quit meanwhile go at the next start (#sweepRunFiles).
    */
@@ -539,8 +541,12 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         (readExitStatus(stepDir) !== undefined || isAlive(pid)) &&
         isDirectory(stepDir);
       if (resumable) this.#reattach(run, pid, stepDir);
-      // Recorded at once; its files go in the background (the sweep below would take them too).
-      else void this.#finishAndForgetFiles(run, interruptedRunEnd(run, pid, this.#endedAt()));
+      // Recorded at once (a store failure fails the start, as it should); its files go in the
+      // background, and the sweep below would take them too.
+      else {
+        this.#finish(run, interruptedRunEnd(run, pid, this.#endedAt()));
+        void this.#forgetFiles(run.id);
+      }
     }
     this.#sweepRunFiles();
   }
