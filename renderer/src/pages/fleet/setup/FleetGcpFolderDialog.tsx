@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { GcpCredentialRef } from '../../../../../shared/contract/gcp';
 import type { GcpListedProject, GcpProjectTree } from '../../../../../shared/contract/gcp-folders';
 import { selectGcpFolder, type FleetCandidate, type UnitSelection } from '../../../../../shared/fleet/fleet-selection';
@@ -13,26 +14,17 @@ interface FleetGcpFolderDialogProps {
 
 /** The wizard's project tree, adding instead of picking: every active project of a folder at once, or one by one. */
 export function FleetGcpFolderDialog({ open, credential, onAdd, onClose }: FleetGcpFolderDialogProps) {
-  const folderAction = (tree: GcpProjectTree, rootName: string) => (
-    <FleetUnitAdd
-      label="Folder"
-      units={indentedUnits(
-        [{ id: tree.parent, name: rootName }],
-        tree.folders.map((folder) => ({ id: folder.name, name: folder.displayName, parentId: folder.parent })),
-        (id) => selectGcpFolder(tree, id).candidates.length,
-      )}
-      addLabel="Add all active projects in this folder"
-      hint="Nested folders are included; projects being deleted are left out. Or pick projects one by one:"
-      onAdd={(folder) => {
-        const selection = selectGcpFolder(tree, folder);
-        onAdd(selection.candidates, selection.skipped);
-      }}
-    />
+  const folderAction = useCallback(
+    (tree: GcpProjectTree, rootName: string) => <GcpFolderAdd tree={tree} rootName={rootName} onAdd={onAdd} />,
+    [onAdd],
   );
-  const addProject = (project: GcpListedProject, tree: GcpProjectTree): void => {
-    const selection = selectGcpFolder({ ...tree, projects: [project] }, project.parent);
-    onAdd(selection.candidates, selection.skipped);
-  };
+  const addProject = useCallback(
+    (project: GcpListedProject, tree: GcpProjectTree): void => {
+      const selection = selectGcpFolder({ ...tree, projects: [project] }, project.parent);
+      onAdd(selection.candidates, selection.skipped);
+    },
+    [onAdd],
+  );
   return (
     <GcpProjectTreeDialog
       open={open}
@@ -42,6 +34,39 @@ export function FleetGcpFolderDialog({ open, credential, onAdd, onClose }: Fleet
       folderAction={folderAction}
       onPick={addProject}
       onClose={onClose}
+    />
+  );
+}
+
+/** The folder chooser; its options (with each folder's project count) are computed once per listing, not per keystroke. */
+function GcpFolderAdd({
+  tree,
+  rootName,
+  onAdd,
+}: {
+  tree: GcpProjectTree;
+  rootName: string;
+  onAdd: FleetGcpFolderDialogProps['onAdd'];
+}) {
+  const units = useMemo(
+    () =>
+      indentedUnits(
+        [{ id: tree.parent, name: rootName }],
+        tree.folders.map((folder) => ({ id: folder.name, name: folder.displayName, parentId: folder.parent })),
+        (id) => selectGcpFolder(tree, id).candidates.length,
+      ),
+    [tree, rootName],
+  );
+  return (
+    <FleetUnitAdd
+      label="Folder"
+      units={units}
+      addLabel="Add all active projects in this folder"
+      hint="Nested folders are included; projects being deleted are left out. Or pick projects one by one:"
+      onAdd={(folder) => {
+        const selection = selectGcpFolder(tree, folder);
+        onAdd(selection.candidates, selection.skipped);
+      }}
     />
   );
 }

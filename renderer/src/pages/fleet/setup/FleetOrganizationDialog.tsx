@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import type { AwsOrganization, OrganizationAccount } from '../../../../../shared/contract/organizations';
 import {
   candidateFromAccount,
@@ -21,21 +22,14 @@ interface FleetOrganizationDialogProps {
  * included) at once, or accounts one by one from the tree.
  */
 export function FleetOrganizationDialog({ open, profile, roleName, onAdd, onClose }: FleetOrganizationDialogProps) {
-  const unitAction = (organization: AwsOrganization) => (
-    <FleetUnitAdd
-      label="Organizational unit"
-      units={indentedUnits(
-        organization.roots,
-        organization.units,
-        (id) => selectOrganizationUnit(organization, id).candidates.length,
-      )}
-      addLabel="Add all active accounts in this unit"
-      hint="Nested units are included; suspended or closing accounts are left out. Or pick accounts one by one:"
-      onAdd={(unitId) => {
-        const selection = selectOrganizationUnit(organization, unitId);
-        onAdd(selection.candidates, selection.skipped);
-      }}
-    />
+  const unitAction = useCallback(
+    (organization: AwsOrganization) => <OrganizationUnitAdd organization={organization} onAdd={onAdd} />,
+    [onAdd],
+  );
+  const pick = useCallback(
+    (account: OrganizationAccount, organization: AwsOrganization) =>
+      onAdd([candidateFromAccount(organization, account)], []),
+    [onAdd],
   );
   return (
     <OrganizationPickerDialog
@@ -45,10 +39,39 @@ export function FleetOrganizationDialog({ open, profile, roleName, onAdd, onClos
       title="Add accounts from the organization"
       closeLabel="Done"
       unitAction={unitAction}
-      onPick={(account: OrganizationAccount, organization: AwsOrganization) =>
-        onAdd([candidateFromAccount(organization, account)], [])
-      }
+      onPick={pick}
       onClose={onClose}
+    />
+  );
+}
+
+/** The unit chooser; its options (with each unit's account count) are computed once per listing, not per keystroke. */
+function OrganizationUnitAdd({
+  organization,
+  onAdd,
+}: {
+  organization: AwsOrganization;
+  onAdd: FleetOrganizationDialogProps['onAdd'];
+}) {
+  const units = useMemo(
+    () =>
+      indentedUnits(
+        organization.roots,
+        organization.units,
+        (id) => selectOrganizationUnit(organization, id).candidates.length,
+      ),
+    [organization],
+  );
+  return (
+    <FleetUnitAdd
+      label="Organizational unit"
+      units={units}
+      addLabel="Add all active accounts in this unit"
+      hint="Nested units are included; suspended or closing accounts are left out. Or pick accounts one by one:"
+      onAdd={(unitId) => {
+        const selection = selectOrganizationUnit(organization, unitId);
+        onAdd(selection.candidates, selection.skipped);
+      }}
     />
   );
 }

@@ -96,10 +96,14 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     [rows, groups, held, offline],
   );
 
-  const add = (candidates: FleetCandidate[], left: SkippedAccount[] = []): void => {
-    setSelection((current) => mergeSelection(current, candidates, excluded));
-    if (left.length > 0) setSkipped((current) => [...current, ...left]);
-  };
+  // Stable while the exclusions stay, so the pickers' memoized trees keep their rows.
+  const add = useCallback(
+    (candidates: FleetCandidate[], left: SkippedAccount[] = []): void => {
+      setSelection((current) => mergeSelection(current, candidates, excluded));
+      if (left.length > 0) setSkipped((current) => [...current, ...left]);
+    },
+    [excluded],
+  );
   const onChangeTarget = useCallback(
     (key: string, target: GroupTarget) => setOverrides((current) => new Map(current).set(key, target)),
     [],
