@@ -42,12 +42,12 @@ export function useFleetRun(fleetId: string | undefined) {
     const progress = new FleetProgressFold();
     let frame: number | undefined;
     let settle: ReturnType<typeof setTimeout> | undefined;
-    // A read of the run, or a board action whose answer (a whole run) will replace it.
-    const reading = (): boolean =>
-      queryClient.isFetching({ queryKey }) > 0 || queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
+    const acting = (): boolean => queryClient.isMutating({ mutationKey: fleetKeys.all }) > 0;
     const flush = (): void => {
       frame = undefined;
-      queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading()));
+      // A read of the run, or a board action whose answer (a whole run) will replace it.
+      const reading = queryClient.isFetching({ queryKey }) > 0 || acting();
+      queryClient.setQueryData<FleetRun>(queryKey, (run) => progress.fold(run, reading));
       if (!progress.mustReread) return;
       // A read in flight may answer with items older than the events just folded and overwrite them;
       // reading the run again once the stream pauses makes the board converge on the stored truth.
@@ -65,7 +65,11 @@ export function useFleetRun(fleetId: string | undefined) {
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
-      progress.add(event, reading());
+      // An action in flight as the event arrives answers after sending its events, so its answer may
+      // land before this frame's fold with the item older than the event. (A plain read in flight is
+      // checked at the fold: marking those on arrival too made every pause's re-read race the stream
+      // and re-read again, a whole-run read every two seconds while 500 accounts plan.)
+      progress.add(event, acting());
       frame ??= requestAnimationFrame(flush);
     });
     return () => {
