@@ -1,4 +1,13 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +59,23 @@ describe('RunOutputTail', () => {
     expect(openFiles()).toBeGreaterThan(before);
     expect(() => tail.finish()).toThrow('the store is closed');
     expect(openFiles()).toBe(before);
+  });
+
+  it('keeps following when another Liaison removed the step directory, without throwing from a poll', () => {
+    const stepDir = join(dir, 'step');
+    const files = runFiles(stepDir);
+    mkdirSync(stepDir);
+    writeFileSync(files.stdout, '');
+    const tail = new RunOutputTail(stepDir, collect);
+    tail.readAvailable(); // Opens the output file; nothing to read, so no offsets saved yet.
+    appendFileSync(files.stdout, '{"a":1}\n{"b":2}\n');
+    rmSync(stepDir, { recursive: true, force: true });
+    expect(() => tail.readAvailable()).not.toThrow();
+    expect(() => tail.finish()).not.toThrow();
+    expect(lines).toEqual([
+      ['stdout', '{"a":1}'],
+      ['stdout', '{"b":2}'],
+    ]);
   });
 
   it('delivers a UTF-8 character split between two polls intact', () => {

@@ -143,13 +143,19 @@ export class RunOutputTail {
     const saved = STREAMS.map((stream) =>
       String(this.#offsets[stream] - this.#pending[stream].length).padStart(OFFSET_DIGITS, '0'),
     );
-    let descriptor = this.#descriptors.get('offsets');
-    if (descriptor === undefined) {
-      descriptor = openSync(this.#files.offsets, constants.O_RDWR | constants.O_CREAT, 0o600);
-      this.#descriptors.set('offsets', descriptor);
+    try {
+      let descriptor = this.#descriptors.get('offsets');
+      if (descriptor === undefined) {
+        descriptor = openSync(this.#files.offsets, constants.O_RDWR | constants.O_CREAT, 0o600);
+        this.#descriptors.set('offsets', descriptor);
+      }
+      writeSync(descriptor, `${saved.join(' ')}\n`, 0);
+      this.counts.offsetSaves += 1;
+    } catch {
+      // The step's directory is gone: another Liaison recorded the run's end and removed its files
+      // while this one still followed them (the output files stay readable while open). The offsets
+      // only serve a restart, and there is none to serve; a throw here would escape the poll timer.
     }
-    writeSync(descriptor, `${saved.join(' ')}\n`, 0);
-    this.counts.offsetSaves += 1;
   }
 }
 
