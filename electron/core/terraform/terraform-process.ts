@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
+import { spawnProgram } from './process-spawner';
 import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
 
 export interface ProcessExit {
@@ -21,7 +21,8 @@ export interface StopTimeouts {
 }
 
 export interface TerraformProcess {
-  readonly pid: number | undefined;
+  /** The pid once the process has started (undefined if it could not start). */
+  readonly started: Promise<number | undefined>;
   /** Resolves once the process has exited and every line of its output has been delivered. */
   readonly exited: Promise<ProcessExit>;
   /** Interrupts as Ctrl-C does, escalating only after each timeout; resolves with the last signal sent. */
@@ -65,48 +66,43 @@ export function startTerraformProcess(options: {
 }): TerraformProcess {
   const groups = process.platform !== 'win32';
   if (groups && options.stepDir !== undefined) return startDetached({ ...options, stepDir: options.stepDir });
-  const child = spawn(options.binary, options.args, {
+  const splitters = { stdout: lineSplitter('stdout', options.onLine), stderr: lineSplitter('stderr', options.onLine) };
+  const program = spawnProgram({
+    file: options.binary,
+    args: options.args,
     cwd: options.cwd,
     env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
     detached: groups,
-    windowsHide: true,
+    output: 'pipes',
+    onData: (stream, chunk) => splitters[stream].push(chunk),
   });
-  const flushers = (['stdout', 'stderr'] as const).map((stream) => splitLines(child[stream], stream, options.onLine));
-  let spawnError: string | undefined;
-  const exited = new Promise<ProcessExit>((resolve) => {
-    child.once('error', (error) => {
-      spawnError = error.message;
-      // 'close' does not follow an error from spawn itself (no process ever existed).
-      if (child.pid === undefined) resolve({ exitCode: null, signal: null, spawnError });
-    });
-    child.once('close', (exitCode, signal) => {
-      for (const flush of flushers) flush();
-      resolve({ exitCode, signal, ...(spawnError === undefined ? {} : { spawnError }) });
-    });
+  const exited = program.exited.then(({ code, signal, spawnError }): ProcessExit => {
+    splitters.stdout.flush();
+    splitters.stderr.flush();
+    return { exitCode: code, signal, ...(spawnError === undefined ? {} : { spawnError }) };
   });
-  return control(child.pid, exited, (pid, name) => {
+  return control(program.started, exited, (pid, name) => {
     if (groups) process.kill(-pid, name);
-    else child.kill(name);
+    else program.kill(name);
   });
 }
 
-/** Calls `onLine` for each complete line; the returned function delivers a final unterminated line. */
-function splitLines(
-  source: NodeJS.ReadableStream,
+/** Splits text chunks into lines for `onLine`; `flush` delivers a final unterminated line. */
+function lineSplitter(
   stream: OutputStream,
   onLine: (line: string, stream: OutputStream) => void,
-): () => void {
+): { push: (chunk: string) => void; flush: () => void } {
   let pending = '';
-  source.setEncoding('utf8');
-  source.on('data', (chunk: string) => {
-    const parts = (pending + chunk).split('\n');
-    pending = parts.pop() ?? '';
-    for (const part of parts) onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
-  });
-  return () => {
-    if (pending !== '') onLine(pending, stream);
-    pending = '';
+  return {
+    push: (chunk) => {
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop() ?? '';
+      for (const part of parts) onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
+    },
+    flush: () => {
+      if (pending !== '') onLine(pending, stream);
+      pending = '';
+    },
   };
 }
 
@@ -120,44 +116,25 @@ function startDetached(options: {
 }): TerraformProcess {
   mkdirSync(options.stepDir, { recursive: true, mode: 0o700 });
   const files = runFiles(options.stepDir);
-  const out = openSync(files.stdout, 'a', 0o600);
-  const err = openSync(files.stderr, 'a', 0o600);
-  const child = (() => {
-    try {
-      return spawn('/bin/sh', ['-c', SUPERVISOR, 'liaison-terraform', files.exit, options.binary, ...options.args], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: ['ignore', out, err],
-        detached: true,
-      });
-    } finally {
-      closeSync(out);
-      closeSync(err);
-    }
-  })();
-  // Liaison may quit while Terraform runs: the child must not keep Liaison's event loop alive.
-  child.unref();
+  // Liaison may quit while Terraform runs: a detached program never keeps Liaison's event loop alive.
+  const program = spawnProgram({
+    file: '/bin/sh',
+    args: ['-c', SUPERVISOR, 'liaison-terraform', files.exit, options.binary, ...options.args],
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    output: { stdout: files.stdout, stderr: files.stderr },
+  });
   const tail = new RunOutputTail(options.stepDir, options.onLine);
   tail.start();
-  let spawnError: string | undefined;
-  const exited = new Promise<ProcessExit>((resolve) => {
-    child.once('error', (error) => {
-      spawnError = error.message;
-      if (child.pid === undefined) {
-        tail.finish();
-        resolve({ exitCode: null, signal: null, spawnError });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      tail.finish();
-      const status = readExitStatus(options.stepDir);
-      resolve({
-        ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)),
-        ...(spawnError === undefined ? {} : { spawnError }),
-      });
-    });
+  const exited = program.exited.then(async ({ code, signal, spawnError }): Promise<ProcessExit> => {
+    tail.finish();
+    const failed = spawnError === undefined ? {} : { spawnError };
+    if ((await program.started) === undefined) return { exitCode: null, signal: null, ...failed };
+    const status = readExitStatus(options.stepDir);
+    return { ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)), ...failed };
   });
-  return groupControl(child.pid, exited);
+  return groupControl(program.started, exited);
 }
 
 /**
@@ -182,7 +159,7 @@ export function attachTerraformProcess(options: {
     const timer = setInterval(check, 200);
     check();
   });
-  return groupControl(options.pid, exited);
+  return groupControl(Promise.resolve(options.pid), exited);
 }
 
 function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {
@@ -201,19 +178,21 @@ export function isAlive(pid: number): boolean {
 }
 
 /** Signals the whole process group, escalating as `stop` documents. */
-function groupControl(pid: number | undefined, exited: Promise<ProcessExit>): TerraformProcess {
-  return control(pid, exited, (target, name) => process.kill(-target, name));
+function groupControl(started: Promise<number | undefined>, exited: Promise<ProcessExit>): TerraformProcess {
+  return control(started, exited, (target, name) => process.kill(-target, name));
 }
 
 /** Stops a running process with `send`, escalating from an interrupt only after each timeout. */
 function control(
-  pid: number | undefined,
+  started: Promise<number | undefined>,
   exited: Promise<ProcessExit>,
   send: (pid: number, name: NodeJS.Signals) => void,
 ): TerraformProcess {
   let done = false;
   void exited.then(() => (done = true));
-  const signal = (name: NodeJS.Signals): void => {
+  // A stop that comes while the program is being started signals it as soon as it has a pid.
+  const signal = async (name: NodeJS.Signals): Promise<void> => {
+    const pid = await started;
     if (done || pid === undefined) return;
     try {
       send(pid, name);
@@ -228,15 +207,15 @@ function control(
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
     ]);
   return {
-    pid,
+    started,
     exited,
     stop: async (timeouts) => {
       if (done) return 'none';
-      signal('SIGINT');
+      await signal('SIGINT');
       if (await exitedWithin(timeouts.interruptMs)) return 'SIGINT';
-      signal('SIGTERM');
+      await signal('SIGTERM');
       if (await exitedWithin(timeouts.terminateMs)) return 'SIGTERM';
-      signal('SIGKILL');
+      await signal('SIGKILL');
       await exited;
       return 'SIGKILL';
     },

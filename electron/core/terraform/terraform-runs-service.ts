@@ -463,7 +463,9 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         ...(step.attached ? {} : { stepDir: join(this.#runsDir, context.run.id, step.phase) }),
         onStart: (process) => {
           context.active.process = process;
-          this.#repository.setPhase(context.run.id, step.phase, process.pid);
+        },
+        onStarted: (pid) => {
+          this.#repository.setPhase(context.run.id, step.phase, pid);
           this.#changed(this.#repository.get(context.run.id));
         },
       });

@@ -21,7 +21,10 @@ export interface StepOptions {
   sink: RunEventSink;
   /** Keep stdout out of the log and return it (for `show -json`, whose values may be sensitive). */
   captureStdout?: boolean;
+  /** At once, with the process being started (so it can be stopped from here on). */
   onStart?: (process: TerraformProcess) => void;
+  /** Once it has started (pid undefined: it could not start), before any outcome is awaited. */
+  onStarted?: (pid: number | undefined) => void;
   /** Where a detached Terraform writes its output and exit status (see startTerraformProcess). */
   stepDir?: string;
   /** Takes up a process already running (a run a previous Liaison started) instead of starting one. */
@@ -74,6 +77,7 @@ export async function runTerraformStep(options: StepOptions): Promise<StepResult
       stepDir: options.stepDir,
     });
   options.onStart?.(child);
+  if (options.onStarted) options.onStarted(await child.started);
   const exit = await child.exited;
   options.sink.flush();
   const anyCompleted = completed.add + completed.change + completed.remove > 0;

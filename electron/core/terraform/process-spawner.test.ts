@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutputStream } from './parse-terraform-line';
+import { spawnProgram } from './process-spawner';
+
+const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liaison-spawner-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function collecting(): { chunks: [OutputStream, string][]; onData: (stream: OutputStream, chunk: string) => void } {
+  const chunks: [OutputStream, string][] = [];
+  return { chunks, onData: (stream, chunk) => void chunks.push([stream, chunk]) };
+}
+
+const text = (chunks: [OutputStream, string][], stream: OutputStream) =>
+  chunks
+    .filter(([from]) => from === stream)
+    .map(([, chunk]) => chunk)
+    .join('');
+
+describe('spawnProgram', () => {
+  it('delivers a program’s output on pipes, then how it ended', async () => {
+    const { chunks, onData } = collecting();
+    const program = spawnProgram({
+      file: '/bin/sh',
+      args: ['-c', 'printf "out %s\\n" "$1"; printf "err\\n" >&2; exit 3', 'sh', 'a b'],
+      cwd: dir,
+      env,
+      detached: true,
+      output: 'pipes',
+      onData,
+    });
+    expect(await program.started).toEqual(expect.any(Number));
+    expect(await program.exited).toEqual({ code: 3, signal: null });
+    expect(text(chunks, 'stdout')).toBe('out a b\n');
+    expect(text(chunks, 'stderr')).toBe('err\n');
+  });
+
+  it('appends a program’s output to files created owner-only', async () => {
+    const stdout = join(dir, 'stdout');
+    const stderr = join(dir, 'stderr');
+    const program = spawnProgram({
+      file: '/bin/sh',
+      args: ['-c', 'echo to-file; echo to-err >&2'],
+      cwd: dir,
+      env,
+      detached: true,
+      output: { stdout, stderr },
+    });
+    expect(await program.exited).toEqual({ code: 0, signal: null });
+    expect(readFileSync(stdout, 'utf8')).toBe('to-file\n');
+    expect(readFileSync(stderr, 'utf8')).toBe('to-err\n');
+  });
+
+  it('says why a program could not start', async () => {
+    const program = spawnProgram({
+      file: join(dir, 'no-such-program'),
+      args: [],
+      cwd: dir,
+      env,
+      detached: true,
+      output: 'pipes',
+    });
+    expect(await program.started).toBeUndefined();
+    const exit = await program.exited;
+    expect(exit).toMatchObject({ code: null, signal: null });
+    expect(exit.spawnError).toContain('ENOENT');
+  });
+
+  it('signals a running program', async () => {
+    const program = spawnProgram({
+      file: 'sleep',
+      args: ['30'],
+      cwd: dir,
+      env,
+      detached: true,
+      output: 'pipes',
+    });
+    expect(await program.started).toEqual(expect.any(Number));
+    program.kill('SIGTERM');
+    expect(await program.exited).toEqual({ code: null, signal: 'SIGTERM' });
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'runs programs below normal priority and leaves the main thread’s alone (Linux: nice is per thread)',
+    async () => {
+      const before = getPriority();
+      const { chunks, onData } = collecting();
+      // coreutils `nice` with no arguments prints the niceness it runs at.
+      const program = spawnProgram({ file: 'nice', args: [], cwd: dir, env, detached: true, output: 'pipes', onData });
+      expect(await program.exited).toEqual({ code: 0, signal: null });
+      expect(Number(text(chunks, 'stdout').trim())).toBe(Math.min(19, before + 10));
+      expect(getPriority()).toBe(before);
+    },
+  );
+});
