@@ -122,14 +122,14 @@ test('a GCP folder fleet: select the folder, create folders, plan all, approve, 
 
   await page.getByRole('button', { name: 'Create the fleet run (3 projects)' }).click();
   const totals = page.getByTestId('fleet-totals');
-  await expect(totals).toContainText('Not started · 3 accounts');
+  await expect(totals).toContainText('Not started · 3 projects');
   expect(standIn.groups.size).toBe(3);
   await page.getByRole('button', { name: 'Plan all (3)' }).click();
   await expect(totals).toContainText('3 to review · 0 failed', { timeout: 120_000 });
   expect(standIn.groups.size).toBe(3 + SANDBOXES.length);
 
   // A row's Terraform log, opened from the board by keyboard.
-  const board = page.getByRole('table', { name: 'Fleet accounts' });
+  const board = page.getByRole('table', { name: 'Fleet projects' });
   await board.getByRole('button', { name: 'Show the Terraform log of Sandbox alpha' }).focus();
   await page.keyboard.press('Enter');
   const log = page.getByRole('dialog', { name: 'Terraform log of Sandbox alpha' });
@@ -141,7 +141,7 @@ test('a GCP folder fleet: select the folder, create folders, plan all, approve, 
   await page.getByRole('button', { name: 'Approve every plan with no destroy or replace (3)' }).click();
   await expect(totals).toContainText('0 to review');
   await page.getByRole('button', { name: 'Apply approved (3)' }).click();
-  await expect(totals).toContainText(/^Done · 3 accounts · 0 running · 0 to review · 0 failed/, { timeout: 120_000 });
+  await expect(totals).toContainText(/^Done · 3 projects · 0 running · 0 to review · 0 failed/, { timeout: 120_000 });
 
   let run = await newestFleet(page);
   expect(run.items.map((item) => item.target.cloud === 'gcp' && item.target.projectId).sort()).toEqual(SANDBOXES);
@@ -205,7 +205,7 @@ test('offline, the mapping offers the local groups and the run skips the platfor
   await expectNoSeriousA11yViolations(page, 'the offline fleet mapping');
 
   await page.getByRole('button', { name: 'Create the fleet run (1 project)' }).click();
-  await expect(page.getByTestId('fleet-totals')).toContainText('Not started · 1 accounts');
+  await expect(page.getByTestId('fleet-totals')).toContainText('Not started · 1 project');
   const run = await newestFleet(page);
   expect(run.registerOnPlatform).toBe(false);
   expect(run.items).toMatchObject([

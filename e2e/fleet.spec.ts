@@ -257,7 +257,7 @@ test('a killed app reopens to the stored fleet run, its saved plan marked stale 
   await page.getByRole('navigation').getByRole('link', { name: 'Fleet' }).click();
   await page.getByRole('button', { name: 'Plan all (1)' }).click();
   const totals = page.getByTestId('fleet-totals');
-  await expect(totals).toContainText('1 accounts · 0 running · 1 to review', { timeout: 60_000 });
+  await expect(totals).toContainText('1 account · 0 running · 1 to review', { timeout: 60_000 });
   const board = page.getByRole('table', { name: 'Fleet accounts' });
   await expect(board.getByRole('button', { name: 'Review the plan of management' })).toBeVisible();
 

@@ -11,6 +11,7 @@ import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
 import { FleetTotalsLine } from './FleetTotalsLine';
 import {
   filterFleetItems,
+  fleetNoun,
   itemTargetId,
   itemTargetName,
   moveItem,
@@ -86,6 +87,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
     (patch: Partial<FleetBoardFilter>) => setFilter((current) => ({ ...current, ...patch })),
     [],
   );
+  const noun = fleetNoun(run.items);
   const reviewed = reviewing ? run.items.find((item) => item.id === reviewing) : undefined;
 
   return (
@@ -97,9 +99,16 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       <FleetTotalsLine run={run} />
       {reorder.error ? <Alert severity="error">{reorder.error.message}</Alert> : null}
       {approve.error && !reviewed ? <Alert severity="error">{approve.error.message}</Alert> : null}
-      <FleetBoardFilters filter={filter} shown={shown.length} total={run.items.length} onChange={onFilterChange} />
+      <FleetBoardFilters
+        filter={filter}
+        shown={shown.length}
+        total={run.items.length}
+        noun={noun}
+        onChange={onFilterChange}
+      />
       <FleetBoardTable
         items={shown}
+        noun={noun}
         positions={positions}
         total={run.items.length}
         filter={filter.search}

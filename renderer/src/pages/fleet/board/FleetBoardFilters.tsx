@@ -1,17 +1,25 @@
 import { FormControl, InputLabel, NativeSelect, OutlinedInput, Stack, Typography } from '@mui/material';
 import { memo, useId } from 'react';
-import { FLEET_VIEW_LABELS, type FleetBoardFilter, type FleetBoardView } from './fleet-board-filter';
+import {
+  countOf,
+  FLEET_VIEW_LABELS,
+  type FleetBoardFilter,
+  type FleetBoardView,
+  type FleetNoun,
+} from './fleet-board-filter';
 
 /** Search and the view (failed, needs review, destroy or replace) above the board. */
 export const FleetBoardFilters = memo(function FleetBoardFilters({
   filter,
   shown,
   total,
+  noun,
   onChange,
 }: {
   filter: FleetBoardFilter;
   shown: number;
   total: number;
+  noun: FleetNoun;
   onChange: (patch: Partial<FleetBoardFilter>) => void;
 }) {
   const searchId = useId();
@@ -19,11 +27,11 @@ export const FleetBoardFilters = memo(function FleetBoardFilters({
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2, alignItems: { md: 'center' } }}>
       <FormControl size="small" sx={{ minWidth: 260 }}>
-        <InputLabel htmlFor={searchId}>Search accounts</InputLabel>
+        <InputLabel htmlFor={searchId}>Search {noun.many}</InputLabel>
         <OutlinedInput
           id={searchId}
           type="search"
-          label="Search accounts"
+          label={`Search ${noun.many}`}
           value={filter.search}
           onChange={(event) => onChange({ search: event.target.value })}
         />
@@ -40,13 +48,13 @@ export const FleetBoardFilters = memo(function FleetBoardFilters({
         >
           {Object.entries(FLEET_VIEW_LABELS).map(([view, label]) => (
             <option key={view} value={view}>
-              {label}
+              {view === 'all' ? `${label} ${noun.many}` : label}
             </option>
           ))}
         </NativeSelect>
       </FormControl>
       <Typography variant="body2" color="text.secondary" role="status" data-testid="fleet-board-count">
-        {shown === total ? `${total} accounts` : `${shown} of ${total} accounts`}
+        {shown === total ? countOf(total, noun) : `${shown} of ${countOf(total, noun)}`}
       </Typography>
     </Stack>
   );

@@ -1,3 +1,4 @@
+import type { FleetNoun } from './fleet-board-filter';
 import { Paper } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -86,6 +87,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
   positions,
   total,
   filter,
+  noun,
   actions,
 }: {
   /** The filtered items, in apply order. */
@@ -95,6 +97,8 @@ export const FleetBoardTable = memo(function FleetBoardTable({
   total: number;
   /** The search these rows answer: the bench waits for the frame that shows it. */
   filter: string;
+  /** What the rows are: accounts, projects, or both. */
+  noun: FleetNoun;
   actions: FleetRowActions;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -110,7 +114,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
   return (
     <Paper variant="outlined">
       <Scroller ref={scrollRef} data-testid="fleet-board-scroll" data-filter={filter} data-count={items.length}>
-        <table aria-label="Fleet accounts" aria-rowcount={items.length + 1}>
+        <table aria-label={`Fleet ${noun.many}`} aria-rowcount={items.length + 1}>
           <thead>
             <tr>
               {COLUMNS.map((column) => (

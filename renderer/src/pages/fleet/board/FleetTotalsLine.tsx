@@ -1,7 +1,7 @@
 import { LinearProgress, Stack, Typography } from '@mui/material';
 import { memo, useMemo } from 'react';
 import type { FleetRun } from '../../../../../shared/contract/fleet';
-import { fleetEtaMs, fleetTotals } from './fleet-board-filter';
+import { countOf, fleetEtaMs, fleetNoun, fleetTotals } from './fleet-board-filter';
 
 const STATE_LABELS: Record<FleetRun['state'], string> = {
   new: 'Not started',
@@ -27,9 +27,9 @@ export const FleetTotalsLine = memo(function FleetTotalsLine({ run }: { run: Fle
   return (
     <Stack sx={{ gap: 1 }}>
       <Typography role="status" data-testid="fleet-totals">
-        {STATE_LABELS[run.paused ? 'paused' : run.state]} · {totals.total} accounts · {totals.running} running ·{' '}
-        {totals.review} to review · {totals.failed} failed · plans +{totals.plan.add} ~{totals.plan.change} −
-        {totals.plan.destroy}
+        {STATE_LABELS[run.paused ? 'paused' : run.state]} · {countOf(totals.total, fleetNoun(run.items))} ·{' '}
+        {totals.running} running · {totals.review} to review · {totals.failed} failed · plans +{totals.plan.add} ~
+        {totals.plan.change} −{totals.plan.destroy}
         {totals.plan.replace > 0 ? ` (${totals.plan.replace} replaced)` : ''}
         {eta !== undefined && active ? ` · ${formatEta(eta)} left` : ''}
       </Typography>

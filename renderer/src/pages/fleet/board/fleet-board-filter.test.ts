@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
 import {
+  countOf,
   filterFleetItems,
   fleetEtaMs,
+  fleetNoun,
   fleetTotals,
   moveItem,
   toSearchableFleetItems,
@@ -122,5 +124,30 @@ describe('moveItem', () => {
     expect(moveItem(['a', 'b', 'c'], 'b', 1)).toEqual(['a', 'c', 'b']);
     expect(moveItem(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
     expect(moveItem(['a', 'b', 'c'], 'c', 1)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('fleetNoun', () => {
+  const project = item('sandbox', {
+    target: {
+      cloud: 'gcp',
+      projectId: 'sandbox-1',
+      projectNumber: '123456789012',
+      projectName: 'Sandbox',
+      credential: { kind: 'adc' },
+    },
+  });
+
+  it('calls AWS rows accounts, GCP rows projects, and a mix both', () => {
+    expect(fleetNoun([safe, risky]).many).toBe('accounts');
+    expect(fleetNoun([project]).many).toBe('projects');
+    expect(fleetNoun([safe, project]).many).toBe('accounts and projects');
+    expect(fleetNoun([]).many).toBe('accounts');
+    expect(countOf(1, fleetNoun([project]))).toBe('1 project');
+    expect(countOf(30, fleetNoun([safe]))).toBe('30 accounts');
+  });
+
+  it('gives the same noun object for the same kind of rows, so memoized children keep it', () => {
+    expect(fleetNoun([safe])).toBe(fleetNoun([risky, queued]));
   });
 });

@@ -15,7 +15,7 @@ export interface FleetBoardFilter {
 export const NO_FLEET_FILTER: FleetBoardFilter = { search: '', view: 'all' };
 
 export const FLEET_VIEW_LABELS: Record<FleetBoardView, string> = {
-  all: 'All accounts',
+  all: 'All',
   failed: 'Failed or cancelled',
   review: 'Needs review',
   destructive: 'Has destroy or replace',
@@ -36,6 +36,28 @@ export const FLEET_STAGE_LABELS: Record<FleetStage, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
+
+/** What the board calls its rows, in the singular and the plural. */
+export interface FleetNoun {
+  one: string;
+  many: string;
+}
+
+const ACCOUNTS: FleetNoun = { one: 'account', many: 'accounts' };
+const PROJECTS: FleetNoun = { one: 'project', many: 'projects' };
+const BOTH: FleetNoun = { one: 'account or project', many: 'accounts and projects' };
+
+/** "1 project", "30 accounts". */
+export function countOf(count: number, noun: FleetNoun): string {
+  return `${count} ${count === 1 ? noun.one : noun.many}`;
+}
+
+/** Accounts for AWS, projects for GCP (the same object each time, so memoized rows keep it). */
+export function fleetNoun(items: readonly FleetItem[]): FleetNoun {
+  const gcp = items.some((item) => item.target.cloud === 'gcp');
+  const aws = items.some((item) => item.target.cloud === 'aws');
+  return gcp && aws ? BOTH : gcp ? PROJECTS : ACCOUNTS;
+}
 
 /** The account id or project id an item onboards. */
 export function itemTargetId(item: FleetItem): string {
