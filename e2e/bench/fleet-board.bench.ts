@@ -72,6 +72,8 @@ interface LongFrame {
   duration: number;
   /** The frame's longest scripts: what ran them and for how long. */
   scripts: string[];
+  /** Milliseconds of the frame spent rendering (style, layout, paint), from its renderStart to its end. */
+  render: number;
 }
 
 interface Window {
@@ -88,7 +90,7 @@ function streamWindow(page: Page, total: number): Promise<Window> {
   return page.evaluate(async (count) => {
     const observeLongFrames = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
     const longFrames: number[] = [];
-    const worst: { at: number; duration: number; scripts: string[] }[] = [];
+    const worst: { at: number; duration: number; scripts: string[]; render: number }[] = [];
     let start = 0;
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -99,7 +101,9 @@ function streamWindow(page: Page, total: number): Promise<Window> {
           .toSorted((a, b) => b.duration - a.duration)
           .slice(0, 3)
           .map((each) => `${each.invoker} ${each.sourceFunctionName} ${Math.round(each.duration)} ms`);
-        worst.push({ at: Math.round(entry.startTime - start), duration: Math.round(entry.duration), scripts });
+        const { renderStart = 0 } = entry as PerformanceEntry & { renderStart?: number };
+        const render = renderStart > 0 ? Math.round(entry.startTime + entry.duration - renderStart) : 0;
+        worst.push({ at: Math.round(entry.startTime - start), duration: Math.round(entry.duration), scripts, render });
       }
     });
     if (observeLongFrames) observer.observe({ type: 'long-animation-frame', buffered: false });
@@ -214,7 +218,7 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
         `whole-run reads (getFleetRun) in the window: ${wholeRunReads};`,
         `frames (rAF): ${stream.frames.length}, p95 ${percentile(stream.frames, 95).toFixed(1)} ms, max ${longestFrame.toFixed(1)} ms, ${over(stream.frames)} over 100 ms;`,
         `long-animation-frame entries: ${stream.longFrames.length}, max ${longestLoaf.toFixed(1)} ms, ${over(stream.longFrames)} over 100 ms;`,
-        `over 50 ms (ms after the click, duration, longest scripts): ${stream.worst.map((each) => `${each.at}: ${each.duration} [${each.scripts.join('; ')}]`).join(' | ') || 'none'}`,
+        `over 50 ms (ms after the click, duration, rendering, longest scripts): ${stream.worst.map((each) => `${each.at}: ${each.duration} (render ${each.render}) [${each.scripts.join('; ')}]`).join(' | ') || 'none'}`,
       ].join(' '),
       filter: {
         name: `Filter the Fleet board's ${ACCOUNTS} accounts (Chromium), p95 keystroke`,
