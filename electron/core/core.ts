@@ -63,7 +63,16 @@ export interface CoreOptions {
   logger?: Logger;
   now?: () => Date;
   version?: string;
+  /**
+   * `primary` (the desktop app, the web host) owns the data directory's Terraform and fleet runs: at
+   * start it takes up or marks interrupted those a Liaison that quit left running, and sweeps their
+   * files. `secondary` (the check CLI) opens beside a possibly running app: it reads and checks, and
+   * touches none of those runs. Primary by default.
+   */
+  role?: CoreRole;
 }
+
+export type CoreRole = 'primary' | 'secondary';
 
 export const DATABASE_FILE = 'liaison.db';
 
@@ -79,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
   const store: Store = openStore(join(dataDir, DATABASE_FILE));
   const now = options.now ? { now: options.now } : {};
   const { platform } = options;
+  const ownsRuns = (options.role ?? 'primary') === 'primary';
 
   // Each domain, built once; a domain that needs another gets its service, never its calls.
   const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
@@ -104,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     platform,
     plansDir: join(dataDir, 'terraform-plans'),
     workspaceDirFor: (key) => workspaceDir(dataDir, key),
+    ownsRuns,
     ...now,
   });
   const platformService = new PlatformService({ store, env, logger, ...now });
@@ -142,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     terraform,
     steps: coreFleetSteps({ groups, associations, platform: platformService, checks, dataDir }),
+    ownsRuns,
     ...now,
   });
 
