@@ -40,6 +40,7 @@ import { checkWorkspaceDrift } from './health/workspace-drift';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { PlatformService } from './platform/platform-service';
+import { claimDataDir } from './store/data-dir-owner';
 import { openStore, type Store } from './store/database';
 import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
@@ -67,7 +68,7 @@ export interface CoreOptions {
    * `primary` (the desktop app, the web host) owns the data directory's Terraform and fleet runs: at
    * start it takes up or marks interrupted those a Liaison that quit left running, and sweeps their
    * files. `secondary` (the check CLI) opens beside a possibly running app: it reads and checks, and
-   * touches none of those runs. Primary by default.
+   * touches none of those runs. Primary by default; a second primary on one data directory is refused.
    */
   role?: CoreRole;
 }
@@ -85,10 +86,18 @@ export function createCore(options: CoreOptions): Core {
   ensurePrivateDir(dataDir);
   // Made 0700 when the first workspace is written; one an older Liaison left open is tightened now.
   if (existsSync(join(dataDir, 'workspaces'))) ensurePrivateDir(join(dataDir, 'workspaces'));
-  const store: Store = openStore(join(dataDir, DATABASE_FILE));
+  const ownsRuns = (options.role ?? 'primary') === 'primary';
+  // One primary per data directory: two would each take the other's runs for those of a Liaison that quit.
+  const owner = ownsRuns ? claimDataDir(dataDir) : undefined;
+  let store: Store;
+  try {
+    store = openStore(join(dataDir, DATABASE_FILE));
+  } catch (error) {
+    owner?.release();
+    throw error;
+  }
   const now = options.now ? { now: options.now } : {};
   const { platform } = options;
-  const ownsRuns = (options.role ?? 'primary') === 'primary';
 
   // Each domain, built once; a domain that needs another gets its service, never its calls.
   const app = new AppService({ platform, dataDir, version: options.version ?? '0.0.0' });
@@ -186,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
       aws.close();
       terraform.interruptAll();
       store.close();
+      owner?.release();
     },
   };
 }
