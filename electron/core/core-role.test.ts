@@ -6,6 +6,7 @@ import { errorCodes } from '../../shared/errors';
 import { createTestCore } from '../../test-support/core/test-core';
 import { waitUntil } from '../../test-support/core/terraform-test-harness';
 import { readRunningWork, seedRunningWork, type RunningWork } from '../../test-support/seeders/seed-running-work';
+import { CoreError } from './core-error';
 
 let dataDir: string;
 let work: RunningWork;
@@ -66,5 +67,37 @@ describe('a primary core (the app, the web host) on the same data directory', ()
     } finally {
       primary.core.close();
     }
+  });
+});
+
+describe('one primary per data directory', () => {
+  it('refuses a second primary with a clear error while the first is open; a secondary opens beside it', async () => {
+    const first = createTestCore({}, dataDir);
+    try {
+      let refused: unknown;
+      try {
+        createTestCore({}, dataDir).core.close();
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(CoreError);
+      expect(refused).toMatchObject({
+        code: errorCodes.conflict,
+        message: `Another Liaison (the app or its web host) is already using the data directory ${dataDir}.`,
+        remediation: expect.stringContaining('LIAISON_DATA_DIR') as unknown,
+      });
+      // The refused attempt let go of nothing: the first still holds the directory, and still works.
+      expect(() => createTestCore({}, dataDir)).toThrow(CoreError);
+      expect((await first.call('getTerraformRun', { runId: work.runId })).run.status).toBe('interrupted');
+      const beside = createTestCore({}, dataDir, { role: 'secondary' });
+      expect(await beside.call('listTerraformRuns', { limit: 10 })).toHaveLength(1);
+      beside.core.close();
+    } finally {
+      first.core.close();
+    }
+    // Closed, the first lets go: the next primary (a restarted app) opens.
+    const next = createTestCore({}, dataDir);
+    expect((await next.call('getFleetRun', { fleetId: work.fleetId })).items[0]?.stage).toBe('failed');
+    next.core.close();
   });
 });

@@ -25,6 +25,7 @@ import {
 import { buildCheckCli, type CliRun, type RunCli } from '../../../test-support/core/check-cli-build';
 import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { createTestCore } from '../../../test-support/core/test-core';
+import { claimDataDir } from '../store/data-dir-owner';
 import { readRunningWork, seedRunningWork } from '../../../test-support/seeders/seed-running-work';
 
 const GROUP = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
@@ -88,10 +89,16 @@ describe('liaison check-aws beside a running app', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'liaison-cli-beside-'));
     try {
       const work = await seedRunningWork(dataDir);
-      // The CLI opens its core on the app's data directory, finds no association and exits.
-      const none = await runCli(['check-aws', GROUP], { LIAISON_DATA_DIR: dataDir });
-      expect(none.code).toBe(2);
-      expect(none.stderr).toBe(`liaison: group ${GROUP} has no generated AWS association in ${dataDir}.\n`);
+      // The app holds its data directory while it works.
+      const app = claimDataDir(dataDir);
+      try {
+        // The CLI opens its core there all the same, finds no association and exits.
+        const none = await runCli(['check-aws', GROUP], { LIAISON_DATA_DIR: dataDir });
+        expect(none.code).toBe(2);
+        expect(none.stderr).toBe(`liaison: group ${GROUP} has no generated AWS association in ${dataDir}.\n`);
+      } finally {
+        app.release();
+      }
       // The process has exited, so any file removal it had started has ended too.
       expect(readRunningWork(dataDir, work)).toEqual({
         runStatus: 'running',
