@@ -67,6 +67,8 @@ export async function runCheckCli(argv: string[] = process.argv.slice(2)): Promi
     core = createCore({
       platform: webPlatform,
       version: 'cli',
+      // The app may be applying on this data directory right now: its runs are left alone.
+      role: 'secondary',
       logger: createLogger({ level: process.env.LIAISON_LOG_LEVEL || 'warn' }),
     });
   } catch (error) {
@@ -117,7 +119,7 @@ async function listPlatformGroups(chosen: string | undefined, json: boolean): Pr
   if (problem) return usage(problem);
   let core: Core;
   try {
-    core = createCore({ platform: webPlatform, version: 'cli' });
+    core = createCore({ platform: webPlatform, version: 'cli', role: 'secondary' });
   } catch (error) {
     console.error(`liaison: ${error instanceof CoreError ? error.message : String(error)}`);
     return 2;

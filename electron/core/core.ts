@@ -40,6 +40,7 @@ import { checkWorkspaceDrift } from './health/workspace-drift';
 import { createLogger, type Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { PlatformService } from './platform/platform-service';
+import { claimDataDir } from './store/data-dir-owner';
 import { openStore, type Store } from './store/database';
 import { ensurePrivateDir } from './store/private-paths';
 import { AssociationCredentialSource } from './terraform/association-credential-source';
@@ -63,7 +64,16 @@ export interface CoreOptions {
   logger?: Logger;
   now?: () => Date;
   version?: string;
+  /**
+   * `primary` (the desktop app, the web host) owns the data directory's Terraform and fleet runs: at
+   * start it takes up or marks interrupted those a Liaison that quit left running, and sweeps their
+   * files. `secondary` (the check CLI) opens beside a possibly running app: it reads and checks, and
+   * touches none of those runs. Primary by default; a second primary on one data directory is refused.
+   */
+  role?: CoreRole;
 }
+
+export type CoreRole = 'primary' | 'secondary';
 
 export const DATABASE_FILE = 'liaison.db';
 
@@ -76,7 +86,16 @@ export function createCore(options: CoreOptions): Core {
   ensurePrivateDir(dataDir);
   // Made 0700 when the first workspace is written; one an older Liaison left open is tightened now.
   if (existsSync(join(dataDir, 'workspaces'))) ensurePrivateDir(join(dataDir, 'workspaces'));
-  const store: Store = openStore(join(dataDir, DATABASE_FILE));
+  const ownsRuns = (options.role ?? 'primary') === 'primary';
+  // One primary per data directory: two would each take the other's runs for those of a Liaison that quit.
+  const owner = ownsRuns ? claimDataDir(dataDir) : undefined;
+  let store: Store;
+  try {
+    store = openStore(join(dataDir, DATABASE_FILE));
+  } catch (error) {
+    owner?.release();
+    throw error;
+  }
   const now = options.now ? { now: options.now } : {};
   const { platform } = options;
 
@@ -104,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     platform,
     plansDir: join(dataDir, 'terraform-plans'),
     workspaceDirFor: (key) => workspaceDir(dataDir, key),
+    ownsRuns,
     ...now,
   });
   const platformService = new PlatformService({ store, env, logger, ...now });
@@ -142,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     terraform,
     steps: coreFleetSteps({ groups, associations, platform: platformService, checks, dataDir }),
+    ownsRuns,
     ...now,
   });
 
@@ -174,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
       aws.close();
       terraform.interruptAll();
       store.close();
+      owner?.release();
     },
   };
 }

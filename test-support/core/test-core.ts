@@ -26,7 +26,7 @@ export interface TestCore {
 export function createTestCore(
   platform: Partial<HostPlatform> = {},
   dataDir: string = mkdtempSync(join(tmpdir(), 'liaison-core-')),
-  { logLevel, ...options }: Pick<CoreOptions, 'env' | 'now'> & { logLevel?: string } = {},
+  { logLevel, ...options }: Pick<CoreOptions, 'env' | 'now' | 'role'> & { logLevel?: string } = {},
 ): TestCore {
   const logs: string[] = [];
   const destination = new Writable({

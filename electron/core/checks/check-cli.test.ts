@@ -25,6 +25,8 @@ import {
 import { buildCheckCli, type CliRun, type RunCli } from '../../../test-support/core/check-cli-build';
 import { createGcpTestBed, type GcpTestBed } from '../../../test-support/core/gcp-test-bed';
 import { createTestCore } from '../../../test-support/core/test-core';
+import { claimDataDir } from '../store/data-dir-owner';
+import { readRunningWork, seedRunningWork } from '../../../test-support/seeders/seed-running-work';
 
 const GROUP = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const SEED_LINE = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} (AWS|GCP) role impersonation was successful!$/;
@@ -76,6 +78,33 @@ describe('liaison check-aws / check-gcp: usage', () => {
       const none = await runCli(['check-aws', GROUP], { LIAISON_DATA_DIR: dataDir });
       expect(none.code).toBe(2);
       expect(none.stderr).toBe(`liaison: group ${GROUP} has no generated AWS association in ${dataDir}.\n`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('liaison check-aws beside a running app', () => {
+  it("leaves the app's in-flight Terraform run, its output files and its fleet item alone", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'liaison-cli-beside-'));
+    try {
+      const work = await seedRunningWork(dataDir);
+      // The app holds its data directory while it works.
+      const app = claimDataDir(dataDir);
+      try {
+        // The CLI opens its core there all the same, finds no association and exits.
+        const none = await runCli(['check-aws', GROUP], { LIAISON_DATA_DIR: dataDir });
+        expect(none.code).toBe(2);
+        expect(none.stderr).toBe(`liaison: group ${GROUP} has no generated AWS association in ${dataDir}.\n`);
+      } finally {
+        app.release();
+      }
+      // The process has exited, so any file removal it had started has ended too.
+      expect(readRunningWork(dataDir, work)).toEqual({
+        runStatus: 'running',
+        itemStage: 'planning',
+        stepFileExists: true,
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

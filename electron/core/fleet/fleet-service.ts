@@ -30,6 +30,8 @@ export interface FleetServiceOptions {
   newId?: () => string;
   /** How long item updates are coalesced before one fleetProgress event carries them. */
   progressIntervalMs?: number;
+  /** False beside the app (the check CLI): its fleet runs are not reconciled here (TerraformRunsOptions.ownsRuns). */
+  ownsRuns?: boolean;
 }
 
 interface Work {
@@ -83,7 +85,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
         this.#save(owner.fleetId, { ...item, stage });
       }
     });
-    this.#reconcile();
+    // A core beside the app (the check CLI) leaves the app's fleet runs as they are: they may be in flight.
+    if (options.ownsRuns !== false) this.#reconcile();
   }
 
   createFleetRun(input: ParsedInput<'createFleetRun'>): FleetRun {

@@ -63,6 +63,12 @@ export interface TerraformRunsOptions {
   platform?: HostPlatform;
   now?: () => Date;
   stopTimeouts?: StopTimeouts;
+  /**
+   * False for a core opened beside the app on its data directory (the check CLI): the runs recorded
+   * there are the app's, possibly in flight, so this one recovers, marks and sweeps none of them, and
+   * starts none of its own (the app's next start would take them for runs of a Liaison that quit).
+   */
+  ownsRuns?: boolean;
 }
 
 const DEFAULT_STOP_TIMEOUTS: StopTimeouts = { interruptMs: 120_000, terminateMs: 15_000 };
@@ -106,7 +112,11 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     this.#repository = new RunRepository(options.store);
     this.#now = options.now ?? (() => new Date());
     this.#stopTimeouts = options.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS;
-    this.#recoverRuns();
+    if (this.#ownsRuns) this.#recoverRuns();
+  }
+
+  get #ownsRuns(): boolean {
+    return this.options.ownsRuns !== false;
   }
 
   get #runsDir(): string {
@@ -283,6 +293,13 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     planRunId: string | undefined,
     work: (context: RunContext) => Promise<RunEnd>,
   ): Promise<TerraformRun> {
+    if (!this.#ownsRuns) {
+      throw new CoreError({
+        code: errorCodes.conflict,
+        message: 'This Liaison does not run Terraform: it shares its data directory with the app, which owns the runs.',
+        remediation: 'Plan and apply in the Liaison app (or its web host).',
+      });
+    }
     this.#assertIdle(workspaceKey);
     const dir = this.options.workspaceDirFor(workspaceKey);
     if (!isDirectory(dir)) {
