@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { getPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutputStream } from './parse-terraform-line';
@@ -86,17 +86,4 @@ describe('spawnProgram', () => {
     program.kill('SIGTERM');
     expect(await program.exited).toEqual({ code: null, signal: 'SIGTERM' });
   });
-
-  it.runIf(process.platform === 'linux')(
-    'runs programs below normal priority and leaves the main thread’s alone (Linux: nice is per thread)',
-    async () => {
-      const before = getPriority();
-      const { chunks, onData } = collecting();
-      // coreutils `nice` with no arguments prints the niceness it runs at.
-      const program = spawnProgram({ file: 'nice', args: [], cwd: dir, env, detached: true, output: 'pipes', onData });
-      expect(await program.exited).toEqual({ code: 0, signal: null });
-      expect(Number(text(chunks, 'stdout').trim())).toBe(Math.min(19, before + 10));
-      expect(getPriority()).toBe(before);
-    },
-  );
 });

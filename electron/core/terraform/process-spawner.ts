@@ -9,25 +9,13 @@ import type { OutputStream } from './parse-terraform-line';
  * three programs per workspace. On the main thread that time stalled every other run's progress,
  * the store and (in Electron) IPC. In the worker only the worker waits.
  *
- * On Linux a thread's nice value is its own and a forked child inherits it, so the worker lowers its
- * own priority once and every Terraform (and its providers) runs below normal priority: the app
- * stays responsive while a fleet of plans keeps the cores busy, and Terraform loses nothing when
- * nothing else wants the CPU. (Elsewhere the nice value is the whole process's, so it is left alone.)
- *
  * No library does this; the worker's source is this fixed script, never built from input. Each
  * program gets an argument list and its environment as given (see buildTerraformEnv).
  */
-/** How far below normal priority Terraform runs (a Linux nice value, 0–19). */
-const TERRAFORM_NICE = 10;
-
 const SPAWNER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const { openSync, closeSync } = require('node:fs');
-const { setPriority } = require('node:os');
-if (process.platform === 'linux') {
-  try { setPriority(0, ${String(TERRAFORM_NICE)}); } catch {}
-}
 const children = new Map();
 parentPort.on('message', (message) => {
   if (message.type === 'kill') {

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { constants } from 'node:os';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnProgram } from './process-spawner';
 import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
@@ -67,9 +67,10 @@ export function startTerraformProcess(options: {
   const groups = process.platform !== 'win32';
   if (groups && options.stepDir !== undefined) return startDetached({ ...options, stepDir: options.stepDir });
   const splitters = { stdout: lineSplitter('stdout', options.onLine), stderr: lineSplitter('stderr', options.onLine) };
+  const [file = options.binary, ...args] = belowNormalPriority(options.binary, options.args);
   const program = spawnProgram({
-    file: options.binary,
-    args: options.args,
+    file,
+    args,
     cwd: options.cwd,
     env: options.env,
     detached: groups,
@@ -119,7 +120,7 @@ function startDetached(options: {
   // Liaison may quit while Terraform runs: a detached program never keeps Liaison's event loop alive.
   const program = spawnProgram({
     file: '/bin/sh',
-    args: ['-c', SUPERVISOR, 'liaison-terraform', files.exit, options.binary, ...options.args],
+    args: ['-c', SUPERVISOR, 'liaison-terraform', files.exit, ...belowNormalPriority(options.binary, options.args)],
     cwd: options.cwd,
     env: options.env,
     detached: true,
@@ -135,6 +136,33 @@ function startDetached(options: {
     return { ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)), ...failed };
   });
   return groupControl(program.started, exited);
+}
+
+/** The POSIX `nice` program, where the system has it (coreutils on Linux, the base system on macOS). */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find(isExecutable);
+
+/** How far below normal priority Terraform runs (a nice value, 0–19). */
+export const TERRAFORM_NICENESS = 10;
+
+/**
+ * Every Terraform Liaison starts runs below normal priority, it and its providers: while a fleet of
+ * plans keeps every core busy, Liaison's own work (and in the web host, the browser drawing the
+ * board) still gets the CPU at once, and Terraform loses nothing when nothing else wants it. `nice`
+ * replaces itself with Terraform (one process), so the supervisor still waits for Terraform itself;
+ * a missing binary exits 127 with nice's reason on stderr (without `nice`, the spawn itself fails
+ * with ENOENT). Where there is no `nice`, Terraform runs as it is.
+ */
+function belowNormalPriority(binary: string, args: readonly string[]): string[] {
+  return NICE ? [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args] : [binary, ...args];
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -164,7 +192,7 @@ export function attachTerraformProcess(options: {
 
 function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {
   if (status <= 128) return { exitCode: status, signal: null };
-  const name = Object.entries(constants.signals).find(([, number]) => number === status - 128)?.[0];
+  const name = Object.entries(osConstants.signals).find(([, number]) => number === status - 128)?.[0];
   return { exitCode: null, signal: (name as NodeJS.Signals | undefined) ?? null };
 }
 

@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutputStream } from './parse-terraform-line';
+import { startTerraformProcess, TERRAFORM_NICENESS } from './terraform-process';
+
+const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+const hasNice = ['/usr/bin/nice', '/bin/nice'].some((path) => existsSync(path));
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liaison-process-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(binary: string, args: string[], detached = true) {
+  const lines: [OutputStream, string][] = [];
+  const child = startTerraformProcess({
+    binary,
+    args,
+    cwd: dir,
+    env,
+    onLine: (line, stream) => void lines.push([stream, line]),
+    ...(detached ? { stepDir: join(dir, 'step') } : {}),
+  });
+  return { child, lines };
+}
+
+describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
+  it.runIf(hasNice).each([true, false])(
+    'runs the program below normal priority, and Liaison at its own (detached: %s)',
+    async (detached) => {
+      const before = getPriority();
+      // coreutils `nice` with no arguments prints the niceness it runs at.
+      const { child, lines } = start('nice', [], detached);
+      expect(await child.exited).toMatchObject({ exitCode: 0, signal: null });
+      expect(lines).toEqual([['stdout', String(Math.min(19, before + TERRAFORM_NICENESS))]]);
+      expect(getPriority()).toBe(before);
+    },
+  );
+
+  it('reports a program that is not there as exit 127, with its reason on stderr', async () => {
+    const { child, lines } = start(join(dir, 'no-terraform'), ['plan']);
+    expect(await child.exited).toMatchObject({ exitCode: 127, signal: null });
+    expect(
+      lines
+        .filter(([stream]) => stream === 'stderr')
+        .map(([, line]) => line)
+        .join('\n'),
+    ).toContain('no-terraform');
+  });
+
+  it('gives the pid once started and interrupts the program’s whole group', async () => {
+    const { child } = start('sleep', ['30']);
+    expect(await child.started).toEqual(expect.any(Number));
+    expect(await child.stop({ interruptMs: 5_000, terminateMs: 5_000 })).toBe('SIGINT');
+    // The supervisor records how Terraform ended: killed by SIGINT.
+    expect(await child.exited).toMatchObject({ exitCode: null, signal: 'SIGINT' });
+  });
+});
