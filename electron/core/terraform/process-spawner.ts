@@ -1,19 +1,30 @@
+import { spawn, type Serializable } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { OutputStream } from './parse-terraform-line';
 
 /**
- * Terraform's programs are started from one worker thread, not from the main thread. Why: Node
- * starts a program with fork + exec and blocks until the exec has happened. Forking a process the
- * size of Liaison's main process costs 5–10 ms on an idle machine and 30 ms or more when Terraform
- * already keeps the cores busy (the fork's child waits to be scheduled), and a fleet plan starts
- * three programs per workspace. On the main thread that time stalled every other run's progress,
- * the store and (in Electron) IPC. In the worker only the worker waits.
+ * Terraform's programs are started by a small helper process (a worker thread inside Electron), never
+ * by Liaison's main thread. Why: Node starts a program with fork + exec. Forking a process the size of
+ * Liaison's costs 5–10 ms and blocks until the exec, and afterwards every page the process writes is
+ * copy-on-write once more: in a 50-workspace fleet plan (150 programs) that was 1.4 s of the main
+ * thread's kernel time and most of Liaison's CPU, taken from Terraform on a busy machine. Forking a
+ * small helper that does nothing else costs little and touches nothing of Liaison's.
  *
- * No library does this; the worker's source is this fixed script, never built from input. Each
- * program gets an argument list and its environment as given (see buildTerraformEnv).
+ * The helper is Node running the fixed script below (`node -e`, never built from input) with an
+ * empty environment; it talks over the IPC channel and exits when Liaison goes (its detached programs
+ * live on, as they always did). Inside Electron, process.execPath is Electron itself, which does not
+ * run scripts (the runAsNode fuse is off), so the same script runs in a worker thread there: the main
+ * thread still never waits for a fork, but the copy-on-write cost stays (an Electron utility process
+ * would remove it; not done yet). No library does either. Each program gets an argument list and its
+ * environment as given (see buildTerraformEnv).
  */
 const SPAWNER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+// In a worker thread, the parent port; in a helper process, the IPC channel (gone: Liaison is gone).
+const parentPort = require('node:worker_threads').parentPort ?? {
+  on: (event, listener) => process.on(event, listener),
+  postMessage: (message) => process.send(message),
+};
+if (!require('node:worker_threads').parentPort) process.on('disconnect', () => process.exit(0));
 const { spawn } = require('node:child_process');
 const { openSync, closeSync } = require('node:fs');
 const children = new Map();
@@ -87,8 +98,12 @@ export interface SpawnRequest {
 export interface SpawnedProgram {
   /** The pid once the program has started; undefined when it could not be started. */
   readonly started: Promise<number | undefined>;
-  /** How it ended; `spawnError` when it never started (ENOENT, EACCES, …) or failed to be signalled. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: string }>;
+  /**
+   * How it ended; `spawnError` when it never started (ENOENT, EACCES, …) or failed to be signalled;
+   * `lost` when the spawner died first, so how the program ended is unknown here (a detached one may
+   * still be running).
+   */
+  readonly exited: Promise<ProgramExit>;
   /** Signals the program itself (its group is signalled by pid, from any thread). */
   kill(signal: NodeJS.Signals): void;
 }
@@ -99,15 +114,81 @@ type FromWorker =
   | { type: 'data'; id: number; stream: OutputStream; chunk: string }
   | { type: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null };
 
+export interface ProgramExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  spawnError?: string;
+  lost?: true;
+}
+
 interface Pending {
   request: SpawnRequest;
   spawnError: string | undefined;
   resolveStarted: (pid: number | undefined) => void;
-  resolveExited: (exit: { code: number | null; signal: NodeJS.Signals | null; spawnError?: string }) => void;
+  resolveExited: (exit: ProgramExit) => void;
+}
+
+/** The spawner script's side of the conversation: a worker thread or a helper process. */
+interface SpawnerChannel {
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** Called once if the spawner dies (only a bug in its script, or someone killing it). */
+  onLost(listener: (why: string) => void): void;
+  /** Whether the channel keeps Liaison's event loop alive. */
+  hold(held: boolean): void;
+  /** The helper process's pid (undefined for a worker thread). */
+  readonly pid: number | undefined;
+}
+
+function helperProcess(): SpawnerChannel {
+  const child = spawn(process.execPath, ['-e', SPAWNER_SOURCE], {
+    // Nothing of Liaison's environment: each program gets its own with its request.
+    env: process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows' } : {},
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    windowsHide: true,
+  });
+  child.unref();
+  const channel = (held: boolean) => {
+    // The IPC channel is a handle of its own (typed loosely by @types/node).
+    const handle = (child as unknown as { channel?: { ref(): void; unref(): void } }).channel;
+    if (held) handle?.ref();
+    else handle?.unref();
+  };
+  channel(false);
+  return {
+    postMessage: (message) => child.send(message as Serializable),
+    onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
+    onLost: (listener) => {
+      child.once('error', (error) => listener(`The process spawner failed: ${error.message}`));
+      child.once('exit', (code, signal) => listener(`The process spawner stopped (${signal ?? `exit ${code}`}).`));
+    },
+    hold: channel,
+    pid: child.pid,
+  };
+}
+
+function workerThread(): SpawnerChannel {
+  const worker = new Worker(SPAWNER_SOURCE, { eval: true });
+  worker.unref();
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
+    onLost: (listener) => {
+      worker.once('error', (error) => listener(`The process spawner failed: ${error.message}`));
+      worker.once('exit', (code) => listener(`The process spawner stopped (exit ${code}).`));
+    },
+    hold: (held) => (held ? worker.ref() : worker.unref()),
+    pid: undefined,
+  };
 }
 
 class ProcessSpawner {
-  #worker: Worker | undefined;
+  #worker: SpawnerChannel | undefined;
+
+  get pid(): number | undefined {
+    return this.#worker?.pid;
+  }
+
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
   /** Programs on pipes keep Liaison alive until they end, as a child on pipes does; detached ones never do. */
@@ -131,18 +212,17 @@ class ProcessSpawner {
     };
   }
 
-  #ensureWorker(): Worker {
+  #ensureWorker(): SpawnerChannel {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(SPAWNER_SOURCE, { eval: true });
-    worker.unref();
-    worker.on('message', (message: FromWorker) => this.#receive(message));
-    // The worker only dies with a bug in the script above: every program still waiting is told so.
-    const lost = (why: string) => {
+    const worker = process.versions.electron === undefined ? helperProcess() : workerThread();
+    worker.onMessage((message) => this.#receive(message));
+    // Every program still waiting is told so; the next spawn starts a new spawner.
+    worker.onLost((why) => {
       if (this.#worker === worker) this.#worker = undefined;
-      for (const id of [...this.#pending.keys()]) this.#end(id, { code: null, signal: null, spawnError: why });
-    };
-    worker.on('error', (error) => lost(`The process spawner failed: ${error.message}`));
-    worker.on('exit', (code) => lost(`The process spawner stopped (exit ${code}).`));
+      for (const id of [...this.#pending.keys()])
+        this.#end(id, { code: null, signal: null, spawnError: why, lost: true });
+    });
+    if (this.#holding > 0) worker.hold(true);
     this.#worker = worker;
     return worker;
   }
@@ -173,7 +253,7 @@ class ProcessSpawner {
     }
   }
 
-  #end(id: number, exit: { code: number | null; signal: NodeJS.Signals | null; spawnError?: string }): void {
+  #end(id: number, exit: ProgramExit): void {
     const pending = this.#pending.get(id);
     if (!pending) return;
     this.#pending.delete(id);
@@ -184,12 +264,16 @@ class ProcessSpawner {
 
   #hold(delta: number): void {
     this.#holding += delta;
-    if (this.#holding > 0) this.#worker?.ref();
-    else this.#worker?.unref();
+    this.#worker?.hold(this.#holding > 0);
   }
 }
 
 const spawner = new ProcessSpawner();
+
+/** The spawner's helper process, if one runs (for diagnostics and tests). */
+export function spawnerProcessId(): number | undefined {
+  return spawner.pid;
+}
 
 /** Starts a program from the spawner thread (see SPAWNER_SOURCE for why). */
 export function spawnProgram(request: SpawnRequest): SpawnedProgram {

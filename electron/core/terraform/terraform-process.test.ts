@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutputStream } from './parse-terraform-line';
+import { spawnerProcessId } from './process-spawner';
 import { startTerraformProcess, TERRAFORM_NICENESS } from './terraform-process';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
@@ -57,5 +58,35 @@ describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
     expect(await child.stop({ interruptMs: 5_000, terminateMs: 5_000 })).toBe('SIGINT');
     // The supervisor records how Terraform ended: killed by SIGINT.
     expect(await child.exited).toMatchObject({ exitCode: null, signal: 'SIGINT' });
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'starts programs from a helper process that has none of Liaison’s environment',
+    async () => {
+      const { child } = start('true', []);
+      await child.exited;
+      const helper = spawnerProcessId();
+      expect(helper).toEqual(expect.any(Number));
+      expect(helper).not.toBe(process.pid);
+      const names = readFileSync(`/proc/${helper}/environ`, 'utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(0, entry.indexOf('=')));
+      // Only what Node sets up for the IPC channel itself.
+      expect(names.filter((name) => !name.startsWith('NODE_CHANNEL_'))).toEqual([]);
+    },
+  );
+
+  it('still learns how a detached program ended when the helper process dies under it', async () => {
+    const { child } = start('/bin/sh', ['-c', 'sleep 1; exit 4']);
+    expect(await child.started).toEqual(expect.any(Number));
+    const helper = spawnerProcessId();
+    if (helper === undefined) throw new Error('no helper process');
+    process.kill(helper, 'SIGKILL');
+    expect(await child.exited).toEqual({ exitCode: 4, signal: null });
+    // The next program starts from a new helper.
+    const { child: next } = start('true', []);
+    expect(await next.exited).toMatchObject({ exitCode: 0 });
+    expect(spawnerProcessId()).not.toBe(helper);
   });
 });

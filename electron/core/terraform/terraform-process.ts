@@ -128,10 +128,13 @@ function startDetached(options: {
   });
   const tail = new RunOutputTail(options.stepDir, options.onLine);
   tail.start();
-  const exited = program.exited.then(async ({ code, signal, spawnError }): Promise<ProcessExit> => {
+  const exited = program.exited.then(async ({ code, signal, spawnError, lost }): Promise<ProcessExit> => {
+    const pid = await program.started;
+    // The spawner died under a running Terraform: follow it as a restarted Liaison would.
+    if (lost && pid !== undefined) await supervisorEnded(pid, options.stepDir);
     tail.finish();
-    const failed = spawnError === undefined ? {} : { spawnError };
-    if ((await program.started) === undefined) return { exitCode: null, signal: null, ...failed };
+    const failed = spawnError === undefined || lost ? {} : { spawnError };
+    if (pid === undefined) return { exitCode: null, signal: null, ...failed };
     const status = readExitStatus(options.stepDir);
     return { ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)), ...failed };
   });
@@ -176,18 +179,25 @@ export function attachTerraformProcess(options: {
 }): TerraformProcess {
   const tail = new RunOutputTail(options.stepDir, options.onLine);
   tail.start();
-  const exited = new Promise<ProcessExit>((resolve) => {
+  const exited = supervisorEnded(options.pid, options.stepDir).then((): ProcessExit => {
+    tail.finish();
+    const status = readExitStatus(options.stepDir);
+    return status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status);
+  });
+  return groupControl(Promise.resolve(options.pid), exited);
+}
+
+/** Resolves once the supervisor has written the exit status, or its process group is gone without one. */
+function supervisorEnded(pid: number, stepDir: string): Promise<void> {
+  return new Promise((resolve) => {
     const check = (): void => {
-      const status = readExitStatus(options.stepDir);
-      if (status === undefined && isAlive(options.pid)) return;
+      if (readExitStatus(stepDir) === undefined && isAlive(pid)) return;
       clearInterval(timer);
-      tail.finish();
-      resolve(status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status));
+      resolve();
     };
     const timer = setInterval(check, 200);
     check();
   });
-  return groupControl(Promise.resolve(options.pid), exited);
 }
 
 function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {
