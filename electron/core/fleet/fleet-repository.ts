@@ -1,5 +1,12 @@
-import { fleetItemSchema, fleetOptionsSchema, type FleetItem, type FleetOptions } from '../../../shared/contract/fleet';
+import {
+  fleetItemSchema,
+  fleetOptionsSchema,
+  fleetStageSchema,
+  type FleetItem,
+  type FleetOptions,
+} from '../../../shared/contract/fleet';
 import type { Store } from '../store/database';
+import type { ItemProgress } from './fleet-state';
 
 /** A fleet run's own fields, as stored (items are rows of their own). */
 export interface FleetRecord {
@@ -70,6 +77,20 @@ export class FleetRepository {
       .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? ORDER BY position, id')
       .all(fleetId) as { item: string }[];
     return rows.map((row) => fleetItemSchema.parse(JSON.parse(row.item)));
+  }
+
+  /** Each item's stage and start, without reading the items themselves (the run's summary needs no more). */
+  progress(fleetId: string): ItemProgress[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT stage, json_extract(item, '$.startedAt') AS started_at FROM fleet_items WHERE fleet_id = ?
+         ORDER BY position, id`,
+      )
+      .all(fleetId) as { stage: string; started_at: string | null }[];
+    return rows.map((row) => ({
+      stage: fleetStageSchema.parse(row.stage),
+      ...(row.started_at === null ? {} : { startedAt: row.started_at }),
+    }));
   }
 
   item(fleetId: string, itemId: string): FleetItem | undefined {

@@ -17,7 +17,7 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/database';
 import { fleetReportOf, fleetZipOf } from './fleet-export';
 import { FleetRepository, type FleetRecord } from './fleet-repository';
-import { isSafePlan, planSummaryOf, summaryOf, type WorkKind } from './fleet-state';
+import { isSafePlan, planSummaryOf, summaryOf, type ItemProgress, type WorkKind } from './fleet-state';
 import type { FleetSteps, FleetTerraform } from './fleet-steps';
 
 export interface FleetServiceOptions {
@@ -592,7 +592,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     for (const [fleetId, items] of pending) {
       const fleet = this.#repository.find(fleetId);
       if (!fleet) continue;
-      const summary = this.#summary(fleet, this.#repository.items(fleetId));
+      // Stages only: a summary per batch of events must not parse every item of the run again.
+      const summary = this.#summary(fleet, this.#repository.progress(fleetId));
       this.options.events.emit('fleetProgress', { fleetId, summary, items: [...items.values()] });
     }
   }
@@ -604,7 +605,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     return this.getFleetRun({ fleetId });
   }
 
-  #summary(fleet: FleetRecord, items: readonly FleetItem[]): FleetRunSummary {
+  #summary(fleet: FleetRecord, items: readonly ItemProgress[]): FleetRunSummary {
     const runner = this.#runners.get(fleet.id);
     return summaryOf(fleet, items, runner?.queue.map((work) => work.kind) ?? []);
   }

@@ -28,8 +28,15 @@ export function isSafePlan(item: FleetItem): boolean {
   return item.planSummary !== undefined && item.planSummary.destroy === 0 && item.planSummary.replace === 0;
 }
 
+/** What a run's state and summary read of each item: its stage, and whether it ever started. */
+export type ItemProgress = Pick<FleetItem, 'stage' | 'startedAt'>;
+
 /** What the fleet run is doing, from its items and the work waiting in its queue. */
-export function fleetStateOf(fleet: FleetRecord, items: readonly FleetItem[], queued: readonly WorkKind[]): FleetState {
+export function fleetStateOf(
+  fleet: FleetRecord,
+  items: readonly ItemProgress[],
+  queued: readonly WorkKind[],
+): FleetState {
   const has = (stages: readonly FleetStage[]) => items.some((item) => stages.includes(item.stage));
   const running = has([...PLANNING, 'applying', 'checking']);
   if (fleet.cancelled && !running) return 'cancelled';
@@ -44,7 +51,7 @@ export function fleetStateOf(fleet: FleetRecord, items: readonly FleetItem[], qu
 
 export function summaryOf(
   fleet: FleetRecord,
-  items: readonly FleetItem[],
+  items: readonly ItemProgress[],
   queued: readonly WorkKind[],
 ): FleetRunSummary {
   const stageCounts: Partial<Record<FleetStage, number>> = {};
