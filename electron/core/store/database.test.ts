@@ -128,3 +128,39 @@ describe('transaction', () => {
     store.close();
   });
 });
+
+describe('the store’s statements', () => {
+  it('compiles each SQL text once and answers correctly when the statement is reused', () => {
+    const store = openStore(join(dir, 'liaison.db'), twoMigrations);
+    const insert = store.db.prepare('INSERT INTO a (x) VALUES (?)');
+    expect(store.db.prepare('INSERT INTO a (x) VALUES (?)')).toBe(insert);
+    for (const x of [1, 2, 3]) store.db.prepare('INSERT INTO a (x) VALUES (?)').run(x);
+    const count = () => store.db.prepare('SELECT count(*) AS n FROM a WHERE x >= ?');
+    expect(count().get(2)).toEqual({ n: 2 });
+    expect(count().get(1)).toEqual({ n: 3 });
+    store.close();
+  });
+
+  it('keeps working after the schema changes under a compiled statement', () => {
+    const store = openStore(join(dir, 'liaison.db'), twoMigrations);
+    store.db.prepare('INSERT INTO b (y) VALUES (?)').run('one');
+    const select = store.db.prepare('SELECT * FROM b');
+    expect(select.all()).toEqual([{ y: 'one' }]);
+    store.db.exec('ALTER TABLE b ADD COLUMN z TEXT');
+    expect(store.db.prepare('SELECT * FROM b')).toBe(select);
+    expect(select.all()).toEqual([{ y: 'one', z: null }]);
+    store.close();
+  });
+
+  it('drops the least recently used statement past its bound, and compiles it again when asked', () => {
+    const store = openStore(join(dir, 'liaison.db'), twoMigrations);
+    const first = store.db.prepare('SELECT 0 AS n');
+    for (let n = 1; n <= 256; n += 1) store.db.prepare(`SELECT ${n} AS n`);
+    const again = store.db.prepare('SELECT 0 AS n');
+    expect(again).not.toBe(first);
+    expect(again.get()).toEqual({ n: 0 });
+    // The most recently used are still the same statements.
+    expect(store.db.prepare('SELECT 256 AS n')).toBe(store.db.prepare('SELECT 256 AS n'));
+    store.close();
+  });
+});
