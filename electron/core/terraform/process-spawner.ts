@@ -26,7 +26,7 @@ const parentPort = require('node:worker_threads').parentPort ?? {
 };
 if (!require('node:worker_threads').parentPort) process.on('disconnect', () => process.exit(0));
 const { spawn } = require('node:child_process');
-const { openSync, closeSync } = require('node:fs');
+const { openSync, closeSync, writeFileSync } = require('node:fs');
 const children = new Map();
 parentPort.on('message', (message) => {
   if (message.type === 'kill') {
@@ -67,6 +67,12 @@ parentPort.on('message', (message) => {
     });
     return;
   }
+  // A detached program leads a session of its own, and on Linux with autogroup scheduling the CPU is
+  // shared between sessions first: its own nice value counts only inside its session, so the
+  // session's is lowered too (owner-writable; a system without it just says no).
+  if (message.detached && message.niceness && process.platform === 'linux') {
+    try { writeFileSync('/proc/' + child.pid + '/autogroup', String(message.niceness)); } catch {}
+  }
   children.set(id, child);
   child.on('error', (error) => parentPort.postMessage({ type: 'error', id, message: error.message }));
   parentPort.postMessage({ type: 'started', id, pid: child.pid });
@@ -90,6 +96,8 @@ export interface SpawnRequest {
   cwd: string;
   env: Record<string, string>;
   detached: boolean;
+  /** Lower the detached program's session to this nice value (Linux autogroup scheduling). */
+  niceness?: number;
   /** Files the program appends its output to (opened 0600), or pipes delivered to `onData`. */
   output: { stdout: string; stderr: string } | 'pipes';
   onData?: (stream: OutputStream, chunk: string) => void;

@@ -89,4 +89,21 @@ describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
     expect(await next.exited).toMatchObject({ exitCode: 0 });
     expect(spawnerProcessId()).not.toBe(helper);
   });
+
+  const autogroups = process.platform === 'linux' && readIfThere('/proc/sys/kernel/sched_autogroup_enabled') === '1';
+  it.runIf(autogroups)('lowers the session of a detached program too (Linux autogroup scheduling)', async () => {
+    const { child } = start('sleep', ['30']);
+    const pid = await child.started;
+    // The supervisor leads the session; Terraform (here sleep) runs in it.
+    expect(readFileSync(`/proc/${pid}/autogroup`, 'utf8')).toMatch(new RegExp(`nice ${TERRAFORM_NICENESS}\\s*$`));
+    await child.stop({ interruptMs: 5_000, terminateMs: 5_000 });
+  });
 });
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -74,6 +74,7 @@ export function startTerraformProcess(options: {
     cwd: options.cwd,
     env: options.env,
     detached: groups,
+    niceness: TERRAFORM_NICENESS,
     output: 'pipes',
     onData: (stream, chunk) => splitters[stream].push(chunk),
   });
@@ -124,6 +125,7 @@ function startDetached(options: {
     cwd: options.cwd,
     env: options.env,
     detached: true,
+    niceness: TERRAFORM_NICENESS,
     output: { stdout: files.stdout, stderr: files.stderr },
   });
   const tail = new RunOutputTail(options.stepDir, options.onLine);
@@ -153,7 +155,9 @@ export const TERRAFORM_NICENESS = 10;
  * board) still gets the CPU at once, and Terraform loses nothing when nothing else wants it. `nice`
  * replaces itself with Terraform (one process), so the supervisor still waits for Terraform itself;
  * a missing binary exits 127 with nice's reason on stderr (without `nice`, the spawn itself fails
- * with ENOENT). Where there is no `nice`, Terraform runs as it is.
+ * with ENOENT). Where there is no `nice`, Terraform runs as it is. Terraform leads a session of its
+ * own (detached), and Linux with autogroup scheduling shares the CPU between sessions before nice
+ * values count, so the spawner lowers the session's priority as well (see SpawnRequest.niceness).
  */
 function belowNormalPriority(binary: string, args: readonly string[]): string[] {
   return NICE ? [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args] : [binary, ...args];
