@@ -1,7 +1,8 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnProgram } from './process-spawner';
+import { isExecutable } from './terraform-binary';
 import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
 
 export interface ProcessExit {
@@ -161,15 +162,6 @@ export const TERRAFORM_NICENESS = 10;
  */
 function belowNormalPriority(binary: string, args: readonly string[]): string[] {
   return NICE ? [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args] : [binary, ...args];
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
