@@ -34,11 +34,13 @@ const Scroller = styled('div')(({ theme }) => {
       textOverflow: 'ellipsis',
       whiteSpace: 'nowrap',
     },
+    // Fixed columns sized to their content, so the account, group and error share what is left.
     '& .order': { width: 120 },
     '& th:nth-of-type(1)': { width: 120 },
-    '& th:nth-of-type(4), & th:nth-of-type(6)': { width: 150 },
-    '& th:nth-of-type(5)': { width: 170 },
-    '& th:nth-of-type(8)': { width: 200 },
+    '& th:nth-of-type(4)': { width: 120 },
+    '& th:nth-of-type(6)': { width: 96 },
+    '& th:nth-of-type(5)': { width: 136 },
+    '& th:nth-of-type(8)': { width: 176 },
     '& .account .name': { display: 'block', fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' },
     '& .account .id': {
       fontFamily: MONOSPACE_FONTS,
