@@ -22,12 +22,23 @@ const SPAWNER_SOURCE = `
 // In a worker thread, the parent port; in a helper process, the IPC channel (gone: Liaison is gone).
 const parentPort = require('node:worker_threads').parentPort ?? {
   on: (event, listener) => process.on(event, listener),
-  postMessage: (message) => process.send(message),
+  // Liaison gone mid-send (EPIPE): nothing to tell; the disconnect handler ends the helper.
+  postMessage: (message) => process.send(message, undefined, {}, () => {}),
 };
 if (!require('node:worker_threads').parentPort) process.on('disconnect', () => process.exit(0));
 const { spawn } = require('node:child_process');
 const { openSync, closeSync, writeFileSync } = require('node:fs');
 const children = new Map();
+// Without CAP_SYS_ADMIN the kernel takes one autogroup write per 100 ms on the whole system and says
+// EAGAIN to the others (kernel/sched/autogroup.c), so a fleet starting 16 runs at once retries.
+function lowerSession(child, niceness, tries) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    writeFileSync('/proc/' + child.pid + '/autogroup', String(niceness));
+  } catch (error) {
+    if (error.code === 'EAGAIN' && tries > 1) setTimeout(() => lowerSession(child, niceness, tries - 1), 110);
+  }
+}
 parentPort.on('message', (message) => {
   if (message.type === 'kill') {
     const child = children.get(message.id);
@@ -70,9 +81,7 @@ parentPort.on('message', (message) => {
   // A detached program leads a session of its own, and on Linux with autogroup scheduling the CPU is
   // shared between sessions first: its own nice value counts only inside its session, so the
   // session's is lowered too (owner-writable; a system without it just says no).
-  if (message.detached && message.niceness && process.platform === 'linux') {
-    try { writeFileSync('/proc/' + child.pid + '/autogroup', String(message.niceness)); } catch {}
-  }
+  if (message.detached && message.niceness && process.platform === 'linux') lowerSession(child, message.niceness, 50);
   children.set(id, child);
   child.on('error', (error) => parentPort.postMessage({ type: 'error', id, message: error.message }));
   parentPort.postMessage({ type: 'started', id, pid: child.pid });
