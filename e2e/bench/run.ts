@@ -5,6 +5,7 @@
 import { runnerImport } from 'vite';
 // A type-only import: Node's type stripping erases it, so measure.ts is not loaded here.
 import type { Figure } from './measure';
+import type { machineSettled } from './machine-idle';
 
 const benches: [file: string, exportName: string][] = [
   ['./profile-listing.bench.ts', 'benchProfileListing'],
@@ -31,6 +32,9 @@ const benches: [file: string, exportName: string][] = [
 ];
 
 const only = process.argv.slice(2);
+const settled = (
+  await runnerImport<{ machineSettled: typeof machineSettled }>(new URL('./machine-idle.ts', import.meta.url).pathname)
+).module.machineSettled;
 let failed = false;
 for (const [file, exportName] of benches) {
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
@@ -39,6 +43,7 @@ for (const [file, exportName] of benches) {
     const { module } = await runnerImport<Record<string, () => Promise<Figure>>>(path);
     const bench = module[exportName];
     if (!bench) throw new Error(`${file} does not export ${exportName}`);
+    const idle = await settled();
     const figure = await bench();
     const ratioOk = figure.maxRatio === undefined || figure.ratio <= figure.maxRatio;
     const unit = figure.unit ?? 'ms';
@@ -56,6 +61,8 @@ for (const [file, exportName] of benches) {
     console.log(`      ${figure.ratio.toFixed(2)}x ${figure.baselineName}   (bar: ${bar})`);
     console.log(`      ${figure.value.toFixed(1)} ${unit} vs baseline ${figure.baseline.toFixed(1)} ${unit}`);
     console.log(`      ${figure.details}`);
+    if (idle !== undefined && idle < 0.9)
+      console.log(`      (the machine was still busy when this figure started: ${(idle * 100).toFixed(0)} % idle)`);
     if (!ratioOk || !absoluteOk) failed = true;
   } catch (error) {
     failed = true;
