@@ -208,7 +208,7 @@ async function measureFleetBoard(): Promise<Figure & { filter: Figure }> {
     // Judged: each frame less the time the machine itself stalled under it (see watchMachineStalls).
     const spans = [...stream.slowFrames, ...stream.worst];
     const own = (span: { from: number; to: number }) => span.to - span.from - stalledWithin(span.from, span.to, stalls);
-    const value = Math.max(spans.length === 0 ? longestFrame : 0, ...spans.map(own));
+    const value = Math.max(0, ...stream.frames.filter((each) => each <= 50), ...spans.map(own));
     const baseline = median(idle);
     const over = (samples: number[]) => samples.filter((each) => each > 100).length;
     const overSpans = spans.filter((span) => span.to - span.from > 100);
