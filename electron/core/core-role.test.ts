@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_HEALTH_SETTINGS, type HealthRunStatus } from '../../shared/contract/health';
 import { errorCodes } from '../../shared/errors';
 import { createTestCore } from '../../test-support/core/test-core';
 import { waitUntil } from '../../test-support/core/terraform-test-harness';
 import { readRunningWork, seedRunningWork, type RunningWork } from '../../test-support/seeders/seed-running-work';
+import type { CoreRole } from './core';
 import { CoreError } from './core-error';
 
 let dataDir: string;
@@ -99,5 +101,33 @@ describe('one primary per data directory', () => {
     const next = createTestCore({}, dataDir);
     expect((await next.call('getFleetRun', { fleetId: work.fleetId })).items[0]?.stage).toBe('failed');
     next.core.close();
+  });
+});
+
+describe("the health dashboard's scheduled re-check", () => {
+  /** The triggers of the health runs a core of `role` starts in the first schedule period, on an app's settings. */
+  async function runsInOnePeriod(role: CoreRole): Promise<HealthRunStatus['trigger'][]> {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-core-schedule-'));
+    const app = createTestCore({}, dir);
+    await app.call('setHealthSettings', { ...DEFAULT_HEALTH_SETTINGS, scheduleMinutes: 5 });
+    app.core.close();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const opened = createTestCore({}, dir, { role });
+    const triggers: HealthRunStatus['trigger'][] = [];
+    opened.core.events.subscribe((name, payload) => {
+      if (name === 'healthRunProgress') triggers.push((payload as HealthRunStatus).trigger);
+    });
+    try {
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      return triggers;
+    } finally {
+      vi.useRealTimers();
+      opened.dispose();
+    }
+  }
+
+  it('is armed by a primary core (the app owns the schedule), never by a secondary one beside it', async () => {
+    expect(await runsInOnePeriod('primary')).toContain('schedule');
+    expect(await runsInOnePeriod('secondary')).toEqual([]);
   });
 });
