@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+const ROOT = new URL('..', import.meta.url).pathname;
+
 // The layer rules live in eslint.config.js; this proves they fire, so a wrong import fails CI.
-const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+const eslint = new ESLint({ cwd: ROOT });
 
 async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -132,5 +136,32 @@ describe('import boundaries', () => {
   it('keeps the layer rules in test files', async () => {
     expect(await restrictedImportErrors('electron/core/x.test.ts', importing('app', 'electron'))).not.toEqual([]);
     expect(await restrictedImportErrors('shared/terraform/x.test.ts', importing('join', 'node:path'))).not.toEqual([]);
+  });
+});
+
+/** Production sources of one top-level folder (no tests, specs, benches), relative to the project. */
+function productionSources(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.(test|spec|bench|property\.test)\.tsx?$/.test(file))
+    .map((file) => join(folder, file));
+}
+
+/** Comparing an association's kind with a kind's name: what the per-kind records are for. */
+const ASSOCIATION_KIND_BRANCH =
+  /associationKindOf\([^)]*\)\s*[!=]==|\bkind\s*[!=]==\s*['"](?:platform|third-party-role|eks-service-account-role)['"]/;
+
+describe('per-kind records', () => {
+  it('tell association kinds apart: no production code outside the registries compares kinds', () => {
+    // The registries: association-kinds.ts (label, group, workspace, title) and the check registry.
+    const registries = ['shared/contract/association-kinds.ts', 'electron/core/checks/check-kinds.ts'];
+    const files = ['electron', 'renderer/src', 'shared'].flatMap(productionSources);
+    expect(files.length).toBeGreaterThan(300);
+    for (const branch of ["associationKindOf(values) === 'platform'", "row.kind !== 'eks-service-account-role'"]) {
+      expect(branch).toMatch(ASSOCIATION_KIND_BRANCH);
+    }
+    const branching = files.filter(
+      (file) => !registries.includes(file) && ASSOCIATION_KIND_BRANCH.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(branching).toEqual([]);
   });
 });
