@@ -95,6 +95,20 @@ describe('import boundaries', () => {
     ['test-support/fakes/x.ts', importing('App', '../../renderer/src/App')],
     ['electron/core/x.ts', importing('fc', 'fast-check')],
     ['renderer/src/x.tsx', importing('expect', 'vitest')],
+    // Each boundary once more where the table above had no case: a subpath of the Electron package, shared/
+    // against the package and the renderer, dynamic imports out of the renderer and the main process, the
+    // check CLI against the Electron-only files, and a test library from shared/.
+    ['electron/core/x.ts', importing('ipcRenderer', 'electron/renderer')],
+    ['renderer/src/x.tsx', loading('electron')],
+    ['renderer/src/x.tsx', loading('node:fs')],
+    ['renderer/src/x.tsx', loading('../../electron/core/core')],
+    ['shared/x.ts', importing('app', 'electron')],
+    ['shared/contract/x.ts', importing('App', '../../renderer/src/App')],
+    ['electron/core/x.ts', importing('App', '../../renderer/src/App')],
+    ['electron/x.ts', loading('../renderer/src/App')],
+    ['electron/check-cli.ts', importing('createWindow', './window')],
+    ['electron/check-cli.ts', loading('./main')],
+    ['shared/x.ts', importing('test', '@playwright/test')],
   ])('%s may not import: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toEqual([]);
   });
