@@ -113,3 +113,19 @@ test('an EKS service-account role: details, review, apply, annotate, check and t
   await expect(row).toContainText('Configured');
   await expectNoSeriousA11yViolations(page, 'dashboard with an EKS service-account role');
 });
+
+test('the Onboard page names the saved role by its kind and role, and Edit opens its own wizard with its values', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Onboard' }).click();
+  const saved = page
+    .getByRole('listitem')
+    .filter({ hasText: `EKS service-account role ${ROLE} → AWS account ${MOTO_ACCOUNT}` });
+  await expect(saved).toBeVisible();
+  await saved.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { name: 'EKS service-account role' })).toBeVisible();
+  await expect(page.getByLabel('Role name')).toHaveValue(ROLE);
+  await expect(page.getByLabel('Service account', { exact: true })).toHaveValue('ledger-writer');
+  await expect(page.getByLabel('OIDC issuer URL')).toHaveValue(/^https:\/\//);
+});

@@ -67,8 +67,9 @@ export interface CoreOptions {
   /**
    * `primary` (the desktop app, the web host) owns the data directory's Terraform and fleet runs: at
    * start it takes up or marks interrupted those a Liaison that quit left running, and sweeps their
-   * files. `secondary` (the check CLI) opens beside a possibly running app: it reads and checks, and
-   * touches none of those runs. Primary by default; a second primary on one data directory is refused.
+   * files, and re-checks on the dashboard's schedule. `secondary` (the check CLI) opens beside a
+   * possibly running app: it reads and checks, touches none of those runs, and arms no scheduled
+   * re-check. Primary by default; a second primary on one data directory is refused.
    */
   role?: CoreRole;
 }
@@ -144,6 +145,8 @@ export function createCore(options: CoreOptions): Core {
     logger,
     checks,
     platform,
+    // The app owns the dashboard's schedule; the check CLI beside it re-checks only what it is asked.
+    schedules: ownsRuns,
     drift: (workspaceKey) =>
       checkWorkspaceDrift(workspaceKey, {
         // The proxy from Settings reaches drift's refresh-only plans as it reaches every run.

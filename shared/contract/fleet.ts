@@ -7,6 +7,7 @@ import { isoTimestampSchema } from '../model';
 import { AWS_MODULE_VERSIONS, GCP_MODULE_VERSIONS } from '../terraform/module-catalog';
 import { moduleSourceSchema } from '../terraform/module-source';
 import { environmentSchema } from '../terraform/platform-environment';
+import { allTargetKinds, targetIdOf } from '../targets/target-kinds';
 import { groupDescriptionSchema, groupNameSchema, uidpSchema } from '../validation';
 import { associationIdSchema } from './associations';
 import { checkVerdictSchema } from './checks';
@@ -106,13 +107,14 @@ export const createFleetInputSchema = z
   .superRefine((input, ctx) => {
     const seen = new Map<string, number>();
     input.items.forEach((item, index) => {
-      const key = item.target.cloud === 'aws' ? `aws:${item.target.accountId}` : `gcp:${item.target.projectId}`;
+      const id = targetIdOf(item.target) ?? '';
+      const key = `${item.target.cloud}:${id}`;
       const first = seen.get(key);
       if (first !== undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['items', index, 'target'],
-          message: `${key.slice(4)} is already item ${first + 1}: each account or project once per fleet run`,
+          message: `${id} is already item ${first + 1}: each account or project once per fleet run`,
         });
       } else seen.set(key, index);
       if (!input.registerOnPlatform && item.group.kind === 'new-folder') {
@@ -123,11 +125,16 @@ export const createFleetInputSchema = z
         });
       }
     });
-    if (input.items.some((item) => item.target.cloud === 'aws') && !input.options.awsModuleVersion) {
-      ctx.addIssue({ code: 'custom', path: ['options', 'awsModuleVersion'], message: 'Choose the AWS module version' });
-    }
-    if (input.items.some((item) => item.target.cloud === 'gcp') && !input.options.gcpModuleVersion) {
-      ctx.addIssue({ code: 'custom', path: ['options', 'gcpModuleVersion'], message: 'Choose the GCP module version' });
+    // Each kind of target in the run needs its module version chosen.
+    for (const kind of allTargetKinds()) {
+      const option = kind.fleetModuleVersionOption;
+      if (input.items.some((item) => item.target.cloud === kind.cloud) && !input.options[option]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', option],
+          message: `Choose the ${kind.cloudName} module version`,
+        });
+      }
     }
   });
 export type CreateFleetInput = z.input<typeof createFleetInputSchema>;

@@ -11,13 +11,6 @@ export type AssociationKind = (typeof ASSOCIATION_KINDS)[number];
 
 export const associationKindSchema = z.enum(ASSOCIATION_KINDS);
 
-/** How the UI names each kind. */
-export const ASSOCIATION_KIND_LABELS: Record<AssociationKind, string> = {
-  platform: 'Platform association',
-  'third-party-role': 'Third-party role',
-  'eks-service-account-role': 'EKS service-account role',
-};
-
 /** The kind of stored values: absent means the platform association (rows written before recipes). */
 export function associationKindOf(values: { kind?: AssociationKind | undefined }): AssociationKind {
   return values.kind ?? 'platform';

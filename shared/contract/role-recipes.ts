@@ -158,9 +158,18 @@ export function thirdPartyRoleFromValues(values: AssociationValues): unknown {
 /** Any saved recipe's values back as its input (parse with roleRecipeInputSchema). */
 export const roleRecipeFromValues = thirdPartyRoleFromValues;
 
-/** The association values of any parsed recipe. */
+/** Every recipe kind's association values; a kind missing here fails to compile. */
+const ROLE_RECIPE_VALUES: {
+  readonly [Kind in RoleRecipe['kind']]: (role: Extract<RoleRecipe, { kind: Kind }>) => AssociationValues;
+} = {
+  'third-party-role': valuesOfThirdPartyRole,
+  'eks-service-account-role': valuesOfEksServiceAccountRole,
+};
+
+/** The association values of any parsed recipe, by its kind's entry. */
 export function valuesOfRoleRecipe(role: RoleRecipe): AssociationValues {
-  return role.kind === 'third-party-role' ? valuesOfThirdPartyRole(role) : valuesOfEksServiceAccountRole(role);
+  // The one widening cast: the entry is looked up by the role's own kind.
+  return (ROLE_RECIPE_VALUES[role.kind] as (role: RoleRecipe) => AssociationValues)(role);
 }
 
 export function valuesOfEksServiceAccountRole(role: EksServiceAccountRole): AssociationValues {

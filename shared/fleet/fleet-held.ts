@@ -1,4 +1,5 @@
 import type { PlatformHolding } from '../contract/platform';
+import { targetIdOf } from '../targets/target-kinds';
 import type { FleetCloud } from './fleet-selection';
 
 /** A local association, as far as the one-per-group rule cares (the saved wizard values). */
@@ -18,7 +19,7 @@ export function heldByGroup(
   const held = new Map<string, Partial<Record<FleetCloud, string>>>();
   for (const { status, values } of local) {
     if (status !== 'generated' || !values.groupId || !values.cloud) continue;
-    const target = values.cloud === 'aws' ? values.accountId : values.projectId;
+    const target = targetIdOf(values);
     if (target) held.set(values.groupId, { ...held.get(values.groupId), [values.cloud]: target });
   }
   for (const record of platform) {

@@ -1,4 +1,5 @@
 import { groupNameSchema, parentUidp } from '../validation';
+import { targetKind } from '../targets/target-kinds';
 import { candidateKey, type FleetCandidate, type FleetCloud } from './fleet-selection';
 
 /*
@@ -106,7 +107,7 @@ export function mappingProblems(rows: readonly MappingRow[], context: MappingCon
     }
     accountRows.set(key, row);
     const cloud = row.candidate.cloud;
-    const what = cloud === 'aws' ? 'AWS account' : 'GCP project';
+    const what = targetKind(cloud).label;
     const target = row.target;
     let claim: string;
     if (target.kind === 'existing') {

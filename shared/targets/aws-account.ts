@@ -12,6 +12,7 @@ export const AWS_ACCOUNT: TargetKind<'aws'> = {
   cliOption: 'account',
   recordField: 'amazon',
   platformAccountType: 'AMAZON',
+  fleetModuleVersionOption: 'awsModuleVersion',
   workspaceKey: (id) => `aws-${id}`,
   platformTarget: (values) => (values.accountId ? { cloud: 'aws', account: values.accountId } : undefined),
   recordHalf: (target) => ({ amazon: { account: target.account } }),

@@ -12,6 +12,7 @@ export const GCP_PROJECT: TargetKind<'gcp'> = {
   cliOption: 'project',
   recordField: 'google',
   platformAccountType: 'GOOGLE',
+  fleetModuleVersionOption: 'gcpModuleVersion',
   workspaceKey: (id) => `gcp-${id}`,
   // The platform needs the project number as well; a project id alone does not register.
   platformTarget: (values) =>

@@ -33,6 +33,8 @@ export interface TargetKind<C extends TargetCloud = TargetCloud> {
   readonly recordField: 'amazon' | 'google';
   /** The platform's name for the cloud in its checks. */
   readonly platformAccountType: 'AMAZON' | 'GOOGLE';
+  /** A fleet run's option choosing the module version for targets of this kind. */
+  readonly fleetModuleVersionOption: 'awsModuleVersion' | 'gcpModuleVersion';
   /** The workspace directory's name for a target id: one workspace per account or project. */
   workspaceKey(id: string): string;
   /** The target the values name for the platform, or undefined until they name a whole one. */

@@ -20,7 +20,13 @@ describe('target kinds', () => {
 
   it('keeps distinct record halves, account types, id fields and workspace keys per kind', () => {
     const kinds = allTargetKinds();
-    for (const field of ['recordField', 'platformAccountType', 'idField', 'cliOption'] as const) {
+    for (const field of [
+      'recordField',
+      'platformAccountType',
+      'idField',
+      'cliOption',
+      'fleetModuleVersionOption',
+    ] as const) {
       expect(new Set(kinds.map((kind) => kind[field])).size).toBe(kinds.length);
     }
     expect(targetKind('aws').workspaceKey('123456789012')).toBe('aws-123456789012');

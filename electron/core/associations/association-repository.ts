@@ -3,7 +3,7 @@ import {
   type Association,
   type AssociationValues,
 } from '../../../shared/contract/associations';
-import { associationKindOf } from '../../../shared/contract/role-recipe-values';
+import { associationKindRecord } from '../../../shared/contract/association-kinds';
 import type { Store } from '../store/database';
 
 interface AssociationRecord {
@@ -34,11 +34,11 @@ function toAssociation(record: AssociationRecord): Association {
 }
 
 /**
- * A role recipe has no group, but the table wants one on every generated row (and keys a workspace's
- * rows by it): the empty id, which no group has, stands for "none" there.
+ * A kind without a group (a role recipe), but the table wants one on every generated row (and keys a
+ * workspace's rows by it): the empty id, which no group has, stands for "none" there.
  */
 function grouplessId(values: AssociationValues): string | null {
-  return associationKindOf(values) === 'platform' ? null : '';
+  return associationKindRecord(values).grouped ? null : '';
 }
 
 /** SQL for associations, nothing else: rules live in the service. */

@@ -9,7 +9,7 @@ import {
   type ParsedAssociationInput,
   type WorkspacePreview,
 } from '../../../shared/contract/associations';
-import { associationKindOf } from '../../../shared/contract/role-recipe-values';
+import { associationKindRecord } from '../../../shared/contract/association-kinds';
 import { errorCodes } from '../../../shared/errors';
 import { defaultSessionName } from '../../../shared/aws-access-path';
 import { defaultStateKey } from '../../../shared/terraform/backend';
@@ -180,8 +180,8 @@ export class AssociationsService implements ServiceFor<typeof associationMethods
       const existing = this.#require(id);
       this.#repository.delete(id);
       if (existing.status !== 'generated' || existing.workspaceKey === undefined) return { deletedId: id };
-      // A role recipe's workspace is its own: its files stay as they are (Workspaces → Destroy removes the role).
-      if (associationKindOf(existing.values) !== 'platform') {
+      // A workspace of its own (a role recipe's): its files stay as they are (Workspaces → Destroy removes the role).
+      if (!associationKindRecord(existing.values).sharesWorkspace) {
         return { deletedId: id, workspaceDir: workspaceDir(this.#dataDir, existing.workspaceKey) };
       }
       return { deletedId: id, workspaceDir: this.#rewrite(existing.workspaceKey, existing) };

@@ -74,6 +74,8 @@ export interface CheckPlan<Session> {
 /** A platform kind's live step: the environment's token command gives the identity token. */
 export interface TokenLiveStep<Session> {
   title: string;
+  /** The platform environment (`enforce.dev`) whose issuer signs the token, as the target names it. */
+  environment: string;
   impersonate(session: Session, tokenCommand: StoredTokenCommand): Promise<StepOutcome>;
 }
 

@@ -109,6 +109,7 @@ const toyKind: CheckKind<ToyTarget, ToySession> = {
         ]),
       live: {
         title: 'Live: impersonate',
+        environment: target.environment,
         impersonate: (_session, command) =>
           target.live === 'refused'
             ? Promise.reject(new ToyError('ACCESS_DENIED'))

@@ -32,8 +32,6 @@ export async function runCheckPipeline<Target extends object, Session>(
   options: CheckPipelineOptions,
 ): Promise<CheckFindings> {
   const { context, tokenCommand } = options;
-  // A platform association's environment; a role recipe has none (its live step needs no token).
-  const environment = 'environment' in target && typeof target.environment === 'string' ? target.environment : '';
   const run = new CheckRun({ now: context.now, describeError: (error, live) => kind.describeError(error, live) });
   const found = new Map<string, StepOutcome>();
   let provenAt: Date | undefined;
@@ -49,6 +47,8 @@ export async function runCheckPipeline<Target extends object, Session>(
   };
 
   const plan = kind.plan(target, context);
+  // The token's environment, as the kind's live step names it; a kind proving itself live has none.
+  const environment = 'impersonate' in plan.live ? plan.live.environment : '';
   const reached = await reach(run, plan);
   if (reached === undefined) {
     run.skip('static', 'Association resources', plan.unreached);

@@ -1,5 +1,5 @@
 import { associationInputSchema } from '../../../shared/contract/associations';
-import type { FleetItem } from '../../../shared/contract/fleet';
+import type { FleetItem, FleetOptions, FleetTarget } from '../../../shared/contract/fleet';
 import { errorCodes } from '../../../shared/errors';
 import type { AssociationsService } from '../associations/associations-service';
 import { readWorkspaceFiles, workspaceDir } from '../associations/workspace-files';
@@ -78,32 +78,37 @@ export function coreFleetSteps(options: CoreFleetStepsOptions): FleetSteps {
   };
 }
 
+/** Each cloud's part of the association a fleet item saves: its target and that cloud's module options. */
+const TARGET_VALUES: {
+  readonly [C in FleetTarget['cloud']]: (target: Extract<FleetTarget, { cloud: C }>, options: FleetOptions) => object;
+} = {
+  aws: (target, options) => ({
+    cloud: 'aws',
+    accountId: target.accountId,
+    profile: target.profile,
+    accessPath: target.accessPath,
+    moduleVersion: options.awsModuleVersion,
+    auditLogRegions: options.auditLogRegions,
+  }),
+  gcp: (target, options) => ({
+    cloud: 'gcp',
+    projectId: target.projectId,
+    projectNumber: target.projectNumber,
+    credential: target.credential,
+    moduleVersion: options.gcpModuleVersion,
+  }),
+};
+
 /** The association the wizard would save for this item (its id once saved, so a retry updates it). */
 function associationValuesOf(fleet: FleetRecord, item: FleetItem, groupId: string) {
-  const common = {
+  // The one widening cast: the entry is looked up by the target's own cloud.
+  const targetValues = TARGET_VALUES[item.target.cloud] as (target: FleetTarget, options: FleetOptions) => object;
+  return {
     ...(item.associationId ? { id: item.associationId } : {}),
     groupId,
     environment: fleet.environment,
     backend: { type: 'local' as const },
     moduleSource: fleet.options.moduleSource,
+    ...targetValues(item.target, fleet.options),
   };
-  const target = item.target;
-  return target.cloud === 'aws'
-    ? {
-        ...common,
-        cloud: 'aws' as const,
-        accountId: target.accountId,
-        profile: target.profile,
-        accessPath: target.accessPath,
-        moduleVersion: fleet.options.awsModuleVersion,
-        auditLogRegions: fleet.options.auditLogRegions,
-      }
-    : {
-        ...common,
-        cloud: 'gcp' as const,
-        projectId: target.projectId,
-        projectNumber: target.projectNumber,
-        credential: target.credential,
-        moduleVersion: fleet.options.gcpModuleVersion,
-      };
 }

@@ -1,4 +1,5 @@
 import type { FleetItem, FleetRun } from '../../../shared/contract/fleet';
+import { fleetTargetIdentity } from '../../../shared/fleet/fleet-target';
 import { zipFiles } from '../associations/workspace-zip';
 import { toCsv } from '../health/csv';
 import type { FleetSteps } from './fleet-steps';
@@ -6,12 +7,6 @@ import type { FleetSteps } from './fleet-steps';
 /** A zip folder name per item: its apply position first, so a file browser lists them in order. */
 function folderOf(item: FleetItem, position: number): string {
   return `${String(position + 1).padStart(3, '0')}-${item.workspaceKey ?? 'not-generated'}`;
-}
-
-function targetOf(item: FleetItem): { id: string; name: string } {
-  return item.target.cloud === 'aws'
-    ? { id: item.target.accountId, name: item.target.accountName }
-    : { id: item.target.projectId, name: item.target.projectName };
 }
 
 /**
@@ -49,7 +44,7 @@ function readmeOf(fleet: FleetRun, ordered: readonly FleetItem[]): string {
     '| # | Folder | Cloud | Account or project | Name | Group |',
     '| - | ------ | ----- | ------------------ | ---- | ----- |',
     ...ordered.map((item, position) => {
-      const target = targetOf(item);
+      const target = fleetTargetIdentity(item.target);
       return `| ${position + 1} | ${folderOf(item, position)} | ${item.target.cloud} | ${target.id} | ${target.name} | ${item.groupId ?? ''} |`;
     }),
     '',
@@ -69,7 +64,7 @@ function readmeOf(fleet: FleetRun, ordered: readonly FleetItem[]): string {
     lines.push(
       'Not in this zip (no workspace generated yet):',
       '',
-      ...missing.map((item) => `- ${item.target.cloud} ${targetOf(item).id} (${item.stage})`),
+      ...missing.map((item) => `- ${item.target.cloud} ${fleetTargetIdentity(item.target).id} (${item.stage})`),
       '',
     );
   }
@@ -107,7 +102,7 @@ export function fleetReportOf(
   format: 'csv' | 'json',
 ): { fileName: string; mimeType: string; content: string } {
   const rows = fleet.items.map((item) => {
-    const target = targetOf(item);
+    const target = fleetTargetIdentity(item.target);
     return {
       order: item.order,
       cloud: item.target.cloud,

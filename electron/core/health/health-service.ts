@@ -54,6 +54,11 @@ export interface HealthServiceOptions {
   now?: () => Date;
   clock?: Clock;
   timers?: SchedulerTimers;
+  /**
+   * Whether this core re-checks on the schedule (default yes). A secondary core (the check CLI) opened
+   * beside the app must not: the app owns the schedule, and a second timer would re-check everything twice.
+   */
+  schedules?: boolean;
 }
 
 /** The dashboard's data, check-all runs, the schedule, retention, alerts and exports. */
@@ -62,7 +67,8 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
   readonly #settings: HealthSettingsRepository;
   readonly #checks: CheckRepository;
   readonly #now: () => Date;
-  readonly #scheduler: HealthScheduler;
+  /** Undefined in a core that does not schedule (see `schedules`). */
+  readonly #scheduler: HealthScheduler | undefined;
   readonly #unsubscribe: () => void;
   #run: HealthRun | undefined;
   readonly #driftInFlight = new Map<string, Promise<WorkspaceDrift>>();
@@ -72,12 +78,15 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
     this.#settings = new HealthSettingsRepository(options.store);
     this.#checks = new CheckRepository(options.store);
     this.#now = options.now ?? (() => new Date());
-    this.#scheduler = new HealthScheduler(() => this.#scheduledRun(), options.timers ?? realTimers);
+    this.#scheduler =
+      options.schedules === false
+        ? undefined
+        : new HealthScheduler(() => this.#scheduledRun(), options.timers ?? realTimers);
     this.#unsubscribe = options.events.subscribe((name, payload) => {
       if (name !== 'associationCheckChanged') return;
       this.#alertOnTransition((payload as { associationId: string }).associationId);
     });
-    this.#scheduler.configure(this.#settings.read().scheduleMinutes);
+    this.#scheduler?.configure(this.#settings.read().scheduleMinutes);
   }
 
   getHealthOverview(): HealthOverview {
@@ -91,7 +100,7 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
 
   setHealthSettings(settings: HealthSettings): HealthSettings {
     this.#settings.write(settings);
-    this.#scheduler.configure(settings.scheduleMinutes);
+    this.#scheduler?.configure(settings.scheduleMinutes);
     this.#options.events.emit('healthSettingsChanged', settings);
     return settings;
   }
@@ -182,7 +191,7 @@ export class HealthService implements ServiceFor<typeof healthMethods> {
   }
 
   close(): void {
-    this.#scheduler.stop();
+    this.#scheduler?.stop();
     this.#run?.cancel();
     this.#unsubscribe();
   }

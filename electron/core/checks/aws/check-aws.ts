@@ -83,6 +83,7 @@ export const awsCheckKind: AssociationCheckKind<AwsCheckTarget, KeyedSession> = 
       steps: (session, judge) => staticSteps(target, session, context.scope, judge, host),
       live: {
         title: `Live: impersonate ${canary} with a token from https://${host}`,
+        environment: target.environment,
         impersonate: ({ value: open }, command) =>
           impersonateCanary(
             open,

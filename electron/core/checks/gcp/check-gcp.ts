@@ -80,6 +80,7 @@ export const gcpCheckKind: AssociationCheckKind<GcpCheckTarget, KeyedGcpSession>
       steps: (session, judge) => staticSteps(target, session, context.scope, judge, issuer),
       live: {
         title: `Live: exchange a token from ${issuer} and impersonate ${canary}`,
+        environment: target.environment,
         impersonate: async ({ value: open }, command) => {
           // generateAccessToken is the project's call (the STS exchange before it is not the project's quota).
           await context.scope.pace(`gcp:${target.projectId}`);

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { ASSOCIATION_KIND_LABELS } from '../../../../shared/contract/role-recipe-values';
+import { associationKindRecord } from '../../../../shared/contract/association-kinds';
 import { Link } from 'react-router';
 import type { HealthRow } from '../../../../shared/contract/health';
 import { PLATFORM_STANDING_LABELS } from '../../../../shared/platform/platform-standing';
@@ -128,8 +128,6 @@ function PlatformCell({ row }: { row: HealthRow }) {
 }
 
 function groupLabel(row: HealthRow): string {
-  // A role recipe has no group: its kind and role name say what it is.
-  if (row.kind !== undefined && row.kind !== 'platform')
-    return `${ASSOCIATION_KIND_LABELS[row.kind]} ${row.roleName ?? ''}`;
-  return row.groupName || 'Unregistered group';
+  // A role recipe has no group: its record names it by its kind and role name.
+  return associationKindRecord(row).title({ groupName: row.groupName || 'Unregistered group', roleName: row.roleName });
 }

@@ -3,7 +3,12 @@ import { Fragment, useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Association, AssociationValues } from '../../../../shared/contract/associations';
-import { ASSOCIATION_KIND_LABELS, associationKindOf } from '../../../../shared/contract/role-recipe-values';
+import { associationKindRecord } from '../../../../shared/contract/association-kinds';
+import {
+  associationKindOf,
+  type AssociationKind,
+  type RoleRecipeKind,
+} from '../../../../shared/contract/role-recipe-values';
 import { describeTarget } from '../../../../shared/targets/target-kinds';
 import { useGroupsQuery } from '../../queries/groups';
 import { UnsetOnPlatformOption, useUnsetOnPlatform } from '../platform/UnsetOnPlatformOption';
@@ -19,9 +24,7 @@ export function OnboardPage() {
   const [role, setRole] = useState<RoleStart>();
   const [runs, setRuns] = useState(0);
   if (role) {
-    // A new recipe's values name its kind; none named is the third-party role (Set up a third-party role).
-    const kind = associationKindOf(role.values);
-    const openWizard = ROLE_RECIPE_WIZARDS[kind === 'platform' ? 'third-party-role' : kind];
+    const openWizard = ROLE_RECIPE_WIZARDS[role.kind];
     return <Fragment key={runs}>{openWizard({ ...role, onDone: () => setRole(undefined) })}</Fragment>;
   }
   if (start) {
@@ -48,6 +51,7 @@ export function OnboardPage() {
 
 /** A role recipe to set up (no id) or to change. */
 interface RoleStart {
+  kind: RoleRecipeKind;
   id: string | undefined;
   values: AssociationValues;
 }
@@ -72,6 +76,14 @@ function StartPage({
   const generated = (query.data ?? []).filter((each) => each.status === 'generated');
   const groupName = (id: string | undefined) =>
     groups.data?.find((group) => group.id === id)?.name ?? id ?? 'no group yet';
+  // Edit opens the wizard an association was made with: the platform's at its options, or the recipe's.
+  const editors: { readonly [Kind in AssociationKind]: (association: Association) => void } = {
+    platform: ({ id, values }) => onOpen({ id, step: 2, values, generated: true }),
+    'third-party-role': ({ id, values }) => onOpenRole({ kind: 'third-party-role', id, values }),
+    'eks-service-account-role': ({ id, values }) => onOpenRole({ kind: 'eks-service-account-role', id, values }),
+  };
+  const title = ({ values }: Association) =>
+    associationKindRecord(values).title({ groupName: groupName(values.groupId), roleName: values.role?.roleName });
   const target = (association: Association) =>
     association.values.cloud === undefined
       ? 'no cloud yet'
@@ -98,12 +110,18 @@ function StartPage({
         >
           Start onboarding
         </Button>{' '}
-        <Button variant="outlined" onClick={() => onOpenRole({ id: undefined, values: {} })}>
+        <Button variant="outlined" onClick={() => onOpenRole({ kind: 'third-party-role', id: undefined, values: {} })}>
           Set up a third-party role
         </Button>{' '}
         <Button
           variant="outlined"
-          onClick={() => onOpenRole({ id: undefined, values: { kind: 'eks-service-account-role' } })}
+          onClick={() =>
+            onOpenRole({
+              kind: 'eks-service-account-role',
+              id: undefined,
+              values: { kind: 'eks-service-account-role' },
+            })
+          }
         >
           Set up an EKS service-account role
         </Button>
@@ -165,15 +183,7 @@ function StartPage({
                 key={association.id}
                 secondaryAction={
                   <Stack direction="row" sx={{ gap: 1 }}>
-                    <Button
-                      onClick={() =>
-                        associationKindOf(association.values) === 'platform'
-                          ? onOpen({ id: association.id, step: 2, values: association.values, generated: true })
-                          : onOpenRole({ id: association.id, values: association.values })
-                      }
-                    >
-                      Edit
-                    </Button>
+                    <Button onClick={() => editors[associationKindOf(association.values)](association)}>Edit</Button>
                     <Button color="error" onClick={() => setRemoving(association)}>
                       Remove
                     </Button>
@@ -181,7 +191,7 @@ function StartPage({
                 }
               >
                 <ListItemText
-                  primary={`${associationKindOf(association.values) === 'platform' ? groupName(association.values.groupId) : `${ASSOCIATION_KIND_LABELS[associationKindOf(association.values)]} ${association.values.role?.roleName ?? ''}`} → ${target(association)}`}
+                  primary={`${title(association)} → ${target(association)}`}
                   secondary={`Module ${association.values.moduleVersion ?? ''} · ${association.values.environment ?? ''}`}
                 />
               </ListItem>
