@@ -1,4 +1,3 @@
-import type { FleetNoun } from './fleet-board-filter';
 import { Paper } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -6,6 +5,7 @@ import { memo, useRef } from 'react';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { FLEET_ROW_HEIGHT, FleetBoardRow, type FleetRowActions } from './FleetBoardRow';
+import { itemGroupLabel, type FleetGroupNames, type FleetNoun } from './fleet-board-filter';
 
 const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Error', 'Actions'] as const;
 
@@ -41,12 +41,14 @@ const Scroller = styled('div')(({ theme }) => {
     '& th:nth-of-type(6)': { width: 96 },
     '& th:nth-of-type(5)': { width: 136 },
     '& th:nth-of-type(8)': { width: 176 },
-    '& .account .name': { display: 'block', fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' },
-    '& .account .id': {
+    '& .account .name, & .group .name': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+    '& .account .name': { fontWeight: 500 },
+    '& .account .id, & .group .id': {
       fontFamily: MONOSPACE_FONTS,
       fontSize: theme.typography.pxToRem(12),
       color: palette.text.secondary,
     },
+    '& .group .note': { fontSize: theme.typography.pxToRem(12), color: palette.text.secondary },
     '& .plan .add': { color: palette.success.main },
     '& .plan .change': { color: palette.warning.main },
     '& .plan .destroy, & .plan .replace': { color: palette.error.main },
@@ -87,6 +89,7 @@ const Scroller = styled('div')(({ theme }) => {
 export const FleetBoardTable = memo(function FleetBoardTable({
   items,
   positions,
+  groupNames,
   total,
   filter,
   noun,
@@ -96,6 +99,8 @@ export const FleetBoardTable = memo(function FleetBoardTable({
   items: readonly FleetItem[];
   /** Each item's 1-based place in the whole (unfiltered) apply order. */
   positions: ReadonlyMap<string, number>;
+  /** The groups' names by id, to name each row's group. */
+  groupNames: FleetGroupNames;
   total: number;
   /** The search these rows answer: the bench waits for the frame that shows it. */
   filter: string;
@@ -141,6 +146,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
                   key={item.id}
                   item={item}
                   position={positions.get(item.id) ?? row.index + 1}
+                  groupLabel={itemGroupLabel(item, groupNames)}
                   total={total}
                   actions={actions}
                 />
