@@ -263,7 +263,7 @@ test('a killed app reopens to the stored fleet run, its saved plan marked stale 
   // The group column names the group as the operator knows it, its id beside it; the search finds it by name.
   const groupCell = board.getByRole('row', { name: /management/ }).getByRole('cell', { name: /^management team/ });
   await expect(groupCell).toHaveText(`management team${groupId}`);
-  await expect(groupCell).toHaveAttribute('title', groupId);
+  await expect(groupCell).toHaveAttribute('title', `management team (${groupId})`);
   await page.getByLabel('Search accounts').fill('Management Team');
   await expect(board.getByRole('row', { name: /management/ })).toHaveCount(1);
   await page.getByLabel('Search accounts').fill('no such team');

@@ -100,7 +100,10 @@ export const FleetBoardRow = memo(function FleetBoardRow({
         <span className="name">{name}</span>
         <span className="id">{itemTargetId(item)}</span>
       </td>
-      <td className="group" title={groupId}>
+      <td
+        className="group"
+        title={groupId === undefined || groupId === groupLabel ? groupLabel : `${groupLabel} (${groupId})`}
+      >
         <span className="name">{groupLabel}</span>
         {groupId === undefined ? (
           <span className="note">New folder</span>
@@ -108,7 +111,10 @@ export const FleetBoardRow = memo(function FleetBoardRow({
           <span className="id">{groupId}</span>
         ) : null}
       </td>
-      <td className="stage">{stage}</td>
+      <td className="stage" title={item.error?.message}>
+        <span className="label">{stage}</span>
+        {item.error ? <span className="message">{item.error.message}</span> : null}
+      </td>
       <td className="plan">
         {summary ? (
           <>
@@ -119,9 +125,6 @@ export const FleetBoardRow = memo(function FleetBoardRow({
         ) : null}
       </td>
       <td className="duration">{formatDuration(item.durationMs)}</td>
-      <td className="error" title={item.error?.message}>
-        {item.error?.message ?? ''}
-      </td>
       <td className="actions">
         {canReview ? (
           <button
@@ -130,7 +133,7 @@ export const FleetBoardRow = memo(function FleetBoardRow({
             onClick={() => actions.onReview(item)}
             aria-label={`Review the plan of ${name}`}
           >
-            Review plan
+            Review
           </button>
         ) : null}
         {item.runId ? (

@@ -7,7 +7,7 @@ import { MONOSPACE_FONTS } from '../../../theme';
 import { FLEET_ROW_HEIGHT, FleetBoardRow, type FleetRowActions } from './FleetBoardRow';
 import { itemGroupLabel, type FleetGroupNames, type FleetNoun } from './fleet-board-filter';
 
-const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Error', 'Actions'] as const;
+const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Actions'] as const;
 
 /** Styles once for the table (not `sx` per row): 500 rows streaming must stay cheap to render. */
 const Scroller = styled('div')(({ theme }) => {
@@ -15,7 +15,13 @@ const Scroller = styled('div')(({ theme }) => {
   return {
     maxHeight: 640,
     overflow: 'auto',
-    '& table': { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', ...theme.typography.body2 },
+    '& table': {
+      width: '100%',
+      minWidth: 1000,
+      borderCollapse: 'collapse',
+      tableLayout: 'fixed',
+      ...theme.typography.body2,
+    },
     '& thead th': {
       position: 'sticky',
       top: 0,
@@ -34,14 +40,21 @@ const Scroller = styled('div')(({ theme }) => {
       textOverflow: 'ellipsis',
       whiteSpace: 'nowrap',
     },
-    // Fixed columns sized to their content, so the account, group and error share what is left.
-    '& .order': { width: 120 },
-    '& th:nth-of-type(1)': { width: 120 },
-    '& th:nth-of-type(4)': { width: 120 },
-    '& th:nth-of-type(6)': { width: 96 },
-    '& th:nth-of-type(5)': { width: 136 },
-    '& th:nth-of-type(8)': { width: 176 },
-    '& .account .name, & .group .name': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+    // Fixed columns sized to their content, so the account and group names share what is left: the
+    // stage fits "Stale plan: plan again" and "Checked: Needs sign-in" (a failure's message under it,
+    // cut short with the whole in its title), the actions their three buttons (Review, Log,
+    // Withdraw). Below the minimum width the board scrolls sideways instead of crushing the names.
+    '& .order': { width: 112 },
+    '& th:nth-of-type(1)': { width: 112 },
+    '& th:nth-of-type(4)': { width: 176 },
+    '& th:nth-of-type(5)': { width: 128 },
+    '& th:nth-of-type(6)': { width: 88 },
+    '& th:nth-of-type(7)': { width: 216 },
+    '& .account .name, & .group .name, & .stage .label, & .stage .message': {
+      display: 'block',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+    },
     '& .account .name': { fontWeight: 500 },
     '& .account .id, & .group .id': {
       fontFamily: MONOSPACE_FONTS,
@@ -52,7 +65,11 @@ const Scroller = styled('div')(({ theme }) => {
     '& .plan .add': { color: palette.success.main },
     '& .plan .change': { color: palette.warning.main },
     '& .plan .destroy, & .plan .replace': { color: palette.error.main },
-    '& .error': { color: palette.error.main },
+    '& .stage .message': {
+      fontSize: theme.typography.pxToRem(12),
+      fontWeight: theme.typography.fontWeightRegular,
+      color: palette.error.main,
+    },
     '& .stage-failed .stage, & .stage-cancelled .stage': { color: palette.error.main, fontWeight: 500 },
     '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
     '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
@@ -134,7 +151,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
           <tbody>
             {items.length === 0 ? (
               <tr>
-                <td colSpan={COLUMNS.length}>No account matches the filters.</td>
+                <td colSpan={COLUMNS.length}>No {noun.one} matches the filters.</td>
               </tr>
             ) : null}
             {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
