@@ -91,7 +91,10 @@ async function selectSandboxes(page: Page): Promise<void> {
   await folder.focus();
   await page.keyboard.press('Tab');
   await expect(picker.getByRole('button', { name: 'Add all active projects in this folder' })).toBeFocused();
+  await expect(picker.getByRole('status')).toHaveText('Selected: 0 projects');
   await page.keyboard.press('Enter');
+  // The picker itself says what adding did.
+  await expect(picker.getByRole('status')).toHaveText('Selected: 3 projects');
   await picker.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('3 projects selected.')).toBeVisible();
 }
