@@ -1,6 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
+import { shortGroupId } from '../../../components/short-group-id';
 import { FLEET_STAGE_LABELS, itemGroupId, itemTargetId, itemTargetName } from './fleet-board-filter';
 
 export const FLEET_ROW_HEIGHT = 56;
@@ -108,7 +109,7 @@ export const FleetBoardRow = memo(function FleetBoardRow({
         {groupId === undefined ? (
           <span className="note">New folder</span>
         ) : groupId !== groupLabel ? (
-          <span className="id">{groupId}</span>
+          <span className="id">{shortGroupId(groupId)}</span>
         ) : null}
       </td>
       <td className="stage" title={item.error?.message}>
