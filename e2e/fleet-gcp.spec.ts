@@ -126,6 +126,8 @@ test('a GCP folder fleet: select the folder, create folders, plan all, approve, 
   await page.getByRole('button', { name: 'Create the fleet run (3 projects)' }).click();
   const totals = page.getByTestId('fleet-totals');
   await expect(totals).toContainText('Not started · 3 projects');
+  // The board speaks of projects throughout, its concurrency field too.
+  await expect(page.getByLabel('Projects at once')).toHaveValue('4');
   expect(standIn.groups.size).toBe(3);
   await page.getByRole('button', { name: 'Plan all (3)' }).click();
   await expect(totals).toContainText('3 to review · 0 failed', { timeout: 120_000 });
