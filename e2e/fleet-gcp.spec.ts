@@ -91,7 +91,10 @@ async function selectSandboxes(page: Page): Promise<void> {
   await folder.focus();
   await page.keyboard.press('Tab');
   await expect(picker.getByRole('button', { name: 'Add all active projects in this folder' })).toBeFocused();
+  await expect(picker.getByRole('status')).toHaveText('Selected: 0 projects');
   await page.keyboard.press('Enter');
+  // The picker itself says what adding did.
+  await expect(picker.getByRole('status')).toHaveText('Selected: 3 projects');
   await picker.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('3 projects selected.')).toBeVisible();
 }
@@ -123,6 +126,8 @@ test('a GCP folder fleet: select the folder, create folders, plan all, approve, 
   await page.getByRole('button', { name: 'Create the fleet run (3 projects)' }).click();
   const totals = page.getByTestId('fleet-totals');
   await expect(totals).toContainText('Not started · 3 projects');
+  // The board speaks of projects throughout, its concurrency field too.
+  await expect(page.getByLabel('Projects at once')).toHaveValue('4');
   expect(standIn.groups.size).toBe(3);
   await page.getByRole('button', { name: 'Plan all (3)' }).click();
   await expect(totals).toContainText('3 to review · 0 failed', { timeout: 120_000 });

@@ -260,6 +260,16 @@ test('a killed app reopens to the stored fleet run, its saved plan marked stale 
   await expect(totals).toContainText('1 account · 0 running · 1 to review', { timeout: 60_000 });
   const board = page.getByRole('table', { name: 'Fleet accounts' });
   await expect(board.getByRole('button', { name: 'Review the plan of management' })).toBeVisible();
+  // The group column names the group as the operator knows it, its id beside it; the search finds it by name.
+  const groupCell = board.getByRole('row', { name: /management/ }).getByRole('cell', { name: /^management team/ });
+  // The id shortened as the dashboard shortens it (root start / own segment start), whole in the title.
+  await expect(groupCell).toHaveText(`management team${ORG.slice(0, 6)}…/b0b1b2b3…`);
+  await expect(groupCell).toHaveAttribute('title', `management team (${groupId})`);
+  await page.getByLabel('Search accounts').fill('Management Team');
+  await expect(board.getByRole('row', { name: /management/ })).toHaveCount(1);
+  await page.getByLabel('Search accounts').fill('no such team');
+  await expect(board.getByText('No account matches the filters.')).toBeVisible();
+  await page.getByLabel('Search accounts').fill('');
 
   // Killed as a crash would, then started again on the same data.
   await host.stop('SIGKILL');

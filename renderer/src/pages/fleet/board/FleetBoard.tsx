@@ -1,6 +1,7 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FleetItem, FleetRun } from '../../../../../shared/contract/fleet';
+import { useGroupsQuery } from '../../../queries/groups';
 import { RunLogDialog } from '../../workspaces/RunLogDialog';
 import { useFleetAction } from '../fleet-queries';
 import { FleetBoardFilters } from './FleetBoardFilters';
@@ -11,6 +12,7 @@ import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
 import { FleetTotalsLine } from './FleetTotalsLine';
 import {
   filterFleetItems,
+  fleetGroupNames,
   fleetNoun,
   itemTargetId,
   itemTargetName,
@@ -40,7 +42,11 @@ export function FleetBoard({ run }: { run: FleetRun }) {
 
   // Filtered in the keystroke's own render, not deferred: filtering 500 cached search texts and
   // rendering the rows in view costs less than the extra frame a deferred render waits for.
-  const searchable = useMemo(() => toSearchableFleetItems(run.items), [run.items]);
+  // Groups named as the operator knows them: the id → name map is built once per groups list (it
+  // changes when the run creates a folder), not per row per keystroke.
+  const groups = useGroupsQuery();
+  const groupNames = useMemo(() => fleetGroupNames(groups.data), [groups.data]);
+  const searchable = useMemo(() => toSearchableFleetItems(run.items, groupNames), [run.items, groupNames]);
   const shown = useMemo(() => filterFleetItems(searchable, filter), [searchable, filter]);
   const positions = useMemo(() => new Map(run.items.map((item, index) => [item.id, index + 1])), [run.items]);
   const canReorder = run.state !== 'applying' && !reorder.isPending;
@@ -110,6 +116,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
         items={shown}
         noun={noun}
         positions={positions}
+        groupNames={groupNames}
         total={run.items.length}
         filter={filter.search}
         actions={actions}

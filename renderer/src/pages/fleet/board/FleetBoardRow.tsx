@@ -1,7 +1,8 @@
 import { memo, type DragEvent } from 'react';
 import { CHECK_VERDICT_LABELS } from '../../../../../shared/contract/checks';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
-import { FLEET_STAGE_LABELS, itemGroupLabel, itemTargetId, itemTargetName } from './fleet-board-filter';
+import { shortGroupId } from '../../../components/short-group-id';
+import { FLEET_STAGE_LABELS, itemGroupId, itemTargetId, itemTargetName } from './fleet-board-filter';
 
 export const FLEET_ROW_HEIGHT = 56;
 
@@ -32,17 +33,21 @@ function formatDuration(ms: number | undefined): string {
 export const FleetBoardRow = memo(function FleetBoardRow({
   item,
   position,
+  groupLabel,
   total,
   actions,
 }: {
   item: FleetItem;
   /** 1-based place in the whole apply order. */
   position: number;
+  /** The group's name (`itemGroupLabel`): a string, so the memo holds while other groups change. */
+  groupLabel: string;
   total: number;
   actions: FleetRowActions;
 }) {
   const name = itemTargetName(item) || itemTargetId(item);
   const summary = item.planSummary;
+  const groupId = itemGroupId(item);
   const stage =
     item.planStale && (item.stage === 'planned' || item.stage === 'approved')
       ? 'Stale plan: plan again'
@@ -96,8 +101,21 @@ export const FleetBoardRow = memo(function FleetBoardRow({
         <span className="name">{name}</span>
         <span className="id">{itemTargetId(item)}</span>
       </td>
-      <td className="group">{itemGroupLabel(item)}</td>
-      <td className="stage">{stage}</td>
+      <td
+        className="group"
+        title={groupId === undefined || groupId === groupLabel ? groupLabel : `${groupLabel} (${groupId})`}
+      >
+        <span className="name">{groupLabel}</span>
+        {groupId === undefined ? (
+          <span className="note">New folder</span>
+        ) : groupId !== groupLabel ? (
+          <span className="id">{shortGroupId(groupId)}</span>
+        ) : null}
+      </td>
+      <td className="stage" title={item.error?.message}>
+        <span className="label">{stage}</span>
+        {item.error ? <span className="message">{item.error.message}</span> : null}
+      </td>
       <td className="plan">
         {summary ? (
           <>
@@ -108,9 +126,6 @@ export const FleetBoardRow = memo(function FleetBoardRow({
         ) : null}
       </td>
       <td className="duration">{formatDuration(item.durationMs)}</td>
-      <td className="error" title={item.error?.message}>
-        {item.error?.message ?? ''}
-      </td>
       <td className="actions">
         {canReview ? (
           <button
@@ -119,7 +134,7 @@ export const FleetBoardRow = memo(function FleetBoardRow({
             onClick={() => actions.onReview(item)}
             aria-label={`Review the plan of ${name}`}
           >
-            Review plan
+            Review
           </button>
         ) : null}
         {item.runId ? (

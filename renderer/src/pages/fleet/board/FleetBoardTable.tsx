@@ -1,4 +1,3 @@
-import type { FleetNoun } from './fleet-board-filter';
 import { Paper } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -6,8 +5,9 @@ import { memo, useRef } from 'react';
 import type { FleetItem } from '../../../../../shared/contract/fleet';
 import { MONOSPACE_FONTS } from '../../../theme';
 import { FLEET_ROW_HEIGHT, FleetBoardRow, type FleetRowActions } from './FleetBoardRow';
+import { itemGroupLabel, type FleetGroupNames, type FleetNoun } from './fleet-board-filter';
 
-const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Error', 'Actions'] as const;
+const COLUMNS = ['Order', 'Account', 'Group', 'Stage', 'Plan', 'Duration', 'Actions'] as const;
 
 /** Styles once for the table (not `sx` per row): 500 rows streaming must stay cheap to render. */
 const Scroller = styled('div')(({ theme }) => {
@@ -15,7 +15,13 @@ const Scroller = styled('div')(({ theme }) => {
   return {
     maxHeight: 640,
     overflow: 'auto',
-    '& table': { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', ...theme.typography.body2 },
+    '& table': {
+      width: '100%',
+      minWidth: 1000,
+      borderCollapse: 'collapse',
+      tableLayout: 'fixed',
+      ...theme.typography.body2,
+    },
     '& thead th': {
       position: 'sticky',
       top: 0,
@@ -34,23 +40,36 @@ const Scroller = styled('div')(({ theme }) => {
       textOverflow: 'ellipsis',
       whiteSpace: 'nowrap',
     },
-    // Fixed columns sized to their content, so the account, group and error share what is left.
-    '& .order': { width: 120 },
-    '& th:nth-of-type(1)': { width: 120 },
-    '& th:nth-of-type(4)': { width: 120 },
-    '& th:nth-of-type(6)': { width: 96 },
-    '& th:nth-of-type(5)': { width: 136 },
-    '& th:nth-of-type(8)': { width: 176 },
-    '& .account .name': { display: 'block', fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' },
-    '& .account .id': {
+    // Fixed columns sized to their content, so the account and group names share what is left: the
+    // stage fits "Stale plan: plan again" and "Checked: Needs sign-in" (a failure's message under it,
+    // cut short with the whole in its title), the actions their three buttons (Review, Log,
+    // Withdraw). Below the minimum width the board scrolls sideways instead of crushing the names.
+    '& .order': { width: 112 },
+    '& th:nth-of-type(1)': { width: 112 },
+    '& th:nth-of-type(4)': { width: 176 },
+    '& th:nth-of-type(5)': { width: 128 },
+    '& th:nth-of-type(6)': { width: 88 },
+    '& th:nth-of-type(7)': { width: 216 },
+    '& .account .name, & .group .name, & .stage .label, & .stage .message': {
+      display: 'block',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+    },
+    '& .account .name': { fontWeight: 500 },
+    '& .account .id, & .group .id': {
       fontFamily: MONOSPACE_FONTS,
       fontSize: theme.typography.pxToRem(12),
       color: palette.text.secondary,
     },
+    '& .group .note': { fontSize: theme.typography.pxToRem(12), color: palette.text.secondary },
     '& .plan .add': { color: palette.success.main },
     '& .plan .change': { color: palette.warning.main },
     '& .plan .destroy, & .plan .replace': { color: palette.error.main },
-    '& .error': { color: palette.error.main },
+    '& .stage .message': {
+      fontSize: theme.typography.pxToRem(12),
+      fontWeight: theme.typography.fontWeightRegular,
+      color: palette.error.main,
+    },
     '& .stage-failed .stage, & .stage-cancelled .stage': { color: palette.error.main, fontWeight: 500 },
     '& .stage-applied .stage, & .verdict-success .stage': { color: palette.success.main },
     '& .verdict-failing .stage, & .verdict-error .stage': { color: palette.error.main, fontWeight: 500 },
@@ -87,6 +106,7 @@ const Scroller = styled('div')(({ theme }) => {
 export const FleetBoardTable = memo(function FleetBoardTable({
   items,
   positions,
+  groupNames,
   total,
   filter,
   noun,
@@ -96,6 +116,8 @@ export const FleetBoardTable = memo(function FleetBoardTable({
   items: readonly FleetItem[];
   /** Each item's 1-based place in the whole (unfiltered) apply order. */
   positions: ReadonlyMap<string, number>;
+  /** The groups' names by id, to name each row's group. */
+  groupNames: FleetGroupNames;
   total: number;
   /** The search these rows answer: the bench waits for the frame that shows it. */
   filter: string;
@@ -129,7 +151,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
           <tbody>
             {items.length === 0 ? (
               <tr>
-                <td colSpan={COLUMNS.length}>No account matches the filters.</td>
+                <td colSpan={COLUMNS.length}>No {noun.one} matches the filters.</td>
               </tr>
             ) : null}
             {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
@@ -141,6 +163,7 @@ export const FleetBoardTable = memo(function FleetBoardTable({
                   key={item.id}
                   item={item}
                   position={positions.get(item.id) ?? row.index + 1}
+                  groupLabel={itemGroupLabel(item, groupNames)}
                   total={total}
                   actions={actions}
                 />

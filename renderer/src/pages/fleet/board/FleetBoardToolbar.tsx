@@ -17,7 +17,7 @@ import { useClient } from '../../../client/ClientProvider';
 import { downloadExport } from '../../../queries/health';
 import { downloadBase64 } from '../../onboard/download-file';
 import { useFleetAction } from '../fleet-queries';
-import { hasDestroyOrReplace, isFailed, needsReview } from './fleet-board-filter';
+import { fleetNoun, hasDestroyOrReplace, isFailed, needsReview } from './fleet-board-filter';
 
 /**
  * The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. Memoized on
@@ -124,7 +124,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
         </Button>
       </Stack>
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <ConcurrencyField fleetId={fleetId} concurrency={run.concurrency} />
+        <ConcurrencyField fleetId={fleetId} concurrency={run.concurrency} noun={fleetNoun(run.items).many} />
         <FleetExportButtons fleetId={fleetId} />
       </Stack>
       {errors.map((error, index) => (
@@ -163,9 +163,12 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
 const ConcurrencyField = memo(function ConcurrencyField({
   fleetId,
   concurrency,
+  noun,
 }: {
   fleetId: string;
   concurrency: number;
+  /** "accounts", "projects" or "accounts and projects". */
+  noun: string;
 }) {
   const setConcurrency = useFleetAction('setFleetConcurrency');
   const [value, setValue] = useState(String(concurrency));
@@ -176,7 +179,7 @@ const ConcurrencyField = memo(function ConcurrencyField({
       <TextField
         size="small"
         type="number"
-        label="Accounts at once"
+        label={`${noun.charAt(0).toUpperCase()}${noun.slice(1)} at once`}
         value={value}
         onChange={(event) => setValue(event.target.value)}
         error={!valid || setConcurrency.error !== null}

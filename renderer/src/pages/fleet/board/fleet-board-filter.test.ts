@@ -4,7 +4,9 @@ import {
   countOf,
   filterFleetItems,
   fleetEtaMs,
+  fleetGroupNames,
   fleetNoun,
+  itemGroupLabel,
   fleetTotals,
   moveItem,
   toSearchableFleetItems,
@@ -68,6 +70,50 @@ describe('filterFleetItems', () => {
     expect(view({ search: 'planned', view: 'destructive' })).toEqual(['risky']);
     // A query never matches across two fields.
     expect(view({ search: 'safe000' })).toEqual([]);
+  });
+});
+
+describe('group names', () => {
+  const heldId = `${'b'.repeat(40)}/0123456789abcdef`;
+  const unknownId = `${'b'.repeat(40)}/fedcba9876543210`;
+  const held = item('held', { group: { kind: 'existing', groupId: heldId } });
+  const unknown = item('unknown', { group: { kind: 'existing', groupId: unknownId } });
+  const created = item('created', { groupId: `${'a'.repeat(40)}/00000000000000aa` });
+  const names = fleetGroupNames([
+    { id: heldId, name: 'Security Team' },
+    { id: created.groupId ?? '', name: 'renamed on the platform' },
+  ]);
+
+  it('names an existing group by its name, a new folder by its own, and falls back to the id', () => {
+    expect(itemGroupLabel(held, names)).toBe('Security Team');
+    expect(itemGroupLabel(unknown, names)).toBe(unknownId);
+    // A folder the run creates is named by the mapping before and after it exists.
+    expect(itemGroupLabel(created, names)).toBe('team-created');
+    expect(itemGroupLabel(queued, names)).toBe('team-queued');
+    expect(itemGroupLabel(held, fleetGroupNames(undefined))).toBe(heldId);
+  });
+
+  it('matches the group by name and by id', () => {
+    const searchable = toSearchableFleetItems([held, unknown, created, queued], names);
+    const search = (text: string) =>
+      filterFleetItems(searchable, { search: text, view: 'all' }).map((each) => itemGroupLabel(each, names));
+    expect(search('security team')).toEqual(['Security Team']);
+    expect(search('0123456789ABCDEF')).toEqual(['Security Team']);
+    expect(search('00000000000000aa')).toEqual(['team-created']);
+    expect(search('fedcba')).toEqual([unknownId]);
+    // Without the names, the held group is found by its id only.
+    const unnamed = toSearchableFleetItems([held], fleetGroupNames(undefined));
+    expect(filterFleetItems(unnamed, { search: 'security', view: 'all' })).toEqual([]);
+  });
+
+  it('makes the texts again for a new groups list, and only then', () => {
+    const first = toSearchableFleetItems([held, queued], names);
+    expect(toSearchableFleetItems([held, queued], names)[0]).toBe(first[0]);
+    const renamed = fleetGroupNames([{ id: heldId, name: 'Audit Team' }]);
+    const after = toSearchableFleetItems([held, queued], renamed);
+    expect(after[0]).not.toBe(first[0]);
+    expect(after[0]?.text).toContain('audit team');
+    expect(after[0]?.text).not.toContain('security team');
   });
 });
 

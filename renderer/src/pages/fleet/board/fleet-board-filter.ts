@@ -68,9 +68,28 @@ export function itemTargetName(item: FleetItem): string {
   return item.target.cloud === 'aws' ? item.target.accountName : item.target.projectName;
 }
 
-/** The item's group as the board names it: the new folder's name, or the group id. */
-export function itemGroupLabel(item: FleetItem): string {
-  return item.group.kind === 'new-folder' ? item.group.name : (item.groupId ?? item.group.groupId);
+/** Group id → name, of the groups Liaison holds (the groups query): built once per groups list. */
+export type FleetGroupNames = ReadonlyMap<string, string>;
+
+export const NO_GROUP_NAMES: FleetGroupNames = new Map();
+
+export function fleetGroupNames(groups: readonly { id: string; name: string }[] | undefined): FleetGroupNames {
+  return groups ? new Map(groups.map((group) => [group.id, group.name])) : NO_GROUP_NAMES;
+}
+
+/** The id of the group the item binds, once known (a new folder has none until it is created). */
+export function itemGroupId(item: FleetItem): string | undefined {
+  return item.groupId ?? (item.group.kind === 'existing' ? item.group.groupId : undefined);
+}
+
+/**
+ * The item's group as the board names it: a new folder's own name, or the held group's name; the
+ * group id while its name is unknown (not listed locally yet).
+ */
+export function itemGroupLabel(item: FleetItem, names: FleetGroupNames): string {
+  if (item.group.kind === 'new-folder') return item.group.name;
+  const id = itemGroupId(item) ?? item.group.groupId;
+  return names.get(id) ?? id;
 }
 
 /** A plan waiting for the operator: planned, not approved (a stale one must be planned again first). */
@@ -88,37 +107,51 @@ export function isFailed(item: FleetItem): boolean {
 
 export interface SearchableFleetItem {
   item: FleetItem;
-  /** Name, id, group and stage, lower-cased, NUL-separated so a query never spans two of them. */
+  /** Name, id, group name and id, stage and error, lower-cased, NUL-separated so a query never spans two of them. */
   text: string;
 }
 
 /**
- * Each item's entry, kept for as long as the item object lives: a progress batch replaces only the
- * items it names (see `FleetProgressFold`), so only those get their text lower-cased again.
+ * Each item's entry, kept for as long as the item object and the group names it was made with live:
+ * a progress batch replaces only the items it names (see `FleetProgressFold`), so only those get
+ * their text lower-cased again; a new groups list (rare: a folder created) makes every text anew.
  */
-const searchable = new WeakMap<FleetItem, SearchableFleetItem>();
+const searchable = new WeakMap<FleetGroupNames, WeakMap<FleetItem, SearchableFleetItem>>();
 
-function toSearchable(item: FleetItem): SearchableFleetItem {
-  let entry = searchable.get(item);
+function toSearchable(item: FleetItem, names: FleetGroupNames, cache: WeakMap<FleetItem, SearchableFleetItem>) {
+  let entry = cache.get(item);
   if (!entry) {
     const text = [
       itemTargetName(item),
       itemTargetId(item),
-      itemGroupLabel(item),
+      itemGroupLabel(item, names),
+      itemGroupId(item) ?? '',
       FLEET_STAGE_LABELS[item.stage],
       item.error?.message ?? '',
     ]
       .join('\u0000')
       .toLowerCase();
     entry = { item, text };
-    searchable.set(item, entry);
+    cache.set(item, entry);
   }
   return entry;
 }
 
-/** The items with their search text; an item object seen before gets the same entry back. */
-export function toSearchableFleetItems(items: readonly FleetItem[]): SearchableFleetItem[] {
-  return items.map(toSearchable);
+/**
+ * The items with their search text (the group matched by name and by id); an item object seen
+ * before with the same group names gets the same entry back.
+ */
+export function toSearchableFleetItems(
+  items: readonly FleetItem[],
+  names: FleetGroupNames = NO_GROUP_NAMES,
+): SearchableFleetItem[] {
+  let cache = searchable.get(names);
+  if (!cache) {
+    cache = new WeakMap();
+    searchable.set(names, cache);
+  }
+  const entries = cache;
+  return items.map((item) => toSearchable(item, names, entries));
 }
 
 const VIEW_TEST: Record<FleetBoardView, (item: FleetItem) => boolean> = {

@@ -8,15 +8,19 @@ import { FleetUnitAdd, indentedUnits } from './FleetUnitAdd';
 interface FleetGcpFolderDialogProps {
   open: boolean;
   credential: GcpCredentialRef;
+  /** What is selected so far ("Selected: 4 accounts"), so adding here shows its effect. */
+  selectedText: string;
   onAdd: (candidates: FleetCandidate[], skipped: UnitSelection['skipped']) => void;
   onClose: () => void;
 }
 
 /** The wizard's project tree, adding instead of picking: every active project of a folder at once, or one by one. */
-export function FleetGcpFolderDialog({ open, credential, onAdd, onClose }: FleetGcpFolderDialogProps) {
+export function FleetGcpFolderDialog({ open, credential, selectedText, onAdd, onClose }: FleetGcpFolderDialogProps) {
   const folderAction = useCallback(
-    (tree: GcpProjectTree, rootName: string) => <GcpFolderAdd tree={tree} rootName={rootName} onAdd={onAdd} />,
-    [onAdd],
+    (tree: GcpProjectTree, rootName: string) => (
+      <GcpFolderAdd tree={tree} rootName={rootName} selectedText={selectedText} onAdd={onAdd} />
+    ),
+    [onAdd, selectedText],
   );
   const addProject = useCallback(
     (project: GcpListedProject, tree: GcpProjectTree): void => {
@@ -42,10 +46,12 @@ export function FleetGcpFolderDialog({ open, credential, onAdd, onClose }: Fleet
 function GcpFolderAdd({
   tree,
   rootName,
+  selectedText,
   onAdd,
 }: {
   tree: GcpProjectTree;
   rootName: string;
+  selectedText: string;
   onAdd: FleetGcpFolderDialogProps['onAdd'];
 }) {
   const units = useMemo(
@@ -63,6 +69,7 @@ function GcpFolderAdd({
       units={units}
       addLabel="Add all active projects in this folder"
       hint="Nested folders are included; projects being deleted are left out. Or pick projects one by one:"
+      status={selectedText}
       onAdd={(folder) => {
         const selection = selectGcpFolder(tree, folder);
         onAdd(selection.candidates, selection.skipped);

@@ -43,6 +43,8 @@ const Table = styled('table')(({ theme }) => {
       padding: theme.spacing(0.5, 0.75),
       maxWidth: '100%',
     },
+    // Room for a templated name ("{ou}-{accountName}"), instead of the browser's 20 characters.
+    '& input': { width: '24em' },
     '& input[aria-invalid="true"], & select[aria-invalid="true"]': { borderColor: palette.error.main },
     '& .problem': { color: palette.error.main, marginTop: theme.spacing(0.5) },
   };

@@ -51,6 +51,7 @@ export function FleetOptionsFields({
           size="small"
           select
           label="AWS module version"
+          sx={{ minWidth: 180 }}
           value={values.awsModuleVersion}
           onChange={(event) => onChange({ awsModuleVersion: event.target.value as AwsModuleVersion })}
           slotProps={{ select: { native: true } }}
@@ -66,6 +67,7 @@ export function FleetOptionsFields({
           size="small"
           select
           label="GCP module version"
+          sx={{ minWidth: 180 }}
           value={values.gcpModuleVersion}
           onChange={(event) => onChange({ gcpModuleVersion: event.target.value as GcpModuleVersion })}
           slotProps={{ select: { native: true } }}

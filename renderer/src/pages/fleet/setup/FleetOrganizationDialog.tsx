@@ -13,6 +13,8 @@ interface FleetOrganizationDialogProps {
   open: boolean;
   profile: string;
   roleName: string;
+  /** What is selected so far ("Selected: 4 accounts"), so adding here shows its effect. */
+  selectedText: string;
   onAdd: (candidates: FleetCandidate[], skipped: UnitSelection['skipped']) => void;
   onClose: () => void;
 }
@@ -21,10 +23,19 @@ interface FleetOrganizationDialogProps {
  * The organization picker, adding instead of picking: every active account of a unit (nested units
  * included) at once, or accounts one by one from the tree.
  */
-export function FleetOrganizationDialog({ open, profile, roleName, onAdd, onClose }: FleetOrganizationDialogProps) {
+export function FleetOrganizationDialog({
+  open,
+  profile,
+  roleName,
+  selectedText,
+  onAdd,
+  onClose,
+}: FleetOrganizationDialogProps) {
   const unitAction = useCallback(
-    (organization: AwsOrganization) => <OrganizationUnitAdd organization={organization} onAdd={onAdd} />,
-    [onAdd],
+    (organization: AwsOrganization) => (
+      <OrganizationUnitAdd organization={organization} selectedText={selectedText} onAdd={onAdd} />
+    ),
+    [onAdd, selectedText],
   );
   const pick = useCallback(
     (account: OrganizationAccount, organization: AwsOrganization) =>
@@ -48,9 +59,11 @@ export function FleetOrganizationDialog({ open, profile, roleName, onAdd, onClos
 /** The unit chooser; its options (with each unit's account count) are computed once per listing, not per keystroke. */
 function OrganizationUnitAdd({
   organization,
+  selectedText,
   onAdd,
 }: {
   organization: AwsOrganization;
+  selectedText: string;
   onAdd: FleetOrganizationDialogProps['onAdd'];
 }) {
   const units = useMemo(
@@ -68,6 +81,7 @@ function OrganizationUnitAdd({
       units={units}
       addLabel="Add all active accounts in this unit"
       hint="Nested units are included; suspended or closing accounts are left out. Or pick accounts one by one:"
+      status={selectedText}
       onAdd={(unitId) => {
         const selection = selectOrganizationUnit(organization, unitId);
         onAdd(selection.candidates, selection.skipped);

@@ -135,6 +135,12 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
   const roleName = accessPath.kind === 'assume-role' ? (accessPath.roleName ?? ORGANIZATION_ACCESS_ROLE) : '';
   const hasCredentials = cloud === 'aws' ? profile !== undefined && parsedPath.success : gcpCredential !== undefined;
   const noun = cloud === 'aws' ? (['account', 'accounts'] as const) : (['project', 'projects'] as const);
+  const selectedText =
+    selection.length === 0
+      ? `No ${noun[0]} selected yet.`
+      : `${selection.length} ${selection.length === 1 ? noun[0] : noun[1]} selected${excluded.size > 0 ? `, ${excluded.size} excluded` : ''}.`;
+  // The pickers say it too (worded apart from the page's line), so adding a unit or one account there shows its effect.
+  const pickerStatus = `Selected: ${selection.length} ${selection.length === 1 ? noun[0] : noun[1]}`;
   const blocked =
     !hasCredentials ||
     selection.length === 0 ||
@@ -212,11 +218,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
             </Button>
           ) : null}
         </Stack>
-        <Typography role="status">
-          {selection.length === 0
-            ? `No ${noun[0]} selected yet.`
-            : `${selection.length} ${selection.length === 1 ? noun[0] : noun[1]} selected${excluded.size > 0 ? `, ${excluded.size} excluded` : ''}.`}
-        </Typography>
+        <Typography role="status">{selectedText}</Typography>
         {skipped.length > 0 ? (
           <Alert severity="info" onClose={() => setSkipped([])}>
             <AlertTitle>Left out (not active)</AlertTitle>
@@ -291,6 +293,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
           open={dialog === 'organization'}
           profile={profile}
           roleName={roleName}
+          selectedText={pickerStatus}
           onAdd={add}
           onClose={() => setDialog(undefined)}
         />
@@ -299,6 +302,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
         <FleetGcpFolderDialog
           open={dialog === 'gcp-folder'}
           credential={gcpCredential}
+          selectedText={pickerStatus}
           onAdd={add}
           onClose={() => setDialog(undefined)}
         />

@@ -13,6 +13,7 @@ export function FleetUnitAdd({
   units,
   addLabel,
   hint,
+  status,
   onAdd,
 }: {
   /** "Organizational unit" or "Folder". */
@@ -20,6 +21,8 @@ export function FleetUnitAdd({
   units: readonly UnitOption[];
   addLabel: string;
   hint: string;
+  /** What is selected so far, announced as it changes (adding shows its effect inside the dialog). */
+  status: string;
   onAdd: (unitId: string) => void;
 }) {
   const selectId = useId();
@@ -48,6 +51,9 @@ export function FleetUnitAdd({
         <Button variant="contained" disabled={chosen === ''} onClick={() => onAdd(chosen)}>
           {addLabel}
         </Button>
+        <Typography role="status" variant="body2" sx={{ fontWeight: 500 }}>
+          {status}
+        </Typography>
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {hint}
