@@ -19,6 +19,7 @@ import { fleetReportOf, fleetZipOf } from './fleet-export';
 import { FleetRepository, type FleetRecord } from './fleet-repository';
 import { isSafePlan, planSummaryOf, summaryOf, type ItemProgress, type WorkKind } from './fleet-state';
 import type { FleetSteps, FleetTerraform } from './fleet-steps';
+import { fleetTargetIdentity } from '../../../shared/fleet/fleet-target';
 
 export interface FleetServiceOptions {
   store: Store;
@@ -667,10 +668,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
 }
 
 export function labelOf(item: FleetItem): string {
-  const target = item.target;
-  return target.cloud === 'aws'
-    ? `${target.accountName ? `${target.accountName} (${target.accountId})` : target.accountId}`
-    : `${target.projectName ? `${target.projectName} (${target.projectId})` : target.projectId}`;
+  const { id, name } = fleetTargetIdentity(item.target);
+  return name ? `${name} (${id})` : id;
 }
 
 function apiErrorOf(error: unknown): ApiError {

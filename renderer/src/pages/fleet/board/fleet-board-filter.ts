@@ -1,4 +1,7 @@
 import type { FleetItem, FleetStage } from '../../../../../shared/contract/fleet';
+import { fleetTargetIdentity } from '../../../../../shared/fleet/fleet-target';
+import type { TargetCloud } from '../../../../../shared/targets/target-kind';
+import { allTargetKinds } from '../../../../../shared/targets/target-kinds';
 
 /*
  * The board's filters, search and totals: pure, so 500 rows stay cheap to filter on each keystroke
@@ -43,9 +46,18 @@ export interface FleetNoun {
   many: string;
 }
 
-const ACCOUNTS: FleetNoun = { one: 'account', many: 'accounts' };
-const PROJECTS: FleetNoun = { one: 'project', many: 'projects' };
-const BOTH: FleetNoun = { one: 'account or project', many: 'accounts and projects' };
+/** Each target kind's noun, once (the same object each time, so memoized rows keep it). */
+const KIND_NOUNS = new Map<TargetCloud, FleetNoun>(
+  allTargetKinds().map((kind) => [kind.cloud, { one: kind.noun, many: `${kind.noun}s` }]),
+);
+const MIXED: FleetNoun = {
+  one: allTargetKinds()
+    .map((kind) => kind.noun)
+    .join(' or '),
+  many: allTargetKinds()
+    .map((kind) => `${kind.noun}s`)
+    .join(' and '),
+};
 
 /** "1 project", "30 accounts". */
 export function countOf(count: number, noun: FleetNoun): string {
@@ -54,18 +66,19 @@ export function countOf(count: number, noun: FleetNoun): string {
 
 /** Accounts for AWS, projects for GCP (the same object each time, so memoized rows keep it). */
 export function fleetNoun(items: readonly FleetItem[]): FleetNoun {
-  const gcp = items.some((item) => item.target.cloud === 'gcp');
-  const aws = items.some((item) => item.target.cloud === 'aws');
-  return gcp && aws ? BOTH : gcp ? PROJECTS : ACCOUNTS;
+  const clouds = new Set(items.map((item) => item.target.cloud));
+  const [only] = clouds;
+  if (clouds.size > 1) return MIXED;
+  return KIND_NOUNS.get(only ?? 'aws') as FleetNoun;
 }
 
 /** The account id or project id an item onboards. */
 export function itemTargetId(item: FleetItem): string {
-  return item.target.cloud === 'aws' ? item.target.accountId : item.target.projectId;
+  return fleetTargetIdentity(item.target).id;
 }
 
 export function itemTargetName(item: FleetItem): string {
-  return item.target.cloud === 'aws' ? item.target.accountName : item.target.projectName;
+  return fleetTargetIdentity(item.target).name;
 }
 
 /** Group id → name, of the groups Liaison holds (the groups query): built once per groups list. */
