@@ -1,5 +1,5 @@
 import { Alert, Button, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack } from '@mui/material';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AccessPathDraft } from '../../../../../shared/aws-access-path';
 import type { GcpCredentialRef } from '../../../../../shared/contract/gcp';
 import type { FleetCloud } from '../../../../../shared/fleet/fleet-selection';
@@ -23,6 +23,34 @@ const CLOUD_CHOICES: readonly { cloud: FleetCloud; label: string }[] = [
   { cloud: 'gcp', label: 'Google Cloud projects' },
 ];
 
+interface CloudFieldsProps {
+  value: FleetCredentials;
+  pathErrors: FieldErrors<WizardField>;
+  onChange: (patch: Partial<FleetCredentials>) => void;
+}
+
+/** Each cloud's credential fields: a cloud missing here does not compile. */
+const CLOUD_FIELDS: { readonly [C in FleetCloud]: (props: CloudFieldsProps) => ReactNode } = {
+  aws: ({ value, pathErrors, onChange }) => (
+    <>
+      <AwsProfilePicker
+        label="Management or security profile"
+        value={value.profile ?? null}
+        onChange={(profile) => onChange({ profile: profile ?? undefined })}
+      />
+      <AccessPathFields
+        path={value.accessPath}
+        profile={value.profile}
+        errors={pathErrors}
+        onChange={(accessPath) => onChange({ accessPath })}
+      />
+    </>
+  ),
+  gcp: ({ value, onChange }) => (
+    <GcpCredentialFields value={value.gcpCredential} onChange={(gcpCredential) => onChange({ gcpCredential })} />
+  ),
+};
+
 /**
  * What the fleet onboards and the local credentials that reach it: an AWS profile and the way into
  * each member account, or a gcloud configuration / ADC (the pickers the wizard's Cloud step uses).
@@ -37,6 +65,7 @@ export function FleetCredentialsFields({
   onChange: (patch: Partial<FleetCredentials>) => void;
 }) {
   const labelId = useId();
+  const CloudFields = CLOUD_FIELDS[value.cloud];
   return (
     <>
       <FormControl>
@@ -45,30 +74,16 @@ export function FleetCredentialsFields({
           row
           aria-labelledby={labelId}
           value={value.cloud}
-          onChange={(event) => onChange({ cloud: event.target.value === 'gcp' ? 'gcp' : 'aws' })}
+          onChange={(event) =>
+            onChange({ cloud: CLOUD_CHOICES.find((choice) => choice.cloud === event.target.value)?.cloud ?? 'aws' })
+          }
         >
           {CLOUD_CHOICES.map((choice) => (
             <FormControlLabel key={choice.cloud} value={choice.cloud} control={<Radio />} label={choice.label} />
           ))}
         </RadioGroup>
       </FormControl>
-      {value.cloud === 'aws' ? (
-        <>
-          <AwsProfilePicker
-            label="Management or security profile"
-            value={value.profile ?? null}
-            onChange={(profile) => onChange({ profile: profile ?? undefined })}
-          />
-          <AccessPathFields
-            path={value.accessPath}
-            profile={value.profile}
-            errors={pathErrors}
-            onChange={(accessPath) => onChange({ accessPath })}
-          />
-        </>
-      ) : (
-        <GcpCredentialFields value={value.gcpCredential} onChange={(gcpCredential) => onChange({ gcpCredential })} />
-      )}
+      <CloudFields value={value} pathErrors={pathErrors} onChange={onChange} />
     </>
   );
 }

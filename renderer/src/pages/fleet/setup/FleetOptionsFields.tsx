@@ -8,6 +8,7 @@ import {
   type GcpModuleVersion,
 } from '../../../../../shared/terraform/module-catalog';
 import { environmentProblem } from '../../../../../shared/terraform/platform-environment';
+import { targetKind } from '../../../../../shared/targets/target-kinds';
 
 export interface FleetOptionValues {
   name: string;
@@ -16,6 +17,12 @@ export interface FleetOptionValues {
   awsModuleVersion: AwsModuleVersion;
   gcpModuleVersion: GcpModuleVersion;
 }
+
+/** Each cloud's module versions to offer: a cloud missing here does not compile. */
+const MODULE_VERSIONS: { readonly [C in FleetCloud]: { label: string; versions: readonly string[] } } = {
+  aws: { label: 'AWS module version', versions: AWS_MODULE_VERSIONS },
+  gcp: { label: 'GCP module version', versions: GCP_MODULE_VERSIONS },
+};
 
 /** What every account of the fleet shares: the run's name, the platform environment, the module version, concurrency. */
 export function FleetOptionsFields({
@@ -29,6 +36,8 @@ export function FleetOptionsFields({
   onChange: (patch: Partial<FleetOptionValues>) => void;
 }) {
   const environmentError = environmentProblem(values.environment.trim());
+  const kind = targetKind(cloud);
+  const option = kind.fleetModuleVersionOption;
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 2, flexWrap: 'wrap' }}>
       <TextField
@@ -46,43 +55,26 @@ export function FleetOptionsFields({
         helperText={environmentError}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      {cloud === 'aws' ? (
-        <TextField
-          size="small"
-          select
-          label="AWS module version"
-          sx={{ minWidth: 180 }}
-          value={values.awsModuleVersion}
-          onChange={(event) => onChange({ awsModuleVersion: event.target.value as AwsModuleVersion })}
-          slotProps={{ select: { native: true } }}
-        >
-          {AWS_MODULE_VERSIONS.map((version) => (
-            <option key={version} value={version}>
-              {version}
-            </option>
-          ))}
-        </TextField>
-      ) : (
-        <TextField
-          size="small"
-          select
-          label="GCP module version"
-          sx={{ minWidth: 180 }}
-          value={values.gcpModuleVersion}
-          onChange={(event) => onChange({ gcpModuleVersion: event.target.value as GcpModuleVersion })}
-          slotProps={{ select: { native: true } }}
-        >
-          {GCP_MODULE_VERSIONS.map((version) => (
-            <option key={version} value={version}>
-              {version}
-            </option>
-          ))}
-        </TextField>
-      )}
+      <TextField
+        size="small"
+        select
+        label={MODULE_VERSIONS[cloud].label}
+        sx={{ minWidth: 180 }}
+        value={values[option]}
+        // The version is one of the options listed for this cloud's kind.
+        onChange={(event) => onChange({ [option]: event.target.value } as Partial<FleetOptionValues>)}
+        slotProps={{ select: { native: true } }}
+      >
+        {MODULE_VERSIONS[cloud].versions.map((version) => (
+          <option key={version} value={version}>
+            {version}
+          </option>
+        ))}
+      </TextField>
       <TextField
         size="small"
         type="number"
-        label={cloud === 'aws' ? 'Accounts at once' : 'Projects at once'}
+        label={`${kind.noun.charAt(0).toUpperCase()}${kind.noun.slice(1)}s at once`}
         value={values.concurrency}
         onChange={(event) => onChange({ concurrency: Number(event.target.value) })}
         helperText={`Concurrency, 1–${FLEET_CONCURRENCY_MAX}`}

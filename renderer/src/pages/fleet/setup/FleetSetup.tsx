@@ -18,6 +18,7 @@ import {
   type SkippedAccount,
 } from '../../../../../shared/fleet/fleet-selection';
 import { heldByGroup } from '../../../../../shared/fleet/fleet-held';
+import { targetKind } from '../../../../../shared/targets/target-kinds';
 import { DEFAULT_AWS_MODULE_VERSION, DEFAULT_GCP_MODULE_VERSION } from '../../../../../shared/terraform/module-catalog';
 import { DEFAULT_ENVIRONMENT } from '../../../../../shared/terraform/platform-environment';
 import type { FieldErrors } from '../../../forms/field-errors';
@@ -33,6 +34,7 @@ import { FleetMappingFields } from './FleetMappingFields';
 import { FleetMappingTable } from './FleetMappingTable';
 import { FleetOptionsFields, type FleetOptionValues } from './FleetOptionsFields';
 import { FleetOrganizationDialog } from './FleetOrganizationDialog';
+import { FLEET_CLOUD_SETUP, type FleetSourceDialog } from './fleet-cloud-setup';
 
 /**
  * A new fleet run: the credentials, the accounts or projects (an organization unit or GCP folder,
@@ -51,7 +53,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
   const [selection, setSelection] = useState<FleetCandidate[]>([]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [skipped, setSkipped] = useState<SkippedAccount[]>([]);
-  const [dialog, setDialog] = useState<'organization' | 'import' | 'gcp-folder'>();
+  const [dialog, setDialog] = useState<FleetSourceDialog>();
   const [parentId, setParentId] = useState('');
   const [template, setTemplate] = useState(DEFAULT_NAME_TEMPLATE);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, GroupTarget>>(new Map());
@@ -133,8 +135,11 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     return errors;
   }, [parsedPath]);
   const roleName = accessPath.kind === 'assume-role' ? (accessPath.roleName ?? ORGANIZATION_ACCESS_ROLE) : '';
-  const hasCredentials = cloud === 'aws' ? profile !== undefined && parsedPath.success : gcpCredential !== undefined;
-  const noun = cloud === 'aws' ? (['account', 'accounts'] as const) : (['project', 'projects'] as const);
+  const setup = FLEET_CLOUD_SETUP[cloud];
+  const parsedAccessPath = parsedPath.success ? parsedPath.data : undefined;
+  const hasCredentials = setup.ready(credentials, parsedAccessPath);
+  const { noun: one } = targetKind(cloud);
+  const noun = [one, `${one}s`] as const;
   const selectedText =
     selection.length === 0
       ? `No ${noun[0]} selected yet.`
@@ -147,22 +152,8 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
     problems.size > 0 ||
     (!offline && templateProblem !== undefined) ||
     connection.data === undefined;
-  const targetOf = (candidate: FleetCandidate): FleetItemInput['target'] | undefined => {
-    if (candidate.cloud === 'gcp') {
-      return gcpCredential
-        ? {
-            cloud: 'gcp',
-            projectId: candidate.id,
-            projectNumber: candidate.projectNumber ?? '',
-            projectName: candidate.name,
-            credential: gcpCredential,
-          }
-        : undefined;
-    }
-    return profile && parsedPath.success
-      ? { cloud: 'aws', accountId: candidate.id, accountName: candidate.name, profile, accessPath: parsedPath.data }
-      : undefined;
-  };
+  const targetOf = (candidate: FleetCandidate): FleetItemInput['target'] | undefined =>
+    FLEET_CLOUD_SETUP[candidate.cloud].target(candidate, credentials, parsedAccessPath);
   const submit = (): void => {
     if (blocked) return;
     const items = rows.flatMap((row, order) => {
@@ -176,10 +167,7 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
         name: options.name,
         environment: options.environment,
         concurrency: options.concurrency,
-        options:
-          cloud === 'aws'
-            ? { awsModuleVersion: options.awsModuleVersion }
-            : { gcpModuleVersion: options.gcpModuleVersion },
+        options: { [targetKind(cloud).fleetModuleVersionOption]: options[targetKind(cloud).fleetModuleVersionOption] },
         registerOnPlatform: !offline,
         items,
       },
@@ -193,22 +181,18 @@ export function FleetSetup({ onCreated }: { onCreated: (run: FleetRun) => void }
         <FleetCredentialsFields value={credentials} pathErrors={pathErrors} onChange={onCredentialsChange} />
       </Section>
 
-      <Section title={cloud === 'aws' ? '2. Accounts' : '2. Projects'}>
+      <Section title={`2. ${one.charAt(0).toUpperCase()}${one.slice(1)}s`}>
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-          {cloud === 'aws' ? (
-            <>
-              <Button variant="outlined" disabled={!profile} onClick={() => setDialog('organization')}>
-                Add from the organization…
-              </Button>
-              <Button variant="outlined" onClick={() => setDialog('import')}>
-                Add from accounts.json…
-              </Button>
-            </>
-          ) : (
-            <Button variant="outlined" disabled={!gcpCredential} onClick={() => setDialog('gcp-folder')}>
-              Add from a GCP organization or folder…
+          {setup.sources.map((source) => (
+            <Button
+              key={source.dialog}
+              variant="outlined"
+              disabled={source.needsCredential && !setup.hasCredential(credentials)}
+              onClick={() => setDialog(source.dialog)}
+            >
+              {source.label}
             </Button>
-          )}
+          ))}
           {excluded.size > 0 ? (
             <Button onClick={() => setExcluded(new Set())}>Forget {excluded.size} exclusions</Button>
           ) : null}
