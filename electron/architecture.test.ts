@@ -183,15 +183,11 @@ describe('per-kind records', () => {
     const cloudBranch = /\bcloud\s*[!=]==?\s*['"](?:aws|gcp)['"]|['"](?:aws|gcp)['"]\s*[!=]==?\s*[\w.]*cloud\b/;
     expect("values.cloud === 'aws'").toMatch(cloudBranch);
     expect("'gcp' !== target.cloud").toMatch(cloudBranch);
-    // What is left, and why: the fleet board and setup forms (the fleet UI's own work, under way) and the
-    // fleet engine's labelOf (the fleet engine is being reworked). Nothing else may join them.
-    const leftovers = (file: string) =>
-      file.startsWith('renderer/src/pages/fleet/') || file === 'electron/core/fleet/fleet-service.ts';
     // The per-kind records and the check kinds of one cloud, where a cloud's own facts belong.
     const records = (file: string) => /^(shared\/targets|electron\/core\/checks\/(aws|gcp))\//.test(file);
     const files = ['electron', 'renderer/src', 'shared'].flatMap(productionSources);
     const branching = files.filter(
-      (file) => !leftovers(file) && !records(file) && cloudBranch.test(readFileSync(join(ROOT, file), 'utf8')),
+      (file) => !records(file) && cloudBranch.test(readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(branching).toEqual([]);
   });
