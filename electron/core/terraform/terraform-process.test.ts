@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(binary: string, args: string[], detached = true) {
+function start(binary: string, args: string[], detached = true, step = 'step') {
   const lines: [OutputStream, string][] = [];
   const child = startTerraformProcess({
     binary,
@@ -23,7 +23,7 @@ function start(binary: string, args: string[], detached = true) {
     cwd: dir,
     env,
     onLine: (line, stream) => void lines.push([stream, line]),
-    ...(detached ? { stepDir: join(dir, 'step') } : {}),
+    ...(detached ? { stepDir: join(dir, step) } : {}),
   });
   return { child, lines };
 }
@@ -58,6 +58,20 @@ describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
     expect(await child.stop({ interruptMs: 5_000, terminateMs: 5_000 })).toBe('SIGINT');
     // The supervisor records how Terraform ended: killed by SIGINT.
     expect(await child.exited).toMatchObject({ exitCode: null, signal: 'SIGINT' });
+  });
+
+  it('stops a program interrupted while it is still starting, sixteen at once', async () => {
+    // Cancel all on a fleet: each run is interrupted the moment it has a pid, before the
+    // supervisor has started Terraform. The interrupt must still end it, not wait for escalation.
+    const runs = Array.from({ length: 16 }, (_, run) => start('sleep', ['30'], true, `step-${run}`).child);
+    const stopped = await Promise.all(
+      runs.map(async (child) => {
+        await child.started;
+        return child.stop({ interruptMs: 5_000, terminateMs: 5_000 });
+      }),
+    );
+    expect(stopped).toEqual(runs.map(() => 'SIGINT'));
+    for (const child of runs) expect(await child.exited).toMatchObject({ exitCode: null, signal: 'SIGINT' });
   });
 
   it.runIf(process.platform === 'linux')(

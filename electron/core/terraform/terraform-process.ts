@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnProgram } from './process-spawner';
@@ -38,16 +38,22 @@ export interface TerraformProcess {
  * (a caught signal is reset to the default in Terraform, which still gets it) so it can record how
  * Terraform ended, even when Liaison itself is gone.
  *
+ * A signal that reaches the supervisor before it has started Terraform is noted by the trap, and
+ * Terraform is then not started at all; the status says which signal ended the run (128 + its number,
+ * as a shell reports a program a signal killed). A shell cannot cover the instant between that test
+ * and its fork, so `stop` first waits for Terraform to be running (see supervisedProgramRunning).
+ *
  * The status is written in place, with no temporary file and `mv`: that extra program cost a few
  * milliseconds per step, and a reader can only ever see the file absent, empty (being written: read
  * as "still running", see readExitStatus) or whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
+  "trap 'signalled=129' HUP",
+  "trap 'signalled=130' INT",
+  "trap 'signalled=143' TERM",
   'exit_file=$1',
   'shift',
-  "trap ':' INT TERM HUP",
-  '"$@"',
-  'status=$?',
+  'if [ -z "$signalled" ]; then "$@"; status=$?; else status=$signalled; fi',
   `printf '%s\\n' "$status" > "$exit_file"`,
 ].join('\n');
 
@@ -141,7 +147,41 @@ function startDetached(options: {
     const status = readExitStatus(options.stepDir);
     return { ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)), ...failed };
   });
-  return groupControl(program.started, exited);
+  return groupControl(program.started, exited, supervisedProgramRunning);
+}
+
+/**
+ * Resolves once the supervisor (`pid`) has started its program: its child runs something other than
+ * the shell. Why: a signal sent to the group between the shell's last look at its trap and its fork
+ * reaches the shell only, and Terraform would then run on until `stop` escalates (two minutes by
+ * default). That window is easy to hit: Cancel all on a fleet interrupts each run the moment it has a
+ * pid, while a lowered session's shell is still waiting for a CPU. Linux tells (from /proc); elsewhere,
+ * and once the supervisor is gone or has stopped without starting anything, this resolves at once.
+ * Bounded by `ms` all the same.
+ */
+export async function supervisedProgramRunning(pid: number, ms = 5_000): Promise<void> {
+  // Until it execs, a forked child shows its parent's command line (the supervisor's, which no
+  // program has); the executable would not tell a shell-script Terraform from the shell.
+  const supervisor = readText(`/proc/${pid}/cmdline`);
+  if (!supervisor) return;
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    // The supervisor runs one program at a time, in the foreground.
+    const children = readText(`/proc/${pid}/task/${pid}/children`);
+    if (children === undefined || !readText(`/proc/${pid}/cmdline`)) return;
+    const child = children.trim().split(' ')[0];
+    const program = child ? readText(`/proc/${child}/cmdline`) : undefined;
+    if (program !== undefined && program !== supervisor) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The POSIX `nice` program, where the system has it (coreutils on Linux, the base system on macOS). */
@@ -180,7 +220,7 @@ export function attachTerraformProcess(options: {
     const status = readExitStatus(options.stepDir);
     return status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status);
   });
-  return groupControl(Promise.resolve(options.pid), exited);
+  return groupControl(Promise.resolve(options.pid), exited, supervisedProgramRunning);
 }
 
 /** Resolves once the supervisor has written the exit status, or its process group is gone without one. */
@@ -212,15 +252,23 @@ export function isAlive(pid: number): boolean {
 }
 
 /** Signals the whole process group, escalating as `stop` documents. */
-function groupControl(started: Promise<number | undefined>, exited: Promise<ProcessExit>): TerraformProcess {
-  return control(started, exited, (target, name) => process.kill(-target, name));
+function groupControl(
+  started: Promise<number | undefined>,
+  exited: Promise<ProcessExit>,
+  running: (pid: number) => Promise<void>,
+): TerraformProcess {
+  return control(started, exited, (target, name) => process.kill(-target, name), running);
 }
 
-/** Stops a running process with `send`, escalating from an interrupt only after each timeout. */
+/**
+ * Stops a running process with `send`, escalating from an interrupt only after each timeout. The
+ * interrupt waits for `running` (or the end), so it reaches the program and not only its supervisor.
+ */
 function control(
   started: Promise<number | undefined>,
   exited: Promise<ProcessExit>,
   send: (pid: number, name: NodeJS.Signals) => void,
+  running: (pid: number) => Promise<void> = async () => {},
 ): TerraformProcess {
   let done = false;
   void exited.then(() => (done = true));
@@ -245,6 +293,8 @@ function control(
     exited,
     stop: async (timeouts) => {
       if (done) return 'none';
+      const pid = await started;
+      if (pid !== undefined) await Promise.race([running(pid), exited]);
       await signal('SIGINT');
       if (await exitedWithin(timeouts.interruptMs)) return 'SIGINT';
       await signal('SIGTERM');
