@@ -29,6 +29,14 @@ if (!require('node:worker_threads').parentPort) process.on('disconnect', () => p
 const { spawn } = require('node:child_process');
 const { openSync, closeSync, writeFileSync } = require('node:fs');
 const children = new Map();
+// Programs run side by side (a fleet at concurrency 16) each lead a session, and the CPU is shared
+// between sessions first: sixteen sessions at nice 10 weigh sixteen times one, more than the browser
+// drawing the board. So each new session is lowered by how many run at once, and together they weigh
+// about what one run does (a nice level is a factor of 1.25 in the kernel's weights), down to 19.
+let sessions = 0;
+function sessionNiceness(base) {
+  return Math.min(19, base + Math.round(Math.log(sessions) / Math.log(1.25)));
+}
 // Without CAP_SYS_ADMIN the kernel takes one autogroup write per 100 ms on the whole system and says
 // EAGAIN to the others (kernel/sched/autogroup.c), so a fleet starting 16 runs at once retries.
 function lowerSession(child, niceness, tries) {
@@ -81,7 +89,11 @@ parentPort.on('message', (message) => {
   // A detached program leads a session of its own, and on Linux with autogroup scheduling the CPU is
   // shared between sessions first: its own nice value counts only inside its session, so the
   // session's is lowered too (owner-writable; a system without it just says no).
-  if (message.detached && message.niceness && process.platform === 'linux') lowerSession(child, message.niceness, 50);
+  if (message.detached && message.niceness && process.platform === 'linux') {
+    sessions += 1;
+    child.once('exit', () => (sessions -= 1));
+    lowerSession(child, sessionNiceness(message.niceness), 50);
+  }
   children.set(id, child);
   child.on('error', (error) => parentPort.postMessage({ type: 'error', id, message: error.message }));
   parentPort.postMessage({ type: 'started', id, pid: child.pid });
@@ -105,7 +117,10 @@ export interface SpawnRequest {
   cwd: string;
   env: Record<string, string>;
   detached: boolean;
-  /** Lower the detached program's session to this nice value (Linux autogroup scheduling). */
+  /**
+   * Lower the detached program's session to this nice value (Linux autogroup scheduling), and further
+   * while others run side by side (see sessionNiceness in the spawner's script).
+   */
   niceness?: number;
   /** Files the program appends its output to (opened 0600), or pipes delivered to `onData`. */
   output: { stdout: string; stderr: string } | 'pipes';

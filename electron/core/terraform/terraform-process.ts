@@ -198,7 +198,8 @@ export const TERRAFORM_NICENESS = 10;
  * a missing binary exits 127 with nice's reason on stderr (without `nice`, the spawn itself fails
  * with ENOENT). Where there is no `nice`, Terraform runs as it is. Terraform leads a session of its
  * own (detached), and Linux with autogroup scheduling shares the CPU between sessions before nice
- * values count, so the spawner lowers the session's priority as well (see SpawnRequest.niceness).
+ * values count, so the spawner lowers the session's priority as well, further while several run side
+ * by side, so that a fleet weighs about what one run does (see SpawnRequest.niceness).
  */
 function belowNormalPriority(binary: string, args: readonly string[]): string[] {
   return NICE ? [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args] : [binary, ...args];
