@@ -159,7 +159,7 @@ function startDetached(options: {
  * and once the supervisor is gone or has stopped without starting anything, this resolves at once.
  * Bounded by `ms` all the same.
  */
-export async function supervisedProgramRunning(pid: number, ms = 5_000): Promise<void> {
+async function supervisedProgramRunning(pid: number, ms = 5_000): Promise<void> {
   // Until it execs, a forked child shows its parent's command line (the supervisor's, which no
   // program has); the executable would not tell a shell-script Terraform from the shell.
   const supervisor = readText(`/proc/${pid}/cmdline`);
