@@ -8,6 +8,7 @@ import { FleetBoardFilters } from './FleetBoardFilters';
 import { FleetBoardTable } from './FleetBoardTable';
 import { FleetBoardToolbar } from './FleetBoardToolbar';
 import type { FleetRowActions } from './FleetBoardRow';
+import { FleetItemErrorDialog, type FleetItemFailure } from './FleetItemErrorDialog';
 import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
 import { FleetTotalsLine } from './FleetTotalsLine';
 import {
@@ -36,6 +37,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
   // The run whose log is open, fixed when opened: the item moving on from plan to apply does not
   // swap the log under the reader, and the dialog outlives its row scrolling out of view.
   const [log, setLog] = useState<{ runId: string; name: string }>();
+  const [failure, setFailure] = useState<FleetItemFailure>();
   const approve = useFleetAction('approveFleetPlans');
   const reorder = useFleetAction('reorderFleet');
   const dragged = useRef<string | undefined>(undefined);
@@ -67,6 +69,16 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       },
       onShowLog: (item: FleetItem) => {
         if (item.runId) setLog({ runId: item.runId, name: itemTargetName(item) || itemTargetId(item) });
+      },
+      onShowError: (item: FleetItem, stage: string) => {
+        if (item.error) {
+          setFailure({
+            name: itemTargetName(item) || itemTargetId(item),
+            targetId: itemTargetId(item),
+            stage,
+            error: item.error,
+          });
+        }
       },
       onApprove: (item: FleetItem, yes: boolean) =>
         approveMutate({ fleetId: run.id, selection: { kind: 'items', itemIds: [item.id] }, approve: yes }),
@@ -135,6 +147,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
           onClose={() => setReviewing(undefined)}
         />
       ) : null}
+      {failure ? <FleetItemErrorDialog failure={failure} onClose={() => setFailure(undefined)} /> : null}
       {log ? (
         <RunLogDialog runId={log.runId} title={`Terraform log of ${log.name}`} onClose={() => setLog(undefined)} />
       ) : null}
