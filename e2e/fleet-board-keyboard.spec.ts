@@ -54,6 +54,21 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   await expect(target).toBeFocused();
 }
 
+test('Plan all pressed by keyboard leaves focus on the board, and Tab goes on within it', async ({ page, liaison }) => {
+  await openFailingFleet(page, liaison);
+  const planAll = page.getByRole('button', { name: 'Plan all (2)' });
+  await planAll.focus();
+  await page.keyboard.press('Enter');
+  const totals = page.getByTestId('fleet-totals');
+  await expect(totals).toBeFocused();
+  await expect(totals).toContainText('0 running · 0 to review · 2 failed');
+  await expect(page.getByRole('button', { name: 'Plan all (0)' })).toBeDisabled();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  await expect(totals).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search accounts')).toBeFocused();
+});
+
 test("a failed account's whole error is read and copied by keyboard only", async ({ page, context, liaison }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const fleetId = await openFailingFleet(page, liaison);

@@ -41,6 +41,8 @@ export function FleetBoard({ run }: { run: FleetRun }) {
   const approve = useFleetAction('approveFleetPlans');
   const reorder = useFleetAction('reorderFleet');
   const dragged = useRef<string | undefined>(undefined);
+  const totalsRef = useRef<HTMLParagraphElement>(null);
+  const focusTotals = useCallback(() => totalsRef.current?.focus(), []);
 
   // Filtered in the keystroke's own render, not deferred: filtering 500 cached search texts and
   // rendering the rows in view costs less than the extra frame a deferred render waits for.
@@ -113,8 +115,8 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       <Typography variant="h6" component="h2">
         {run.name}
       </Typography>
-      <FleetBoardToolbar run={run} />
-      <FleetTotalsLine run={run} />
+      <FleetBoardToolbar run={run} onActionStarted={focusTotals} />
+      <FleetTotalsLine run={run} ref={totalsRef} />
       {reorder.error ? <Alert severity="error">{reorder.error.message}</Alert> : null}
       {approve.error && !reviewed ? <Alert severity="error">{approve.error.message}</Alert> : null}
       <FleetBoardFilters

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { FLEET_ACTIVE_STAGES, FLEET_CONCURRENCY_MAX, type FleetRun } from '../../../../../shared/contract/fleet';
 import { useClient } from '../../../client/ClientProvider';
 import { downloadExport } from '../../../queries/health';
@@ -21,9 +21,16 @@ import { fleetNoun, hasDestroyOrReplace, isFailed, needsReview } from './fleet-b
 
 /**
  * The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. Memoized on
- * the run, so a search keystroke on the board does not re-render it.
+ * the run, so a search keystroke on the board does not re-render it. A pressed action disables its own
+ * button while it runs; `onActionStarted` then takes focus somewhere useful (the totals line).
  */
-export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run: FleetRun }) {
+export const FleetBoardToolbar = memo(function FleetBoardToolbar({
+  run,
+  onActionStarted,
+}: {
+  run: FleetRun;
+  onActionStarted: () => void;
+}) {
   const plan = useFleetAction('planFleet');
   const approve = useFleetAction('approveFleetPlans');
   const apply = useFleetAction('applyFleet');
@@ -33,6 +40,8 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
   const resume = useFleetAction('resumeFleet');
   const check = useFleetAction('checkFleet');
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // Confirmed, the cancel disables the button the dialog would return focus to: focus goes on instead.
+  const cancelConfirmed = useRef(false);
 
   const counts = useMemo(() => {
     let toPlan = 0;
@@ -53,6 +62,10 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
   }, [run.items]);
   const failedIds = useMemo(() => run.items.filter(isFailed).map((item) => item.id), [run.items]);
   const fleetId = run.id;
+  const started = (action: () => void) => {
+    action();
+    onActionStarted();
+  };
   const errors = [plan, approve, apply, retry, cancel, pause, resume, check]
     .map((action) => action.error)
     .filter((error): error is Error => error !== null);
@@ -69,7 +82,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           variant={counts.toPlan > 0 ? 'contained' : 'outlined'}
           disabled={counts.toPlan === 0}
           loading={plan.isPending}
-          onClick={() => plan.mutate({ fleetId })}
+          onClick={() => started(() => plan.mutate({ fleetId }))}
         >
           Plan all ({counts.toPlan})
         </Button>
@@ -77,7 +90,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           variant="outlined"
           disabled={counts.safe === 0}
           loading={approve.isPending}
-          onClick={() => approve.mutate({ fleetId, selection: { kind: 'safe' } })}
+          onClick={() => started(() => approve.mutate({ fleetId, selection: { kind: 'safe' } }))}
         >
           Approve every plan with no destroy or replace ({counts.safe})
         </Button>
@@ -85,7 +98,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           variant={counts.approved > 0 ? 'contained' : 'outlined'}
           disabled={counts.approved === 0}
           loading={apply.isPending}
-          onClick={() => apply.mutate({ fleetId })}
+          onClick={() => started(() => apply.mutate({ fleetId }))}
         >
           Apply approved ({counts.approved})
         </Button>
@@ -93,7 +106,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           variant="outlined"
           disabled={failedIds.length === 0}
           loading={retry.isPending}
-          onClick={() => retry.mutate({ fleetId, itemIds: failedIds })}
+          onClick={() => started(() => retry.mutate({ fleetId, itemIds: failedIds }))}
         >
           Retry failed ({failedIds.length})
         </Button>
@@ -101,12 +114,16 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           variant="outlined"
           disabled={counts.applied === 0}
           loading={check.isPending}
-          onClick={() => check.mutate({ fleetId })}
+          onClick={() => started(() => check.mutate({ fleetId }))}
         >
           Check all ({counts.applied})
         </Button>
         {run.paused ? (
-          <Button variant="outlined" loading={resume.isPending} onClick={() => resume.mutate({ fleetId })}>
+          <Button
+            variant="outlined"
+            loading={resume.isPending}
+            onClick={() => started(() => resume.mutate({ fleetId }))}
+          >
             Resume
           </Button>
         ) : (
@@ -114,7 +131,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
             variant="outlined"
             disabled={counts.running === 0}
             loading={pause.isPending}
-            onClick={() => pause.mutate({ fleetId })}
+            onClick={() => started(() => pause.mutate({ fleetId }))}
           >
             Pause
           </Button>
@@ -132,7 +149,19 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           {error.message}
         </Alert>
       ))}
-      <Dialog open={confirmingCancel} onClose={() => setConfirmingCancel(false)} aria-labelledby="fleet-cancel-title">
+      <Dialog
+        open={confirmingCancel}
+        onClose={() => setConfirmingCancel(false)}
+        aria-labelledby="fleet-cancel-title"
+        slotProps={{
+          transition: {
+            onExited: () => {
+              if (cancelConfirmed.current) onActionStarted();
+              cancelConfirmed.current = false;
+            },
+          },
+        }}
+      >
         <DialogTitle id="fleet-cancel-title">Cancel every running account?</DialogTitle>
         <DialogContent>
           <DialogContentText>
@@ -149,7 +178,10 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
             color="error"
             variant="contained"
             loading={cancel.isPending}
-            onClick={() => cancel.mutate({ fleetId }, { onSettled: () => setConfirmingCancel(false) })}
+            onClick={() => {
+              cancelConfirmed.current = true;
+              cancel.mutate({ fleetId }, { onSettled: () => setConfirmingCancel(false) });
+            }}
           >
             Cancel all
           </Button>
