@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { WebHostProcess } from './fixtures/web-host';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures/test';
+import { expect, expectNoSeriousA11yViolations, test, waitForVisuallySettled } from './fixtures/test';
 
 /*
  * The fleet board for keyboard and screen-reader users, and its toolbar on a laptop screen. The
@@ -41,6 +41,60 @@ async function openFailingFleet(page: Page, liaison: WebHostProcess, count = 2):
   await expect(page.getByRole('heading', { name: 'Keyboard fleet' })).toBeVisible();
   return run.id;
 }
+
+/** Each toolbar button's vertical middle and right edge, in page pixels (icon buttons are taller than text ones). */
+async function toolbarBoxes(page: Page) {
+  const toolbar = page.getByRole('toolbar', { name: 'Fleet actions' });
+  const bar = (await toolbar.boundingBox())!;
+  const buttons = await toolbar.getByRole('button').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const box = node.getBoundingClientRect();
+      return {
+        name: node.getAttribute('aria-label') ?? node.textContent ?? '',
+        middle: box.top + box.height / 2,
+        right: box.right,
+      };
+    }),
+  );
+  expect(buttons.length).toBe(7);
+  return { bar, buttons };
+}
+
+function expectOneRow(buttons: { middle: number }[]): void {
+  const middles = buttons.map((button) => button.middle);
+  expect(Math.max(...middles) - Math.min(...middles), JSON.stringify(buttons)).toBeLessThanOrEqual(1);
+}
+
+test('the board toolbar fits one row at 1366 px, three-digit counts included, and wraps whole at 1024 px', async ({
+  page,
+  liaison,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const fleetId = await openFailingFleet(page, liaison, 120);
+  await expect(page.getByRole('button', { name: 'Plan all (120)' })).toBeVisible();
+  let { buttons } = await toolbarBoxes(page);
+  expectOneRow(buttons);
+
+  // Pause and Cancel all are icons now, still named as before (and shown in their tooltips).
+  const toolbar = page.getByRole('toolbar', { name: 'Fleet actions' });
+  await expect(toolbar.getByRole('button', { name: 'Pause', exact: true })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: 'Cancel all', exact: true })).toBeDisabled();
+
+  await call(page, liaison, 'planFleet', { fleetId });
+  await expect(page.getByRole('button', { name: 'Retry failed (120)' })).toBeEnabled({ timeout: 30_000 });
+  ({ buttons } = await toolbarBoxes(page));
+  expectOneRow(buttons);
+  await waitForVisuallySettled(page);
+  await page.screenshot({ path: 'test-results/fleet-board-1366.png' });
+
+  // Narrower, the row wraps between whole buttons: none is cut or pushed past the toolbar's edge.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const narrow = await toolbarBoxes(page);
+  for (const button of narrow.buttons) {
+    expect(button.right, button.name).toBeLessThanOrEqual(narrow.bar.x + narrow.bar.width + 0.5);
+  }
+  await page.screenshot({ path: 'test-results/fleet-board-1024.png' });
+});
 
 /** Presses Tab until `target` has focus (at most `limit` presses), then expects it focused. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {

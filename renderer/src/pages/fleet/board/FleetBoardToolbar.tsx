@@ -1,4 +1,7 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import PauseOutlined from '@mui/icons-material/PauseOutlined';
+import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
+import StopCircleOutlined from '@mui/icons-material/StopCircleOutlined';
 import {
   Alert,
   Button,
@@ -7,11 +10,14 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  Divider,
+  IconButton,
   Stack,
   TextField,
+  Tooltip,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FLEET_ACTIVE_STAGES, FLEET_CONCURRENCY_MAX, type FleetRun } from '../../../../../shared/contract/fleet';
 import { useClient } from '../../../client/ClientProvider';
 import { downloadExport } from '../../../queries/health';
@@ -80,6 +86,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
       >
         <Button
           variant={counts.toPlan > 0 ? 'contained' : 'outlined'}
+          size="small"
           disabled={counts.toPlan === 0}
           loading={plan.isPending}
           onClick={() => started(() => plan.mutate({ fleetId }))}
@@ -88,6 +95,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={counts.safe === 0}
           loading={approve.isPending}
           onClick={() => started(() => approve.mutate({ fleetId, selection: { kind: 'safe' } }))}
@@ -96,6 +104,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
         </Button>
         <Button
           variant={counts.approved > 0 ? 'contained' : 'outlined'}
+          size="small"
           disabled={counts.approved === 0}
           loading={apply.isPending}
           onClick={() => started(() => apply.mutate({ fleetId }))}
@@ -104,6 +113,7 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={failedIds.length === 0}
           loading={retry.isPending}
           onClick={() => started(() => retry.mutate({ fleetId, itemIds: failedIds }))}
@@ -112,33 +122,41 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={counts.applied === 0}
           loading={check.isPending}
           onClick={() => started(() => check.mutate({ fleetId }))}
         >
           Check all ({counts.applied})
         </Button>
+        {/* Run control, compact and apart from the steps: the whole toolbar fits one row at 1366 px. */}
+        <Divider orientation="vertical" flexItem />
         {run.paused ? (
-          <Button
-            variant="outlined"
+          <ToolbarIconButton
+            label="Resume"
             loading={resume.isPending}
             onClick={() => started(() => resume.mutate({ fleetId }))}
           >
-            Resume
-          </Button>
+            <PlayArrowOutlined />
+          </ToolbarIconButton>
         ) : (
-          <Button
-            variant="outlined"
+          <ToolbarIconButton
+            label="Pause"
             disabled={counts.running === 0}
             loading={pause.isPending}
             onClick={() => started(() => pause.mutate({ fleetId }))}
           >
-            Pause
-          </Button>
+            <PauseOutlined />
+          </ToolbarIconButton>
         )}
-        <Button color="error" disabled={counts.running === 0 && !run.paused} onClick={() => setConfirmingCancel(true)}>
-          Cancel all
-        </Button>
+        <ToolbarIconButton
+          label="Cancel all"
+          color="error"
+          disabled={counts.running === 0 && !run.paused}
+          onClick={() => setConfirmingCancel(true)}
+        >
+          <StopCircleOutlined />
+        </ToolbarIconButton>
       </Stack>
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
         <ConcurrencyField fleetId={fleetId} concurrency={run.concurrency} noun={fleetNoun(run.items).many} />
@@ -190,6 +208,34 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({
     </Stack>
   );
 });
+
+/**
+ * An icon-only toolbar action named by its label (aria-label and tooltip). The tooltip sits on a span:
+ * a disabled button gets no pointer events, and its tooltip still says what it would do.
+ */
+function ToolbarIconButton({
+  label,
+  children,
+  ...props
+}: {
+  label: string;
+  children: ReactNode;
+  color?: 'error';
+  disabled?: boolean;
+  loading?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Tooltip title={label}>
+      {/* The button carries the name: the tooltip's own aria-label on the span is overridden away. */}
+      <span aria-label={undefined}>
+        <IconButton size="small" aria-label={label} {...props}>
+          {children}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}
 
 /** Memoized on its two values: the board's stream of events does not re-render the field. */
 const ConcurrencyField = memo(function ConcurrencyField({
