@@ -8,6 +8,7 @@ import { FleetBoardFilters } from './FleetBoardFilters';
 import { FleetBoardTable } from './FleetBoardTable';
 import { FleetBoardToolbar } from './FleetBoardToolbar';
 import type { FleetRowActions } from './FleetBoardRow';
+import { FleetItemErrorDialog, type FleetItemFailure } from './FleetItemErrorDialog';
 import { FleetPlanReviewDialog } from './FleetPlanReviewDialog';
 import { FleetTotalsLine } from './FleetTotalsLine';
 import {
@@ -36,9 +37,12 @@ export function FleetBoard({ run }: { run: FleetRun }) {
   // The run whose log is open, fixed when opened: the item moving on from plan to apply does not
   // swap the log under the reader, and the dialog outlives its row scrolling out of view.
   const [log, setLog] = useState<{ runId: string; name: string }>();
+  const [failure, setFailure] = useState<FleetItemFailure>();
   const approve = useFleetAction('approveFleetPlans');
   const reorder = useFleetAction('reorderFleet');
   const dragged = useRef<string | undefined>(undefined);
+  const totalsRef = useRef<HTMLParagraphElement>(null);
+  const focusTotals = useCallback(() => totalsRef.current?.focus(), []);
 
   // Filtered in the keystroke's own render, not deferred: filtering 500 cached search texts and
   // rendering the rows in view costs less than the extra frame a deferred render waits for.
@@ -67,6 +71,16 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       },
       onShowLog: (item: FleetItem) => {
         if (item.runId) setLog({ runId: item.runId, name: itemTargetName(item) || itemTargetId(item) });
+      },
+      onShowError: (item: FleetItem, stage: string) => {
+        if (item.error) {
+          setFailure({
+            name: itemTargetName(item) || itemTargetId(item),
+            targetId: itemTargetId(item),
+            stage,
+            error: item.error,
+          });
+        }
       },
       onApprove: (item: FleetItem, yes: boolean) =>
         approveMutate({ fleetId: run.id, selection: { kind: 'items', itemIds: [item.id] }, approve: yes }),
@@ -101,8 +115,8 @@ export function FleetBoard({ run }: { run: FleetRun }) {
       <Typography variant="h6" component="h2">
         {run.name}
       </Typography>
-      <FleetBoardToolbar run={run} />
-      <FleetTotalsLine run={run} />
+      <FleetBoardToolbar run={run} onActionStarted={focusTotals} />
+      <FleetTotalsLine run={run} ref={totalsRef} />
       {reorder.error ? <Alert severity="error">{reorder.error.message}</Alert> : null}
       {approve.error && !reviewed ? <Alert severity="error">{approve.error.message}</Alert> : null}
       <FleetBoardFilters
@@ -135,6 +149,7 @@ export function FleetBoard({ run }: { run: FleetRun }) {
           onClose={() => setReviewing(undefined)}
         />
       ) : null}
+      {failure ? <FleetItemErrorDialog failure={failure} onClose={() => setFailure(undefined)} /> : null}
       {log ? (
         <RunLogDialog runId={log.runId} title={`Terraform log of ${log.name}`} onClose={() => setLog(undefined)} />
       ) : null}

@@ -10,6 +10,8 @@ export interface FleetRowActions {
   onReview: (item: FleetItem) => void;
   /** Opens the item's latest Terraform run log (held by the board, not the row: rows are virtualized). */
   onShowLog: (item: FleetItem) => void;
+  /** Opens the item's whole error (the row shows it cut short), with the stage the row names. */
+  onShowError: (item: FleetItem, stage: string) => void;
   /** Withdraws an approval (approving happens in the plan review). */
   onApprove: (item: FleetItem, approve: boolean) => void;
   onMove: (item: FleetItem, by: -1 | 1) => void;
@@ -114,7 +116,17 @@ export const FleetBoardRow = memo(function FleetBoardRow({
       </td>
       <td className="stage" title={item.error?.message}>
         <span className="label">{stage}</span>
-        {item.error ? <span className="message">{item.error.message}</span> : null}
+        {item.error ? (
+          // The message itself opens the whole of it: cut short here, it must reach keyboard and screen-reader users.
+          <button
+            type="button"
+            className="message"
+            aria-haspopup="dialog"
+            onClick={() => actions.onShowError(item, stage)}
+          >
+            {item.error.message}
+          </button>
+        ) : null}
       </td>
       <td className="plan">
         {summary ? (

@@ -96,6 +96,20 @@ const Scroller = styled('div')(({ theme }) => {
       minWidth: 28,
     },
     '& .order .position': { display: 'inline-block', minWidth: '2.5em' },
+    // A failure's message, cut short: a link-like button that opens the whole error.
+    '& td.stage button.message': {
+      ...theme.typography.body2,
+      fontSize: theme.typography.pxToRem(12),
+      color: palette.error.main,
+      display: 'block',
+      maxWidth: '100%',
+      padding: 0,
+      textAlign: 'left',
+      textDecoration: 'underline dotted',
+      textTransform: 'none',
+      whiteSpace: 'nowrap',
+      '&:hover': { backgroundColor: 'transparent', textDecoration: 'underline' },
+    },
   };
 });
 

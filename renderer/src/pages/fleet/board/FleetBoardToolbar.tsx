@@ -1,4 +1,7 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import PauseOutlined from '@mui/icons-material/PauseOutlined';
+import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
+import StopCircleOutlined from '@mui/icons-material/StopCircleOutlined';
 import {
   Alert,
   Button,
@@ -7,11 +10,14 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  Divider,
+  IconButton,
   Stack,
   TextField,
+  Tooltip,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FLEET_ACTIVE_STAGES, FLEET_CONCURRENCY_MAX, type FleetRun } from '../../../../../shared/contract/fleet';
 import { useClient } from '../../../client/ClientProvider';
 import { downloadExport } from '../../../queries/health';
@@ -21,9 +27,16 @@ import { fleetNoun, hasDestroyOrReplace, isFailed, needsReview } from './fleet-b
 
 /**
  * The run's actions: plan, approve, apply, retry, pause or resume, cancel, check, export. Memoized on
- * the run, so a search keystroke on the board does not re-render it.
+ * the run, so a search keystroke on the board does not re-render it. A pressed action disables its own
+ * button while it runs; `onActionStarted` then takes focus somewhere useful (the totals line).
  */
-export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run: FleetRun }) {
+export const FleetBoardToolbar = memo(function FleetBoardToolbar({
+  run,
+  onActionStarted,
+}: {
+  run: FleetRun;
+  onActionStarted: () => void;
+}) {
   const plan = useFleetAction('planFleet');
   const approve = useFleetAction('approveFleetPlans');
   const apply = useFleetAction('applyFleet');
@@ -33,6 +46,8 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
   const resume = useFleetAction('resumeFleet');
   const check = useFleetAction('checkFleet');
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // Confirmed, the cancel disables the button the dialog would return focus to: focus goes on instead.
+  const cancelConfirmed = useRef(false);
 
   const counts = useMemo(() => {
     let toPlan = 0;
@@ -53,6 +68,10 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
   }, [run.items]);
   const failedIds = useMemo(() => run.items.filter(isFailed).map((item) => item.id), [run.items]);
   const fleetId = run.id;
+  const started = (action: () => void) => {
+    action();
+    onActionStarted();
+  };
   const errors = [plan, approve, apply, retry, cancel, pause, resume, check]
     .map((action) => action.error)
     .filter((error): error is Error => error !== null);
@@ -67,61 +86,77 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
       >
         <Button
           variant={counts.toPlan > 0 ? 'contained' : 'outlined'}
+          size="small"
           disabled={counts.toPlan === 0}
           loading={plan.isPending}
-          onClick={() => plan.mutate({ fleetId })}
+          onClick={() => started(() => plan.mutate({ fleetId }))}
         >
           Plan all ({counts.toPlan})
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={counts.safe === 0}
           loading={approve.isPending}
-          onClick={() => approve.mutate({ fleetId, selection: { kind: 'safe' } })}
+          onClick={() => started(() => approve.mutate({ fleetId, selection: { kind: 'safe' } }))}
         >
           Approve every plan with no destroy or replace ({counts.safe})
         </Button>
         <Button
           variant={counts.approved > 0 ? 'contained' : 'outlined'}
+          size="small"
           disabled={counts.approved === 0}
           loading={apply.isPending}
-          onClick={() => apply.mutate({ fleetId })}
+          onClick={() => started(() => apply.mutate({ fleetId }))}
         >
           Apply approved ({counts.approved})
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={failedIds.length === 0}
           loading={retry.isPending}
-          onClick={() => retry.mutate({ fleetId, itemIds: failedIds })}
+          onClick={() => started(() => retry.mutate({ fleetId, itemIds: failedIds }))}
         >
           Retry failed ({failedIds.length})
         </Button>
         <Button
           variant="outlined"
+          size="small"
           disabled={counts.applied === 0}
           loading={check.isPending}
-          onClick={() => check.mutate({ fleetId })}
+          onClick={() => started(() => check.mutate({ fleetId }))}
         >
           Check all ({counts.applied})
         </Button>
+        {/* Run control, compact and apart from the steps: the whole toolbar fits one row at 1366 px. */}
+        <Divider orientation="vertical" flexItem />
         {run.paused ? (
-          <Button variant="outlined" loading={resume.isPending} onClick={() => resume.mutate({ fleetId })}>
-            Resume
-          </Button>
+          <ToolbarIconButton
+            label="Resume"
+            loading={resume.isPending}
+            onClick={() => started(() => resume.mutate({ fleetId }))}
+          >
+            <PlayArrowOutlined />
+          </ToolbarIconButton>
         ) : (
-          <Button
-            variant="outlined"
+          <ToolbarIconButton
+            label="Pause"
             disabled={counts.running === 0}
             loading={pause.isPending}
-            onClick={() => pause.mutate({ fleetId })}
+            onClick={() => started(() => pause.mutate({ fleetId }))}
           >
-            Pause
-          </Button>
+            <PauseOutlined />
+          </ToolbarIconButton>
         )}
-        <Button color="error" disabled={counts.running === 0 && !run.paused} onClick={() => setConfirmingCancel(true)}>
-          Cancel all
-        </Button>
+        <ToolbarIconButton
+          label="Cancel all"
+          color="error"
+          disabled={counts.running === 0 && !run.paused}
+          onClick={() => setConfirmingCancel(true)}
+        >
+          <StopCircleOutlined />
+        </ToolbarIconButton>
       </Stack>
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
         <ConcurrencyField fleetId={fleetId} concurrency={run.concurrency} noun={fleetNoun(run.items).many} />
@@ -132,7 +167,19 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
           {error.message}
         </Alert>
       ))}
-      <Dialog open={confirmingCancel} onClose={() => setConfirmingCancel(false)} aria-labelledby="fleet-cancel-title">
+      <Dialog
+        open={confirmingCancel}
+        onClose={() => setConfirmingCancel(false)}
+        aria-labelledby="fleet-cancel-title"
+        slotProps={{
+          transition: {
+            onExited: () => {
+              if (cancelConfirmed.current) onActionStarted();
+              cancelConfirmed.current = false;
+            },
+          },
+        }}
+      >
         <DialogTitle id="fleet-cancel-title">Cancel every running account?</DialogTitle>
         <DialogContent>
           <DialogContentText>
@@ -149,7 +196,10 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
             color="error"
             variant="contained"
             loading={cancel.isPending}
-            onClick={() => cancel.mutate({ fleetId }, { onSettled: () => setConfirmingCancel(false) })}
+            onClick={() => {
+              cancelConfirmed.current = true;
+              cancel.mutate({ fleetId }, { onSettled: () => setConfirmingCancel(false) });
+            }}
           >
             Cancel all
           </Button>
@@ -158,6 +208,34 @@ export const FleetBoardToolbar = memo(function FleetBoardToolbar({ run }: { run:
     </Stack>
   );
 });
+
+/**
+ * An icon-only toolbar action named by its label (aria-label and tooltip). The tooltip sits on a span:
+ * a disabled button gets no pointer events, and its tooltip still says what it would do.
+ */
+function ToolbarIconButton({
+  label,
+  children,
+  ...props
+}: {
+  label: string;
+  children: ReactNode;
+  color?: 'error';
+  disabled?: boolean;
+  loading?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Tooltip title={label}>
+      {/* The button carries the name: the tooltip's own aria-label on the span is overridden away. */}
+      <span aria-label={undefined}>
+        <IconButton size="small" aria-label={label} {...props}>
+          {children}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}
 
 /** Memoized on its two values: the board's stream of events does not re-render the field. */
 const ConcurrencyField = memo(function ConcurrencyField({

@@ -1,5 +1,5 @@
 import { LinearProgress, Stack, Typography } from '@mui/material';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type Ref } from 'react';
 import type { FleetRun } from '../../../../../shared/contract/fleet';
 import { countOf, fleetEtaMs, fleetNoun, fleetTotals } from './fleet-board-filter';
 
@@ -19,14 +19,23 @@ function formatEta(ms: number): string {
   return minutes <= 1 ? 'under a minute' : `about ${minutes} minutes`;
 }
 
-/** The run's totals, plan sums and an ETA, with a progress bar while something runs. */
-export const FleetTotalsLine = memo(function FleetTotalsLine({ run }: { run: FleetRun }) {
+/**
+ * The run's totals, plan sums and an ETA, with a progress bar while something runs. A live region the
+ * toolbar moves focus to when its pressed button disables itself, so focus never falls to the page.
+ */
+export const FleetTotalsLine = memo(function FleetTotalsLine({
+  run,
+  ref,
+}: {
+  run: FleetRun;
+  ref?: Ref<HTMLParagraphElement>;
+}) {
   const totals = useMemo(() => fleetTotals(run.items), [run.items]);
   const eta = useMemo(() => fleetEtaMs(run.items, run.concurrency), [run.items, run.concurrency]);
   const active = totals.running > 0;
   return (
     <Stack sx={{ gap: 1 }}>
-      <Typography role="status" data-testid="fleet-totals">
+      <Typography ref={ref} role="status" tabIndex={-1} data-testid="fleet-totals">
         {STATE_LABELS[run.paused ? 'paused' : run.state]} · {countOf(totals.total, fleetNoun(run.items))} ·{' '}
         {totals.running} running · {totals.review} to review · {totals.failed} failed · plans +{totals.plan.add} ~
         {totals.plan.change} −{totals.plan.destroy}
