@@ -28,6 +28,20 @@ const parentPort = require('node:worker_threads').parentPort ?? {
 if (!require('node:worker_threads').parentPort) process.on('disconnect', () => process.exit(0));
 const { spawn } = require('node:child_process');
 const { openSync, closeSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+// A program inherits its niceness from the thread that forks it, so lowering this thread once spares
+// running \`nice\` (one more exec) before every program. Linux keeps a niceness per thread, so a worker
+// thread inside Electron may; elsewhere only the helper process does (see spawnerLowersItself).
+const lowersItself = !require('node:worker_threads').parentPort || process.platform === 'linux';
+const startNiceness = os.getPriority();
+function lowerItself(niceness) {
+  const target = Math.min(19, startNiceness + niceness);
+  try {
+    if (lowersItself && os.getPriority() < target) os.setPriority(target);
+  } catch {
+    // Not allowed here: the program runs at Liaison's priority, as it would without \`nice\`.
+  }
+}
 const children = new Map();
 // Programs run side by side (a fleet at concurrency 16) each lead a session, and the CPU is shared
 // between sessions first: sixteen sessions at nice 10 weigh sixteen times one, more than the browser
@@ -55,6 +69,7 @@ parentPort.on('message', (message) => {
   }
   const opened = [];
   let child;
+  if (message.niceness) lowerItself(message.niceness);
   try {
     const stdio = message.output === 'pipes'
       ? ['ignore', 'pipe', 'pipe']
@@ -118,8 +133,9 @@ export interface SpawnRequest {
   env: Record<string, string>;
   detached: boolean;
   /**
-   * Lower the detached program's session to this nice value (Linux autogroup scheduling), and further
-   * while others run side by side (see sessionNiceness in the spawner's script).
+   * Run the program this much below Liaison's priority, where the spawner can lower itself (see
+   * spawnerLowersItself); and lower a detached program's session to this nice value (Linux autogroup
+   * scheduling), further while others run side by side (see sessionNiceness in the spawner's script).
    */
   niceness?: number;
   /** Files the program appends its output to (opened 0600), or pipes delivered to `onData`. */
@@ -301,6 +317,14 @@ class ProcessSpawner {
 }
 
 const spawner = new ProcessSpawner();
+
+/**
+ * Whether programs started with a `niceness` run that much lower without help: the spawner lowers its
+ * own thread, which every program it forks inherits. True for the helper process (plain Node, the web
+ * host) and for the worker thread on Linux (a niceness per thread); inside Electron elsewhere, setting
+ * it would lower all of Liaison, so there the caller runs `nice` itself.
+ */
+export const spawnerLowersItself = process.versions.electron === undefined || process.platform === 'linux';
 
 /** The spawner's helper process, if one runs (for diagnostics and tests). */
 export function spawnerProcessId(): number | undefined {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
-import { spawnProgram } from './process-spawner';
+import { spawnerLowersItself, spawnProgram } from './process-spawner';
 import { isExecutable } from './terraform-binary';
 import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
 
@@ -193,16 +193,17 @@ export const TERRAFORM_NICENESS = 10;
 /**
  * Every Terraform Liaison starts runs below normal priority, it and its providers: while a fleet of
  * plans keeps every core busy, Liaison's own work (and in the web host, the browser drawing the
- * board) still gets the CPU at once, and Terraform loses nothing when nothing else wants it. `nice`
- * replaces itself with Terraform (one process), so the supervisor still waits for Terraform itself;
- * a missing binary exits 127 with nice's reason on stderr (without `nice`, the spawn itself fails
- * with ENOENT). Where there is no `nice`, Terraform runs as it is. Terraform leads a session of its
+ * board) still gets the CPU at once, and Terraform loses nothing when nothing else wants it. Mostly
+ * the spawner's thread is lowered and every program inherits it (see spawnerLowersItself); where it
+ * cannot be, `nice` runs first and replaces itself with Terraform (one process, so the supervisor still
+ * waits for Terraform itself), and where there is no `nice`, Terraform runs as it is. Terraform leads a session of its
  * own (detached), and Linux with autogroup scheduling shares the CPU between sessions before nice
  * values count, so the spawner lowers the session's priority as well, further while several run side
  * by side, so that a fleet weighs about what one run does (see SpawnRequest.niceness).
  */
 function belowNormalPriority(binary: string, args: readonly string[]): string[] {
-  return NICE ? [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args] : [binary, ...args];
+  if (spawnerLowersItself || !NICE) return [binary, ...args];
+  return [NICE, '-n', String(TERRAFORM_NICENESS), binary, ...args];
 }
 
 /**
