@@ -1,7 +1,6 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import type { RefObject } from 'react';
-import { notify } from '../notifications/notification-store';
-import { copyText } from './copy-text';
+import { copyAndSay } from './copy-text';
 import { IconActionButton } from './IconActionButton';
 
 interface CopyGroupIdButtonProps {
@@ -12,13 +11,7 @@ interface CopyGroupIdButtonProps {
 }
 
 export function CopyGroupIdButton({ id, textRef, label = 'Copy id' }: CopyGroupIdButtonProps) {
-  const copy = async (): Promise<void> => {
-    const outcome = await copyText(id, textRef.current);
-    if (outcome === 'copied') notify('Group id copied');
-    else if (outcome === 'selected')
-      notify('Could not copy automatically: the id is selected, press Ctrl+C (⌘C)', 'info');
-    else notify('Could not copy the id', 'error');
-  };
+  const copy = (): Promise<void> => copyAndSay(id, textRef.current, 'group id');
   return (
     <IconActionButton
       label={label}

@@ -1,3 +1,5 @@
+import { notify } from '../notifications/notification-store';
+
 export type CopyOutcome = 'copied' | 'selected' | 'failed';
 
 /**
@@ -12,6 +14,18 @@ export async function copyText(text: string, fallbackTarget: Element | null): Pr
   } catch {
     return selectContents(fallbackTarget) ? 'selected' : 'failed';
   }
+}
+
+/**
+ * Copies `text` as copyText does and says what happened, naming `what` ("id", "command"): copied;
+ * selected on screen for Ctrl+C when the browser refused; or could not be copied.
+ */
+export async function copyAndSay(text: string, fallbackTarget: Element | null, what: string): Promise<void> {
+  const outcome = await copyText(text, fallbackTarget);
+  if (outcome === 'copied') notify(`${what.charAt(0).toUpperCase()}${what.slice(1)} copied`);
+  else if (outcome === 'selected')
+    notify(`Could not copy automatically: the ${what} is selected, press Ctrl+C (⌘C)`, 'info');
+  else notify(`Could not copy the ${what}`, 'error');
 }
 
 function selectContents(target: Element | null): boolean {

@@ -2,19 +2,12 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Button, Stack, Typography } from '@mui/material';
 import { useRef } from 'react';
 import { CodeBlock } from '../../components/CodeBlock';
-import { copyText } from '../../components/copy-text';
-import { notify } from '../../notifications/notification-store';
+import { copyAndSay } from '../../components/copy-text';
 
 /** Without a platform connection: the exact chainctl command that registers the association by hand. */
 export function ManualRegistrationCommand({ command }: { command: string }) {
   const codeRef = useRef<HTMLSpanElement>(null);
-  const copy = async (): Promise<void> => {
-    const outcome = await copyText(command, codeRef.current);
-    if (outcome === 'copied') notify('Command copied');
-    else if (outcome === 'selected')
-      notify('Could not copy automatically: the command is selected, press Ctrl+C (⌘C)', 'info');
-    else notify('Could not copy the command', 'error');
-  };
+  const copy = (): Promise<void> => copyAndSay(command, codeRef.current, 'command');
   return (
     <Stack spacing={1}>
       <Typography variant="body2">

@@ -2,8 +2,7 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useRef } from 'react';
 import type { ApiError } from '../../../../../shared/errors';
-import { copyText } from '../../../components/copy-text';
-import { notify } from '../../../notifications/notification-store';
+import { copyAndSay } from '../../../components/copy-text';
 
 /** The failure the dialog shows, fixed when it opens: a retry clearing the row's error does not empty it. */
 export interface FleetItemFailure {
@@ -23,13 +22,7 @@ export function FleetItemErrorDialog({ failure, onClose }: { failure: FleetItemF
   const textRef = useRef<HTMLDivElement>(null);
   const { error } = failure;
   const whole = [error.message, error.remediation].filter(Boolean).join('\n');
-  const copy = async (): Promise<void> => {
-    const outcome = await copyText(whole, textRef.current);
-    if (outcome === 'copied') notify('Error copied');
-    else if (outcome === 'selected')
-      notify('Could not copy automatically: the error is selected, press Ctrl+C (⌘C)', 'info');
-    else notify('Could not copy the error', 'error');
-  };
+  const copy = (): Promise<void> => copyAndSay(whole, textRef.current, 'error');
   return (
     <Dialog
       open

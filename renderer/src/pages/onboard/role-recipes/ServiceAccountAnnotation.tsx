@@ -8,8 +8,7 @@ import {
   serviceAccountManifest,
 } from '../../../../../shared/terraform/eks-service-account-role-tf';
 import { CodeBlock } from '../../../components/CodeBlock';
-import { copyText } from '../../../components/copy-text';
-import { notify } from '../../../notifications/notification-store';
+import { copyAndSay } from '../../../components/copy-text';
 import { downloadExport } from '../../../queries/health';
 
 type Names = Pick<EksServiceAccountRole, 'accountId' | 'roleName' | 'namespace' | 'serviceAccount'>;
@@ -18,13 +17,7 @@ type Names = Pick<EksServiceAccountRole, 'accountId' | 'roleName' | 'namespace' 
 export function ServiceAccountAnnotation({ role }: { role: Names }) {
   const commandRef = useRef<HTMLDivElement>(null);
   const command = kubectlAnnotateCommand(role);
-  const copy = async () => {
-    const outcome = await copyText(command, commandRef.current);
-    if (outcome === 'copied') notify('Command copied');
-    else if (outcome === 'selected')
-      notify('Could not copy automatically: the command is selected, press Ctrl+C (⌘C)', 'info');
-    else notify('Could not copy the command', 'error');
-  };
+  const copy = (): Promise<void> => copyAndSay(command, commandRef.current, 'command');
   return (
     <Stack sx={{ gap: 1 }}>
       <Typography variant="h6" component="h3">
