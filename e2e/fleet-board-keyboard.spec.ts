@@ -17,11 +17,14 @@ async function call<T>(page: Page, host: WebHostProcess, method: string, data: u
   return body.value;
 }
 
-/** A fleet of `count` accounts, each mapped to an unknown group; the page opened on its board. */
-async function openFailingFleet(page: Page, liaison: WebHostProcess, count = 2): Promise<string> {
-  await page.goto(liaison.url);
+/** Stores a fleet of `count` accounts (named `<prefix>-0`, …), each mapped to an unknown group. */
+async function createFailingFleet(
+  page: Page,
+  liaison: WebHostProcess,
+  { count = 2, name = 'Keyboard fleet', prefix = 'team' } = {},
+): Promise<string> {
   const run = await call<{ id: string }>(page, liaison, 'createFleetRun', {
-    name: 'Keyboard fleet',
+    name,
     environment: 'enforce.dev',
     registerOnPlatform: false,
     options: { awsModuleVersion: '0.1.0' },
@@ -30,16 +33,23 @@ async function openFailingFleet(page: Page, liaison: WebHostProcess, count = 2):
       target: {
         cloud: 'aws',
         accountId: String(100_000_000_001 + order),
-        accountName: `team-${order}`,
+        accountName: `${prefix}-${order}`,
         profile: 'default',
         accessPath: { kind: 'profile' },
       },
       group: { kind: 'existing', groupId: UNKNOWN_GROUP },
     })),
   });
+  return run.id;
+}
+
+/** A fleet of `count` accounts, each mapped to an unknown group; the page opened on its board. */
+async function openFailingFleet(page: Page, liaison: WebHostProcess, count = 2): Promise<string> {
+  await page.goto(liaison.url);
+  const fleetId = await createFailingFleet(page, liaison, { count });
   await page.getByRole('navigation').getByRole('link', { name: 'Fleet' }).click();
   await expect(page.getByRole('heading', { name: 'Keyboard fleet' })).toBeVisible();
-  return run.id;
+  return fleetId;
 }
 
 /** Each toolbar button's vertical middle and right edge, in page pixels (icon buttons are taller than text ones). */
@@ -162,4 +172,61 @@ test("a failed account's whole error is read and copied by keyboard only", async
   await expectNoSeriousA11yViolations(page, 'the fleet board with failed accounts, light theme');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousA11yViolations(page, 'the fleet board with failed accounts, dark theme');
+});
+
+test('an older fleet run is reopened from the picker by keyboard, and a reload keeps it', async ({ page, liaison }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(liaison.url);
+  const olderId = await createFailingFleet(page, liaison, { name: 'Older fleet', prefix: 'older' });
+  await createFailingFleet(page, liaison, { count: 3, name: 'Newer fleet', prefix: 'newer' });
+  await page.getByRole('navigation').getByRole('link', { name: 'Fleet' }).click();
+  // The newest run opens first.
+  await expect(page.getByRole('heading', { name: 'Newer fleet' })).toBeVisible();
+  const accounts = page.getByRole('table', { name: 'Fleet accounts' });
+  await expect(accounts.getByRole('row', { name: /newer-2/ })).toBeVisible();
+
+  const picker = page.getByRole('combobox', { name: 'Fleet run' });
+  await expect(picker).toHaveText('Newer fleet');
+  await picker.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('listbox', { name: 'Fleet run' });
+  const options = menu.getByRole('option');
+  // Newest first, each with its size and state.
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toContainText('Newer fleet');
+  await expect(options.nth(0)).toContainText('3 accounts or projects · 3 queued');
+  await expect(options.nth(1)).toContainText('Older fleet');
+  await expect(options.nth(1)).toContainText('2 accounts or projects · 2 queued');
+  await expect(options.nth(0)).toBeFocused();
+  await waitForVisuallySettled(page);
+  await page.screenshot({ path: 'test-results/fleet-run-picker-1366.png' });
+  await expectNoSeriousA11yViolations(page, 'the fleet run picker, light theme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page, 'the fleet run picker, dark theme');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(picker).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Older fleet' })).toBeVisible();
+  await expect(accounts.getByRole('row', { name: /older-1/ })).toBeVisible();
+  await expect(accounts.getByRole('row', { name: /newer-/ })).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe(`#/fleet?run=${olderId}`);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Older fleet' })).toBeVisible();
+  await expect(accounts.getByRole('row', { name: /older-0/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Fleet run' })).toHaveText('Older fleet');
+
+  // An id no stored run has opens the newest.
+  await page.goto(`${new URL(liaison.url).origin}${new URL(liaison.url).pathname}#/fleet?run=unknown`);
+  await expect(page.getByRole('heading', { name: 'Newer fleet' })).toBeVisible();
+
+  // At 1024 px the picker and New fleet run still fit the header.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const pickerBox = (await page.getByRole('combobox', { name: 'Fleet run' }).boundingBox())!;
+  expect(pickerBox.width).toBeGreaterThanOrEqual(200);
+  await expect(page.getByRole('button', { name: 'New fleet run' })).toBeInViewport();
+  await expectNoSeriousA11yViolations(page, 'the fleet page with its run picker at 1024 px');
 });

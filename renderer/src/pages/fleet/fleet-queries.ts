@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MethodInput } from '../../../../shared/api';
-import { fleetEvents, fleetMethods, type FleetRun } from '../../../../shared/contract/fleet';
+import {
+  fleetEvents,
+  fleetMethods,
+  fleetRunSummarySchema,
+  type FleetRun,
+  type FleetRunSummary,
+} from '../../../../shared/contract/fleet';
 import { useClient } from '../../client/ClientProvider';
 import { registerContract } from '../../client/contract-registry';
 import { FleetProgressFold } from './fleet-progress';
@@ -112,6 +118,9 @@ export function useFleetAction<M extends FleetAction>(method: M) {
       // A read started before the action would land after it with older items: cancel it first.
       await queryClient.cancelQueries({ queryKey: fleetKeys.run(run.id) });
       queryClient.setQueryData(fleetKeys.run(run.id), run);
+      // Listed at once, so the page (which falls back to the newest run for an unlisted id) opens it.
+      const summary = fleetRunSummarySchema.parse(run);
+      queryClient.setQueryData<FleetRunSummary[]>(fleetKeys.list, (runs) => runs && [...runs, summary]);
       void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
     },
   });
@@ -124,6 +133,9 @@ export function useCreateFleetRun() {
     mutationFn: (input: MethodInput<'createFleetRun'>) => client.call('createFleetRun', input),
     onSuccess: (run) => {
       queryClient.setQueryData(fleetKeys.run(run.id), run);
+      // Listed at once, so the page (which falls back to the newest run for an unlisted id) opens it.
+      const summary = fleetRunSummarySchema.parse(run);
+      queryClient.setQueryData<FleetRunSummary[]>(fleetKeys.list, (runs) => runs && [...runs, summary]);
       void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
     },
   });
