@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MethodInput } from '../../../../shared/api';
 import {
@@ -118,12 +118,22 @@ export function useFleetAction<M extends FleetAction>(method: M) {
       // A read started before the action would land after it with older items: cancel it first.
       await queryClient.cancelQueries({ queryKey: fleetKeys.run(run.id) });
       queryClient.setQueryData(fleetKeys.run(run.id), run);
-      // Listed at once, so the page (which falls back to the newest run for an unlisted id) opens it.
-      const summary = fleetRunSummarySchema.parse(run);
-      queryClient.setQueryData<FleetRunSummary[]>(fleetKeys.list, (runs) => runs && [...runs, summary]);
-      void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
+      listRun(queryClient, run);
     },
   });
+}
+
+/**
+ * The run's summary in the cached list at once, replacing its old one (an action) or added (a new
+ * run), so the page (which falls back to the newest run for an unlisted id) opens it; then read again.
+ */
+function listRun(queryClient: QueryClient, run: FleetRun): void {
+  const summary = fleetRunSummarySchema.parse(run);
+  queryClient.setQueryData<FleetRunSummary[]>(
+    fleetKeys.list,
+    (runs) => runs && [...runs.filter((each) => each.id !== run.id), summary],
+  );
+  void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
 }
 
 export function useCreateFleetRun() {
@@ -133,10 +143,7 @@ export function useCreateFleetRun() {
     mutationFn: (input: MethodInput<'createFleetRun'>) => client.call('createFleetRun', input),
     onSuccess: (run) => {
       queryClient.setQueryData(fleetKeys.run(run.id), run);
-      // Listed at once, so the page (which falls back to the newest run for an unlisted id) opens it.
-      const summary = fleetRunSummarySchema.parse(run);
-      queryClient.setQueryData<FleetRunSummary[]>(fleetKeys.list, (runs) => runs && [...runs, summary]);
-      void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
+      listRun(queryClient, run);
     },
   });
 }

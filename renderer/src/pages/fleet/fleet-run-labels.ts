@@ -8,14 +8,14 @@ export function newestFirst(runs: readonly FleetRunSummary[]): FleetRunSummary[]
 }
 
 /** The stages the picker names, in the order a run moves through them; active ones count as running. */
-const SHOWN_STAGES: readonly [FleetStage, string][] = [
-  ['queued', 'queued'],
-  ['planned', 'planned'],
-  ['approved', 'approved'],
-  ['applied', 'applied'],
-  ['checked', 'checked'],
-  ['failed', 'failed'],
-  ['cancelled', 'cancelled'],
+const SHOWN_STAGES: readonly FleetStage[] = [
+  'queued',
+  'planned',
+  'approved',
+  'applied',
+  'checked',
+  'failed',
+  'cancelled',
 ];
 
 /** "2 running · 12 applied · 3 failed" from the run's stage counts; "paused" first when it is. */
@@ -25,7 +25,7 @@ export function fleetRunStateText(run: FleetRunSummary): string {
   const parts = [
     ...(run.paused ? ['paused'] : []),
     ...(running > 0 ? [`${running} running`] : []),
-    ...SHOWN_STAGES.filter(([stage]) => count(stage) > 0).map(([stage, label]) => `${count(stage)} ${label}`),
+    ...SHOWN_STAGES.filter((stage) => count(stage) > 0).map((stage) => `${count(stage)} ${stage}`),
   ];
   return parts.join(' · ');
 }
