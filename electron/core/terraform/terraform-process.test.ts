@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnerProcessId } from './process-spawner';
-import { startTerraformProcess, TERRAFORM_NICENESS } from './terraform-process';
+import { startTerraformChain, startTerraformProcess, TERRAFORM_NICENESS } from './terraform-process';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 const hasNice = ['/usr/bin/nice', '/bin/nice'].some((path) => existsSync(path));
@@ -111,6 +111,80 @@ describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
     // The supervisor leads the session; Terraform (here sleep) runs in it.
     expect(readFileSync(`/proc/${pid}/autogroup`, 'utf8')).toMatch(new RegExp(`nice ${TERRAFORM_NICENESS}\\s*$`));
     await child.stop({ interruptMs: 5_000, terminateMs: 5_000 });
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
+  function chain(steps: string[][]) {
+    const stepDirs = steps.map((_, index) => join(dir, `step-${index}`));
+    const started = startTerraformChain({
+      binary: '/bin/sh',
+      steps: steps.map((args, index) => ({ args, stepDir: stepDirs[index] as string })),
+      cwd: dir,
+      env,
+    });
+    const follow = (index: number) => {
+      const lines: [OutputStream, string][] = [];
+      return { process: started.follow(index, (line, stream) => void lines.push([stream, line])), lines };
+    };
+    return { started, follow, stepDirs };
+  }
+
+  it('runs the steps one after another under one supervisor, each with its own output and status', async () => {
+    const { started, follow, stepDirs } = chain([
+      ['-c', 'echo "init $$ $PPID"; echo warming >&2'],
+      ['-c', 'echo "plan $$ $PPID"'],
+    ]);
+    const first = follow(0);
+    expect(await first.process.exited).toEqual({ exitCode: 0, signal: null });
+    const second = follow(1);
+    expect(await second.process.exited).toEqual({ exitCode: 0, signal: null });
+    const supervisor = await started.whole.started;
+    expect(first.lines).toEqual([
+      ['stdout', expect.stringMatching(new RegExp(`^init \\d+ ${supervisor}$`))],
+      ['stderr', 'warming'],
+    ]);
+    // Both steps are children of the same supervisor, and each wrote only to its own files.
+    expect(second.lines).toEqual([['stdout', expect.stringMatching(new RegExp(`^plan \\d+ ${supervisor}$`))]]);
+    expect(await second.process.started).toBe(supervisor);
+    expect(stepDirs.map((stepDir) => readFileSync(join(stepDir, 'exit-status'), 'utf8'))).toEqual(['0\n', '0\n']);
+    expect(await started.whole.exited).toEqual({ exitCode: 0, signal: null });
+  });
+
+  it('ends the chain at the first step that fails: the next is never started', async () => {
+    const marker = join(dir, 'second-ran');
+    const { started, follow, stepDirs } = chain([
+      ['-c', 'echo broken >&2; exit 3'],
+      ['-c', `touch ${marker}`],
+    ]);
+    const first = follow(0);
+    expect(await first.process.exited).toEqual({ exitCode: 3, signal: null });
+    expect(first.lines).toEqual([['stderr', 'broken']]);
+    await started.whole.exited;
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(stepDirs[1] as string, 'exit-status'))).toBe(false);
+  });
+
+  it('interrupts whichever step runs, and starts none after it', async () => {
+    const marker = join(dir, 'second-ran');
+    const { started, follow } = chain([
+      ['-c', 'echo ready; exec sleep 30'],
+      ['-c', `touch ${marker}`],
+    ]);
+    const first = follow(0);
+    await expect.poll(() => first.lines).toEqual([['stdout', 'ready']]);
+    expect(await first.process.stop({ interruptMs: 5_000, terminateMs: 5_000 })).toBe('SIGINT');
+    expect(await first.process.exited).toEqual({ exitCode: null, signal: 'SIGINT' });
+    await started.whole.exited;
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('files its output where only Liaison’s user can read it', async () => {
+    const { follow, stepDirs } = chain([['-c', 'echo secret-ish']]);
+    await follow(0).process.exited;
+    for (const name of ['stdout', 'stderr', 'exit-status']) {
+      expect(statSync(join(stepDirs[0] as string, name)).mode & 0o777).toBe(0o600);
+    }
   });
 });
 

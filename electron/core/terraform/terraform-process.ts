@@ -3,7 +3,7 @@ import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnerLowersItself, spawnProgram } from './process-spawner';
 import { isExecutable } from './terraform-binary';
-import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
+import { readExitStatus, RunOutputTail } from './run-output-tail';
 
 export interface ProcessExit {
   exitCode: number | null;
@@ -31,30 +31,49 @@ export interface TerraformProcess {
 }
 
 /**
- * The supervisor: a fixed POSIX shell script (never built from input; the program and its arguments
- * arrive as "$@") that runs Terraform in the foreground and writes its exit status to a file. Why a
- * shell and not a Node script run by process.execPath: in the packaged app that is Electron, and the
- * runAsNode fuse is off, so it cannot run a script. The trap keeps the shell alive through Ctrl-C
- * (a caught signal is reset to the default in Terraform, which still gets it) so it can record how
- * Terraform ended, even when Liaison itself is gone.
+ * The supervisor: a fixed POSIX shell script (never built from input; the programs and their arguments
+ * arrive as "$@") that runs one or more Terraform commands in the foreground, one after another, each
+ * writing its output and then its exit status to files in its step directory; a step that fails ends
+ * the chain. Arguments: for each step, its directory, how many arguments its command has, and those.
+ * Why a shell and not a Node script run by process.execPath: in the packaged app that is Electron, and
+ * the runAsNode fuse is off, so it cannot run a script. Why one supervisor for several steps: a plan's
+ * init and plan then cost one program and one start fewer, as `init && plan` in a terminal does. The
+ * trap keeps the shell alive through Ctrl-C (a caught signal is reset to the default in Terraform, which
+ * still gets it) so it can record how Terraform ended, even when Liaison itself is gone.
  *
- * A signal that reaches the supervisor before it has started Terraform is noted by the trap, and
- * Terraform is then not started at all; the status says which signal ended the run (128 + its number,
- * as a shell reports a program a signal killed). A shell cannot cover the instant between that test
- * and its fork, so `stop` first waits for Terraform to be running (see supervisedProgramRunning).
+ * A signal that reaches the supervisor before it has started a step is noted by the trap, and that
+ * step is then not started at all; its status says which signal ended the run (128 + its number, as a
+ * shell reports a program a signal killed). A shell cannot cover the instant between that test and its
+ * fork, so `stop` first waits for Terraform to be running (see supervisedProgramRunning).
  *
- * The status is written in place, with no temporary file and `mv`: that extra program cost a few
- * milliseconds per step, and a reader can only ever see the file absent, empty (being written: read
- * as "still running", see readExitStatus) or whole, since the few bytes go in one write.
+ * `run` takes the first `count` of its arguments as the command without `eval`: it appends them after
+ * the rest and shifts the rest away (the list `for` walks is fixed when the loop starts). Files are
+ * created 0600 (umask), as the step directory is 0700. The status is written in place, with no
+ * temporary file and `mv`: that extra program cost a few milliseconds per step, and a reader can only
+ * ever see the file absent, empty (being written: read as "still running", see readExitStatus) or
+ * whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
+  'umask 077',
   "trap 'signalled=129' HUP",
   "trap 'signalled=130' INT",
   "trap 'signalled=143' TERM",
-  'exit_file=$1',
-  'shift',
-  'if [ -z "$signalled" ]; then "$@"; status=$?; else status=$signalled; fi',
-  `printf '%s\\n' "$status" > "$exit_file"`,
+  'run() {',
+  '  count=$1; shift; total=$#; index=0',
+  '  for arg do',
+  '    if [ "$index" -lt "$count" ]; then set -- "$@" "$arg"; fi',
+  '    index=$((index + 1))',
+  '  done',
+  '  shift "$total"',
+  '  "$@" >>"$dir/stdout" 2>>"$dir/stderr"',
+  '}',
+  'while [ "$#" -gt 0 ]; do',
+  '  dir=$1; argc=$2; shift 2',
+  '  if [ -z "$signalled" ]; then run "$argc" "$@"; status=$?; else status=$signalled; fi',
+  `  printf '%s\\n' "$status" > "$dir/exit-status"`,
+  '  if [ "$status" -ne 0 ]; then exit 0; fi',
+  '  shift "$argc"',
+  'done',
 ].join('\n');
 
 /**
@@ -123,32 +142,99 @@ function startDetached(options: {
   onLine: (line: string, stream: OutputStream) => void;
   stepDir: string;
 }): TerraformProcess {
-  mkdirSync(options.stepDir, { recursive: true, mode: 0o700 });
-  const files = runFiles(options.stepDir);
+  const chain = startTerraformChain({ ...options, steps: [{ args: options.args, stepDir: options.stepDir }] });
+  return chain.follow(0, options.onLine);
+}
+
+/** Detached Terraform commands run one after another by one supervisor (see SUPERVISOR). */
+export interface TerraformChain {
+  /**
+   * Follows step `index`: delivers its lines and resolves `exited` once it has ended. Follow each step
+   * once, in order, after the one before it succeeded. Stopping it stops the chain.
+   */
+  follow(index: number, onLine: (line: string, stream: OutputStream) => void): TerraformProcess;
+  /** The chain as a whole: stop interrupts whichever step runs; exited once the supervisor has ended. */
+  readonly whole: TerraformProcess;
+}
+
+/**
+ * Starts detached Terraform commands, one after another in their own process group, each writing to
+ * files in its step directory; Terraform outlives Liaison (POSIX only). A step that fails ends the chain.
+ */
+export function startTerraformChain(options: {
+  binary: string;
+  steps: readonly { args: readonly string[]; stepDir: string }[];
+  cwd: string;
+  env: Record<string, string>;
+}): TerraformChain {
+  const stepDirs = options.steps.map((step) => step.stepDir);
+  for (const stepDir of stepDirs) mkdirSync(stepDir, { recursive: true, mode: 0o700 });
   // Liaison may quit while Terraform runs: a detached program never keeps Liaison's event loop alive.
   const program = spawnProgram({
     file: '/bin/sh',
-    args: ['-c', SUPERVISOR, 'liaison-terraform', files.exit, ...belowNormalPriority(options.binary, options.args)],
+    args: [
+      '-c',
+      SUPERVISOR,
+      'liaison-terraform',
+      ...options.steps.flatMap(({ args, stepDir }) => {
+        const command = belowNormalPriority(options.binary, args);
+        return [stepDir, String(command.length), ...command];
+      }),
+    ],
     cwd: options.cwd,
     env: options.env,
     detached: true,
     niceness: TERRAFORM_NICENESS,
-    output: { stdout: files.stdout, stderr: files.stderr },
+    output: 'ignore',
   });
-  const tail = new RunOutputTail(options.stepDir, options.onLine);
-  tail.start();
-  const exited = program.exited.then(async ({ code, signal, spawnError, lost }): Promise<ProcessExit> => {
+  const ended = program.exited.then(async (exit) => {
     const pid = await program.started;
     // The spawner died under a running Terraform: follow it as a restarted Liaison would.
-    if (lost && pid !== undefined) await supervisorEnded(pid, options.stepDir);
-    tail.finish();
-    const failed = spawnError === undefined || lost ? {} : { spawnError };
-    if (pid === undefined) return { exitCode: null, signal: null, ...failed };
-    const status = readExitStatus(options.stepDir);
-    return { ...(status === undefined ? { exitCode: code, signal } : exitFromStatus(status)), ...failed };
+    if (exit.lost && pid !== undefined) await supervisorEnded(pid, stepDirs);
+    return { ...exit, pid };
   });
-  return groupControl(program.started, exited, supervisedProgramRunning);
+  const whole = groupControl(
+    program.started,
+    ended.then(({ code, signal }) => ({ exitCode: code, signal })),
+    supervisedProgramRunning,
+  );
+  const follow = (index: number, onLine: (line: string, stream: OutputStream) => void): TerraformProcess => {
+    const stepDir = stepDirs[index];
+    if (stepDir === undefined) throw new RangeError(`The chain has no step ${index}.`);
+    const tail = new RunOutputTail(stepDir, onLine);
+    tail.start();
+    // The last step ends with the supervisor; one before it, when its status is written (the
+    // supervisor goes straight on to the next step).
+    const stepEnded = index === stepDirs.length - 1 ? ended : Promise.race([ended, statusWritten(stepDir, ended)]);
+    const exited = stepEnded.then(async (): Promise<ProcessExit> => {
+      tail.finish();
+      const status = readExitStatus(stepDir);
+      if (status !== undefined) return exitFromStatus(status);
+      const { code, signal, spawnError, lost, pid } = await ended;
+      const failed = spawnError === undefined || lost ? {} : { spawnError };
+      if (pid === undefined) return { exitCode: null, signal: null, ...failed };
+      return { exitCode: code, signal, ...failed };
+    });
+    return { started: program.started, exited, stop: whole.stop };
+  };
+  return { follow, whole };
 }
+
+/** Resolves once the step's exit status is written (polled as the tail is), or once `until` settles. */
+function statusWritten(stepDir: string, until: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearInterval(timer);
+      resolve();
+    };
+    const timer = setInterval(() => {
+      if (readExitStatus(stepDir) !== undefined) done();
+    }, STATUS_POLL_MS);
+    void until.then(done);
+  });
+}
+
+const STATUS_POLL_MS = 25;
 
 /**
  * Resolves once the supervisor (`pid`) has started its program: its child runs something other than
@@ -217,7 +303,7 @@ export function attachTerraformProcess(options: {
 }): TerraformProcess {
   const tail = new RunOutputTail(options.stepDir, options.onLine);
   tail.start();
-  const exited = supervisorEnded(options.pid, options.stepDir).then((): ProcessExit => {
+  const exited = supervisorEnded(options.pid, [options.stepDir]).then((): ProcessExit => {
     tail.finish();
     const status = readExitStatus(options.stepDir);
     return status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status);
@@ -225,17 +311,30 @@ export function attachTerraformProcess(options: {
   return groupControl(Promise.resolve(options.pid), exited, supervisedProgramRunning);
 }
 
-/** Resolves once the supervisor has written the exit status, or its process group is gone without one. */
-function supervisorEnded(pid: number, stepDir: string): Promise<void> {
+/**
+ * Resolves once the supervisor is done: every step's exit status written, or one that failed, or its
+ * process gone without one. (A supervisor whose parent died may stay a zombie where nothing reaps it:
+ * the files tell first.)
+ */
+function supervisorEnded(pid: number, stepDirs: readonly string[]): Promise<void> {
   return new Promise((resolve) => {
     const check = (): void => {
-      if (readExitStatus(stepDir) === undefined && isAlive(pid)) return;
+      if (!chainFinished(stepDirs) && isAlive(pid)) return;
       clearInterval(timer);
       resolve();
     };
     const timer = setInterval(check, 200);
     check();
   });
+}
+
+function chainFinished(stepDirs: readonly string[]): boolean {
+  for (const stepDir of stepDirs) {
+    const status = readExitStatus(stepDir);
+    if (status === undefined) return false;
+    if (status !== 0) return true;
+  }
+  return true;
 }
 
 function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {

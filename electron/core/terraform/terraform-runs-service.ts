@@ -38,9 +38,11 @@ import {
 import { buildTerraformEnv, secretsOf, type TerraformCredentialSource } from './terraform-child-env';
 import {
   attachTerraformProcess,
+  startTerraformChain,
   isAlive,
   type StopEscalation,
   type StopTimeouts,
+  type TerraformChain,
   type TerraformProcess,
 } from './terraform-process';
 import { readExitStatus } from './run-output-tail';
@@ -452,13 +454,22 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     }
   }
 
-  /** Runs the steps in order, stopping at the first that fails or when the run is cancelled. */
+  /**
+   * Runs the steps in order, stopping at the first that fails or when the run is cancelled. The detached
+   * steps at the head of the list (a plan's init and plan) run under one supervisor, one after another
+   * (see startTerraformChain): one program and one start fewer per plan than a supervisor each.
+   */
   async #steps(
     context: RunContext,
     steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean; attached?: boolean }[],
   ): Promise<RunEnd & { show?: string }> {
+    const firstAttached = steps.findIndex((step) => step.attached);
+    // Windows has no process groups to detach into: every step runs on pipes there.
+    const chained =
+      process.platform === 'win32' ? [] : steps.slice(0, firstAttached === -1 ? steps.length : firstAttached);
+    let chain: TerraformChain | undefined;
     let last: StepResult | undefined;
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       if (context.active.cancel) {
         return failedStepOutcome({
           phase: step.phase,
@@ -469,6 +480,15 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
           endedAt: this.#endedAt(),
         });
       }
+      if (index === 0 && chained.length > 0) {
+        chain = startTerraformChain({
+          binary: context.binary.path,
+          steps: chained.map(({ args, phase }) => ({ args, stepDir: join(this.#runsDir, context.run.id, phase) })),
+          cwd: context.dir,
+          env: context.env,
+        });
+      }
+      const inChain = chain !== undefined && index < chained.length ? chain : undefined;
       const result = await runTerraformStep({
         binary: context.binary.path,
         args: step.args,
@@ -477,7 +497,11 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         redact: context.redact,
         sink: context.sink,
         captureStdout: step.captureStdout ?? false,
-        ...(step.attached ? {} : { stepDir: join(this.#runsDir, context.run.id, step.phase) }),
+        ...(inChain
+          ? { attach: (onLine) => inChain.follow(index, onLine) }
+          : step.attached
+            ? {}
+            : { stepDir: join(this.#runsDir, context.run.id, step.phase) }),
         onStart: (process) => {
           context.active.process = process;
         },
@@ -486,7 +510,8 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
           this.#changed(this.#repository.get(context.run.id));
         },
       });
-      context.active.process = undefined;
+      // Between two chained steps the next one is already running: a cancel must still reach it.
+      context.active.process = inChain && index < chained.length - 1 ? inChain.whole : undefined;
       if (result.changes) this.#repository.setChanges(context.run.id, result.changes);
       const cancelled = context.active.cancel ? await context.active.cancel : undefined;
       if (!stepSucceeded(result) || cancelled !== undefined) {
