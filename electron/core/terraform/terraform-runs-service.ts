@@ -419,9 +419,9 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     const end = await this.#steps(context, [
       { phase: 'init', args: init },
       { phase: 'plan', args: plan },
-      // Read-only and local: nothing to protect if Liaison dies mid-show, so it runs on plain pipes and
-      // skips the supervisor's extra program (see startTerraformProcess).
-      { phase: 'show', args: ['show', '-json', planFile], captureStdout: true, attached: true },
+      // Its output (the plan's values) stays out of the log; like every step's output file it lives in the
+      // run's own directory (0700, files 0600) until the run's end is recorded.
+      { phase: 'show', args: ['show', '-json', planFile], captureStdout: true },
     ]);
     if (end.status !== 'succeeded' || !end.show) {
       rmSync(planFile, { force: true });
@@ -455,18 +455,16 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
   }
 
   /**
-   * Runs the steps in order, stopping at the first that fails or when the run is cancelled. The detached
-   * steps at the head of the list (a plan's init and plan) run under one supervisor, one after another
-   * (see startTerraformChain): one program and one start fewer per plan than a supervisor each.
+   * Runs the steps in order, stopping at the first that fails or when the run is cancelled. They run
+   * under one supervisor, one after another (see startTerraformChain): a plan's init, plan and show
+   * cost one shell and one start through the spawner, as `init && plan && show` in a terminal would.
    */
   async #steps(
     context: RunContext,
-    steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean; attached?: boolean }[],
+    steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean }[],
   ): Promise<RunEnd & { show?: string }> {
-    const firstAttached = steps.findIndex((step) => step.attached);
     // Windows has no process groups to detach into: every step runs on pipes there.
-    const chained =
-      process.platform === 'win32' ? [] : steps.slice(0, firstAttached === -1 ? steps.length : firstAttached);
+    const chained = process.platform === 'win32' ? [] : steps;
     let chain: TerraformChain | undefined;
     let last: StepResult | undefined;
     for (const [index, step] of steps.entries()) {
@@ -497,11 +495,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
         redact: context.redact,
         sink: context.sink,
         captureStdout: step.captureStdout ?? false,
-        ...(inChain
-          ? { attach: (onLine) => inChain.follow(index, onLine) }
-          : step.attached
-            ? {}
-            : { stepDir: join(this.#runsDir, context.run.id, step.phase) }),
+        ...(inChain ? { attach: (onLine) => inChain.follow(index, onLine) } : {}),
         onStart: (process) => {
           context.active.process = process;
         },

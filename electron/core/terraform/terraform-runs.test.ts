@@ -34,6 +34,12 @@ describe.skipIf(!terraform.found)('terraform runs with the real binary', () => {
     expect(planEvents.filter((event) => event.type === 'init_output').length).toBeGreaterThan(0);
     expect(planEvents.filter((event) => event.type === 'planned_change')).toHaveLength(3);
     expect(readState(harness.dir)).toBeUndefined();
+    // The saved plan's JSON (show -json) is read for the review, never logged, and its file in the
+    // run's directory is gone once the run's end is recorded.
+    const planLog = harness.service.getTerraformRunLog({ runId: plan.id, afterSeq: -1, limit: 5000 }).entries;
+    expect(planLog.length).toBeGreaterThan(0);
+    expect(planLog.filter((entry) => JSON.stringify(entry.event).includes('planned_values'))).toEqual([]);
+    expect(existsSync(join(harness.dataDir, 'terraform-runs', plan.id))).toBe(false);
 
     const apply = await harness.service.applyTerraformPlan({ planRunId: plan.id, reviewed: review!.counts });
     const applied = await harness.service.waitFor(apply.id);
