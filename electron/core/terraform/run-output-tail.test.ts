@@ -47,6 +47,27 @@ describe('RunOutputTail', () => {
     expect(tail.counts.offsetSaves).toBe(2);
   });
 
+  it('keeps no place for a step no restart takes up: no offsets file, the same lines', () => {
+    const files = runFiles(dir);
+    writeFileSync(files.stdout, '{"a":1}\n');
+    writeFileSync(files.offsets, `${'7'.padStart(16, '0')} ${'0'.padStart(16, '0')}\n`);
+    const tail = new RunOutputTail(dir, collect, false);
+    tail.readAvailable();
+    appendFileSync(files.stdout, '{"b":2}\n');
+    tail.finish();
+    // A stale offsets file is not read either: the step is followed from its first byte.
+    expect(lines).toEqual([
+      ['stdout', '{"a":1}'],
+      ['stdout', '{"b":2}'],
+    ]);
+    expect(tail.counts.offsetSaves).toBe(0);
+    rmSync(files.offsets);
+    const fresh = new RunOutputTail(dir, collect, false);
+    fresh.readAvailable();
+    fresh.finish();
+    expect(readdirSync(dir).sort()).toEqual(['stdout']);
+  });
+
   it('closes the files it keeps open even when delivering the last line throws', () => {
     const openFiles = (): number => readdirSync('/proc/self/fd').length;
     const files = runFiles(dir);

@@ -58,16 +58,26 @@ export class RunOutputTail {
   #timer: NodeJS.Timeout | undefined;
   readonly counts: TailCounts = { bytesRead: 0, offsetSaves: 0 };
 
+  /**
+   * `keepsPlace`: save how far it has read, for a restarted Liaison to carry on from. Only a step a
+   * restart takes up again (an apply) needs it; for any other, the offsets would be a file created and
+   * written on every poll for nothing.
+   */
   constructor(
     stepDir: string,
     private readonly onLine: (line: string, stream: OutputStream) => void,
+    private readonly keepsPlace = true,
   ) {
     this.#files = runFiles(stepDir);
-    this.#offsets = readOffsets(this.#files.offsets);
+    this.#offsets = keepsPlace ? readOffsets(this.#files.offsets) : { stdout: 0, stderr: 0 };
   }
 
-  start(): void {
-    this.#timer = setInterval(() => this.readAvailable(), POLL_MS);
+  /** Polls until `finish`; `afterPoll` runs after each poll (one timer for what else is polled). */
+  start(afterPoll?: () => void): void {
+    this.#timer = setInterval(() => {
+      this.readAvailable();
+      afterPoll?.();
+    }, POLL_MS);
   }
 
   /** Delivers every complete line written so far. */
@@ -90,7 +100,7 @@ export class RunOutputTail {
         this.onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
       }
     }
-    if (moved) this.#saveOffsets();
+    if (moved && this.keepsPlace) this.#saveOffsets();
   }
 
   /** Stops following and delivers the rest, an unterminated last line included. */

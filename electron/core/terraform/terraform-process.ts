@@ -163,7 +163,8 @@ export interface TerraformChain {
  */
 export function startTerraformChain(options: {
   binary: string;
-  steps: readonly { args: readonly string[]; stepDir: string }[];
+  /** `resumable`: a restart takes the step up again, so its tail saves how far it has read (default). */
+  steps: readonly { args: readonly string[]; stepDir: string; resumable?: boolean }[];
   cwd: string;
   env: Record<string, string>;
 }): TerraformChain {
@@ -201,11 +202,19 @@ export function startTerraformChain(options: {
   const follow = (index: number, onLine: (line: string, stream: OutputStream) => void): TerraformProcess => {
     const stepDir = stepDirs[index];
     if (stepDir === undefined) throw new RangeError(`The chain has no step ${index}.`);
-    const tail = new RunOutputTail(stepDir, onLine);
-    tail.start();
+    const tail = new RunOutputTail(stepDir, onLine, options.steps[index]?.resumable ?? true);
     // The last step ends with the supervisor; one before it, when its status is written (the
-    // supervisor goes straight on to the next step).
-    const stepEnded = index === stepDirs.length - 1 ? ended : Promise.race([ended, statusWritten(stepDir, ended)]);
+    // supervisor goes straight on to the next step), seen by the tail's poll.
+    const stepEnded =
+      index === stepDirs.length - 1
+        ? ended
+        : new Promise<unknown>((resolve) => {
+            tail.start(() => {
+              if (readExitStatus(stepDir) !== undefined) resolve(undefined);
+            });
+            void ended.then(resolve);
+          });
+    if (index === stepDirs.length - 1) tail.start();
     const exited = stepEnded.then(async (): Promise<ProcessExit> => {
       tail.finish();
       const status = readExitStatus(stepDir);
@@ -219,22 +228,6 @@ export function startTerraformChain(options: {
   };
   return { follow, whole };
 }
-
-/** Resolves once the step's exit status is written (polled as the tail is), or once `until` settles. */
-function statusWritten(stepDir: string, until: Promise<unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearInterval(timer);
-      resolve();
-    };
-    const timer = setInterval(() => {
-      if (readExitStatus(stepDir) !== undefined) done();
-    }, STATUS_POLL_MS);
-    void until.then(done);
-  });
-}
-
-const STATUS_POLL_MS = 25;
 
 /**
  * Resolves once the supervisor (`pid`) has started its program: its child runs something other than

@@ -481,7 +481,12 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
       if (index === 0 && chained.length > 0) {
         chain = startTerraformChain({
           binary: context.binary.path,
-          steps: chained.map(({ args, phase }) => ({ args, stepDir: join(this.#runsDir, context.run.id, phase) })),
+          steps: chained.map(({ args, phase }) => ({
+            args,
+            stepDir: join(this.#runsDir, context.run.id, phase),
+            // Only an apply is taken up again after a restart (see #recoverRuns).
+            resumable: phase === 'apply',
+          })),
           cwd: context.dir,
           env: context.env,
         });
