@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageTitle } from './navigation';
+import { opensStartPage, pageTitle } from './navigation';
 
 describe('pageTitle', () => {
   it.each([
@@ -18,5 +18,20 @@ describe('pageTitle', () => {
 
   it('has none at the root, which redirects to the start page', () => {
     expect(pageTitle('/')).toBeUndefined();
+  });
+});
+
+describe('opensStartPage', () => {
+  it.each([
+    ['', true],
+    ['#', true],
+    ['#/', true],
+    ['#/dashboard', true],
+    ['#/dashboard?verdict=failing', true],
+    ['#/groups', false],
+    ['#/associations/0123-abc', false],
+    ['#/dashboardx', false],
+  ])('%j: %s', (hash, opens) => {
+    expect(opensStartPage(hash)).toBe(opens);
   });
 });

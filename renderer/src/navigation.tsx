@@ -69,3 +69,12 @@ export function pageTitle(pathname: string): string | undefined {
     [...navigation, ...detailRoutes].find((entry) => matchPath(`/${entry.path}`, pathname))?.title ?? NOT_FOUND_TITLE
   );
 }
+
+/**
+ * Whether the app, launched at this address (a HashRouter's `location.hash`), opens the start page:
+ * its own path, or the root, which redirects there.
+ */
+export function opensStartPage(hash: string): boolean {
+  const pathname = hash.replace(/^#/, '').split('?')[0] ?? '';
+  return pathname === '' || pathname === '/' || matchPath(`/${navigation[0].path}`, pathname) !== null;
+}

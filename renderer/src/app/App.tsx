@@ -5,8 +5,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { HashRouter } from 'react-router';
 import type { LiaisonClient } from '../../../shared/api';
 import { ClientProvider } from '../client/ClientProvider';
+import { createLiaisonClient } from '../client/liaison-client';
 import { createQueryClient } from '../client/query-client';
 import { useEventInvalidation } from '../client/useEventInvalidation';
+import { opensStartPage } from '../navigation';
+import { prefetchStartPage } from '../queries/start-page';
 import { AppRoutes } from '../router';
 import { createLiaisonTheme } from '../theme';
 
@@ -18,11 +21,16 @@ function EventInvalidation({ children }: { children: ReactNode }) {
 
 /** Every provider the pages rely on, in dependency order; `client` is for tests, the real one by default. */
 export function App({ client }: { client?: LiaisonClient }) {
-  const [queryClient] = useState(createQueryClient);
+  const [liaison] = useState(() => client ?? createLiaisonClient());
+  const [queryClient] = useState(() => {
+    const created = createQueryClient();
+    if (opensStartPage(window.location.hash)) prefetchStartPage(created, liaison);
+    return created;
+  });
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)', { noSsr: true });
   const theme = useMemo(() => createLiaisonTheme({ reducedMotion }), [reducedMotion]);
   return (
-    <ClientProvider client={client}>
+    <ClientProvider client={liaison}>
       <QueryClientProvider client={queryClient}>
         <EventInvalidation>
           <ThemeProvider theme={theme}>

@@ -1,13 +1,21 @@
 // The associations domain's data hooks (contract methods under TanStack Query), shared by the
 // wizard, Groups and Workspaces.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput } from '../../../shared/api';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LiaisonClient, MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
 
+/** Every association; shared for two seconds, like the health overview (see healthOverviewQuery). */
+export function associationsQuery(client: LiaisonClient) {
+  return queryOptions({
+    queryKey: queryKeys.associations,
+    queryFn: () => client.call('listAssociations', {}),
+    staleTime: 2_000,
+  });
+}
+
 export function useAssociationsQuery() {
-  const client = useClient();
-  return useQuery({ queryKey: queryKeys.associations, queryFn: () => client.call('listAssociations', {}) });
+  return useQuery(associationsQuery(useClient()));
 }
 
 /** The workspace files for the wizard's values; refetched whenever the values change. */

@@ -1,15 +1,29 @@
-import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { MethodInput } from '../../../shared/api';
+import type { LiaisonClient, MethodInput } from '../../../shared/api';
 import type { ExportFile } from '../../../shared/contract/health';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
 import { notify } from '../notifications/notification-store';
 
-/** The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). */
+/**
+ * The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). Fresh for
+ * two seconds after a fetch, so the components that mount together (the page, the navigation badge, the
+ * run bar) and a fetch started before them at launch (see prefetchStartPage) share it; an event makes it
+ * stale at once.
+ */
+export function healthOverviewQuery(client: LiaisonClient) {
+  return queryOptions({
+    queryKey: queryKeys.health,
+    queryFn: () => client.call('getHealthOverview', {}),
+    staleTime: SHARED_FETCH_MS,
+  });
+}
+
+export const SHARED_FETCH_MS = 2_000;
+
 export function useHealthOverview() {
-  const client = useClient();
-  return useQuery({ queryKey: queryKeys.health, queryFn: () => client.call('getHealthOverview', {}) });
+  return useQuery(healthOverviewQuery(useClient()));
 }
 
 export function useAssociationHistory(associationId: string) {
