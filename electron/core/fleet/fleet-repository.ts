@@ -35,9 +35,20 @@ interface FleetRow {
   updated_at: string;
 }
 
-/** Fleet runs and their items in the store; each write is one statement or one transaction. */
+/**
+ * Fleet runs and their items in the store; each write is one statement or one transaction.
+ * With `remember` (the one process that writes fleet runs: a primary core) the items read or written
+ * are kept in memory, so a stage change does not read and parse the row again; every write still goes
+ * to the store at once, which stays the record a restart reads.
+ */
 export class FleetRepository {
-  constructor(private readonly store: Store) {}
+  /** Fleet id → item id → the item as stored; only what this process has read or written. */
+  readonly #items = new Map<string, Map<string, FleetItem>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly remember = false,
+  ) {}
 
   insert(fleet: FleetRecord, items: readonly FleetItem[]): void {
     this.store.transaction(() => {
@@ -58,6 +69,7 @@ export class FleetRepository {
         );
       for (const item of items) this.#insertItem(fleet.id, item);
     });
+    for (const item of items) this.#remember(fleet.id, item);
   }
 
   list(): FleetRecord[] {
@@ -94,10 +106,12 @@ export class FleetRepository {
   }
 
   item(fleetId: string, itemId: string): FleetItem | undefined {
+    const known = this.#items.get(fleetId)?.get(itemId);
+    if (known) return known;
     const row = this.store.db
       .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? AND id = ?')
       .get(fleetId, itemId) as { item: string } | undefined;
-    return row ? fleetItemSchema.parse(JSON.parse(row.item)) : undefined;
+    return row ? this.#remember(fleetId, fleetItemSchema.parse(JSON.parse(row.item))) : undefined;
   }
 
   /** Every item in one of `stages`, across fleet runs (what a restart reconciles). */
@@ -107,7 +121,10 @@ export class FleetRepository {
         `SELECT fleet_id, item FROM fleet_items WHERE stage IN (${stages.map(() => '?').join(', ')}) ORDER BY position`,
       )
       .all(...stages) as { fleet_id: string; item: string }[];
-    return rows.map((row) => ({ fleetId: row.fleet_id, item: fleetItemSchema.parse(JSON.parse(row.item)) }));
+    return rows.map((row) => ({
+      fleetId: row.fleet_id,
+      item: this.#remember(row.fleet_id, fleetItemSchema.parse(JSON.parse(row.item))),
+    }));
   }
 
   saveItem(fleetId: string, item: FleetItem, updatedAt: string): void {
@@ -117,6 +134,17 @@ export class FleetRepository {
         .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
       this.touch(fleetId, updatedAt);
     });
+    this.#remember(fleetId, item);
+  }
+
+  /** Runs `work` in one store transaction; if it fails, what memory holds may not be stored: forget it. */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.store.transaction(work);
+    } catch (error) {
+      this.#items.clear();
+      throw error;
+    }
   }
 
   setFlags(fleetId: string, flags: { paused?: boolean; cancelled?: boolean; concurrency?: number }, at: string): void {
@@ -139,12 +167,21 @@ export class FleetRepository {
 
   delete(fleetId: string): void {
     this.store.db.prepare('DELETE FROM fleet_runs WHERE id = ?').run(fleetId);
+    this.#items.delete(fleetId);
   }
 
   #insertItem(fleetId: string, item: FleetItem): void {
     this.store.db
       .prepare('INSERT INTO fleet_items (id, fleet_id, position, stage, item) VALUES (?, ?, ?, ?, ?)')
       .run(item.id, fleetId, item.order, item.stage, JSON.stringify(item));
+  }
+
+  #remember(fleetId: string, item: FleetItem): FleetItem {
+    if (!this.remember) return item;
+    let items = this.#items.get(fleetId);
+    if (!items) this.#items.set(fleetId, (items = new Map()));
+    items.set(item.id, item);
+    return item;
   }
 }
 

@@ -71,7 +71,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   #closed = false;
 
   constructor(private readonly options: FleetServiceOptions) {
-    this.#repository = new FleetRepository(options.store);
+    // Beside the app another process writes these runs, so nothing read here may be kept.
+    this.#repository = new FleetRepository(options.store, options.ownsRuns !== false);
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     // A run's phase (init → plan) is the item's stage while Terraform works.
@@ -202,7 +203,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       });
     }
     const byId = new Map(items.map((item) => [item.id, item]));
-    this.options.store.transaction(() => {
+    this.#repository.transaction(() => {
       itemIds.forEach((id, order) => {
         const item = byId.get(id) as FleetItem;
         if (item.order !== order) this.#save(fleetId, { ...item, order });
