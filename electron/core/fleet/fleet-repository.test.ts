@@ -88,4 +88,29 @@ describe('the fleet repository’s memory', () => {
     expect(reader.item(fleet.id, first.id)?.stage).toBe('generating');
     expect(reader.item(fleet.id, first.id)?.target).toMatchObject({ accountId: accountId(0) });
   });
+
+  it('keeps the run’s own fields as its flags are set; a failed transaction or a delete forgets them', () => {
+    const file = storeFile();
+    const repository = new FleetRepository(open(file), true);
+    const reader = new FleetRepository(open(file));
+    const { fleet } = seed(repository);
+    const later = '2026-12-06T11:00:00.000Z';
+    repository.setFlags(fleet.id, { paused: true, concurrency: 3 }, later);
+    const flagged = { paused: true, cancelled: false, concurrency: 3, updatedAt: later };
+    expect(repository.find(fleet.id)).toMatchObject(flagged);
+    expect(reader.find(fleet.id)).toMatchObject(flagged);
+    repository.setFlags(fleet.id, { cancelled: true }, later);
+    expect(repository.find(fleet.id)).toMatchObject({ paused: true, cancelled: true, concurrency: 3 });
+
+    expect(() =>
+      repository.transaction(() => {
+        repository.setFlags(fleet.id, { paused: false }, later);
+        throw new Error('the disk is full');
+      }),
+    ).toThrow(/disk is full/);
+    expect(repository.find(fleet.id)?.paused).toBe(true);
+
+    repository.delete(fleet.id);
+    expect(repository.find(fleet.id)).toBeUndefined();
+  });
 });

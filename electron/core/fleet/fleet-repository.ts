@@ -37,13 +37,15 @@ interface FleetRow {
 
 /**
  * Fleet runs and their items in the store; each write is one statement or one transaction.
- * With `remember` (the one process that writes fleet runs: a primary core) the items read or written
- * are kept in memory, so a stage change does not read and parse the row again; every write still goes
- * to the store at once, which stays the record a restart reads.
+ * With `remember` (the one process that writes fleet runs: a primary core) the runs and items read or
+ * written are kept in memory, so a stage change does not read and parse the rows again; every write
+ * still goes to the store at once, which stays the record a restart reads.
  */
 export class FleetRepository {
   /** Fleet id → item id → the item as stored; only what this process has read or written. */
   readonly #items = new Map<string, Map<string, FleetItem>>();
+  /** Fleet id → the run's own fields as stored, under the same rule. */
+  readonly #records = new Map<string, FleetRecord>();
 
   constructor(
     private readonly store: Store,
@@ -69,6 +71,7 @@ export class FleetRepository {
         );
       for (const item of items) this.#insertItem(fleet.id, item);
     });
+    this.#rememberRecord(fleet);
     for (const item of items) this.#remember(fleet.id, item);
   }
 
@@ -80,8 +83,10 @@ export class FleetRepository {
   }
 
   find(id: string): FleetRecord | undefined {
+    const known = this.#records.get(id);
+    if (known) return known;
     const row = this.store.db.prepare('SELECT * FROM fleet_runs WHERE id = ?').get(id) as FleetRow | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? this.#rememberRecord(toRecord(row)) : undefined;
   }
 
   items(fleetId: string): FleetItem[] {
@@ -143,6 +148,7 @@ export class FleetRepository {
       return this.store.transaction(work);
     } catch (error) {
       this.#items.clear();
+      this.#records.clear();
       throw error;
     }
   }
@@ -150,30 +156,40 @@ export class FleetRepository {
   setFlags(fleetId: string, flags: { paused?: boolean; cancelled?: boolean; concurrency?: number }, at: string): void {
     const fleet = this.find(fleetId);
     if (!fleet) return;
+    const next: FleetRecord = {
+      ...fleet,
+      paused: flags.paused ?? fleet.paused,
+      cancelled: flags.cancelled ?? fleet.cancelled,
+      concurrency: flags.concurrency ?? fleet.concurrency,
+      updatedAt: at,
+    };
     this.store.db
       .prepare('UPDATE fleet_runs SET paused = ?, cancelled = ?, concurrency = ?, updated_at = ? WHERE id = ?')
-      .run(
-        (flags.paused ?? fleet.paused) ? 1 : 0,
-        (flags.cancelled ?? fleet.cancelled) ? 1 : 0,
-        flags.concurrency ?? fleet.concurrency,
-        at,
-        fleetId,
-      );
+      .run(next.paused ? 1 : 0, next.cancelled ? 1 : 0, next.concurrency, at, fleetId);
+    this.#rememberRecord(next);
   }
 
   touch(fleetId: string, at: string): void {
     this.store.db.prepare('UPDATE fleet_runs SET updated_at = ? WHERE id = ?').run(at, fleetId);
+    const fleet = this.#records.get(fleetId);
+    if (fleet) this.#records.set(fleetId, { ...fleet, updatedAt: at });
   }
 
   delete(fleetId: string): void {
     this.store.db.prepare('DELETE FROM fleet_runs WHERE id = ?').run(fleetId);
     this.#items.delete(fleetId);
+    this.#records.delete(fleetId);
   }
 
   #insertItem(fleetId: string, item: FleetItem): void {
     this.store.db
       .prepare('INSERT INTO fleet_items (id, fleet_id, position, stage, item) VALUES (?, ?, ?, ?, ?)')
       .run(item.id, fleetId, item.order, item.stage, JSON.stringify(item));
+  }
+
+  #rememberRecord(fleet: FleetRecord): FleetRecord {
+    if (this.remember) this.#records.set(fleet.id, fleet);
+    return fleet;
   }
 
   #remember(fleetId: string, item: FleetItem): FleetItem {
