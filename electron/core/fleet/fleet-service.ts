@@ -387,7 +387,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       else finish({ stage: 'checked', verdict: await this.options.steps.check(item.associationId ?? '') });
     } catch (error) {
       const latest = this.#item(fleetId, work.itemId) ?? item;
-      const cancelled = error instanceof Cancelled || this.#repository.find(fleetId)?.cancelled === true;
+      const cancelled = error instanceof Cancelled || this.#cancelled(fleetId);
       // A check that could not run leaves the item applied; anything else fails at the stage it was in.
       if (work.kind === 'check' && !cancelled) {
         finish({ stage: 'applied', error: apiErrorOf(error) });
@@ -404,21 +404,23 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   async #plan(fleetId: string, item: FleetItem, entry: { runId?: string }): Promise<Partial<FleetItem>> {
     const fleet = this.#require(fleetId);
     const patch = (fields: Partial<FleetItem>) => this.#save(fleetId, { ...this.#latest(fleetId, item), ...fields });
+    // One save per step: what a step made, and the next stage unless the run was cancelled meanwhile
+    // (then the item stops at the stage it was in). Each save comes before the await that may take long.
+    const advance = (made: Partial<FleetItem>, next: Partial<FleetItem> = {}) => {
+      if (!this.#cancelled(fleetId)) return patch({ ...made, ...next });
+      patch(made);
+      throw new Cancelled();
+    };
     const groupId = item.groupId ?? (await this.options.steps.resolveGroup(fleet, item));
-    const current = patch({ groupId });
-    this.#throwIfCancelled(fleetId);
+    const current = advance({ groupId });
     const generated = await this.options.steps.generate(fleet, current, groupId);
-    patch(generated);
-    this.#throwIfCancelled(fleetId);
     if (fleet.registerOnPlatform) {
-      patch({ stage: 'registering' });
+      advance(generated, { stage: 'registering' });
       await this.options.steps.register(fleet, generated.associationId);
-      patch({ registration: 'registered' });
-      this.#throwIfCancelled(fleetId);
+      advance({ registration: 'registered' }, { stage: 'initialising' });
     } else {
-      patch({ registration: 'skipped' });
+      advance(generated, { registration: 'skipped', stage: 'initialising' });
     }
-    patch({ stage: 'initialising' });
     const run = await this.options.terraform.startTerraformPlan({
       workspaceKey: generated.workspaceKey,
       destroy: false,
@@ -426,7 +428,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     entry.runId = run.id;
     this.#runItems.set(run.id, { fleetId, itemId: item.id });
     patch({ planRunId: run.id, runId: run.id });
-    if (this.#repository.find(fleetId)?.cancelled) await this.options.terraform.cancelTerraformRun({ runId: run.id });
+    if (this.#cancelled(fleetId)) await this.options.terraform.cancelTerraformRun({ runId: run.id });
     const finished = await this.options.terraform.waitFor(run.id);
     this.#runItems.delete(run.id);
     if (finished.status !== 'succeeded') return this.#runFailed(finished);
@@ -450,7 +452,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     entry.runId = run.id;
     this.#runItems.set(run.id, { fleetId, itemId: item.id });
     this.#save(fleetId, { ...this.#latest(fleetId, item), applyRunId: run.id, runId: run.id });
-    if (this.#repository.find(fleetId)?.cancelled) await this.options.terraform.cancelTerraformRun({ runId: run.id });
+    if (this.#cancelled(fleetId)) await this.options.terraform.cancelTerraformRun({ runId: run.id });
     const finished = await this.options.terraform.waitFor(run.id);
     this.#runItems.delete(run.id);
     if (finished.status !== 'succeeded') return this.#runFailed(finished);
@@ -467,8 +469,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     };
   }
 
-  #throwIfCancelled(fleetId: string): void {
-    if (this.#repository.find(fleetId)?.cancelled) throw new Cancelled();
+  #cancelled(fleetId: string): boolean {
+    return this.#repository.find(fleetId)?.cancelled === true;
   }
 
   // ---- restart ----
