@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 /** A fleet service whose group, workspace and registration steps wait for the test; no Terraform is reached. */
-function setUp() {
+function setUp(clock?: { now: () => Date; progressIntervalMs: number }) {
   const root = mkdtempSync(join(tmpdir(), 'liaison-fleet-steps-'));
   const store: Store = openStore(join(root, 'liaison.db'));
   const group = gate<string>();
@@ -46,6 +46,7 @@ function setUp() {
     logger: createLogger({ level: 'silent' }),
     terraform: {} as FleetTerraform,
     steps,
+    ...clock,
   });
   cleanups.push(() => {
     fleet.close();
@@ -56,7 +57,8 @@ function setUp() {
   const itemId = run.items[0]?.id ?? '';
   // What a restarted Liaison would read: the store, not the service's memory.
   const stored = (): FleetItem | undefined => new FleetRepository(store).item(run.id, itemId);
-  return { fleet, fleetId: run.id, stored, calls, group, generated, registered };
+  const storedRun = () => new FleetRepository(store).find(run.id);
+  return { fleet, fleetId: run.id, stored, storedRun, calls, group, generated, registered };
 }
 
 describe('a fleet item’s plan steps', () => {
@@ -82,5 +84,35 @@ describe('a fleet item’s plan steps', () => {
     const expected = { stage: 'cancelled', failedStage: 'registering', registration: 'registered' };
     expect(run.items[0]).toMatchObject({ ...expected, error: { code: 'FLEET_CANCELLED' } });
     expect(stored()).toMatchObject(expected);
+  });
+});
+
+describe('a fleet run’s updatedAt', () => {
+  it('moves to its items’ last save with the next progress event, and never back past a command', async () => {
+    let now = '2026-12-06T10:00:00.000Z';
+    // No timer flushes here: only commands do, so each step below is exact.
+    const { fleet, fleetId, storedRun, calls, group, generated } = setUp({
+      now: () => new Date(now),
+      progressIntervalMs: 60_000,
+    });
+    now = '2026-12-06T10:01:00.000Z';
+    expect(fleet.planFleet({ fleetId }).updatedAt).toBe(now);
+
+    now = '2026-12-06T10:02:00.000Z';
+    group.open(GROUP_ID);
+    await waitUntil('the workspace step', () => calls.includes('generate'));
+    now = '2026-12-06T10:03:00.000Z';
+    // Pausing is newer than the item's save at 10:02, which must not take the run back.
+    expect(fleet.pauseFleet({ fleetId }).updatedAt).toBe(now);
+    expect(storedRun()?.updatedAt).toBe(now);
+
+    now = '2026-12-06T10:04:00.000Z';
+    generated.open({ associationId: randomUUID(), workspaceKey: 'aws-100000000000' });
+    await waitUntil('the registration step', () => calls.includes('register'));
+    now = '2026-12-06T10:05:00.000Z';
+    // A command that saves nothing itself still sends the progress event that stamps the 10:04 save.
+    const run = fleet.approveFleetPlans({ fleetId, selection: { kind: 'safe' }, approve: true });
+    expect(run.updatedAt).toBe('2026-12-06T10:04:00.000Z');
+    expect(storedRun()?.updatedAt).toBe('2026-12-06T10:04:00.000Z');
   });
 });

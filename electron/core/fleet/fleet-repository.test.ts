@@ -59,13 +59,13 @@ describe('the fleet repository’s memory', () => {
     const repository = new FleetRepository(open(storeFile()), true);
     const { fleet, items } = seed(repository);
     const [first, second] = items as [FleetItem, FleetItem];
-    repository.saveItem(fleet.id, { ...first, stage: 'planned' }, AT);
+    repository.saveItem(fleet.id, { ...first, stage: 'planned' });
     expect(repository.item(fleet.id, first.id)?.stage).toBe('planned');
 
     expect(() =>
       repository.transaction(() => {
-        repository.saveItem(fleet.id, { ...second, order: 0 }, AT);
-        repository.saveItem(fleet.id, { ...first, order: 1 }, AT);
+        repository.saveItem(fleet.id, { ...second, order: 0 });
+        repository.saveItem(fleet.id, { ...first, order: 1 });
         throw new Error('the disk is full');
       }),
     ).toThrow(/disk is full/);
@@ -84,7 +84,7 @@ describe('the fleet repository’s memory', () => {
     const { fleet, items } = seed(writer);
     const first = items[0] as FleetItem;
     expect(reader.item(fleet.id, first.id)?.stage).toBe('queued');
-    writer.saveItem(fleet.id, { ...first, stage: 'generating' }, AT);
+    writer.saveItem(fleet.id, { ...first, stage: 'generating' });
     expect(reader.item(fleet.id, first.id)?.stage).toBe('generating');
     expect(reader.item(fleet.id, first.id)?.target).toMatchObject({ accountId: accountId(0) });
   });

@@ -132,13 +132,11 @@ export class FleetRepository {
     }));
   }
 
-  saveItem(fleetId: string, item: FleetItem, updatedAt: string): void {
-    this.store.transaction(() => {
-      this.store.db
-        .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
-        .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
-      this.touch(fleetId, updatedAt);
-    });
+  /** One statement: the run's `updated_at` is the caller's to touch (FleetService does once per progress event). */
+  saveItem(fleetId: string, item: FleetItem): void {
+    this.store.db
+      .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
+      .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
     this.#remember(fleetId, item);
   }
 

@@ -63,6 +63,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   readonly #repository: FleetRepository;
   readonly #runners = new Map<string, Runner>();
   readonly #pending = new Map<string, Map<string, FleetItem>>();
+  /** When each run's items were last saved, until the next progress event writes it as the run's updatedAt. */
+  readonly #savedAt = new Map<string, string>();
   readonly #runItems = new Map<string, { fleetId: string; itemId: string }>();
   #flushTimer: NodeJS.Timeout | undefined;
   readonly #now: () => Date;
@@ -572,7 +574,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
 
   #save(fleetId: string, item: FleetItem): FleetItem {
     if (this.#closed) return item;
-    this.#repository.saveItem(fleetId, item, this.#now().toISOString());
+    this.#repository.saveItem(fleetId, item);
+    this.#savedAt.set(fleetId, this.#now().toISOString());
     let pending = this.#pending.get(fleetId);
     if (!pending) this.#pending.set(fleetId, (pending = new Map()));
     pending.set(item.id, item);
@@ -594,12 +597,25 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     const pending = [...this.#pending];
     this.#pending.clear();
     for (const [fleetId, items] of pending) {
-      const fleet = this.#repository.find(fleetId);
+      const fleet = this.#stamped(fleetId);
       if (!fleet) continue;
       // Stages only: a summary per batch of events must not parse every item of the run again.
       const summary = this.#summary(fleet, this.#repository.progress(fleetId));
       this.options.events.emit('fleetProgress', { fleetId, summary, items: [...items.values()] });
     }
+  }
+
+  /**
+   * The run with its updatedAt moved to its items' last save: one statement per progress event rather
+   * than one per item save (a crash may lose the last interval's stamp; each item's own stage is stored).
+   */
+  #stamped(fleetId: string): FleetRecord | undefined {
+    const savedAt = this.#savedAt.get(fleetId);
+    this.#savedAt.delete(fleetId);
+    const fleet = this.#repository.find(fleetId);
+    if (!fleet || savedAt === undefined || savedAt <= fleet.updatedAt) return fleet;
+    this.#repository.touch(fleetId, savedAt);
+    return this.#repository.find(fleetId);
   }
 
   /** After a command: every window hears the run's new summary (paused, say), even if no item changed. */
