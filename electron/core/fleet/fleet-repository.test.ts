@@ -77,6 +77,20 @@ describe('the fleet repository’s memory', () => {
     expect(repository.item(fleet.id, first.id)).toBeUndefined();
   });
 
+  it('writes nothing for a save that leaves the row as it is', () => {
+    const store = open(storeFile());
+    const repository = new FleetRepository(store, true);
+    const { fleet, items } = seed(repository);
+    const first = items[0] as FleetItem;
+    const changes = () => (store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    repository.saveItem(fleet.id, { ...first, stage: 'queued', planStale: false, approved: false });
+    expect(changes()).toBe(before);
+    repository.saveItem(fleet.id, { ...first, stage: 'generating' });
+    expect(changes()).toBe(before + 1);
+    expect(new FleetRepository(store).item(fleet.id, first.id)?.stage).toBe('generating');
+  });
+
   it('beside the app (another process writes the runs) reads every item from the store', () => {
     const file = storeFile();
     const writer = new FleetRepository(open(file), true);

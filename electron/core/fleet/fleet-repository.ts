@@ -42,8 +42,8 @@ interface FleetRow {
  * still goes to the store at once, which stays the record a restart reads.
  */
 export class FleetRepository {
-  /** Fleet id → item id → the item as stored; only what this process has read or written. */
-  readonly #items = new Map<string, Map<string, FleetItem>>();
+  /** Fleet id → item id → the item and its row's text; only what this process has read or written. */
+  readonly #items = new Map<string, Map<string, { item: FleetItem; json: string }>>();
   /** Fleet id → the run's own fields as stored, under the same rule. */
   readonly #records = new Map<string, FleetRecord>();
 
@@ -53,6 +53,7 @@ export class FleetRepository {
   ) {}
 
   insert(fleet: FleetRecord, items: readonly FleetItem[]): void {
+    const rows = items.map((item) => ({ item, json: JSON.stringify(item) }));
     this.store.transaction(() => {
       this.store.db
         .prepare(
@@ -69,10 +70,10 @@ export class FleetRepository {
           fleet.createdAt,
           fleet.updatedAt,
         );
-      for (const item of items) this.#insertItem(fleet.id, item);
+      for (const { item, json } of rows) this.#insertItem(fleet.id, item, json);
     });
     this.#rememberRecord(fleet);
-    for (const item of items) this.#remember(fleet.id, item);
+    for (const { item, json } of rows) this.#remember(fleet.id, item, json);
   }
 
   list(): FleetRecord[] {
@@ -112,11 +113,11 @@ export class FleetRepository {
 
   item(fleetId: string, itemId: string): FleetItem | undefined {
     const known = this.#items.get(fleetId)?.get(itemId);
-    if (known) return known;
+    if (known) return known.item;
     const row = this.store.db
       .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? AND id = ?')
       .get(fleetId, itemId) as { item: string } | undefined;
-    return row ? this.#remember(fleetId, fleetItemSchema.parse(JSON.parse(row.item))) : undefined;
+    return row ? this.#remember(fleetId, fleetItemSchema.parse(JSON.parse(row.item)), row.item) : undefined;
   }
 
   /** Every item in one of `stages`, across fleet runs (what a restart reconciles). */
@@ -128,16 +129,19 @@ export class FleetRepository {
       .all(...stages) as { fleet_id: string; item: string }[];
     return rows.map((row) => ({
       fleetId: row.fleet_id,
-      item: this.#remember(row.fleet_id, fleetItemSchema.parse(JSON.parse(row.item))),
+      item: this.#remember(row.fleet_id, fleetItemSchema.parse(JSON.parse(row.item)), row.item),
     }));
   }
 
   /** One statement: the run's `updated_at` is the caller's to touch (FleetService does once per progress event). */
   saveItem(fleetId: string, item: FleetItem): void {
+    const json = JSON.stringify(item);
+    // The row already holds exactly this (a fresh item queued again, a group already known): no write.
+    if (this.#items.get(fleetId)?.get(item.id)?.json === json) return;
     this.store.db
       .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
-      .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
-    this.#remember(fleetId, item);
+      .run(item.order, item.stage, json, item.id, fleetId);
+    this.#remember(fleetId, item, json);
   }
 
   /** Runs `work` in one store transaction; if it fails, what memory holds may not be stored: forget it. */
@@ -179,10 +183,10 @@ export class FleetRepository {
     this.#records.delete(fleetId);
   }
 
-  #insertItem(fleetId: string, item: FleetItem): void {
+  #insertItem(fleetId: string, item: FleetItem, json: string): void {
     this.store.db
       .prepare('INSERT INTO fleet_items (id, fleet_id, position, stage, item) VALUES (?, ?, ?, ?, ?)')
-      .run(item.id, fleetId, item.order, item.stage, JSON.stringify(item));
+      .run(item.id, fleetId, item.order, item.stage, json);
   }
 
   #rememberRecord(fleet: FleetRecord): FleetRecord {
@@ -190,11 +194,11 @@ export class FleetRepository {
     return fleet;
   }
 
-  #remember(fleetId: string, item: FleetItem): FleetItem {
+  #remember(fleetId: string, item: FleetItem, json: string): FleetItem {
     if (!this.remember) return item;
     let items = this.#items.get(fleetId);
     if (!items) this.#items.set(fleetId, (items = new Map()));
-    items.set(item.id, item);
+    items.set(item.id, { item, json });
     return item;
   }
 }
