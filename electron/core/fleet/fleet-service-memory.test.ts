@@ -55,6 +55,22 @@ describe.runIf(terraform.found)('fleet items kept in memory', { timeout: 60_000 
     ]);
   });
 
+  it('a concurrency raised mid-run is what the next start obeys, and a deleted run is gone', async () => {
+    bed = createFleetTestBed();
+    const created = create(bed, 4, { concurrency: 1 });
+    bed.fleet.planFleet({ fleetId: created.id });
+    bed.fleet.setFleetConcurrency({ fleetId: created.id, concurrency: 3 });
+    const planned = await settled(bed, created.id);
+    expect(planned.concurrency).toBe(3);
+    expect(planned.items.map((item) => item.stage)).toEqual(Array(4).fill('planned'));
+    expect(bed.maxRunning('plan')).toBeGreaterThan(1);
+    expect(bed.maxRunning('plan')).toBeLessThanOrEqual(3);
+
+    bed.fleet.deleteFleetRun({ fleetId: created.id });
+    expect(() => bed?.fleet.getFleetRun({ fleetId: created.id })).toThrow(/no such fleet run/);
+    expect(bed.fleet.listFleetRuns()).toEqual([]);
+  });
+
   it('after a restart the items come from the store, not from the last process', async () => {
     bed = createFleetTestBed();
     const created = create(bed, 1);
