@@ -61,7 +61,7 @@ export async function seedRunningWork(dataDir: string): Promise<RunningWork> {
     const fleet = new FleetRepository(store);
     const [item] = fleet.items(fleetId);
     if (!item) throw new Error('the seeded fleet run has no item');
-    fleet.saveItem(fleetId, { ...item, stage: 'planning', workspaceKey, planRunId: run.id }, new Date().toISOString());
+    fleet.saveItem(fleetId, { ...item, stage: 'planning', workspaceKey, planRunId: run.id });
     const stepDir = join(dataDir, 'terraform-runs', run.id, 'plan');
     mkdirSync(stepDir, { recursive: true });
     const stepFile = join(stepDir, 'stdout');

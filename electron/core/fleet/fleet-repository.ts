@@ -35,11 +35,25 @@ interface FleetRow {
   updated_at: string;
 }
 
-/** Fleet runs and their items in the store; each write is one statement or one transaction. */
+/**
+ * Fleet runs and their items in the store; each write is one statement or one transaction.
+ * With `remember` (the one process that writes fleet runs: a primary core) the runs and items read or
+ * written are kept in memory, so a stage change does not read and parse the rows again; every write
+ * still goes to the store at once, which stays the record a restart reads.
+ */
 export class FleetRepository {
-  constructor(private readonly store: Store) {}
+  /** Fleet id → item id → the item and its row's text; only what this process has read or written. */
+  readonly #items = new Map<string, Map<string, { item: FleetItem; json: string }>>();
+  /** Fleet id → the run's own fields as stored, under the same rule. */
+  readonly #records = new Map<string, FleetRecord>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly remember = false,
+  ) {}
 
   insert(fleet: FleetRecord, items: readonly FleetItem[]): void {
+    const rows = items.map((item) => ({ item, json: JSON.stringify(item) }));
     this.store.transaction(() => {
       this.store.db
         .prepare(
@@ -56,8 +70,10 @@ export class FleetRepository {
           fleet.createdAt,
           fleet.updatedAt,
         );
-      for (const item of items) this.#insertItem(fleet.id, item);
+      for (const { item, json } of rows) this.#insertItem(fleet.id, item, json);
     });
+    this.#rememberRecord(fleet);
+    for (const { item, json } of rows) this.#remember(fleet.id, item, json);
   }
 
   list(): FleetRecord[] {
@@ -68,8 +84,10 @@ export class FleetRepository {
   }
 
   find(id: string): FleetRecord | undefined {
+    const known = this.#records.get(id);
+    if (known) return known;
     const row = this.store.db.prepare('SELECT * FROM fleet_runs WHERE id = ?').get(id) as FleetRow | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? this.#rememberRecord(toRecord(row)) : undefined;
   }
 
   items(fleetId: string): FleetItem[] {
@@ -94,10 +112,12 @@ export class FleetRepository {
   }
 
   item(fleetId: string, itemId: string): FleetItem | undefined {
+    const known = this.#items.get(fleetId)?.get(itemId);
+    if (known) return known.item;
     const row = this.store.db
       .prepare('SELECT item FROM fleet_items WHERE fleet_id = ? AND id = ?')
       .get(fleetId, itemId) as { item: string } | undefined;
-    return row ? fleetItemSchema.parse(JSON.parse(row.item)) : undefined;
+    return row ? this.#remember(fleetId, fleetItemSchema.parse(JSON.parse(row.item)), row.item) : undefined;
   }
 
   /** Every item in one of `stages`, across fleet runs (what a restart reconciles). */
@@ -107,44 +127,79 @@ export class FleetRepository {
         `SELECT fleet_id, item FROM fleet_items WHERE stage IN (${stages.map(() => '?').join(', ')}) ORDER BY position`,
       )
       .all(...stages) as { fleet_id: string; item: string }[];
-    return rows.map((row) => ({ fleetId: row.fleet_id, item: fleetItemSchema.parse(JSON.parse(row.item)) }));
+    return rows.map((row) => ({
+      fleetId: row.fleet_id,
+      item: this.#remember(row.fleet_id, fleetItemSchema.parse(JSON.parse(row.item)), row.item),
+    }));
   }
 
-  saveItem(fleetId: string, item: FleetItem, updatedAt: string): void {
-    this.store.transaction(() => {
-      this.store.db
-        .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
-        .run(item.order, item.stage, JSON.stringify(item), item.id, fleetId);
-      this.touch(fleetId, updatedAt);
-    });
+  /** One statement: the run's `updated_at` is the caller's to touch (FleetService does once per progress event). */
+  saveItem(fleetId: string, item: FleetItem): void {
+    const json = JSON.stringify(item);
+    // The row already holds exactly this (a fresh item queued again, a group already known): no write.
+    if (this.#items.get(fleetId)?.get(item.id)?.json === json) return;
+    this.store.db
+      .prepare('UPDATE fleet_items SET position = ?, stage = ?, item = ? WHERE id = ? AND fleet_id = ?')
+      .run(item.order, item.stage, json, item.id, fleetId);
+    this.#remember(fleetId, item, json);
+  }
+
+  /** Runs `work` in one store transaction; if it fails, what memory holds may not be stored: forget it. */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.store.transaction(work);
+    } catch (error) {
+      this.#items.clear();
+      this.#records.clear();
+      throw error;
+    }
   }
 
   setFlags(fleetId: string, flags: { paused?: boolean; cancelled?: boolean; concurrency?: number }, at: string): void {
     const fleet = this.find(fleetId);
     if (!fleet) return;
+    const next: FleetRecord = {
+      ...fleet,
+      paused: flags.paused ?? fleet.paused,
+      cancelled: flags.cancelled ?? fleet.cancelled,
+      concurrency: flags.concurrency ?? fleet.concurrency,
+      updatedAt: at,
+    };
     this.store.db
       .prepare('UPDATE fleet_runs SET paused = ?, cancelled = ?, concurrency = ?, updated_at = ? WHERE id = ?')
-      .run(
-        (flags.paused ?? fleet.paused) ? 1 : 0,
-        (flags.cancelled ?? fleet.cancelled) ? 1 : 0,
-        flags.concurrency ?? fleet.concurrency,
-        at,
-        fleetId,
-      );
+      .run(next.paused ? 1 : 0, next.cancelled ? 1 : 0, next.concurrency, at, fleetId);
+    this.#rememberRecord(next);
   }
 
   touch(fleetId: string, at: string): void {
     this.store.db.prepare('UPDATE fleet_runs SET updated_at = ? WHERE id = ?').run(at, fleetId);
+    const fleet = this.#records.get(fleetId);
+    if (fleet) this.#records.set(fleetId, { ...fleet, updatedAt: at });
   }
 
   delete(fleetId: string): void {
     this.store.db.prepare('DELETE FROM fleet_runs WHERE id = ?').run(fleetId);
+    this.#items.delete(fleetId);
+    this.#records.delete(fleetId);
   }
 
-  #insertItem(fleetId: string, item: FleetItem): void {
+  #insertItem(fleetId: string, item: FleetItem, json: string): void {
     this.store.db
       .prepare('INSERT INTO fleet_items (id, fleet_id, position, stage, item) VALUES (?, ?, ?, ?, ?)')
-      .run(item.id, fleetId, item.order, item.stage, JSON.stringify(item));
+      .run(item.id, fleetId, item.order, item.stage, json);
+  }
+
+  #rememberRecord(fleet: FleetRecord): FleetRecord {
+    if (this.remember) this.#records.set(fleet.id, fleet);
+    return fleet;
+  }
+
+  #remember(fleetId: string, item: FleetItem, json: string): FleetItem {
+    if (!this.remember) return item;
+    let items = this.#items.get(fleetId);
+    if (!items) this.#items.set(fleetId, (items = new Map()));
+    items.set(item.id, { item, json });
+    return item;
   }
 }
 

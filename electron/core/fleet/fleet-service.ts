@@ -63,6 +63,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   readonly #repository: FleetRepository;
   readonly #runners = new Map<string, Runner>();
   readonly #pending = new Map<string, Map<string, FleetItem>>();
+  /** When each run's items were last saved, until the next progress event writes it as the run's updatedAt. */
+  readonly #savedAt = new Map<string, string>();
   readonly #runItems = new Map<string, { fleetId: string; itemId: string }>();
   #flushTimer: NodeJS.Timeout | undefined;
   readonly #now: () => Date;
@@ -71,7 +73,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   #closed = false;
 
   constructor(private readonly options: FleetServiceOptions) {
-    this.#repository = new FleetRepository(options.store);
+    // Beside the app another process writes these runs, so nothing read here may be kept.
+    this.#repository = new FleetRepository(options.store, options.ownsRuns !== false);
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     // A run's phase (init → plan) is the item's stage while Terraform works.
@@ -202,7 +205,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       });
     }
     const byId = new Map(items.map((item) => [item.id, item]));
-    this.options.store.transaction(() => {
+    this.#repository.transaction(() => {
       itemIds.forEach((id, order) => {
         const item = byId.get(id) as FleetItem;
         if (item.order !== order) this.#save(fleetId, { ...item, order });
@@ -386,7 +389,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
       else finish({ stage: 'checked', verdict: await this.options.steps.check(item.associationId ?? '') });
     } catch (error) {
       const latest = this.#item(fleetId, work.itemId) ?? item;
-      const cancelled = error instanceof Cancelled || this.#repository.find(fleetId)?.cancelled === true;
+      const cancelled = error instanceof Cancelled || this.#cancelled(fleetId);
       // A check that could not run leaves the item applied; anything else fails at the stage it was in.
       if (work.kind === 'check' && !cancelled) {
         finish({ stage: 'applied', error: apiErrorOf(error) });
@@ -403,21 +406,23 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
   async #plan(fleetId: string, item: FleetItem, entry: { runId?: string }): Promise<Partial<FleetItem>> {
     const fleet = this.#require(fleetId);
     const patch = (fields: Partial<FleetItem>) => this.#save(fleetId, { ...this.#latest(fleetId, item), ...fields });
+    // One save per step: what a step made, and the next stage unless the run was cancelled meanwhile
+    // (then the item stops at the stage it was in). Each save comes before the await that may take long.
+    const advance = (made: Partial<FleetItem>, next: Partial<FleetItem> = {}) => {
+      if (!this.#cancelled(fleetId)) return patch({ ...made, ...next });
+      patch(made);
+      throw new Cancelled();
+    };
     const groupId = item.groupId ?? (await this.options.steps.resolveGroup(fleet, item));
-    const current = patch({ groupId });
-    this.#throwIfCancelled(fleetId);
+    const current = advance({ groupId });
     const generated = await this.options.steps.generate(fleet, current, groupId);
-    patch(generated);
-    this.#throwIfCancelled(fleetId);
     if (fleet.registerOnPlatform) {
-      patch({ stage: 'registering' });
+      advance(generated, { stage: 'registering' });
       await this.options.steps.register(fleet, generated.associationId);
-      patch({ registration: 'registered' });
-      this.#throwIfCancelled(fleetId);
+      advance({ registration: 'registered' }, { stage: 'initialising' });
     } else {
-      patch({ registration: 'skipped' });
+      advance(generated, { registration: 'skipped', stage: 'initialising' });
     }
-    patch({ stage: 'initialising' });
     const run = await this.options.terraform.startTerraformPlan({
       workspaceKey: generated.workspaceKey,
       destroy: false,
@@ -425,7 +430,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     entry.runId = run.id;
     this.#runItems.set(run.id, { fleetId, itemId: item.id });
     patch({ planRunId: run.id, runId: run.id });
-    if (this.#repository.find(fleetId)?.cancelled) await this.options.terraform.cancelTerraformRun({ runId: run.id });
+    if (this.#cancelled(fleetId)) await this.options.terraform.cancelTerraformRun({ runId: run.id });
     const finished = await this.options.terraform.waitFor(run.id);
     this.#runItems.delete(run.id);
     if (finished.status !== 'succeeded') return this.#runFailed(finished);
@@ -449,7 +454,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     entry.runId = run.id;
     this.#runItems.set(run.id, { fleetId, itemId: item.id });
     this.#save(fleetId, { ...this.#latest(fleetId, item), applyRunId: run.id, runId: run.id });
-    if (this.#repository.find(fleetId)?.cancelled) await this.options.terraform.cancelTerraformRun({ runId: run.id });
+    if (this.#cancelled(fleetId)) await this.options.terraform.cancelTerraformRun({ runId: run.id });
     const finished = await this.options.terraform.waitFor(run.id);
     this.#runItems.delete(run.id);
     if (finished.status !== 'succeeded') return this.#runFailed(finished);
@@ -466,8 +471,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     };
   }
 
-  #throwIfCancelled(fleetId: string): void {
-    if (this.#repository.find(fleetId)?.cancelled) throw new Cancelled();
+  #cancelled(fleetId: string): boolean {
+    return this.#repository.find(fleetId)?.cancelled === true;
   }
 
   // ---- restart ----
@@ -569,7 +574,8 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
 
   #save(fleetId: string, item: FleetItem): FleetItem {
     if (this.#closed) return item;
-    this.#repository.saveItem(fleetId, item, this.#now().toISOString());
+    this.#repository.saveItem(fleetId, item);
+    this.#savedAt.set(fleetId, this.#now().toISOString());
     let pending = this.#pending.get(fleetId);
     if (!pending) this.#pending.set(fleetId, (pending = new Map()));
     pending.set(item.id, item);
@@ -591,12 +597,25 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
     const pending = [...this.#pending];
     this.#pending.clear();
     for (const [fleetId, items] of pending) {
-      const fleet = this.#repository.find(fleetId);
+      const fleet = this.#stamped(fleetId);
       if (!fleet) continue;
       // Stages only: a summary per batch of events must not parse every item of the run again.
       const summary = this.#summary(fleet, this.#repository.progress(fleetId));
       this.options.events.emit('fleetProgress', { fleetId, summary, items: [...items.values()] });
     }
+  }
+
+  /**
+   * The run with its updatedAt moved to its items' last save: one statement per progress event rather
+   * than one per item save (a crash may lose the last interval's stamp; each item's own stage is stored).
+   */
+  #stamped(fleetId: string): FleetRecord | undefined {
+    const savedAt = this.#savedAt.get(fleetId);
+    this.#savedAt.delete(fleetId);
+    const fleet = this.#repository.find(fleetId);
+    if (!fleet || savedAt === undefined || savedAt <= fleet.updatedAt) return fleet;
+    this.#repository.touch(fleetId, savedAt);
+    return this.#repository.find(fleetId);
   }
 
   /** After a command: every window hears the run's new summary (paused, say), even if no item changed. */
