@@ -62,9 +62,9 @@ export async function seedRunningWork(dataDir: string): Promise<RunningWork> {
     const [item] = fleet.items(fleetId);
     if (!item) throw new Error('the seeded fleet run has no item');
     fleet.saveItem(fleetId, { ...item, stage: 'planning', workspaceKey, planRunId: run.id });
-    const stepDir = join(dataDir, 'terraform-runs', run.id, 'plan');
-    mkdirSync(stepDir, { recursive: true });
-    const stepFile = join(stepDir, 'stdout');
+    const runDir = join(dataDir, 'terraform-runs', run.id);
+    mkdirSync(runDir, { recursive: true });
+    const stepFile = join(runDir, 'stdout');
     writeFileSync(stepFile, '{"@level":"info","@message":"Terraform 1.11.0","type":"version"}\n');
     return { runId: run.id, stepFile, fleetId, itemId: item.id };
   } finally {

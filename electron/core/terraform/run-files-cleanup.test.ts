@@ -18,7 +18,7 @@ describe.skipIf(!terraform.found)("a run's output files", () => {
     harness = createHarness('basic');
     const started = await harness.service.startTerraformPlan({ workspaceKey: KEY, destroy: false });
     const runDir = join(runsDir(harness), started.id);
-    await waitUntil('the init step to write its output', () => existsSync(join(runDir, 'init', 'stdout')));
+    await waitUntil('the run to write its output', () => existsSync(join(runDir, 'stdout')));
     const run = await harness.service.waitFor(started.id);
     expect(run.status).toBe('succeeded');
     expect(existsSync(runDir)).toBe(false);
@@ -37,7 +37,7 @@ describe.skipIf(!terraform.found)("a run's output files", () => {
     expect(run.status).toBe('succeeded');
     // The files come back as a quit in the middle of their removal would leave them.
     expect(existsSync(join(runsDir(harness), run.id))).toBe(false);
-    const leftover = join(runsDir(harness), run.id, 'plan');
+    const leftover = join(runsDir(harness), run.id);
     mkdirSync(leftover, { recursive: true });
     writeFileSync(join(leftover, 'stdout'), '{"type":"version"}\n');
     harness.restart();

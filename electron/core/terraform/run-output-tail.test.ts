@@ -68,6 +68,27 @@ describe('RunOutputTail', () => {
     expect(readdirSync(dir).sort()).toEqual(['stdout']);
   });
 
+  it('tells step-end lines from output: they end a step (its last line cut short or not) and are never lines', () => {
+    const files = runFiles(dir);
+    const ends: [OutputStream, number][] = [];
+    const tail = new RunOutputTail(dir, collect, false, (stream, status) => void ends.push([stream, status]));
+    writeFileSync(files.stdout, '{"a":1}\n\u001e0\nno newline\u001e2\n');
+    // Not a step end: a record separator without a status, and one followed by text.
+    writeFileSync(files.stderr, 'odd \u001e\nodder \u001eyes\n\u001e0\n');
+    tail.finish();
+    expect(lines).toEqual([
+      ['stdout', '{"a":1}'],
+      ['stdout', 'no newline'],
+      ['stderr', 'odd \u001e'],
+      ['stderr', 'odder \u001eyes'],
+    ]);
+    expect(ends).toEqual([
+      ['stdout', 0],
+      ['stdout', 2],
+      ['stderr', 0],
+    ]);
+  });
+
   it('closes the files it keeps open even when delivering the last line throws', () => {
     const openFiles = (): number => readdirSync('/proc/self/fd').length;
     const files = runFiles(dir);

@@ -2,19 +2,28 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import type { OutputStream } from './parse-terraform-line';
 
-/** The files of one detached Terraform step: its output, how far Liaison has read it, its exit status. */
-export function runFiles(stepDir: string): { stdout: string; stderr: string; exit: string; offsets: string } {
+/** The files of one detached Terraform run: its output, how far Liaison has read it, its exit status. */
+export function runFiles(runDir: string): { stdout: string; stderr: string; exit: string; offsets: string } {
   return {
-    stdout: join(stepDir, 'stdout'),
-    stderr: join(stepDir, 'stderr'),
-    exit: join(stepDir, 'exit-status'),
-    offsets: join(stepDir, 'read-offsets'),
+    stdout: join(runDir, 'stdout'),
+    stderr: join(runDir, 'stderr'),
+    exit: join(runDir, 'exit-status'),
+    offsets: join(runDir, 'read-offsets'),
   };
 }
 
+/**
+ * What the supervisor appends to each output file after each step: a line of the ASCII record
+ * separator and the step's exit status (see SUPERVISOR in terraform-process.ts). A step's output that
+ * ended without a newline gets it at the end of its last line. Terraform's JSON lines never hold a raw
+ * control character (JSON escapes them), so nothing Terraform prints reads as one.
+ */
+const STEP_END = '\u001e';
+const STEP_STATUS = /^\d{1,3}$/;
+
 /** The exit status the supervisor wrote, or undefined while Terraform runs (or if it was killed). */
-export function readExitStatus(stepDir: string): number | undefined {
-  const file = runFiles(stepDir).exit;
+export function readExitStatus(runDir: string): number | undefined {
+  const file = runFiles(runDir).exit;
   if (!existsSync(file)) return undefined;
   const status = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
   return Number.isInteger(status) ? status : undefined;
@@ -59,16 +68,17 @@ export class RunOutputTail {
   readonly counts: TailCounts = { bytesRead: 0, offsetSaves: 0 };
 
   /**
-   * `keepsPlace`: save how far it has read, for a restarted Liaison to carry on from. Only a step a
+   * `keepsPlace`: save how far it has read, for a restarted Liaison to carry on from. Only a run a
    * restart takes up again (an apply) needs it; for any other, the offsets would be a file created and
-   * written on every poll for nothing.
+   * written on every poll for nothing. `onStepEnd`: each step-end line (see STEP_END), never a line.
    */
   constructor(
-    stepDir: string,
+    runDir: string,
     private readonly onLine: (line: string, stream: OutputStream) => void,
     private readonly keepsPlace = true,
+    private readonly onStepEnd?: (stream: OutputStream, status: number) => void,
   ) {
-    this.#files = runFiles(stepDir);
+    this.#files = runFiles(runDir);
     this.#offsets = keepsPlace ? readOffsets(this.#files.offsets) : { stdout: 0, stderr: 0 };
   }
 
@@ -96,9 +106,7 @@ export class RunOutputTail {
         continue;
       }
       this.#pending[stream] = bytes.subarray(end + 1);
-      for (const part of bytes.toString('utf8', 0, end).split('\n')) {
-        this.onLine(part.endsWith('\r') ? part.slice(0, -1) : part, stream);
-      }
+      for (const part of bytes.toString('utf8', 0, end).split('\n')) this.#deliver(part, stream);
     }
     if (moved && this.keepsPlace) this.#saveOffsets();
   }
@@ -110,7 +118,7 @@ export class RunOutputTail {
     try {
       this.readAvailable();
       for (const stream of STREAMS) {
-        if (this.#pending[stream].length > 0) this.onLine(this.#pending[stream].toString('utf8'), stream);
+        if (this.#pending[stream].length > 0) this.#deliver(this.#pending[stream].toString('utf8'), stream);
         this.#pending[stream] = Buffer.alloc(0);
       }
     } finally {
@@ -118,6 +126,18 @@ export class RunOutputTail {
       for (const descriptor of this.#descriptors.values()) closeSync(descriptor);
       this.#descriptors.clear();
     }
+  }
+
+  #deliver(part: string, stream: OutputStream): void {
+    const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+    const marker = line.lastIndexOf(STEP_END);
+    const status = marker === -1 ? '' : line.slice(marker + 1);
+    if (!STEP_STATUS.test(status)) {
+      this.onLine(line, stream);
+      return;
+    }
+    if (marker > 0) this.onLine(line.slice(0, marker), stream);
+    this.onStepEnd?.(stream, Number(status));
   }
 
   /** Exactly the bytes written since the last read (none if the file does not exist yet). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,10 +116,12 @@ describe.runIf(process.platform !== 'win32')('startTerraformProcess', () => {
 
 describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
   function chain(steps: string[][]) {
-    const stepDirs = steps.map((_, index) => join(dir, `step-${index}`));
+    const runDir = join(dir, 'run');
     const started = startTerraformChain({
       binary: '/bin/sh',
-      steps: steps.map((args, index) => ({ args, stepDir: stepDirs[index] as string })),
+      runDir,
+      steps: steps.map((args) => ({ args })),
+      resumable: false,
       cwd: dir,
       env,
     });
@@ -127,13 +129,14 @@ describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
       const lines: [OutputStream, string][] = [];
       return { process: started.follow(index, (line, stream) => void lines.push([stream, line])), lines };
     };
-    return { started, follow, stepDirs };
+    return { started, follow, runDir };
   }
 
-  it('runs the steps one after another under one supervisor, each with its own output and status', async () => {
-    const { started, follow, stepDirs } = chain([
+  it('runs the steps one after another under one supervisor, each step with its own lines and status', async () => {
+    const { started, follow, runDir } = chain([
       ['-c', 'echo "init $$ $PPID"; echo warming >&2'],
-      ['-c', 'echo "plan $$ $PPID"'],
+      // No newline at the end: the step's last line is still its own.
+      ['-c', 'echo "plan $$ $PPID"; printf "last"'],
     ]);
     const first = follow(0);
     expect(await first.process.exited).toEqual({ exitCode: 0, signal: null });
@@ -144,16 +147,38 @@ describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
       ['stdout', expect.stringMatching(new RegExp(`^init \\d+ ${supervisor}$`))],
       ['stderr', 'warming'],
     ]);
-    // Both steps are children of the same supervisor, and each wrote only to its own files.
-    expect(second.lines).toEqual([['stdout', expect.stringMatching(new RegExp(`^plan \\d+ ${supervisor}$`))]]);
+    // Both steps are children of the same supervisor.
+    expect(second.lines).toEqual([
+      ['stdout', expect.stringMatching(new RegExp(`^plan \\d+ ${supervisor}$`))],
+      ['stdout', 'last'],
+    ]);
     expect(await second.process.started).toBe(supervisor);
-    expect(stepDirs.map((stepDir) => readFileSync(join(stepDir, 'exit-status'), 'utf8'))).toEqual(['0\n', '0\n']);
     expect(await started.whole.exited).toEqual({ exitCode: 0, signal: null });
+    // Three files for the whole run, whatever its steps.
+    expect(readdirSync(runDir).sort()).toEqual(['exit-status', 'stderr', 'stdout']);
+    expect(readFileSync(join(runDir, 'exit-status'), 'utf8')).toBe('0\n');
+  });
+
+  it('gives a step followed late the lines it wrote before', async () => {
+    const { started, follow } = chain([
+      ['-c', 'echo one'],
+      ['-c', 'echo two; echo oops >&2'],
+    ]);
+    await started.whole.exited;
+    const first = follow(0);
+    const second = follow(1);
+    expect(await first.process.exited).toEqual({ exitCode: 0, signal: null });
+    expect(await second.process.exited).toEqual({ exitCode: 0, signal: null });
+    expect(first.lines).toEqual([['stdout', 'one']]);
+    expect(second.lines).toEqual([
+      ['stdout', 'two'],
+      ['stderr', 'oops'],
+    ]);
   });
 
   it('ends the chain at the first step that fails: the next is never started', async () => {
     const marker = join(dir, 'second-ran');
-    const { started, follow, stepDirs } = chain([
+    const { started, follow, runDir } = chain([
       ['-c', 'echo broken >&2; exit 3'],
       ['-c', `touch ${marker}`],
     ]);
@@ -162,7 +187,7 @@ describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
     expect(first.lines).toEqual([['stderr', 'broken']]);
     await started.whole.exited;
     expect(existsSync(marker)).toBe(false);
-    expect(existsSync(join(stepDirs[1] as string, 'exit-status'))).toBe(false);
+    expect(readFileSync(join(runDir, 'exit-status'), 'utf8')).toBe('3\n');
   });
 
   it('interrupts whichever step runs, and starts none after it', async () => {
@@ -180,10 +205,10 @@ describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
   });
 
   it('files its output where only Liaison’s user can read it', async () => {
-    const { follow, stepDirs } = chain([['-c', 'echo secret-ish']]);
+    const { follow, runDir } = chain([['-c', 'echo secret-ish']]);
     await follow(0).process.exited;
     for (const name of ['stdout', 'stderr', 'exit-status']) {
-      expect(statSync(join(stepDirs[0] as string, name)).mode & 0o777).toBe(0o600);
+      expect(statSync(join(runDir, name)).mode & 0o777).toBe(0o600);
     }
   });
 });

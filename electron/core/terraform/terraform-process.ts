@@ -32,14 +32,18 @@ export interface TerraformProcess {
 
 /**
  * The supervisor: a fixed POSIX shell script (never built from input; the programs and their arguments
- * arrive as "$@") that runs one or more Terraform commands in the foreground, one after another, each
- * writing its output and then its exit status to files in its step directory; a step that fails ends
- * the chain. Arguments: for each step, its directory, how many arguments its command has, and those.
- * Why a shell and not a Node script run by process.execPath: in the packaged app that is Electron, and
- * the runAsNode fuse is off, so it cannot run a script. Why one supervisor for several steps: a plan's
- * init and plan then cost one program and one start fewer, as `init && plan` in a terminal does. The
- * trap keeps the shell alive through Ctrl-C (a caught signal is reset to the default in Terraform, which
+ * arrive as "$@") that runs one or more Terraform commands in the foreground, one after another; a
+ * step that fails ends the chain. Arguments: the run's directory, then for each step how many
+ * arguments its command has, and those. Why a shell and not a Node script run by process.execPath: in
+ * the packaged app that is Electron, and the runAsNode fuse is off, so it cannot run a script. The trap
+ * keeps the shell alive through Ctrl-C (a caught signal is reset to the default in Terraform, which
  * still gets it) so it can record how Terraform ended, even when Liaison itself is gone.
+ *
+ * Every step appends to the run's two output files, and after each step the supervisor appends a
+ * step-end line to both (see STEP_END in run-output-tail.ts): three files per run, whatever its steps.
+ * Why: on ext4, a plan's nine output and status files and four directories cost Terraform's plans about
+ * 5 % more time than output thrown away (`xargs -P 4` over 50 plans, measured); three cost about 3 %.
+ * The run's exit status goes to its own file last, for a restarted Liaison.
  *
  * A signal that reaches the supervisor before it has started a step is noted by the trap, and that
  * step is then not started at all; its status says which signal ended the run (128 + its number, as a
@@ -48,10 +52,9 @@ export interface TerraformProcess {
  *
  * `run` takes the first `count` of its arguments as the command without `eval`: it appends them after
  * the rest and shifts the rest away (the list `for` walks is fixed when the loop starts). Files are
- * created 0600 (umask), as the step directory is 0700. The status is written in place, with no
- * temporary file and `mv`: that extra program cost a few milliseconds per step, and a reader can only
- * ever see the file absent, empty (being written: read as "still running", see readExitStatus) or
- * whole, since the few bytes go in one write.
+ * created 0600 (umask), in the run's 0700 directory. The status is written in place, with no temporary
+ * file and `mv`: a reader can only ever see the file absent, empty (being written: read as "still
+ * running", see readExitStatus) or whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
   'umask 077',
@@ -67,13 +70,16 @@ const SUPERVISOR = [
   '  shift "$total"',
   '  "$@" >>"$dir/stdout" 2>>"$dir/stderr"',
   '}',
+  'dir=$1; shift; status=0',
   'while [ "$#" -gt 0 ]; do',
-  '  dir=$1; argc=$2; shift 2',
+  '  argc=$1; shift',
   '  if [ -z "$signalled" ]; then run "$argc" "$@"; status=$?; else status=$signalled; fi',
-  `  printf '%s\\n' "$status" > "$dir/exit-status"`,
-  '  if [ "$status" -ne 0 ]; then exit 0; fi',
+  `  printf '\\036%s\\n' "$status" >>"$dir/stdout"`,
+  `  printf '\\036%s\\n' "$status" >>"$dir/stderr"`,
+  '  if [ "$status" -ne 0 ]; then break; fi',
   '  shift "$argc"',
   'done',
+  `printf '%s\\n' "$status" > "$dir/exit-status"`,
 ].join('\n');
 
 /**
@@ -142,15 +148,15 @@ function startDetached(options: {
   onLine: (line: string, stream: OutputStream) => void;
   stepDir: string;
 }): TerraformProcess {
-  const chain = startTerraformChain({ ...options, steps: [{ args: options.args, stepDir: options.stepDir }] });
+  const chain = startTerraformChain({ ...options, runDir: options.stepDir, steps: [{ args: options.args }] });
   return chain.follow(0, options.onLine);
 }
 
 /** Detached Terraform commands run one after another by one supervisor (see SUPERVISOR). */
 export interface TerraformChain {
   /**
-   * Follows step `index`: delivers its lines and resolves `exited` once it has ended. Follow each step
-   * once, in order, after the one before it succeeded. Stopping it stops the chain.
+   * Follows step `index`: delivers its lines (those written before this call too) and resolves `exited`
+   * once it has ended. Follow each step once, in order. Stopping it stops the chain.
    */
   follow(index: number, onLine: (line: string, stream: OutputStream) => void): TerraformProcess;
   /** The chain as a whole: stop interrupts whichever step runs; exited once the supervisor has ended. */
@@ -158,18 +164,20 @@ export interface TerraformChain {
 }
 
 /**
- * Starts detached Terraform commands, one after another in their own process group, each writing to
- * files in its step directory; Terraform outlives Liaison (POSIX only). A step that fails ends the chain.
+ * Starts detached Terraform commands, one after another in their own process group, writing to files
+ * in the run's directory; Terraform outlives Liaison (POSIX only). A step that fails ends the chain.
+ * `resumable`: a restart takes the run up again (an apply), so its tail saves how far it has read.
  */
 export function startTerraformChain(options: {
   binary: string;
-  /** `resumable`: a restart takes the step up again, so its tail saves how far it has read (default). */
-  steps: readonly { args: readonly string[]; stepDir: string; resumable?: boolean }[];
+  runDir: string;
+  steps: readonly { args: readonly string[] }[];
+  resumable?: boolean;
   cwd: string;
   env: Record<string, string>;
 }): TerraformChain {
-  const stepDirs = options.steps.map((step) => step.stepDir);
-  for (const stepDir of stepDirs) mkdirSync(stepDir, { recursive: true, mode: 0o700 });
+  const { runDir, steps } = options;
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
   // Liaison may quit while Terraform runs: a detached program never keeps Liaison's event loop alive.
   const program = spawnProgram({
     file: '/bin/sh',
@@ -177,9 +185,10 @@ export function startTerraformChain(options: {
       '-c',
       SUPERVISOR,
       'liaison-terraform',
-      ...options.steps.flatMap(({ args, stepDir }) => {
+      runDir,
+      ...steps.flatMap(({ args }) => {
         const command = belowNormalPriority(options.binary, args);
-        return [stepDir, String(command.length), ...command];
+        return [String(command.length), ...command];
       }),
     ],
     cwd: options.cwd,
@@ -188,10 +197,39 @@ export function startTerraformChain(options: {
     niceness: TERRAFORM_NICENESS,
     output: 'ignore',
   });
+  // One tail for the run: each stream's lines go to the step it is in, until that step's end line.
+  const followers: ((line: string, stream: OutputStream) => void)[] = [];
+  const early = steps.map((): [string, OutputStream][] => []);
+  const current: Record<OutputStream, number> = { stdout: 0, stderr: 0 };
+  const stepEnds = steps.map(() => deferred<number | undefined>());
+  const ends = steps.map((): Partial<Record<OutputStream, number>> => ({}));
+  const tail = new RunOutputTail(
+    runDir,
+    (line, stream) => {
+      const index = current[stream];
+      const follower = followers[index];
+      if (follower) follower(line, stream);
+      else early[index]?.push([line, stream]);
+    },
+    options.resumable ?? true,
+    (stream, status) => {
+      const index = current[stream];
+      current[stream] += 1;
+      const end = ends[index];
+      if (!end) return;
+      end[stream] = status;
+      // Over once both streams have said so: every line of it has been delivered.
+      if (end.stdout !== undefined && end.stderr !== undefined) stepEnds[index]?.resolve(end.stdout);
+    },
+  );
+  tail.start();
   const ended = program.exited.then(async (exit) => {
     const pid = await program.started;
     // The spawner died under a running Terraform: follow it as a restarted Liaison would.
-    if (exit.lost && pid !== undefined) await supervisorEnded(pid, stepDirs);
+    if (exit.lost && pid !== undefined) await supervisorEnded(pid, runDir);
+    tail.finish();
+    // A step with no end line was cut short with the supervisor (killed) or never ran.
+    for (const stepEnd of stepEnds) stepEnd.resolve(undefined);
     return { ...exit, pid };
   });
   const whole = groupControl(
@@ -200,33 +238,27 @@ export function startTerraformChain(options: {
     supervisedProgramRunning,
   );
   const follow = (index: number, onLine: (line: string, stream: OutputStream) => void): TerraformProcess => {
-    const stepDir = stepDirs[index];
-    if (stepDir === undefined) throw new RangeError(`The chain has no step ${index}.`);
-    const tail = new RunOutputTail(stepDir, onLine, options.steps[index]?.resumable ?? true);
-    // The last step ends with the supervisor; one before it, when its status is written (the
-    // supervisor goes straight on to the next step), seen by the tail's poll.
-    const stepEnded =
-      index === stepDirs.length - 1
-        ? ended
-        : new Promise<unknown>((resolve) => {
-            tail.start(() => {
-              if (readExitStatus(stepDir) !== undefined) resolve(undefined);
-            });
-            void ended.then(resolve);
-          });
-    if (index === stepDirs.length - 1) tail.start();
-    const exited = stepEnded.then(async (): Promise<ProcessExit> => {
-      tail.finish();
-      const status = readExitStatus(stepDir);
+    const stepEnd = stepEnds[index];
+    if (!stepEnd) throw new RangeError(`The chain has no step ${index}.`);
+    followers[index] = onLine;
+    for (const [line, stream] of early[index]?.splice(0) ?? []) onLine(line, stream);
+    const exited = stepEnd.promise.then(async (status): Promise<ProcessExit> => {
       if (status !== undefined) return exitFromStatus(status);
       const { code, signal, spawnError, lost, pid } = await ended;
       const failed = spawnError === undefined || lost ? {} : { spawnError };
       if (pid === undefined) return { exitCode: null, signal: null, ...failed };
-      return { exitCode: code, signal, ...failed };
+      const recorded = readExitStatus(runDir);
+      return recorded === undefined ? { exitCode: code, signal, ...failed } : exitFromStatus(recorded);
     });
     return { started: program.started, exited, stop: whole.stop };
   };
   return { follow, whole };
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
 
 /**
@@ -291,43 +323,33 @@ function belowNormalPriority(binary: string, args: readonly string[]): string[] 
  */
 export function attachTerraformProcess(options: {
   pid: number;
-  stepDir: string;
+  runDir: string;
   onLine: (line: string, stream: OutputStream) => void;
 }): TerraformProcess {
-  const tail = new RunOutputTail(options.stepDir, options.onLine);
+  const tail = new RunOutputTail(options.runDir, options.onLine);
   tail.start();
-  const exited = supervisorEnded(options.pid, [options.stepDir]).then((): ProcessExit => {
+  const exited = supervisorEnded(options.pid, options.runDir).then((): ProcessExit => {
     tail.finish();
-    const status = readExitStatus(options.stepDir);
+    const status = readExitStatus(options.runDir);
     return status === undefined ? { exitCode: null, signal: null } : exitFromStatus(status);
   });
   return groupControl(Promise.resolve(options.pid), exited, supervisedProgramRunning);
 }
 
 /**
- * Resolves once the supervisor is done: every step's exit status written, or one that failed, or its
- * process gone without one. (A supervisor whose parent died may stay a zombie where nothing reaps it:
- * the files tell first.)
+ * Resolves once the supervisor has written the run's exit status, or its process is gone without one.
+ * (A supervisor whose parent died may stay a zombie where nothing reaps it: the file tells first.)
  */
-function supervisorEnded(pid: number, stepDirs: readonly string[]): Promise<void> {
+function supervisorEnded(pid: number, runDir: string): Promise<void> {
   return new Promise((resolve) => {
     const check = (): void => {
-      if (!chainFinished(stepDirs) && isAlive(pid)) return;
+      if (readExitStatus(runDir) === undefined && isAlive(pid)) return;
       clearInterval(timer);
       resolve();
     };
     const timer = setInterval(check, 200);
     check();
   });
-}
-
-function chainFinished(stepDirs: readonly string[]): boolean {
-  for (const stepDir of stepDirs) {
-    const status = readExitStatus(stepDir);
-    if (status === undefined) return false;
-    if (status !== 0) return true;
-  }
-  return true;
 }
 
 function exitFromStatus(status: number): { exitCode: number | null; signal: NodeJS.Signals | null } {

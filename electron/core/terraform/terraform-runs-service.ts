@@ -481,12 +481,10 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
       if (index === 0 && chained.length > 0) {
         chain = startTerraformChain({
           binary: context.binary.path,
-          steps: chained.map(({ args, phase }) => ({
-            args,
-            stepDir: join(this.#runsDir, context.run.id, phase),
-            // Only an apply is taken up again after a restart (see #recoverRuns).
-            resumable: phase === 'apply',
-          })),
+          runDir: join(this.#runsDir, context.run.id),
+          steps: chained,
+          // Only an apply is taken up again after a restart (see #recoverRuns).
+          resumable: context.run.kind === 'apply',
           cwd: context.dir,
           env: context.env,
         });
@@ -576,14 +574,14 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
    */
   #recoverRuns(): void {
     for (const { run, pid } of this.#repository.running()) {
-      const stepDir = join(this.#runsDir, run.id, run.phase);
+      const runDir = join(this.#runsDir, run.id);
       const resumable =
         run.kind === 'apply' &&
         run.phase === 'apply' &&
         pid !== undefined &&
-        (readExitStatus(stepDir) !== undefined || isAlive(pid)) &&
-        isDirectory(stepDir);
-      if (resumable) this.#reattach(run, pid, stepDir);
+        (readExitStatus(runDir) !== undefined || isAlive(pid)) &&
+        isDirectory(runDir);
+      if (resumable) this.#reattach(run, pid, runDir);
       // Recorded at once (a store failure fails the start, as it should); its files go in the
       // background, and the sweep below would take them too.
       else {
@@ -594,7 +592,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     this.#sweepRunFiles();
   }
 
-  #reattach(run: TerraformRun, pid: number, stepDir: string): void {
+  #reattach(run: TerraformRun, pid: number, runDir: string): void {
     const active: ActiveRun = {
       runId: run.id,
       workspaceKey: run.workspaceKey,
@@ -619,7 +617,7 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
           redact: redactText,
           sink,
           attach: (onLine) => {
-            const process = attachTerraformProcess({ pid, stepDir, onLine });
+            const process = attachTerraformProcess({ pid, runDir, onLine });
             active.process = process;
             return process;
           },
