@@ -42,7 +42,7 @@ export interface TerraformProcess {
  * Every step appends to the run's two output files, and after each step the supervisor appends a
  * step-end line to both (see STEP_END in run-output-tail.ts): three files per run, whatever its steps.
  * Why: on ext4, a plan's nine output and status files and four directories cost Terraform's plans about
- * 5 % more time than output thrown away (`xargs -P 4` over 50 plans, measured); three cost about 3 %.
+ * 7.5 % more time than output thrown away (`xargs -P 4` over 50 plans, measured); three cost about 3 %.
  * The run's exit status goes to its own file last, for a restarted Liaison.
  *
  * A signal that reaches the supervisor before it has started a step is noted by the trap, and that
