@@ -9,8 +9,9 @@ import { queryKeys } from './query-keys';
  * in the contract does not compile until it says what it refreshes.
  */
 const queriesStaleAfter: Record<EventName, QueryKey[]> = {
-  groupsChanged: [queryKeys.groups],
-  associationsChanged: [queryKeys.associations],
+  // The dashboard's rows are associations, labelled by their groups.
+  groupsChanged: [queryKeys.groups, queryKeys.health],
+  associationsChanged: [queryKeys.associations, queryKeys.health],
   awsProfilesChanged: [queryKeys.awsProfiles],
   // Verification results, prompts and sign-ins update their own stores (renderer/src/pages/credentials/aws).
   awsProfileVerified: [],
