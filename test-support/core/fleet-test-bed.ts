@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { CreateFleetInput, FleetItem } from '../../shared/contract/fleet';
+import {
+  createFleetInputSchema,
+  type CreateFleetInput,
+  type FleetItem,
+  type FleetRun,
+} from '../../shared/contract/fleet';
 import type { TerraformRun } from '../../shared/contract/terraform';
 import { CoreError } from '../../electron/core/core-error';
 import { EventBus } from '../../electron/core/event-bus';
@@ -231,4 +236,15 @@ export function createFleetTestBed(root = mkdtempSync(join(tmpdir(), 'liaison-fl
 
 export function accountOf(item: FleetItem): string {
   return item.target.cloud === 'aws' ? item.target.accountId : item.target.projectId;
+}
+
+/** Creates a fleet run from `fleetInput(...args)`, parsed as the contract parses it. */
+export function createFleet(bed: FleetTestBed, ...args: Parameters<typeof fleetInput>): FleetRun {
+  return bed.fleet.createFleetRun(createFleetInputSchema.parse(fleetInput(...args)));
+}
+
+/** The fleet run once every item being worked on has settled. */
+export async function settledFleet(bed: FleetTestBed, fleetId: string): Promise<FleetRun> {
+  await bed.fleet.idle(fleetId);
+  return bed.fleet.getFleetRun({ fleetId });
 }

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFleetInputSchema, type FleetRun } from '../../../shared/contract/fleet';
+import type { FleetRun } from '../../../shared/contract/fleet';
 import { findTerraformForTests } from '../terraform/terraform-binary';
 import {
   accountId,
   accountOf,
+  createFleet,
   createFleetTestBed,
-  fleetInput,
   slowMainTf,
+  settledFleet,
   type FleetTestBed,
 } from '../../../test-support/core/fleet-test-bed';
 import { readState, waitUntil } from '../../../test-support/core/terraform-test-harness';
@@ -19,15 +20,6 @@ if (!terraform.found) console.warn(`SKIPPED fleet engine tests: ${terraform.reas
 let bed: FleetTestBed | undefined;
 afterEach(() => bed?.dispose());
 
-function create(b: FleetTestBed, ...args: Parameters<typeof fleetInput>): FleetRun {
-  return b.fleet.createFleetRun(createFleetInputSchema.parse(fleetInput(...args)));
-}
-
-async function settled(b: FleetTestBed, fleetId: string): Promise<FleetRun> {
-  await b.fleet.idle(fleetId);
-  return b.fleet.getFleetRun({ fleetId });
-}
-
 function stages(run: FleetRun): Record<string, string> {
   return Object.fromEntries(run.items.map((item) => [accountOf(item), item.stage]));
 }
@@ -36,12 +28,12 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
   it('plans every account, applies the approved plans in order with at most N at a time, then checks them', async () => {
     bed = createFleetTestBed();
     // Apply order is not input order: account i applies at position (5 - i).
-    const created = create(bed, 6, { concurrency: 2 }, (index) => 5 - index);
+    const created = createFleet(bed, 6, { concurrency: 2 }, (index) => 5 - index);
     expect(created.state).toBe('new');
     expect(created.items.map((item) => item.stage)).toEqual(Array(6).fill('queued'));
 
     bed.fleet.planFleet({ fleetId: created.id });
-    const planned = await settled(bed, created.id);
+    const planned = await settledFleet(bed, created.id);
     expect(planned.state).toBe('reviewing');
     for (const item of planned.items) {
       expect(item.stage).toBe('planned');
@@ -54,7 +46,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
     bed.fleet.approveFleetPlans({ fleetId: created.id, selection: { kind: 'safe' }, approve: true });
     bed.fleet.applyFleet({ fleetId: created.id });
-    const applied = await settled(bed, created.id);
+    const applied = await settledFleet(bed, created.id);
     expect(applied.items.map((item) => item.stage)).toEqual(Array(6).fill('applied'));
     // Started strictly in item order (items come back sorted by order), never more than two at once.
     expect(bed.applyStarts()).toEqual(applied.items.map((item) => item.workspaceKey));
@@ -65,7 +57,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
     }
 
     bed.fleet.checkFleet({ fleetId: created.id });
-    const checked = await settled(bed, created.id);
+    const checked = await settledFleet(bed, created.id);
     expect(checked.items.map((item) => [item.stage, item.verdict])).toEqual(Array(6).fill(['checked', 'configured']));
     expect(checked.state).toBe('done');
   });
@@ -74,9 +66,9 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
     bed = createFleetTestBed();
     bed.contents.set(accountId(1), 'resource "terraform_data" "broken" {\n  input = \n}\n');
     bed.offline.add(accountId(2));
-    const created = create(bed, 4, { concurrency: 2 });
+    const created = createFleet(bed, 4, { concurrency: 2 });
     bed.fleet.planFleet({ fleetId: created.id });
-    const planned = await settled(bed, created.id);
+    const planned = await settledFleet(bed, created.id);
     expect(stages(planned)).toEqual({
       [accountId(0)]: 'planned',
       [accountId(1)]: 'failed',
@@ -104,7 +96,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
       new Set(b.runChanges.filter((run) => run.kind === 'plan').map((run) => run.id)).size;
     const planRunsBefore = planRuns(bed);
     bed.fleet.retryFleetItems({ fleetId: created.id, itemIds: [broken?.id ?? '', offline?.id ?? ''] });
-    const retried = await settled(bed, created.id);
+    const retried = await settledFleet(bed, created.id);
     expect(Object.values(stages(retried))).toEqual(Array(4).fill('planned'));
     expect(retried.items[1]?.error).toBeUndefined();
     // Only the two retried accounts were planned again.
@@ -118,18 +110,18 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
       `resource "terraform_data" "keep" {\n  input = "keep"\n}\n\nresource "terraform_data" "swap" {\n  input = "swap"\n  triggers_replace = "${trigger}"\n}\n`;
     bed.contents.set(accountId(1), withTrigger('one'));
     bed.contents.set(accountId(2), withTrigger('one'));
-    const first = create(bed, 3);
+    const first = createFleet(bed, 3);
     bed.fleet.planFleet({ fleetId: first.id });
-    await settled(bed, first.id);
+    await settledFleet(bed, first.id);
     bed.fleet.approveFleetPlans({ fleetId: first.id, selection: { kind: 'safe' }, approve: true });
     bed.fleet.applyFleet({ fleetId: first.id });
-    expect(Object.values(stages(await settled(bed, first.id)))).toEqual(Array(3).fill('applied'));
+    expect(Object.values(stages(await settledFleet(bed, first.id)))).toEqual(Array(3).fill('applied'));
 
     bed.contents.set(accountId(1), 'resource "terraform_data" "keep" {\n  input = "keep"\n}\n');
     bed.contents.set(accountId(2), withTrigger('two'));
-    const second = create(bed, 3);
+    const second = createFleet(bed, 3);
     bed.fleet.planFleet({ fleetId: second.id });
-    const planned = await settled(bed, second.id);
+    const planned = await settledFleet(bed, second.id);
     expect(planned.items.map((item) => item.planSummary)).toEqual([
       { add: 0, change: 0, destroy: 0, replace: 0 },
       { add: 0, change: 0, destroy: 1, replace: 0 },
@@ -152,7 +144,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
   it('pauses (nothing new starts) and resumes where it stopped', async () => {
     bed = createFleetTestBed();
-    const created = create(bed, 3, { concurrency: 1 });
+    const created = createFleet(bed, 3, { concurrency: 1 });
     bed.fleet.planFleet({ fleetId: created.id });
     const heard: string[] = [];
     bed.events.subscribe((name, payload) => {
@@ -162,13 +154,13 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
     expect(paused.state).toBe('paused');
     // Other windows hear it at once, with no item changed.
     expect(heard.at(-1)).toBe('paused');
-    const afterPause = await settled(bed, created.id);
+    const afterPause = await settledFleet(bed, created.id);
     // The one already started finished; the other two never started.
     expect(afterPause.items.map((item) => item.stage)).toEqual(['planned', 'queued', 'queued']);
     expect(afterPause.state).toBe('paused');
 
     bed.fleet.resumeFleet({ fleetId: created.id });
-    const resumed = await settled(bed, created.id);
+    const resumed = await settledFleet(bed, created.id);
     expect(resumed.items.map((item) => item.stage)).toEqual(['planned', 'planned', 'planned']);
     expect(bed.maxRunning()).toBe(1);
   });
@@ -176,9 +168,9 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
   it('cancels: every running Terraform is interrupted and recorded cancelled, nothing else starts', async () => {
     bed = createFleetTestBed();
     for (let i = 0; i < 3; i += 1) bed.contents.set(accountId(i), slowMainTf(30));
-    const created = create(bed, 3, { concurrency: 2 });
+    const created = createFleet(bed, 3, { concurrency: 2 });
     bed.fleet.planFleet({ fleetId: created.id });
-    await settled(bed, created.id);
+    await settledFleet(bed, created.id);
     bed.fleet.approveFleetPlans({ fleetId: created.id, selection: { kind: 'safe' }, approve: true });
     bed.fleet.applyFleet({ fleetId: created.id });
     const b = bed;
@@ -199,9 +191,9 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
   it('after a restart, every saved plan is stale and cannot be approved or applied until planned again', async () => {
     bed = createFleetTestBed();
-    const created = create(bed, 2);
+    const created = createFleet(bed, 2);
     bed.fleet.planFleet({ fleetId: created.id });
-    await settled(bed, created.id);
+    await settledFleet(bed, created.id);
     bed.fleet.approveFleetPlans({
       fleetId: created.id,
       selection: { kind: 'items', itemIds: [created.items[0]?.id ?? ''] },
@@ -227,7 +219,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
     // Planning again (the default selection takes the stale ones) makes them approvable.
     bed.fleet.planFleet({ fleetId: created.id });
-    const fresh = await settled(bed, created.id);
+    const fresh = await settledFleet(bed, created.id);
     expect(fresh.items.map((item) => [item.stage, item.planStale])).toEqual([
       ['planned', false],
       ['planned', false],
@@ -236,7 +228,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
   it('a restart mid-plan shows the interrupted items failed with the reason, and retry plans them again', async () => {
     bed = createFleetTestBed();
-    const created = create(bed, 2, { concurrency: 2 });
+    const created = createFleet(bed, 2, { concurrency: 2 });
     bed.fleet.planFleet({ fleetId: created.id });
     const b = bed;
     // Both Terraform processes started (the second running line of a run is its process).
@@ -255,7 +247,7 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
       expect(bed.terraform.getTerraformRun({ runId: item.planRunId ?? '' }).run.status).toBe('interrupted');
     }
     bed.fleet.retryFleetItems({ fleetId: created.id, itemIds: reopened.items.map((item) => item.id) });
-    const retried = await settled(bed, created.id);
+    const retried = await settledFleet(bed, created.id);
     expect(retried.items.map((item) => [item.stage, item.planStale])).toEqual([
       ['planned', false],
       ['planned', false],
@@ -264,14 +256,14 @@ describe.runIf(terraform.found)('a fleet run with the real Terraform', { timeout
 
   it('reorders, exports one zip with a folder per account and a README, and a report without secrets', async () => {
     bed = createFleetTestBed();
-    const created = create(bed, 3);
+    const created = createFleet(bed, 3);
     const [a, b, c] = created.items;
     const reordered = bed.fleet.reorderFleet({ fleetId: created.id, itemIds: [c?.id ?? '', a?.id ?? '', b?.id ?? ''] });
     expect(reordered.items.map((item) => accountOf(item))).toEqual([accountId(2), accountId(0), accountId(1)]);
     expect(() => bed?.fleet.reorderFleet({ fleetId: created.id, itemIds: [a?.id ?? ''] })).toThrow(/exactly once/);
 
     bed.fleet.planFleet({ fleetId: created.id });
-    await settled(bed, created.id);
+    await settledFleet(bed, created.id);
     const { fileName, base64 } = bed.fleet.exportFleetZip({ fleetId: created.id });
     expect(fileName).toBe('liaison-fleet-test-fleet.zip');
     const { unzipSync, strFromU8 } = await import('fflate');
