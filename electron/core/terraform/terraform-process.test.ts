@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -204,12 +204,14 @@ describe.runIf(process.platform !== 'win32')('startTerraformChain', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('files its output where only Liaison’s user can read it', async () => {
-    const { follow, runDir } = chain([['-c', 'echo secret-ish']]);
+  it('files its output where only Liaison’s user can read it, and leaves Terraform the operator’s umask', async () => {
+    const { follow, runDir } = chain([['-c', 'echo secret-ish; : > made-by-terraform']]);
     await follow(0).process.exited;
-    for (const name of ['stdout', 'stderr', 'exit-status']) {
-      expect(statSync(join(runDir, name)).mode & 0o777).toBe(0o600);
-    }
+    expect(statSync(runDir).mode & 0o777).toBe(0o700);
+    for (const name of ['stdout', 'stderr']) expect(statSync(join(runDir, name)).mode & 0o777).toBe(0o600);
+    // A file Terraform writes (its lock file, state, plugin cache) gets the mode any program of ours gets.
+    writeFileSync(join(dir, 'made-by-us'), '');
+    expect(statSync(join(dir, 'made-by-terraform')).mode & 0o777).toBe(statSync(join(dir, 'made-by-us')).mode & 0o777);
   });
 });
 

@@ -3,7 +3,7 @@ import { constants as osConstants } from 'node:os';
 import type { OutputStream } from './parse-terraform-line';
 import { spawnerLowersItself, spawnProgram } from './process-spawner';
 import { isExecutable } from './terraform-binary';
-import { readExitStatus, RunOutputTail } from './run-output-tail';
+import { readExitStatus, RunOutputTail, runFiles } from './run-output-tail';
 
 export interface ProcessExit {
   exitCode: number | null;
@@ -39,7 +39,7 @@ export interface TerraformProcess {
  * keeps the shell alive through Ctrl-C (a caught signal is reset to the default in Terraform, which
  * still gets it) so it can record how Terraform ended, even when Liaison itself is gone.
  *
- * Every step appends to the run's two output files, and after each step the supervisor appends a
+ * Every step writes to the run's two output files, and after each step the supervisor appends a
  * step-end line to both (see STEP_END in run-output-tail.ts): three files per run, whatever its steps.
  * Why: on ext4, a plan's nine output and status files and four directories cost Terraform's plans about
  * 7.5 % more time than output thrown away (`xargs -P 4` over 50 plans, measured); three cost about 3 %.
@@ -51,13 +51,13 @@ export interface TerraformProcess {
  * fork, so `stop` first waits for Terraform to be running (see supervisedProgramRunning).
  *
  * `run` takes the first `count` of its arguments as the command without `eval`: it appends them after
- * the rest and shifts the rest away (the list `for` walks is fixed when the loop starts). Files are
- * created 0600 (umask), in the run's 0700 directory. The status is written in place, with no temporary
- * file and `mv`: a reader can only ever see the file absent, empty (being written: read as "still
- * running", see readExitStatus) or whole, since the few bytes go in one write.
+ * the rest and shifts the rest away (the list `for` walks is fixed when the loop starts). The output
+ * files are opened 0600 by the spawner as the supervisor's stdout and stderr, which every step inherits
+ * (so Terraform keeps the operator's umask for what it writes). The status is written in place, with no
+ * temporary file and `mv`: a reader can only ever see the file absent, empty (being written: read as
+ * "still running", see readExitStatus) or whole, since the few bytes go in one write.
  */
 const SUPERVISOR = [
-  'umask 077',
   "trap 'signalled=129' HUP",
   "trap 'signalled=130' INT",
   "trap 'signalled=143' TERM",
@@ -68,18 +68,20 @@ const SUPERVISOR = [
   '    index=$((index + 1))',
   '  done',
   '  shift "$total"',
-  '  "$@" >>"$dir/stdout" 2>>"$dir/stderr"',
+  '  "$@"',
   '}',
-  'dir=$1; shift; status=0',
+  'exit_file=$1; shift; status=0',
   'while [ "$#" -gt 0 ]; do',
   '  argc=$1; shift',
   '  if [ -z "$signalled" ]; then run "$argc" "$@"; status=$?; else status=$signalled; fi',
-  `  printf '\\036%s\\n' "$status" >>"$dir/stdout"`,
-  `  printf '\\036%s\\n' "$status" >>"$dir/stderr"`,
+  // A step-end line that cannot be written (a full disk) ends the chain: the next step's lines would
+  // otherwise be taken for this one's.
+  `  printf '\\036%s\\n' "$status" || status=125`,
+  `  printf '\\036%s\\n' "$status" >&2 || status=125`,
   '  if [ "$status" -ne 0 ]; then break; fi',
   '  shift "$argc"',
   'done',
-  `printf '%s\\n' "$status" > "$dir/exit-status"`,
+  `printf '%s\\n' "$status" > "$exit_file"`,
 ].join('\n');
 
 /**
@@ -178,6 +180,7 @@ export function startTerraformChain(options: {
 }): TerraformChain {
   const { runDir, steps } = options;
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const files = runFiles(runDir);
   // Liaison may quit while Terraform runs: a detached program never keeps Liaison's event loop alive.
   const program = spawnProgram({
     file: '/bin/sh',
@@ -185,7 +188,7 @@ export function startTerraformChain(options: {
       '-c',
       SUPERVISOR,
       'liaison-terraform',
-      runDir,
+      files.exit,
       ...steps.flatMap(({ args }) => {
         const command = belowNormalPriority(options.binary, args);
         return [String(command.length), ...command];
@@ -195,7 +198,7 @@ export function startTerraformChain(options: {
     env: options.env,
     detached: true,
     niceness: TERRAFORM_NICENESS,
-    output: 'ignore',
+    output: { stdout: files.stdout, stderr: files.stderr },
   });
   // One tail for the run: each stream's lines go to the step it is in, until that step's end line.
   const followers: ((line: string, stream: OutputStream) => void)[] = [];
