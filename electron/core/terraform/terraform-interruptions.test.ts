@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerraformRun } from '../../../shared/contract/terraform';
@@ -240,6 +240,21 @@ describe.skipIf(!terraform.found)('interrupting terraform', () => {
       restarted.getTerraformRunLog({ runId, afterSeq: -1, limit: 1000 }).entries.map((entry) => entry.event.type),
     ).toContain('change_summary');
     expect((await planSucceeds(harness)).status).toBe('succeeded');
+  });
+
+  it('reads an apply whose files an older Liaison kept in the run directory’s apply/ folder', async () => {
+    harness = createHarness('slow');
+    const { runId, terraformPid } = await killLiaisonMidApply(harness);
+    await waitUntil('the orphaned terraform to finish', () => !alive(terraformPid), 30_000);
+    // Before one supervisor ran a whole run, each step kept its files a level down.
+    const runDir = join(harness.dataDir, 'terraform-runs', runId);
+    mkdirSync(join(runDir, 'apply'));
+    for (const name of readdirSync(runDir))
+      if (name !== 'apply') renameSync(join(runDir, name), join(runDir, 'apply', name));
+    const run = await harness.restart().waitFor(runId);
+    expect(run).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    const log = harness.service.getTerraformRunLog({ runId, afterSeq: -1, limit: 1000 }).entries;
+    expect(log.some((entry) => entry.event.type === 'apply_complete')).toBe(true);
   });
 
   it('reads the outcome of an apply that finished while Liaison was down from its files', async () => {

@@ -42,7 +42,6 @@ import {
   isAlive,
   type StopEscalation,
   type StopTimeouts,
-  type TerraformChain,
   type TerraformProcess,
 } from './terraform-process';
 import { readExitStatus } from './run-output-tail';
@@ -464,64 +463,71 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
     steps: { phase: TerraformRun['phase']; args: string[]; captureStdout?: boolean }[],
   ): Promise<RunEnd & { show?: string }> {
     // Windows has no process groups to detach into: every step runs on pipes there.
-    const chained = process.platform === 'win32' ? [] : steps;
-    let chain: TerraformChain | undefined;
+    const chain =
+      process.platform === 'win32' || context.active.cancel
+        ? undefined
+        : startTerraformChain({
+            binary: context.binary.path,
+            runDir: join(this.#runsDir, context.run.id),
+            steps,
+            // Only an apply is taken up again after a restart (see #recoverRuns).
+            resumable: context.run.kind === 'apply',
+            cwd: context.dir,
+            env: context.env,
+          });
     let last: StepResult | undefined;
-    for (const [index, step] of steps.entries()) {
-      if (context.active.cancel) {
-        return failedStepOutcome({
-          phase: step.phase,
-          step: last ?? notStarted(),
+    try {
+      for (const [index, step] of steps.entries()) {
+        // A chained step is followed even after a cancel: the supervisor may have started it just before
+        // the interrupt, and its lines (a lock error, say) and its phase belong in the run's record. One
+        // it did not start ends at once, as interrupted.
+        if (context.active.cancel && !chain) {
+          return failedStepOutcome({
+            phase: step.phase,
+            step: last ?? notStarted(),
+            binary: context.binary.path,
+            cancelled: await context.active.cancel,
+            workspaceDir: context.dir,
+            endedAt: this.#endedAt(),
+          });
+        }
+        const result = await runTerraformStep({
           binary: context.binary.path,
-          cancelled: await context.active.cancel,
-          workspaceDir: context.dir,
-          endedAt: this.#endedAt(),
-        });
-      }
-      if (index === 0 && chained.length > 0) {
-        chain = startTerraformChain({
-          binary: context.binary.path,
-          runDir: join(this.#runsDir, context.run.id),
-          steps: chained,
-          // Only an apply is taken up again after a restart (see #recoverRuns).
-          resumable: context.run.kind === 'apply',
+          args: step.args,
           cwd: context.dir,
           env: context.env,
+          redact: context.redact,
+          sink: context.sink,
+          captureStdout: step.captureStdout ?? false,
+          ...(chain ? { attach: (onLine) => chain.follow(index, onLine) } : {}),
+          onStart: (process) => {
+            context.active.process = process;
+          },
+          onStarted: (pid) => {
+            this.#repository.setPhase(context.run.id, step.phase, pid);
+            this.#changed(this.#repository.get(context.run.id));
+          },
         });
+        // Between two chained steps the next one is already running: a cancel must still reach it.
+        context.active.process = chain && index < steps.length - 1 ? chain.whole : undefined;
+        if (result.changes) this.#repository.setChanges(context.run.id, result.changes);
+        const cancelled = context.active.cancel ? await context.active.cancel : undefined;
+        if (!stepSucceeded(result) || cancelled !== undefined) {
+          return failedStepOutcome({
+            phase: step.phase,
+            step: result,
+            binary: context.binary.path,
+            cancelled,
+            workspaceDir: context.dir,
+            endedAt: this.#endedAt(),
+          });
+        }
+        last = result;
       }
-      const inChain = chain !== undefined && index < chained.length ? chain : undefined;
-      const result = await runTerraformStep({
-        binary: context.binary.path,
-        args: step.args,
-        cwd: context.dir,
-        env: context.env,
-        redact: context.redact,
-        sink: context.sink,
-        captureStdout: step.captureStdout ?? false,
-        ...(inChain ? { attach: (onLine) => inChain.follow(index, onLine) } : {}),
-        onStart: (process) => {
-          context.active.process = process;
-        },
-        onStarted: (pid) => {
-          this.#repository.setPhase(context.run.id, step.phase, pid);
-          this.#changed(this.#repository.get(context.run.id));
-        },
-      });
-      // Between two chained steps the next one is already running: a cancel must still reach it.
-      context.active.process = inChain && index < chained.length - 1 ? inChain.whole : undefined;
-      if (result.changes) this.#repository.setChanges(context.run.id, result.changes);
-      const cancelled = context.active.cancel ? await context.active.cancel : undefined;
-      if (!stepSucceeded(result) || cancelled !== undefined) {
-        return failedStepOutcome({
-          phase: step.phase,
-          step: result,
-          binary: context.binary.path,
-          cancelled,
-          workspaceDir: context.dir,
-          endedAt: this.#endedAt(),
-        });
-      }
-      last = result;
+    } catch (error) {
+      // Liaison failed mid-run (the store, say): the supervisor must not go on to the next step alone.
+      await chain?.whole.stop(this.#stopTimeouts).catch(() => undefined);
+      throw error;
     }
     return {
       status: 'succeeded',
@@ -574,7 +580,9 @@ export class TerraformRunsService implements ServiceFor<typeof terraformMethods>
    */
   #recoverRuns(): void {
     for (const { run, pid } of this.#repository.running()) {
-      const runDir = join(this.#runsDir, run.id);
+      // An apply started by a Liaison before one supervisor ran a whole run kept its files a level down.
+      const older = join(this.#runsDir, run.id, 'apply');
+      const runDir = isDirectory(older) ? older : join(this.#runsDir, run.id);
       const resumable =
         run.kind === 'apply' &&
         run.phase === 'apply' &&
