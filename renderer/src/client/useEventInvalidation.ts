@@ -50,6 +50,13 @@ export function useEventInvalidation(): void {
         for (const queryKey of queriesStaleAfter[name]) void queryClient.invalidateQueries({ queryKey });
       }),
     );
+    // Data answered before these subscriptions (the start page's, asked for as the app starts, see
+    // prefetchStartPage) may have missed an event in between: it is asked for once more, now that
+    // events reach it.
+    const subscribedAt = Date.now();
+    void queryClient.invalidateQueries({
+      predicate: (query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt <= subscribedAt,
+    });
     return () => {
       for (const unsubscribe of unsubscribes) unsubscribe();
     };
