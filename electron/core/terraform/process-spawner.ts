@@ -73,8 +73,6 @@ parentPort.on('message', (message) => {
   try {
     const stdio = message.output === 'pipes'
       ? ['ignore', 'pipe', 'pipe']
-      : message.output === 'ignore'
-      ? ['ignore', 'ignore', 'ignore']
       : ['ignore', ...[message.output.stdout, message.output.stderr].map((path) => {
           const fd = openSync(path, 'a', 0o600);
           opened.push(fd);
@@ -140,8 +138,8 @@ export interface SpawnRequest {
    * scheduling), further while others run side by side (see sessionNiceness in the spawner's script).
    */
   niceness?: number;
-  /** Files the program appends its output to (opened 0600), pipes delivered to `onData`, or nowhere. */
-  output: { stdout: string; stderr: string } | 'pipes' | 'ignore';
+  /** Files the program appends its output to (opened 0600), or pipes delivered to `onData`. */
+  output: { stdout: string; stderr: string } | 'pipes';
   onData?: (stream: OutputStream, chunk: string) => void;
 }
 

@@ -82,12 +82,8 @@ export class RunOutputTail {
     this.#offsets = keepsPlace ? readOffsets(this.#files.offsets) : { stdout: 0, stderr: 0 };
   }
 
-  /** Polls until `finish`; `afterPoll` runs after each poll (one timer for what else is polled). */
-  start(afterPoll?: () => void): void {
-    this.#timer = setInterval(() => {
-      this.readAvailable();
-      afterPoll?.();
-    }, POLL_MS);
+  start(): void {
+    this.#timer = setInterval(() => this.readAvailable(), POLL_MS);
   }
 
   /** Delivers every complete line written so far. */

@@ -17,14 +17,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function start(binary: string, args: string[], detached = true, step = 'step') {
   const lines: [OutputStream, string][] = [];
-  const child = startTerraformProcess({
-    binary,
-    args,
-    cwd: dir,
-    env,
-    onLine: (line, stream) => void lines.push([stream, line]),
-    ...(detached ? { stepDir: join(dir, step) } : {}),
-  });
+  const onLine = (line: string, stream: OutputStream) => void lines.push([stream, line]);
+  // Detached: a run of one step, as an apply is.
+  const child = detached
+    ? startTerraformChain({ binary, runDir: join(dir, step), steps: [{ args }], cwd: dir, env }).follow(0, onLine)
+    : startTerraformProcess({ binary, args, cwd: dir, env, onLine });
   return { child, lines };
 }
 

@@ -85,10 +85,9 @@ const SUPERVISOR = [
 ].join('\n');
 
 /**
- * Runs one Terraform command in its own process group, so an interrupt reaches Terraform and its
- * plugins together, exactly as Ctrl-C in a terminal does. Output is delivered line by line.
- * With a `stepDir` (every POSIX run), Terraform outlives Liaison: it is detached, writes to files in
- * that directory rather than to pipes, and a supervisor records its exit status there.
+ * Runs one Terraform command on pipes, in its own process group, so an interrupt reaches Terraform and
+ * its plugins together, exactly as Ctrl-C in a terminal does. Output is delivered line by line. (A run
+ * that must outlive Liaison goes through startTerraformChain instead.)
  */
 export function startTerraformProcess(options: {
   binary: string;
@@ -96,10 +95,8 @@ export function startTerraformProcess(options: {
   cwd: string;
   env: Record<string, string>;
   onLine: (line: string, stream: OutputStream) => void;
-  stepDir?: string | undefined;
 }): TerraformProcess {
   const groups = process.platform !== 'win32';
-  if (groups && options.stepDir !== undefined) return startDetached({ ...options, stepDir: options.stepDir });
   const splitters = { stdout: lineSplitter('stdout', options.onLine), stderr: lineSplitter('stderr', options.onLine) };
   const [file = options.binary, ...args] = belowNormalPriority(options.binary, options.args);
   const program = spawnProgram({
@@ -140,18 +137,6 @@ function lineSplitter(
       pending = '';
     },
   };
-}
-
-function startDetached(options: {
-  binary: string;
-  args: readonly string[];
-  cwd: string;
-  env: Record<string, string>;
-  onLine: (line: string, stream: OutputStream) => void;
-  stepDir: string;
-}): TerraformProcess {
-  const chain = startTerraformChain({ ...options, runDir: options.stepDir, steps: [{ args: options.args }] });
-  return chain.follow(0, options.onLine);
 }
 
 /** Detached Terraform commands run one after another by one supervisor (see SUPERVISOR). */

@@ -25,8 +25,6 @@ export interface StepOptions {
   onStart?: (process: TerraformProcess) => void;
   /** Once it has started (pid undefined: it could not start), before any outcome is awaited. */
   onStarted?: (pid: number | undefined) => void;
-  /** Where a detached Terraform writes its output and exit status (see startTerraformProcess). */
-  stepDir?: string;
   /** Takes up a process already running (a run a previous Liaison started) instead of starting one. */
   attach?: (onLine: (line: string, stream: OutputStream) => void) => TerraformProcess;
 }
@@ -74,7 +72,6 @@ export async function runTerraformStep(options: StepOptions): Promise<StepResult
       cwd: options.cwd,
       env: options.env,
       onLine,
-      stepDir: options.stepDir,
     });
   options.onStart?.(child);
   if (options.onStarted) options.onStarted(await child.started);
