@@ -3,6 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiaisonClient, MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
+import { SHARED_FETCH_MS } from '../client/query-client';
 import { queryKeys } from '../client/query-keys';
 
 /** Every association; shared for two seconds, like the health overview (see healthOverviewQuery). */
@@ -10,7 +11,7 @@ export function associationsQuery(client: LiaisonClient) {
   return queryOptions({
     queryKey: queryKeys.associations,
     queryFn: () => client.call('listAssociations', {}),
-    staleTime: 2_000,
+    staleTime: SHARED_FETCH_MS,
   });
 }
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { LiaisonClient, MethodInput } from '../../../shared/api';
 import type { ExportFile } from '../../../shared/contract/health';
 import { useClient } from '../client/ClientProvider';
+import { SHARED_FETCH_MS } from '../client/query-client';
 import { queryKeys } from '../client/query-keys';
 import { notify } from '../notifications/notification-store';
 
@@ -19,8 +20,6 @@ export function healthOverviewQuery(client: LiaisonClient) {
     staleTime: SHARED_FETCH_MS,
   });
 }
-
-export const SHARED_FETCH_MS = 2_000;
 
 export function useHealthOverview() {
   return useQuery(healthOverviewQuery(useClient()));
