@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFleetInputSchema, type FleetItem } from '../../../shared/contract/fleet';
 import { accountId, fleetInput } from '../../../test-support/core/fleet-test-bed';
 import { openStore, type Store } from '../store/database';
-import { FleetRepository, type FleetRecord } from './fleet-repository';
+import { FleetRepository, newFleetRecord, type FleetRecord } from './fleet-repository';
 
 const AT = '2026-12-06T10:00:00.000Z';
 const roots: string[] = [];
@@ -31,18 +31,7 @@ function open(file: string): Store {
 /** A stored fleet run of two queued items. */
 function seed(repository: FleetRepository): { fleet: FleetRecord; items: FleetItem[] } {
   const input = createFleetInputSchema.parse(fleetInput(2));
-  const fleet: FleetRecord = {
-    id: randomUUID(),
-    name: input.name,
-    environment: input.environment,
-    options: input.options,
-    concurrency: input.concurrency,
-    registerOnPlatform: input.registerOnPlatform,
-    paused: false,
-    cancelled: false,
-    createdAt: AT,
-    updatedAt: AT,
-  };
+  const fleet = newFleetRecord(input, randomUUID(), AT);
   const items: FleetItem[] = input.items.map((item) => ({
     ...item,
     id: randomUUID(),

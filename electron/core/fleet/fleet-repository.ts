@@ -22,6 +22,26 @@ export interface FleetRecord {
   updatedAt: string;
 }
 
+/** A new fleet run's own fields: what it was created with, neither paused nor cancelled. */
+export function newFleetRecord(
+  input: Pick<FleetRecord, 'name' | 'environment' | 'options' | 'concurrency' | 'registerOnPlatform'>,
+  id: string,
+  at: string,
+): FleetRecord {
+  return {
+    id,
+    name: input.name,
+    environment: input.environment,
+    options: input.options,
+    concurrency: input.concurrency,
+    registerOnPlatform: input.registerOnPlatform,
+    paused: false,
+    cancelled: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 interface FleetRow {
   id: string;
   name: string;

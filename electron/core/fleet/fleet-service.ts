@@ -16,7 +16,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logger';
 import type { Store } from '../store/database';
 import { fleetReportOf, fleetZipOf } from './fleet-export';
-import { FleetRepository, type FleetRecord } from './fleet-repository';
+import { FleetRepository, newFleetRecord, type FleetRecord } from './fleet-repository';
 import { isSafePlan, planSummaryOf, summaryOf, type ItemProgress, type WorkKind } from './fleet-state';
 import type { FleetSteps, FleetTerraform } from './fleet-steps';
 import { fleetTargetIdentity } from '../../../shared/fleet/fleet-target';
@@ -95,18 +95,7 @@ export class FleetService implements ServiceFor<typeof fleetMethods> {
 
   createFleetRun(input: ParsedInput<'createFleetRun'>): FleetRun {
     const timestamp = this.#now().toISOString();
-    const fleet: FleetRecord = {
-      id: this.#newId(),
-      name: input.name,
-      environment: input.environment,
-      options: input.options,
-      concurrency: input.concurrency,
-      registerOnPlatform: input.registerOnPlatform,
-      paused: false,
-      cancelled: false,
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    };
+    const fleet = newFleetRecord(input, this.#newId(), timestamp);
     const items: FleetItem[] = input.items.map((item) => ({
       id: this.#newId(),
       order: item.order,
