@@ -8,7 +8,7 @@ export interface Figure {
   unit?: string;
   baselineName: string;
   baseline: number;
-  /** value / baseline. */
+  /** value / baseline; for paired runs, the median of the pairs' ratios (the details say which). */
   ratio: number;
   /** The bar from the issue: a ratio, an absolute budget in ms, or both. */
   maxRatio?: number;
