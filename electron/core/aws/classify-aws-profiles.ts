@@ -68,7 +68,21 @@ export function classifyAwsProfiles(
     }
     return sessionSections.get(sessionName);
   };
-  const context: ClassifyContext = { files, merged, session, credentialKeys: keys.inCredentials, activeProfile };
+  // Thousands of profiles name a handful of regions: each is matched against the pattern once.
+  const regions = new Map<string, boolean>();
+  const validRegion = (region: string): boolean => {
+    let valid = regions.get(region);
+    if (valid === undefined) regions.set(region, (valid = AWS_REGION_PATTERN.test(region)));
+    return valid;
+  };
+  const context: ClassifyContext = {
+    files,
+    merged,
+    session,
+    credentialKeys: keys.inCredentials,
+    activeProfile,
+    validRegion,
+  };
   const profiles = keys.profiles.map((name) => {
     const profile = classifyProfile(name, context);
     if (profile.ssoSession) {
@@ -94,6 +108,7 @@ interface ClassifyContext {
   session: (sessionName: string) => Section | undefined;
   credentialKeys: Set<string>;
   activeProfile: string;
+  validRegion: (region: string) => boolean;
 }
 
 function classifyProfile(name: string, context: ClassifyContext): AwsProfile {
@@ -112,7 +127,7 @@ function classifyProfile(name: string, context: ClassifyContext): AwsProfile {
     warnings,
   );
 
-  checkOwnFields(name, data, kind, warnings);
+  checkOwnFields(name, data, kind, warnings, context.validRegion);
   const account = knownAccount(data, kind, leafKind === 'sso' || leafKind === 'sso-legacy' ? leafData : {});
   const inConfig = files.configFile[name] !== undefined;
   const inCredentials = credentialKeys.has(name);
@@ -280,8 +295,8 @@ function ssoDetails(
       });
       return { ssoSession: sessionName };
     }
-    const missing = session.sso_start_url && session.sso_region ? [] : SESSION_KEYS.filter((key) => !session[key]);
-    if (missing.length > 0) {
+    if (!session.sso_start_url || !session.sso_region) {
+      const missing = SESSION_KEYS.filter((key) => !session[key]);
       warnings.push({
         code: 'SSO_SESSION_INCOMPLETE',
         message: `[sso-session ${sessionName}] is missing ${missing.join(' and ')}`,
@@ -323,7 +338,13 @@ function requireKeys(owner: string, data: Section, keys: readonly string[], warn
 }
 
 /** Problems in the profile's own keys, whatever its kind. */
-function checkOwnFields(name: string, data: Section, kind: AwsProfileKind, warnings: AwsProfileWarning[]): void {
+function checkOwnFields(
+  name: string,
+  data: Section,
+  kind: AwsProfileKind,
+  warnings: AwsProfileWarning[],
+  validRegion: (region: string) => boolean,
+): void {
   if ((data.aws_access_key_id === undefined) !== (data.aws_secret_access_key === undefined)) {
     warnings.push({
       code: 'STATIC_KEYS_INCOMPLETE',
@@ -353,7 +374,7 @@ function checkOwnFields(name: string, data: Section, kind: AwsProfileKind, warni
       });
     }
   }
-  if (data.region !== undefined && !AWS_REGION_PATTERN.test(data.region)) {
+  if (data.region !== undefined && !validRegion(data.region)) {
     warnings.push({
       code: 'REGION_INVALID',
       message: `region "${data.region}" is not an AWS region code`,
