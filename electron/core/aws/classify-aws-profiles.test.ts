@@ -134,3 +134,25 @@ function predictedRoles(
     .map((name) => roleArn(name))
     .reverse();
 }
+
+describe('region checks', () => {
+  it('flags every profile naming an invalid region, however many share it', () => {
+    // Each region is matched once per listing and its answer reused: the reused answers must hold.
+    const section = (region: string) => ({ region, aws_access_key_id: 'AKIAEXAMPLE', aws_secret_access_key: 's' });
+    const { profiles } = classifyAwsProfiles(
+      {
+        configFile: {
+          a: section('mars-north-9'),
+          b: section('us-east-1'),
+          c: section('mars-north-9'),
+          d: section('us-east-1'),
+          e: section('Us-East-1'),
+        },
+        credentialsFile: {},
+      },
+      'default',
+    );
+    const invalid = profiles.filter((profile) => profile.warnings.some((w) => w.code === 'REGION_INVALID'));
+    expect(invalid.map((profile) => profile.name)).toEqual(['a', 'c', 'e']);
+  });
+});
