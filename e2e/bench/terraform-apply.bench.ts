@@ -9,7 +9,8 @@ import { buildTerraformEnv } from '../../electron/core/terraform/terraform-child
 import { TerraformRunsService } from '../../electron/core/terraform/terraform-runs-service';
 import { cpuTime, median, type Figure } from './measure';
 
-const RUNS = 11;
+/** Even: as many pairs with the direct run first as with Liaison first. */
+const RUNS = 12;
 const WORKSPACE = new URL('../../test-support/fakes/terraform/workspaces/many/', import.meta.url).pathname;
 const KEY = 'aws-123456789012';
 
@@ -92,7 +93,7 @@ export async function benchTerraformApply(): Promise<Figure> {
       cpu.push(cpuMs);
     };
     // Paired: each run through Liaison beside one run of the same commands directly, each on a fresh
-    // copy, the side that goes first alternating from pair to pair so neither is always second. The
+    // copy, the side that goes first alternating from pair to pair: half the pairs each way. The
     // figure is the median of the pairs' ratios: load on this shared machine that lasts longer than a
     // pair (~1.3 s) slows both of its runs alike, where a ratio of two medians can take it in for one
     // side only (one full run saw the direct runs alone spread 614-874 ms and its ratio of medians move
@@ -107,7 +108,9 @@ export async function benchTerraformApply(): Promise<Figure> {
         fresh();
         await side();
       }
-      ratios.push((liaisonTimes.at(-1) ?? 0) / (directTimes.at(-1) ?? 1));
+      const [liaisonMs, directMs] = [liaisonTimes.at(-1), directTimes.at(-1)];
+      if (liaisonMs === undefined || directMs === undefined) throw new Error('a pair is missing a run');
+      ratios.push(liaisonMs / directMs);
     }
     const value = median(liaisonTimes);
     const baseline = median(directTimes);
