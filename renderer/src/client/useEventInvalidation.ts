@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventName } from '../../../shared/api';
 import { useClient } from './ClientProvider';
+import { invalidateQueriesNow } from './invalidate-queries';
 import { queryKeys } from './query-keys';
 
 /**
@@ -47,15 +48,17 @@ export function useEventInvalidation(): void {
     );
     const unsubscribes = invalidating.map((name) =>
       client.on(name, () => {
-        for (const queryKey of queriesStaleAfter[name]) void queryClient.invalidateQueries({ queryKey });
+        for (const queryKey of queriesStaleAfter[name]) invalidateQueriesNow(queryClient, { queryKey });
       }),
     );
-    // Data answered before these subscriptions (the start page's, asked for as the app starts, see
-    // prefetchStartPage) may have missed an event in between: it is asked for once more, now that
-    // events reach it.
+    // Data asked for before these subscriptions (the start page's, asked for as the app starts, see
+    // prefetchStartPage) may have missed an event in between, answered or still in flight: it is asked
+    // for once more, now that events reach it.
     const subscribedAt = Date.now();
-    void queryClient.invalidateQueries({
-      predicate: (query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt <= subscribedAt,
+    invalidateQueriesNow(queryClient, {
+      predicate: (query) =>
+        query.state.fetchStatus !== 'idle' ||
+        (query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt <= subscribedAt),
     });
     return () => {
       for (const unsubscribe of unsubscribes) unsubscribe();

@@ -1,0 +1,79 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { invalidateQueriesNow } from './invalidate-queries';
+
+const KEY = ['associations'];
+
+/** A query function whose answers the test hands out, one per call, in order. */
+function answers() {
+  const pending: ((value: string) => void)[] = [];
+  let calls = 0;
+  return {
+    queryFn: () => {
+      calls += 1;
+      return new Promise<string>((resolve) => pending.push(resolve));
+    },
+    answer: (value: string) => pending.shift()?.(value),
+    get calls() {
+      return calls;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let client: QueryClient;
+afterEach(() => client.clear());
+
+describe('invalidateQueriesNow', () => {
+  it('keeps a prefetch answered after the change stale, where invalidateQueries loses it', async () => {
+    for (const invalidate of ['library', 'now'] as const) {
+      client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+      const server = answers();
+      // Asked for before the change (a launch prefetch), answered after it.
+      const prefetch = client.prefetchQuery({ queryKey: KEY, queryFn: server.queryFn });
+      if (invalidate === 'now') invalidateQueriesNow(client, { queryKey: KEY });
+      else void client.invalidateQueries({ queryKey: KEY });
+      server.answer('before the change');
+      await prefetch;
+      await settle();
+      const query = client.getQueryCache().find({ queryKey: KEY });
+      // The library's own invalidation is undone by the answer; ours holds.
+      expect(query?.isStale(), invalidate).toBe(invalidate === 'now');
+      client.clear();
+    }
+  });
+
+  it('refetches a query in use once the answer in flight is in', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    const server = answers();
+    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+    const seen: (string | undefined)[] = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+    expect(server.calls).toBe(1);
+    invalidateQueriesNow(client, { queryKey: KEY });
+    server.answer('before the change');
+    await settle();
+    expect(server.calls).toBe(2);
+    server.answer('after the change');
+    await settle();
+    expect(seen.at(-1)).toBe('after the change');
+    expect(client.getQueryCache().find({ queryKey: KEY })?.isStale()).toBe(false);
+    unsubscribe();
+  });
+
+  it('marks idle queries stale as invalidateQueries does, and leaves others alone', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    await client.prefetchQuery({ queryKey: KEY, queryFn: () => Promise.resolve('rows') });
+    await client.prefetchQuery({ queryKey: ['groups'], queryFn: () => Promise.resolve('groups') });
+    invalidateQueriesNow(client, { queryKey: KEY });
+    await settle();
+    expect(client.getQueryCache().find({ queryKey: KEY })?.isStale()).toBe(true);
+    expect(
+      client
+        .getQueryCache()
+        .find({ queryKey: ['groups'] })
+        ?.isStale(),
+    ).toBe(false);
+  });
+});
