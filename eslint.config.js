@@ -150,6 +150,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // Scripts the page loads as they are, before the bundle (see renderer/index.html).
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', EventSource: 'readonly' } },
+  },
+  {
     files: ['.ci/**/*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -82,6 +82,13 @@ export function isEventName(name: unknown): name is EventName {
 export interface LiaisonClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Opens the event stream and resolves once the events emitted from then on reach the listeners
+   * (or once it has failed to open). Absent where that holds as soon as `on` returns (Electron's IPC).
+   */
+  openEvents?(): Promise<void>;
+  /** Calls `listener` each time the event stream opens again after a drop: the events in the gap were lost. */
+  onEventsReopened?(listener: () => void): () => void;
 }
 
 /** The raw bridge the Electron preload exposes on `window.liaison` (results are envelopes, not throws). */

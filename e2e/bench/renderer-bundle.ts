@@ -36,15 +36,23 @@ export function firstRouteFiles(): string[] {
     for (const next of manifest[key]?.imports ?? []) visit(next);
   };
   visit(entries[0]![0]);
-  return [...seen].map((key) => manifest[key]!.file).sort();
+  return [...[...seen].map((key) => manifest[key]!.file), ...classicScripts()].sort();
+}
+
+/** The scripts index.html loads as they are (from `renderer/public`, not bundled): early-events.js. */
+function classicScripts(): string[] {
+  const html = readFileSync(join(RENDERER_OUT, 'index.html'), 'utf8');
+  return [...html.matchAll(/<script src="\.\/([^"]+\.js)"><\/script>/g)].map((match) => match[1]!);
 }
 
 /** Every JavaScript file the renderer build emitted, relative to RENDERER_OUT. */
 export function allJsFiles(): string[] {
-  return readdirSync(join(RENDERER_OUT, 'assets'))
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => `assets/${name}`)
-    .sort();
+  return [
+    ...readdirSync(join(RENDERER_OUT, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `assets/${name}`),
+    ...classicScripts(),
+  ].sort();
 }
 
 /** Bytes after gzip at zlib's default level (6), what `gzip` and typical servers send. */

@@ -113,6 +113,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.get('/api/events', (request, reply) => {
     reply.hijack();
     const raw = reply.raw;
+    // Subscribed before the head goes out: once the browser sees the stream open, every later event
+    // reaches it. The renderer asks for its first data only then (renderer/src/main.tsx).
+    const unsubscribe = options.core.events.subscribe((name, payload) => {
+      // As on IPC: only what the contract declares for the event crosses.
+      const parsed = events[name].safeParse(payload);
+      if (parsed.success) raw.write(`event: ${name}\ndata: ${JSON.stringify(parsed.data)}\n\n`);
+    });
+    streams.add(raw);
     raw.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -120,12 +128,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'x-accel-buffering': 'no',
     });
     raw.write(': connected\n\n');
-    streams.add(raw);
-    const unsubscribe = options.core.events.subscribe((name, payload) => {
-      // As on IPC: only what the contract declares for the event crosses.
-      const parsed = events[name].safeParse(payload);
-      if (parsed.success) raw.write(`event: ${name}\ndata: ${JSON.stringify(parsed.data)}\n\n`);
-    });
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
     request.raw.on('close', () => {
       clearInterval(heartbeat);

@@ -174,7 +174,11 @@ describe('the renderer client over a per-domain contract registry', () => {
 
 /** The browser's EventSource, reduced to what the client uses: named listeners, fed by the test. */
 class RecordingEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
   static opened: RecordingEventSource[] = [];
+  readyState = RecordingEventSource.CONNECTING;
   readonly listeners = new Map<string, ((message: { data: string }) => void)[]>();
   constructor(readonly url: string) {
     RecordingEventSource.opened.push(this);
@@ -185,6 +189,19 @@ class RecordingEventSource {
   send(name: string, payload: unknown): void {
     for (const listener of this.listeners.get(name) ?? []) listener({ data: JSON.stringify(payload) });
   }
+  /** The connection's state changes as the browser announces them: `open`, or `error` (then it retries). */
+  announce(state: 'open' | 'error'): void {
+    this.readyState = state === 'open' ? RecordingEventSource.OPEN : RecordingEventSource.CONNECTING;
+    for (const listener of this.listeners.get(state) ?? []) listener({ data: '' });
+  }
+}
+
+/** Whether `promise` has settled once pending callbacks have run. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return done;
 }
 
 afterEach(() => {
@@ -204,7 +221,9 @@ describe('httpClient events', () => {
     expect(RecordingEventSource.opened).toHaveLength(1);
     const source = RecordingEventSource.opened[0] as RecordingEventSource;
     expect(source.url).toBe('http://127.0.0.1:1/api/events');
-    expect([...source.listeners.keys()]).toEqual(['fleetRunsChanged']);
+    expect([...source.listeners.keys()].filter((name) => name !== 'open' && name !== 'error')).toEqual([
+      'fleetRunsChanged',
+    ]);
     expect(source.listeners.get('fleetRunsChanged')).toHaveLength(1);
 
     source.send('fleetRunsChanged', { ids: ['a'] });
@@ -214,5 +233,70 @@ describe('httpClient events', () => {
     unsubscribe();
     source.send('fleetRunsChanged', { ids: ['b'] });
     expect(heard).toEqual([{ ids: ['a'] }]);
+  });
+});
+
+describe('httpClient event stream', () => {
+  it('says when the stream is open, so data asked for after it cannot miss an event', async () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const client = httpClient('http://127.0.0.1:1');
+    const opened = client.openEvents?.();
+    expect(opened).toBeDefined();
+    expect(RecordingEventSource.opened).toHaveLength(1);
+    const source = RecordingEventSource.opened[0] as RecordingEventSource;
+    expect(await settled(opened as Promise<void>)).toBe(false);
+    source.announce('open');
+    expect(await settled(opened as Promise<void>)).toBe(true);
+    // Subscribing afterwards reuses the same stream.
+    client.on('fleetRunsChanged', () => undefined);
+    expect(RecordingEventSource.opened).toHaveLength(1);
+  });
+
+  it('lets the app start when the stream cannot open', async () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const client = httpClient('http://127.0.0.1:1');
+    const opened = client.openEvents?.() as Promise<void>;
+    (RecordingEventSource.opened[0] as RecordingEventSource).announce('error');
+    expect(await settled(opened)).toBe(true);
+  });
+
+  it('uses a stream the page opened before the app loaded, and needs no wait if it is open', async () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const early = new RecordingEventSource('/api/events');
+    early.announce('open');
+    const client = httpClient('', early as unknown as EventSource);
+    expect(await settled(client.openEvents?.() as Promise<void>)).toBe(true);
+    const heard: unknown[] = [];
+    client.on('fleetRunsChanged', (event) => heard.push(event));
+    early.send('fleetRunsChanged', { ids: ['a'] });
+    expect(heard).toEqual([{ ids: ['a'] }]);
+    expect(RecordingEventSource.opened).toEqual([early]);
+  });
+
+  it('needs no wait for a stream the page opened early that has failed for good', async () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const early = new RecordingEventSource('/api/events');
+    early.readyState = RecordingEventSource.CLOSED;
+    const client = httpClient('', early as unknown as EventSource);
+    expect(await settled(client.openEvents?.() as Promise<void>)).toBe(true);
+  });
+
+  it('tells its listeners when the stream opens again after a drop, not at the first open', () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const client = httpClient('http://127.0.0.1:1');
+    let reopened = 0;
+    const stop = client.onEventsReopened?.(() => (reopened += 1));
+    void client.openEvents?.();
+    const source = RecordingEventSource.opened[0] as RecordingEventSource;
+    source.announce('open');
+    expect(reopened).toBe(0);
+    source.announce('error');
+    expect(reopened).toBe(0);
+    source.announce('open');
+    expect(reopened).toBe(1);
+    stop?.();
+    source.announce('error');
+    source.announce('open');
+    expect(reopened).toBe(1);
   });
 });

@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** Present only inside Electron, exposed by the preload through contextBridge. */
     readonly liaison?: LiaisonBridge;
+    /** The web host's event stream, opened by public/early-events.js before the app's modules load. */
+    readonly liaisonEvents?: EventSource;
   }
 }
 
@@ -79,13 +81,39 @@ export function bridgeClient(bridge: LiaisonBridge): LiaisonClient {
   );
 }
 
-/** Browser: one POST per call, one EventSource shared by every subscription. */
-export function httpClient(baseUrl = ''): LiaisonClient {
+/**
+ * Browser: one POST per call, one EventSource shared by every subscription (`early`, if the page
+ * opened it already: public/early-events.js).
+ */
+export function httpClient(baseUrl = '', early?: EventSource): LiaisonClient {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const reopenedListeners = new Set<() => void>();
   let source: EventSource | undefined;
-  const ensureSource = (): void => {
-    if (source) return;
-    source = new EventSource(`${baseUrl}/api/events`);
+  // Settles at the stream's first `open` (the host subscribes it before answering, see server.ts) or
+  // its first error (the app still starts; calls then say what is wrong).
+  let opened: Promise<void> | undefined;
+  const ensureSource = (): EventSource => {
+    if (source) return source;
+    const created = early ?? new EventSource(`${baseUrl}/api/events`);
+    source = created;
+    let settle: (() => void) | undefined;
+    // A stream opened early may have opened, or failed for good, before these listeners were added.
+    opened =
+      created.readyState === EventSource.CONNECTING
+        ? new Promise<void>((resolve) => (settle = resolve))
+        : Promise.resolve();
+    // EventSource reconnects by itself after a drop; what was emitted meanwhile never arrives.
+    let dropped = false;
+    created.addEventListener('open', () => {
+      settle?.();
+      if (dropped) for (const listener of reopenedListeners) listener();
+      dropped = false;
+    });
+    created.addEventListener('error', () => {
+      settle?.();
+      dropped = true;
+    });
+    return created;
   };
   // One listener per event name on the shared source, added with the name's first subscription.
   const listenFor = (name: EventName): Set<(payload: unknown) => void> => {
@@ -93,7 +121,7 @@ export function httpClient(baseUrl = ''): LiaisonClient {
     if (existing) return existing;
     const set = new Set<(payload: unknown) => void>();
     listeners.set(name, set);
-    source?.addEventListener(name, (message) => {
+    ensureSource().addEventListener(name, (message) => {
       if (set.size === 0) return; // nobody listens any more: skip the parse
       let payload: unknown;
       try {
@@ -105,7 +133,7 @@ export function httpClient(baseUrl = ''): LiaisonClient {
     });
     return set;
   };
-  return clientOver(
+  const client = clientOver(
     async (method, input) => {
       let response: Response;
       try {
@@ -125,15 +153,25 @@ export function httpClient(baseUrl = ''): LiaisonClient {
       return (await response.json().catch(() => undefined)) as unknown;
     },
     (event, listener) => {
-      ensureSource();
       const set = listenFor(event);
       set.add(listener);
       return () => set.delete(listener);
     },
   );
+  return {
+    ...client,
+    openEvents: () => {
+      ensureSource();
+      return opened ?? Promise.resolve();
+    },
+    onEventsReopened: (listener) => {
+      reopenedListeners.add(listener);
+      return () => reopenedListeners.delete(listener);
+    },
+  };
 }
 
 /** The renderer's client: it never needs to know which transport it got. */
 export function createLiaisonClient(): LiaisonClient {
-  return window.liaison ? bridgeClient(window.liaison) : httpClient();
+  return window.liaison ? bridgeClient(window.liaison) : httpClient('', window.liaisonEvents);
 }
