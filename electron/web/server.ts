@@ -113,8 +113,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.get('/api/events', (request, reply) => {
     reply.hijack();
     const raw = reply.raw;
-    // Subscribed before the head goes out: once the browser sees the stream open, every later event
-    // reaches it. The renderer asks for its first data only then (renderer/src/main.tsx).
+    // Subscribed in the same tick as the head is written: once the browser sees the stream open, every
+    // later event reaches it. The renderer asks for its first data only then (app/start-app.ts).
     const unsubscribe = options.core.events.subscribe((name, payload) => {
       // As on IPC: only what the contract declares for the event crosses.
       const parsed = events[name].safeParse(payload);

@@ -273,12 +273,33 @@ describe('httpClient event stream', () => {
     expect(RecordingEventSource.opened).toEqual([early]);
   });
 
-  it('needs no wait for a stream the page opened early that has failed for good', async () => {
+  it('opens a stream of its own when the one the page opened early was refused for good', async () => {
     vi.stubGlobal('EventSource', RecordingEventSource);
     const early = new RecordingEventSource('/api/events');
     early.readyState = RecordingEventSource.CLOSED;
     const client = httpClient('', early as unknown as EventSource);
-    expect(await settled(client.openEvents?.() as Promise<void>)).toBe(true);
+    const opened = client.openEvents?.() as Promise<void>;
+    expect(RecordingEventSource.opened).toHaveLength(2);
+    const own = RecordingEventSource.opened[1] as RecordingEventSource;
+    expect(own.url).toBe('/api/events');
+    expect(await settled(opened)).toBe(false);
+    own.announce('open');
+    expect(await settled(opened)).toBe(true);
+  });
+
+  it('tells its listeners when a stream that failed to open at first opens after all', async () => {
+    vi.stubGlobal('EventSource', RecordingEventSource);
+    const client = httpClient('http://127.0.0.1:1');
+    let reopened = 0;
+    client.onEventsReopened?.(() => (reopened += 1));
+    const opened = client.openEvents?.() as Promise<void>;
+    const source = RecordingEventSource.opened[0] as RecordingEventSource;
+    source.announce('error');
+    // The app starts without events, and whatever it asked for meanwhile is asked for again.
+    expect(await settled(opened)).toBe(true);
+    expect(reopened).toBe(0);
+    source.announce('open');
+    expect(reopened).toBe(1);
   });
 
   it('tells its listeners when the stream opens again after a drop, not at the first open', () => {

@@ -94,14 +94,13 @@ export function httpClient(baseUrl = '', early?: EventSource): LiaisonClient {
   let opened: Promise<void> | undefined;
   const ensureSource = (): EventSource => {
     if (source) return source;
-    const created = early ?? new EventSource(`${baseUrl}/api/events`);
+    // An early stream refused for good (not a stream, no session) is replaced: this one may be let in.
+    const created = early && early.readyState !== EventSource.CLOSED ? early : new EventSource(`${baseUrl}/api/events`);
     source = created;
     let settle: (() => void) | undefined;
-    // A stream opened early may have opened, or failed for good, before these listeners were added.
+    // A stream opened early may be open before these listeners are added.
     opened =
-      created.readyState === EventSource.CONNECTING
-        ? new Promise<void>((resolve) => (settle = resolve))
-        : Promise.resolve();
+      created.readyState === EventSource.OPEN ? Promise.resolve() : new Promise<void>((resolve) => (settle = resolve));
     // EventSource reconnects by itself after a drop; what was emitted meanwhile never arrives.
     let dropped = false;
     created.addEventListener('open', () => {
