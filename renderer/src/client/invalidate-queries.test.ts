@@ -62,6 +62,31 @@ describe('invalidateQueriesNow', () => {
     unsubscribe();
   });
 
+  it('follows a fetch in flight with one more fetch, however many changes landed during it', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    const server = answers();
+    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+    const seen: (string | undefined)[] = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+    server.answer('first');
+    await settle();
+    expect(server.calls).toBe(1);
+    // Sixteen changes in one message: the first starts a fetch, the others neither cancel nor repeat it.
+    for (let change = 0; change < 16; change += 1) invalidateQueriesNow(client, { queryKey: KEY });
+    await settle();
+    expect(server.calls).toBe(2);
+    server.answer('after some of the changes');
+    await settle();
+    // The answer may predate the later changes: exactly one more fetch, asked for after all of them.
+    expect(server.calls).toBe(3);
+    server.answer('after every change');
+    await settle();
+    expect(server.calls).toBe(3);
+    expect(seen.at(-1)).toBe('after every change');
+    expect(client.getQueryCache().find({ queryKey: KEY })?.isStale()).toBe(false);
+    unsubscribe();
+  });
+
   it('marks idle queries stale as invalidateQueries does, and leaves others alone', async () => {
     client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
     await client.prefetchQuery({ queryKey: KEY, queryFn: () => Promise.resolve('rows') });

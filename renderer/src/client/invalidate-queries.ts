@@ -1,4 +1,7 @@
-import type { QueryClient, QueryFilters } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryFilters } from '@tanstack/react-query';
+
+/** Queries that will be marked stale once more when the fetch they are running lands. */
+const staleAfterFetch = new WeakSet<Query>();
 
 /**
  * Marks the matching queries stale (refetching those in use), including any being fetched right now.
@@ -8,21 +11,25 @@ import type { QueryClient, QueryFilters } from '@tanstack/react-query';
  * answer: a group that a new association trusts looked deletable. So a query fetching now is marked
  * stale once more when its answer is in. No library option does this (`cancelRefetch` only applies to
  * a query that already has data).
+ *
+ * A fetch in flight is not cancelled and restarted for each change (`cancelRefetch: false`): however
+ * many changes land while it runs, one more fetch follows it. A fleet plan of 500 accounts sends an
+ * `associationsChanged` per registration, often 16 in one message; restarting the overview's fetch
+ * for each had the page parse ~540 overviews of 500 rows in one plan, in bursts of 16.
  */
 export function invalidateQueriesNow(queryClient: QueryClient, filters: QueryFilters): void {
   const cache = queryClient.getQueryCache();
   for (const query of cache.findAll(filters)) {
-    if (query.state.fetchStatus === 'idle') continue;
+    if (query.state.fetchStatus === 'idle' || staleAfterFetch.has(query)) continue;
+    staleAfterFetch.add(query);
     const unsubscribe = cache.subscribe((event) => {
       if (event.query !== query) return;
-      if (event.type === 'removed') {
-        unsubscribe();
-        return;
-      }
-      if (query.state.fetchStatus !== 'idle') return;
+      if (event.type !== 'removed' && query.state.fetchStatus !== 'idle') return;
       unsubscribe();
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      staleAfterFetch.delete(query);
+      if (event.type === 'removed') return;
+      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
     });
   }
-  void queryClient.invalidateQueries(filters);
+  void queryClient.invalidateQueries(filters, { cancelRefetch: false });
 }
