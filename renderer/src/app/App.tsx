@@ -10,8 +10,8 @@ import { createLiaisonTheme } from '../theme';
 
 /**
  * Every provider the pages rely on, in dependency order, around the routes. The client and the query
- * cache come from main.tsx, which subscribes the cache to events and asks for the start page's data
- * before the first render.
+ * cache come from main.tsx; start-app.ts subscribes the cache to events and asks for the start page's
+ * data before the first render.
  */
 export function App({ client, queryClient }: { client: LiaisonClient; queryClient: QueryClient }) {
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)', { noSsr: true });

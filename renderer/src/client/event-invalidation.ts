@@ -35,7 +35,7 @@ const queriesStaleAfter: Record<EventName, QueryKey[]> = {
 /**
  * Subscribes to every event that makes a query stale, for as long as the app is open, keeping windows
  * and tabs in sync; returns the unsubscribe. Call it before the first data is asked for, then wait for
- * `client.openEvents` (see main.tsx): no answer can then miss an event. Events that stale nothing get
+ * `client.openEvents` (see app/start-app.ts): no answer can then miss an event. Events that stale nothing get
  * no listener, so a 10,000-line run stream is parsed once (by its own consumer), not once more here.
  * If the event stream drops and opens again, everything is refetched: the events in between are lost.
  */
