@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { invalidateQueriesNow } from './invalidate-queries';
+import { askAgain, invalidateQueriesNow } from './invalidate-queries';
 
 const KEY = ['associations'];
 
@@ -100,5 +100,40 @@ describe('invalidateQueriesNow', () => {
         .find({ queryKey: ['groups'] })
         ?.isStale(),
     ).toBe(false);
+  });
+});
+
+describe('askAgain', () => {
+  it('drops a first fetch asked under the old setting, where invalidateQueries keeps its answer', async () => {
+    for (const refresh of ['library', 'askAgain'] as const) {
+      client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: false } } });
+      let setting = 'old URL';
+      const pending: ((value: string) => void)[] = [];
+      const queryFn = () => {
+        const askedWith = setting;
+        return new Promise<string>((resolve) => pending.push(() => resolve(`status for ${askedWith}`)));
+      };
+      const observer = new QueryObserver(client, { queryKey: KEY, queryFn });
+      const seen: (string | undefined)[] = [];
+      const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+      // The setting is saved while the first answer is still on its way.
+      setting = 'new URL';
+      const refreshed =
+        refresh === 'askAgain' ? askAgain(client, { queryKey: KEY }) : client.invalidateQueries({ queryKey: KEY });
+      for (const answer of pending.splice(0)) answer('');
+      await settle();
+      for (const answer of pending.splice(0)) answer('');
+      await refreshed;
+      await settle();
+      if (refresh === 'askAgain') {
+        expect(seen.at(-1)).toBe('status for new URL');
+        expect(seen).not.toContain('status for old URL');
+      } else {
+        // The library's refetch joined the first fetch: the old URL's status stands, fresh for a minute.
+        expect(seen.at(-1)).toBe('status for old URL');
+      }
+      unsubscribe();
+      client.clear();
+    }
   });
 });

@@ -33,3 +33,14 @@ export function invalidateQueriesNow(queryClient: QueryClient, filters: QueryFil
   }
   void queryClient.invalidateQueries(filters, { cancelRefetch: false });
 }
+
+/**
+ * After a change to what the matching queries are asked *with* (a setting, such as the platform's API
+ * URL): answers in flight were asked under the old setting, so they are dropped, not waited for, and
+ * the queries in use are asked again. invalidateQueries alone keeps a query's first fetch (it joins
+ * it), so that answer, for the old setting, stood as the new one's until the query went stale.
+ */
+export async function askAgain(queryClient: QueryClient, filters: QueryFilters): Promise<void> {
+  await queryClient.cancelQueries(filters);
+  await queryClient.invalidateQueries(filters);
+}
