@@ -147,6 +147,14 @@ describe('import boundaries', () => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });
 
+  it("routes the renderer's refreshes through invalidate-queries.ts", async () => {
+    const refresh = `export const refresh = (client: { invalidateQueries(f: object): void }) => client.invalidateQueries({});\n`;
+    const [message] = await restrictedImportErrors('renderer/src/queries/x.ts', refresh);
+    expect(message).toContain('invalidateQueriesNow');
+    // Its tests compare against the library's own call.
+    expect(await restrictedImportErrors('renderer/src/client/x.test.ts', refresh)).toEqual([]);
+  });
+
   it('keeps the layer rules in test files', async () => {
     expect(await restrictedImportErrors('electron/core/x.test.ts', importing('app', 'electron'))).not.toEqual([]);
     expect(await restrictedImportErrors('shared/terraform/x.test.ts', importing('join', 'node:path'))).not.toEqual([]);

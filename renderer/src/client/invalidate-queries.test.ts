@@ -87,6 +87,24 @@ describe('invalidateQueriesNow', () => {
     unsubscribe();
   });
 
+  it('settles once the queries in use are asked again, so a mutation stays pending until then', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    const server = answers();
+    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+    const unsubscribe = observer.subscribe(() => undefined);
+    server.answer('before the change');
+    await settle();
+    let settled = false;
+    const refreshed = invalidateQueriesNow(client, { queryKey: KEY }).then(() => (settled = true));
+    await settle();
+    expect(server.calls).toBe(2);
+    expect(settled).toBe(false);
+    server.answer('after the change');
+    await refreshed;
+    expect(observer.getCurrentResult().data).toBe('after the change');
+    unsubscribe();
+  });
+
   it('marks idle queries stale as invalidateQueries does, and leaves others alone', async () => {
     client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
     await client.prefetchQuery({ queryKey: KEY, queryFn: () => Promise.resolve('rows') });

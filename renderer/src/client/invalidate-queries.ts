@@ -16,8 +16,12 @@ const staleAfterFetch = new WeakSet<Query>();
  * many changes land while it runs, one more fetch follows it. A fleet plan of 500 accounts sends an
  * `associationsChanged` per registration, often 16 in one message; restarting the overview's fetch
  * for each had the page parse ~540 overviews of 500 rows in one plan, in bursts of 16.
+ *
+ * Every refresh after a change goes through here (an event's or a mutation's; lint enforces it), since
+ * a mutation that lands during a page's first fetch loses its invalidation the same way. The promise
+ * settles when the queries in use have been asked again (or the fetch in flight is in).
  */
-export function invalidateQueriesNow(queryClient: QueryClient, filters: QueryFilters): void {
+export function invalidateQueriesNow(queryClient: QueryClient, filters: QueryFilters): Promise<void> {
   const cache = queryClient.getQueryCache();
   for (const query of cache.findAll(filters)) {
     if (query.state.fetchStatus === 'idle' || staleAfterFetch.has(query)) continue;
@@ -28,19 +32,22 @@ export function invalidateQueriesNow(queryClient: QueryClient, filters: QueryFil
       unsubscribe();
       staleAfterFetch.delete(query);
       if (event.type === 'removed') return;
+      // eslint-disable-next-line no-restricted-syntax -- the wrapper itself
       void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
     });
   }
-  void queryClient.invalidateQueries(filters, { cancelRefetch: false });
+  // eslint-disable-next-line no-restricted-syntax -- the wrapper itself
+  return queryClient.invalidateQueries(filters, { cancelRefetch: false });
 }
 
 /**
- * After a change to what the matching queries are asked *with* (a setting, such as the platform's API
- * URL): answers in flight were asked under the old setting, so they are dropped, not waited for, and
- * the queries in use are asked again. invalidateQueries alone keeps a query's first fetch (it joins
- * it), so that answer, for the old setting, stood as the new one's until the query went stale.
+ * When no answer in flight may stand: asked under an old setting (the platform's API URL), or older
+ * than what the page already shows (a fleet run's folded events). Those answers are dropped, not
+ * waited for, and the queries in use are asked again. invalidateQueries alone keeps a query's first
+ * fetch (it joins it), so that answer, for the old URL, stood as the new one's until it went stale.
  */
 export async function askAgain(queryClient: QueryClient, filters: QueryFilters): Promise<void> {
   await queryClient.cancelQueries(filters);
+  // eslint-disable-next-line no-restricted-syntax -- nothing is in flight any more: nothing to lose
   await queryClient.invalidateQueries(filters);
 }

@@ -5,6 +5,7 @@ import type { LiaisonClient, MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { SHARED_FETCH_MS } from '../client/query-client';
 import { queryKeys } from '../client/query-keys';
+import { invalidateQueriesNow } from '../client/invalidate-queries';
 
 /** Every association; shared for two seconds, like the health overview (see healthOverviewQuery). */
 export function associationsQuery(client: LiaisonClient) {
@@ -32,7 +33,7 @@ export function useWorkspacePreview(input: MethodInput<'previewAssociation'>, en
 
 function useInvalidateAssociations() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.associations });
+  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations });
 }
 
 export function useSaveDraft() {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput } from '../../../shared/api';
 import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
+import { invalidateQueriesNow } from '../client/invalidate-queries';
 
 export function useGroupsQuery() {
   const client = useClient();
@@ -11,7 +12,7 @@ export function useGroupsQuery() {
 /** Every group mutation refreshes the list, whether it worked or not (a failure may mean it is stale). */
 function useInvalidateGroups() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.groups });
+  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.groups });
 }
 
 export function useCreateGroup() {

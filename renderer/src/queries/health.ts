@@ -6,6 +6,7 @@ import { useClient } from '../client/ClientProvider';
 import { SHARED_FETCH_MS } from '../client/query-client';
 import { queryKeys } from '../client/query-keys';
 import { notify } from '../notifications/notification-store';
+import { invalidateQueriesNow } from '../client/invalidate-queries';
 
 /**
  * The overview (refreshed by `associationCheckChanged`, so a run fills the table as it goes). Fresh for
@@ -54,7 +55,7 @@ export function useCheckDrift() {
   return useMutation({
     mutationKey: CHECK_DRIFT,
     mutationFn: (workspaceKey: string) => client.call('checkDrift', { workspaceKey }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }),
   });
 }
 
@@ -77,7 +78,7 @@ export function useCheckAllDrift() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call('checkAllDrift', {}),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.health }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }),
   });
 }
 
@@ -98,7 +99,7 @@ export function useSaveHealthSettings() {
           ? `Re-check settings saved: every ${settings.scheduleMinutes} minutes`
           : 'Re-check settings saved: no schedule',
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.healthSettings }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.healthSettings }),
   });
 }
 

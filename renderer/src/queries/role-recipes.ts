@@ -5,6 +5,7 @@ import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
 import { roleRecipeMethods } from '../../../shared/contract/role-recipes';
 import { registerContract } from '../client/contract-registry';
+import { invalidateQueriesNow } from '../client/invalidate-queries';
 
 // This domain is not on the start page: its schemas load with the code that calls it.
 registerContract({ methods: roleRecipeMethods });
@@ -26,7 +27,7 @@ export function useSaveRoleRecipe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<'saveRoleRecipe'>) => client.call('saveRoleRecipe', input),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.associations }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations }),
   });
 }
 

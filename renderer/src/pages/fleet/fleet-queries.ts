@@ -11,6 +11,7 @@ import {
 import { useClient } from '../../client/ClientProvider';
 import { registerContract } from '../../client/contract-registry';
 import { FleetProgressFold } from './fleet-progress';
+import { askAgain, invalidateQueriesNow } from '../../client/invalidate-queries';
 
 registerContract({ methods: fleetMethods, events: fleetEvents });
 
@@ -25,7 +26,7 @@ export function useFleetRuns() {
   const client = useClient();
   const queryClient = useQueryClient();
   useEffect(
-    () => client.on('fleetRunsChanged', () => void queryClient.invalidateQueries({ queryKey: fleetKeys.list })),
+    () => client.on('fleetRunsChanged', () => void invalidateQueriesNow(queryClient, { queryKey: fleetKeys.list })),
     [client, queryClient],
   );
   return useQuery({ queryKey: fleetKeys.list, queryFn: () => client.call('listFleetRuns', {}) });
@@ -67,7 +68,8 @@ export function useFleetRun(fleetId: string | undefined) {
         return;
       }
       progress.rereading();
-      void queryClient.invalidateQueries({ queryKey });
+      // A read in flight may hold items older than the events folded: this one replaces it.
+      void askAgain(queryClient, { queryKey });
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
@@ -133,7 +135,7 @@ function listRun(queryClient: QueryClient, run: FleetRun): void {
     fleetKeys.list,
     (runs) => runs && [...runs.filter((each) => each.id !== run.id), summary],
   );
-  void queryClient.invalidateQueries({ queryKey: fleetKeys.list });
+  void invalidateQueriesNow(queryClient, { queryKey: fleetKeys.list });
 }
 
 export function useCreateFleetRun() {

@@ -3,6 +3,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { platformMethods, platformEvents } from '../../../../shared/contract/platform';
 import { registerContract } from '../../client/contract-registry';
+import { invalidateQueriesNow } from '../../client/invalidate-queries';
 
 // This domain is not on the start page: its schemas load with the code that calls it.
 registerContract({ methods: platformMethods, events: platformEvents });
@@ -49,7 +50,7 @@ export function useRegister(associationId: string) {
         associationId,
         ...(confirmReplace ? { confirmReplace } : {}),
       }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'registration', associationId] }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: [...PLATFORM_KEY, 'registration', associationId] }),
   });
 }
 
@@ -80,6 +81,6 @@ export function useCreatePlatformFolder(environment: string) {
   return useMutation({
     mutationFn: (input: { parentId: string; name: string; description: string }) =>
       client.call('createPlatformFolder', { environment, ...input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...PLATFORM_KEY, 'groups', environment] }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: [...PLATFORM_KEY, 'groups', environment] }),
   });
 }

@@ -19,6 +19,7 @@ import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
 import { ProgramConfirmation } from './ProgramConfirmation';
+import { invalidateQueriesNow } from '../../client/invalidate-queries';
 
 const FIELDS = ['environment', 'command', 'timeoutSeconds', 'shell', 'launchToken'] as const;
 
@@ -62,7 +63,7 @@ function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => client.call('removeTokenCommand', { environment: command.environment }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands }),
+    onSuccess: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands }),
   });
   const test = useMutation({
     mutationFn: () => client.call('testTokenCommand', { environment: command.environment }),
@@ -143,7 +144,7 @@ function TokenCommandForm() {
       setLaunchToken('');
       setShell(false);
       notify(`Token command for ${saved.environment} saved: live checks use it from now on`);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.tokenCommands });
+      return invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands });
     },
   });
   const failure = save.error ? formFailureFrom(save.error, FIELDS) : undefined;
