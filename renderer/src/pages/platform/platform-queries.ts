@@ -26,7 +26,11 @@ export function usePlatformSignIn(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call('signInToPlatform', { environment }),
-    onSuccess: (connection) => queryClient.setQueryData([...PLATFORM_KEY, 'connection', environment], connection),
+    onSuccess: async (connection) => {
+      // A read started before the sign-in (Refresh) would land after it, signed out: drop it first.
+      await queryClient.cancelQueries({ queryKey: [...PLATFORM_KEY, 'connection', environment] });
+      queryClient.setQueryData([...PLATFORM_KEY, 'connection', environment], connection);
+    },
   });
 }
 
