@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askAgain, invalidateQueriesNow } from './invalidate-queries';
+import { answerWith, askAgain, invalidateQueriesNow } from './invalidate-queries';
 
 const KEY = ['associations'];
 
@@ -150,6 +150,28 @@ describe('askAgain', () => {
         // The library's refetch joined the first fetch: the old URL's status stands, fresh for a minute.
         expect(seen.at(-1)).toBe('status for old URL');
       }
+      unsubscribe();
+      client.clear();
+    }
+  });
+});
+
+describe('answerWith', () => {
+  it("keeps a mutation's answer when a read asked before it lands after it", async () => {
+    for (const write of ['setQueryData', 'answerWith'] as const) {
+      client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: false } } });
+      const server = answers();
+      const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+      const unsubscribe = observer.subscribe(() => undefined);
+      server.answer('signed out');
+      await settle();
+      // Refresh, then Sign in answers before the Refresh does.
+      void observer.refetch();
+      if (write === 'answerWith') await answerWith(client, KEY, 'signed in');
+      else client.setQueryData(KEY, 'signed in');
+      server.answer('signed out');
+      await settle();
+      expect(observer.getCurrentResult().data, write).toBe(write === 'answerWith' ? 'signed in' : 'signed out');
       unsubscribe();
       client.clear();
     }

@@ -1,4 +1,4 @@
-import type { Query, QueryClient, QueryFilters } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryFilters, QueryKey } from '@tanstack/react-query';
 
 /** Queries that will be marked stale once more when the fetch they are running lands. */
 const staleAfterFetch = new WeakSet<Query>();
@@ -50,4 +50,13 @@ export async function askAgain(queryClient: QueryClient, filters: QueryFilters):
   await queryClient.cancelQueries(filters);
   // eslint-disable-next-line no-restricted-syntax -- nothing is in flight any more: nothing to lose
   await queryClient.invalidateQueries(filters);
+}
+
+/**
+ * A mutation's answer is the query's new data (a saved setting, a restored pool): a read of the same
+ * query still in flight was asked before the change and would land after it, so it is dropped first.
+ */
+export async function answerWith<T>(queryClient: QueryClient, queryKey: QueryKey, data: T): Promise<void> {
+  await queryClient.cancelQueries({ queryKey, exact: true });
+  queryClient.setQueryData(queryKey, data);
 }

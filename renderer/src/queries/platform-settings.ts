@@ -6,7 +6,7 @@ import { useClient } from '../client/ClientProvider';
 import { queryKeys } from '../client/query-keys';
 import { platformMethods, platformEvents } from '../../../shared/contract/platform';
 import { registerContract } from '../client/contract-registry';
-import { askAgain } from '../client/invalidate-queries';
+import { answerWith, askAgain } from '../client/invalidate-queries';
 
 // This domain is not on the start page: its schemas load with the code that calls it.
 registerContract({ methods: platformMethods, events: platformEvents });
@@ -30,7 +30,7 @@ export function useSavePlatformSettings() {
   return useMutation({
     mutationFn: (input: MethodInput<'savePlatformSettings'>) => client.call('savePlatformSettings', input),
     onSuccess: async (settings) => {
-      queryClient.setQueryData(queryKeys.platformSettings, settings);
+      await answerWith(queryClient, queryKeys.platformSettings, settings);
       // A new URL for the same environment changes every answer: sign-in, groups, registration plans;
       // those still on their way were asked of the old URL.
       await askAgain(queryClient, { queryKey: queryKeys.platform });

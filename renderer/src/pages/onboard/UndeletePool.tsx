@@ -6,6 +6,7 @@ import { notify } from '../../notifications/notification-store';
 import { formatExactTime } from '../../time/relative-time';
 import { adoptionMethods } from '../../../../shared/contract/adoption';
 import { registerContract } from '../../client/contract-registry';
+import { answerWith } from '../../client/invalidate-queries';
 
 // This domain is not on the start page: its schemas load with the code that calls it.
 registerContract({ methods: adoptionMethods });
@@ -30,8 +31,8 @@ export function UndeletePool({ input }: { input: GcpInput }) {
   });
   const undelete = useMutation({
     mutationFn: () => client.call('undeleteWorkloadIdentityPool', target),
-    onSuccess: (restored) => {
-      queryClient.setQueryData(queryKey, restored);
+    onSuccess: async (restored) => {
+      await answerWith(queryClient, queryKey, restored);
       notify('The workload identity pool chainguard-pool is restored');
     },
   });

@@ -3,7 +3,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { platformMethods, platformEvents } from '../../../../shared/contract/platform';
 import { registerContract } from '../../client/contract-registry';
-import { invalidateQueriesNow } from '../../client/invalidate-queries';
+import { answerWith, invalidateQueriesNow } from '../../client/invalidate-queries';
 
 // This domain is not on the start page: its schemas load with the code that calls it.
 registerContract({ methods: platformMethods, events: platformEvents });
@@ -26,11 +26,8 @@ export function usePlatformSignIn(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call('signInToPlatform', { environment }),
-    onSuccess: async (connection) => {
-      // A read started before the sign-in (Refresh) would land after it, signed out: drop it first.
-      await queryClient.cancelQueries({ queryKey: [...PLATFORM_KEY, 'connection', environment] });
-      queryClient.setQueryData([...PLATFORM_KEY, 'connection', environment], connection);
-    },
+    // A Refresh still in flight would land after the sign-in, signed out: answerWith drops it.
+    onSuccess: (connection) => answerWith(queryClient, [...PLATFORM_KEY, 'connection', environment], connection),
   });
 }
 

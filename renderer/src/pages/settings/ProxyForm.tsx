@@ -5,6 +5,7 @@ import { useClient } from '../../client/ClientProvider';
 import { queryKeys } from '../../client/query-keys';
 import { formFailureFrom } from '../../forms/field-errors';
 import { notify } from '../../notifications/notification-store';
+import { answerWith } from '../../client/invalidate-queries';
 
 const NETWORK_KEY = queryKeys.terraformNetwork;
 
@@ -23,8 +24,8 @@ function ProxyFields({ saved }: { saved: string | undefined }) {
   const [proxy, setProxy] = useState(saved ?? '');
   const save = useMutation({
     mutationFn: (httpsProxy: string | null) => client.call('setTerraformProxy', { httpsProxy }),
-    onSuccess: (result) => {
-      queryClient.setQueryData(NETWORK_KEY, result);
+    onSuccess: async (result) => {
+      await answerWith(queryClient, NETWORK_KEY, result);
       notify(result.httpsProxy ? `Terraform will use the proxy ${result.httpsProxy}` : 'Proxy cleared');
     },
   });

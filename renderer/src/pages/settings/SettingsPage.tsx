@@ -11,6 +11,7 @@ import { notify } from '../../notifications/notification-store';
 import { ProxyForm } from './ProxyForm';
 import { ProgramConfirmation } from './ProgramConfirmation';
 import { TokenCommandsSection } from './TokenCommandsSection';
+import { answerWith } from '../../client/invalidate-queries';
 
 /** Settings: which Terraform Liaison runs (and a custom path to it), and the checks' token commands. */
 export function SettingsPage() {
@@ -71,9 +72,9 @@ function BinaryPathForm({ configuredPath }: { configuredPath: string | undefined
   const save = useMutation({
     mutationFn: (next: string | null) =>
       client.call('setTerraformBinaryPath', { path: next, ...(launchToken ? { launchToken } : {}) }),
-    onSuccess: (status) => {
+    onSuccess: async (status) => {
       setLaunchToken('');
-      queryClient.setQueryData(queryKeys.terraformBinary, status);
+      await answerWith(queryClient, queryKeys.terraformBinary, status);
       notify(status.configuredPath ? 'Terraform path saved' : 'Terraform is looked up on PATH');
     },
   });
