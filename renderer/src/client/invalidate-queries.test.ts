@@ -105,6 +105,46 @@ describe('invalidateQueriesNow', () => {
     unsubscribe();
   });
 
+  it("restart: a mutation's refresh replaces a read in flight and settles with the page showing the change", async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    const server = answers();
+    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+    const unsubscribe = observer.subscribe(() => undefined);
+    server.answer('first');
+    await settle();
+    void observer.refetch();
+    // A read asked before the mutation is in flight when the mutation refreshes.
+    let settled = false;
+    const refreshed = invalidateQueriesNow(client, { queryKey: KEY }, { restart: true }).then(() => (settled = true));
+    await settle();
+    expect(server.calls).toBe(3);
+    server.answer('asked before the change');
+    await settle();
+    expect(settled).toBe(false);
+    server.answer('after the change');
+    await refreshed;
+    expect(observer.getCurrentResult().data).toBe('after the change');
+    // Nothing more: the restarted read was asked after the change.
+    await settle();
+    expect(server.calls).toBe(3);
+    unsubscribe();
+  });
+
+  it('restart: a first read in flight, which the library joins, is still followed by one more', async () => {
+    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
+    const server = answers();
+    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+    const unsubscribe = observer.subscribe(() => undefined);
+    void invalidateQueriesNow(client, { queryKey: KEY }, { restart: true });
+    server.answer('asked before the change');
+    await settle();
+    expect(server.calls).toBe(2);
+    server.answer('after the change');
+    await settle();
+    expect(observer.getCurrentResult().data).toBe('after the change');
+    unsubscribe();
+  });
+
   it('marks idle queries stale as invalidateQueries does, and leaves others alone', async () => {
     client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
     await client.prefetchQuery({ queryKey: KEY, queryFn: () => Promise.resolve('rows') });
@@ -133,7 +173,11 @@ describe('askAgain', () => {
       };
       const observer = new QueryObserver(client, { queryKey: KEY, queryFn });
       const seen: (string | undefined)[] = [];
-      const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+      const statuses = new Set<string>();
+      const unsubscribe = observer.subscribe((result) => {
+        seen.push(result.data);
+        statuses.add(result.status);
+      });
       // The setting is saved while the first answer is still on its way.
       setting = 'new URL';
       const refreshed =
@@ -146,6 +190,8 @@ describe('askAgain', () => {
       if (refresh === 'askAgain') {
         expect(seen.at(-1)).toBe('status for new URL');
         expect(seen).not.toContain('status for old URL');
+        // The dropped answer is not an error the page would show.
+        expect([...statuses]).not.toContain('error');
       } else {
         // The library's refetch joined the first fetch: the old URL's status stands, fresh for a minute.
         expect(seen.at(-1)).toBe('status for old URL');

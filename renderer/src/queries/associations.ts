@@ -33,7 +33,7 @@ export function useWorkspacePreview(input: MethodInput<'previewAssociation'>, en
 
 function useInvalidateAssociations() {
   const queryClient = useQueryClient();
-  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations });
+  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations }, { restart: true });
 }
 
 export function useSaveDraft() {

@@ -12,7 +12,7 @@ export function useGroupsQuery() {
 /** Every group mutation refreshes the list, whether it worked or not (a failure may mean it is stale). */
 function useInvalidateGroups() {
   const queryClient = useQueryClient();
-  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.groups });
+  return () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.groups }, { restart: true });
 }
 
 export function useCreateGroup() {

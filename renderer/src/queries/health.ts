@@ -55,7 +55,7 @@ export function useCheckDrift() {
   return useMutation({
     mutationKey: CHECK_DRIFT,
     mutationFn: (workspaceKey: string) => client.call('checkDrift', { workspaceKey }),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }, { restart: true }),
   });
 }
 
@@ -78,7 +78,7 @@ export function useCheckAllDrift() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call('checkAllDrift', {}),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.health }, { restart: true }),
   });
 }
 
@@ -99,7 +99,7 @@ export function useSaveHealthSettings() {
           ? `Re-check settings saved: every ${settings.scheduleMinutes} minutes`
           : 'Re-check settings saved: no schedule',
       ),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.healthSettings }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.healthSettings }, { restart: true }),
   });
 }
 

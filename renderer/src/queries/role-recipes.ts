@@ -27,7 +27,7 @@ export function useSaveRoleRecipe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<'saveRoleRecipe'>) => client.call('saveRoleRecipe', input),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations }),
+    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.associations }, { restart: true }),
   });
 }
 

@@ -11,7 +11,7 @@ import {
 import { useClient } from '../../client/ClientProvider';
 import { registerContract } from '../../client/contract-registry';
 import { FleetProgressFold } from './fleet-progress';
-import { askAgain, invalidateQueriesNow } from '../../client/invalidate-queries';
+import { answerWith, invalidateQueriesNow } from '../../client/invalidate-queries';
 
 registerContract({ methods: fleetMethods, events: fleetEvents });
 
@@ -68,8 +68,9 @@ export function useFleetRun(fleetId: string | undefined) {
         return;
       }
       progress.rereading();
-      // A read in flight may hold items older than the events folded: this one replaces it.
-      void askAgain(queryClient, { queryKey });
+      // A read in flight may hold items older than the events folded: this one replaces it (a first
+      // read, which cancelling would only start over, lands and is followed by this one).
+      void invalidateQueriesNow(queryClient, { queryKey }, { restart: true });
     };
     const unsubscribe = client.on('fleetProgress', (event) => {
       if (event.fleetId !== fleetId) return;
@@ -117,9 +118,8 @@ export function useFleetAction<M extends FleetAction>(method: M) {
     mutationKey: [...fleetKeys.all, method],
     mutationFn: (input: MethodInput<M>) => client.call(method, input) as Promise<FleetRun>,
     onSuccess: async (run) => {
-      // A read started before the action would land after it with older items: cancel it first.
-      await queryClient.cancelQueries({ queryKey: fleetKeys.run(run.id) });
-      queryClient.setQueryData(fleetKeys.run(run.id), run);
+      // A read started before the action would land after it with older items: answerWith drops it.
+      await answerWith(queryClient, fleetKeys.run(run.id), run);
       listRun(queryClient, run);
     },
   });
@@ -135,7 +135,7 @@ function listRun(queryClient: QueryClient, run: FleetRun): void {
     fleetKeys.list,
     (runs) => runs && [...runs.filter((each) => each.id !== run.id), summary],
   );
-  void invalidateQueriesNow(queryClient, { queryKey: fleetKeys.list });
+  void invalidateQueriesNow(queryClient, { queryKey: fleetKeys.list }, { restart: true });
 }
 
 export function useCreateFleetRun() {

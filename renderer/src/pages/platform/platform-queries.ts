@@ -51,7 +51,12 @@ export function useRegister(associationId: string) {
         associationId,
         ...(confirmReplace ? { confirmReplace } : {}),
       }),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: [...PLATFORM_KEY, 'registration', associationId] }),
+    onSettled: () =>
+      invalidateQueriesNow(
+        queryClient,
+        { queryKey: [...PLATFORM_KEY, 'registration', associationId] },
+        { restart: true },
+      ),
   });
 }
 
@@ -82,6 +87,7 @@ export function useCreatePlatformFolder(environment: string) {
   return useMutation({
     mutationFn: (input: { parentId: string; name: string; description: string }) =>
       client.call('createPlatformFolder', { environment, ...input }),
-    onSettled: () => invalidateQueriesNow(queryClient, { queryKey: [...PLATFORM_KEY, 'groups', environment] }),
+    onSettled: () =>
+      invalidateQueriesNow(queryClient, { queryKey: [...PLATFORM_KEY, 'groups', environment] }, { restart: true }),
   });
 }

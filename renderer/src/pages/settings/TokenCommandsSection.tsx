@@ -63,7 +63,7 @@ function TokenCommandItem({ command }: { command: SavedTokenCommand }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => client.call('removeTokenCommand', { environment: command.environment }),
-    onSuccess: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands }),
+    onSuccess: () => invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands }, { restart: true }),
   });
   const test = useMutation({
     mutationFn: () => client.call('testTokenCommand', { environment: command.environment }),
@@ -144,7 +144,7 @@ function TokenCommandForm() {
       setLaunchToken('');
       setShell(false);
       notify(`Token command for ${saved.environment} saved: live checks use it from now on`);
-      return invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands });
+      return invalidateQueriesNow(queryClient, { queryKey: queryKeys.tokenCommands }, { restart: true });
     },
   });
   const failure = save.error ? formFailureFrom(save.error, FIELDS) : undefined;
