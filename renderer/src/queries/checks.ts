@@ -24,10 +24,15 @@ export function useRunCheck(associationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => client.call('runAssociationCheck', { associationId }),
-    onSuccess: (result) =>
-      queryClient.setQueriesData<CheckResult[]>(
-        { queryKey: [...queryKeys.associationChecks, associationId] },
-        (stored = []) => [result, ...stored.filter((check) => check.id !== result.id)],
-      ),
+    onSuccess: async (result) => {
+      const filters = { queryKey: [...queryKeys.associationChecks, associationId] };
+      // A read of the list asked before the run would land after it without the result: drop it (the
+      // run's event reads the list again).
+      await queryClient.cancelQueries(filters);
+      queryClient.setQueriesData<CheckResult[]>(filters, (stored = []) => [
+        result,
+        ...stored.filter((check) => check.id !== result.id),
+      ]);
+    },
   });
 }
