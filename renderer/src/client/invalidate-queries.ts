@@ -53,8 +53,9 @@ export function invalidateQueriesNow(
 
 /**
  * When no answer in flight may stand, not even a first one: asked under an old setting (the platform's
- * API URL). Those answers are dropped, not waited for, and the queries in use are asked again. invalidateQueries alone keeps a query's first
- * fetch (it joins it), so that answer, for the old URL, stood as the new one's until it went stale.
+ * API URL). Those answers are dropped, not waited for, and the queries in use are asked again.
+ * invalidateQueries alone keeps a query's first fetch (it joins it), so that answer, for the old URL,
+ * stood as the new one's until it went stale.
  */
 export async function askAgain(queryClient: QueryClient, filters: QueryFilters): Promise<void> {
   await queryClient.cancelQueries(filters);
