@@ -25,6 +25,16 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 let client: QueryClient;
 afterEach(() => client.clear());
 
+/** A new client and a page using KEY (an observer), with the data the page has shown, oldest first. */
+function pageInUse(staleTime = 2_000) {
+  client = new QueryClient({ defaultOptions: { queries: { staleTime, retry: false } } });
+  const server = answers();
+  const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
+  const seen: (string | undefined)[] = [];
+  const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+  return { server, observer, seen, unsubscribe };
+}
+
 describe('invalidateQueriesNow', () => {
   it('keeps a prefetch answered after the change stale, where invalidateQueries loses it', async () => {
     for (const invalidate of ['library', 'now'] as const) {
@@ -45,11 +55,7 @@ describe('invalidateQueriesNow', () => {
   });
 
   it('refetches a query in use once the answer in flight is in', async () => {
-    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
-    const server = answers();
-    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-    const seen: (string | undefined)[] = [];
-    const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+    const { server, seen, unsubscribe } = pageInUse();
     expect(server.calls).toBe(1);
     invalidateQueriesNow(client, { queryKey: KEY });
     server.answer('before the change');
@@ -63,11 +69,7 @@ describe('invalidateQueriesNow', () => {
   });
 
   it('follows a fetch in flight with one more fetch, however many changes landed during it', async () => {
-    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
-    const server = answers();
-    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-    const seen: (string | undefined)[] = [];
-    const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+    const { server, seen, unsubscribe } = pageInUse();
     server.answer('first');
     await settle();
     expect(server.calls).toBe(1);
@@ -88,10 +90,7 @@ describe('invalidateQueriesNow', () => {
   });
 
   it('settles once the queries in use are asked again, so a mutation stays pending until then', async () => {
-    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
-    const server = answers();
-    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-    const unsubscribe = observer.subscribe(() => undefined);
+    const { server, observer, unsubscribe } = pageInUse();
     server.answer('before the change');
     await settle();
     let settled = false;
@@ -106,10 +105,7 @@ describe('invalidateQueriesNow', () => {
   });
 
   it("restart: a mutation's refresh replaces a read in flight and settles with the page showing the change", async () => {
-    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
-    const server = answers();
-    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-    const unsubscribe = observer.subscribe(() => undefined);
+    const { server, observer, unsubscribe } = pageInUse();
     server.answer('first');
     await settle();
     void observer.refetch();
@@ -131,10 +127,7 @@ describe('invalidateQueriesNow', () => {
   });
 
   it('restart: a first read in flight, which the library joins, is still followed by one more', async () => {
-    client = new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: false } } });
-    const server = answers();
-    const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-    const unsubscribe = observer.subscribe(() => undefined);
+    const { server, observer, unsubscribe } = pageInUse();
     void invalidateQueriesNow(client, { queryKey: KEY }, { restart: true });
     server.answer('asked before the change');
     await settle();
@@ -205,10 +198,7 @@ describe('askAgain', () => {
 describe('answerWith', () => {
   it("keeps a mutation's answer when a read asked before it lands after it", async () => {
     for (const write of ['setQueryData', 'answerWith'] as const) {
-      client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: false } } });
-      const server = answers();
-      const observer = new QueryObserver(client, { queryKey: KEY, queryFn: server.queryFn });
-      const unsubscribe = observer.subscribe(() => undefined);
+      const { server, observer, unsubscribe } = pageInUse(60_000);
       server.answer('signed out');
       await settle();
       // Refresh, then Sign in answers before the Refresh does.
